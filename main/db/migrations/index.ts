@@ -1,0 +1,47 @@
+/**
+ * The ordered list of schema migrations. Steps are numbered 10, 20, 30 … (room for a fix), append-only:
+ * a shipped migration is never edited. Pending steps run in one transaction; PRAGMA user_version records
+ * the last step applied. A database written by a newer app is refused, not touched.
+ */
+import { UserError } from '../../../shared/errors';
+import type { WriteDb } from '../types';
+import { migrate0010 } from './0010-regions-and-series';
+import { migrate0020 } from './0020-plans';
+import { migrate0030 } from './0030-observations';
+import { migrate0040 } from './0040-settings';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: WriteDb) => void;
+}
+
+export const migrations: readonly Migration[] = [
+  { version: 10, name: 'regions-and-series', up: migrate0010 },
+  { version: 20, name: 'plans', up: migrate0020 },
+  { version: 30, name: 'observations', up: migrate0030 },
+  { version: 40, name: 'settings', up: migrate0040 },
+];
+
+export const latestVersion = (): number => migrations[migrations.length - 1]?.version ?? 0;
+
+export const schemaVersion = (db: WriteDb): number => db.pragma('user_version', { simple: true }) as number;
+
+/** Applies every step above the database's version, up to `target` (default: the latest). */
+export const migrate = (db: WriteDb, target = latestVersion()): number => {
+  const current = schemaVersion(db);
+  if (current > latestVersion()) {
+    throw new UserError(
+      'db-from-newer-app',
+      `数据库文件由更新版本的工作台写入（结构版本 ${current}，本程序最高 ${latestVersion()}），请升级程序后再打开。` +
+        ` / The database was written by a newer version of the workbench (schema ${current} > ${latestVersion()}); upgrade the app.`,
+    );
+  }
+  const pending = migrations.filter((m) => m.version > current && m.version <= target);
+  if (pending.length === 0) return current;
+  db.transaction(() => {
+    for (const step of pending) step.up(db);
+    db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
+  })();
+  return schemaVersion(db);
+};

@@ -1,0 +1,42 @@
+/**
+ * Decimal rounding and float hygiene for evaluation figures: rounding as a clerk rounds on paper (1.005 → 1.01),
+ * stripping binary noise before JSON output, and tolerant comparisons at exact thresholds.
+ */
+
+/** Relative tolerance for threshold comparisons: 1e-9, scaled by the magnitude of the numbers compared (at least 1). */
+export const TOLERANCE = 1e-9;
+
+const scale = (a: number, b: number): number => TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** a ≥ b, forgiving float noise: 0.7 computed as 0.6999999999999999 still counts as ≥ 0.7. */
+export const atLeast = (a: number, b: number): boolean => a >= b - scale(a, b);
+
+/** a > b by more than float noise. */
+export const greaterThan = (a: number, b: number): boolean => a > b + scale(a, b);
+
+/** a = b up to float noise. */
+export const nearlyEqual = (a: number, b: number): boolean => Math.abs(a - b) <= scale(a, b);
+
+/** Moves the decimal point of a finite number by `places` through its decimal text, so no binary error creeps in. */
+const shift = (x: number, places: number): number => {
+  const [mantissa, exponent = '0'] = String(x).split('e');
+  return Number(`${mantissa}e${Number(exponent) + places}`);
+};
+
+/**
+ * Rounds half away from zero at `decimals` places (negative: tens, hundreds…), working on the number's shortest
+ * decimal text: roundTo(1.005, 2) = 1.01 and roundTo(-2.5, 0) = -3. Non-finite input is returned unchanged; -0 becomes 0.
+ */
+export const roundTo = (x: number, decimals: number): number => {
+  if (!Number.isFinite(x)) return x;
+  const magnitude = shift(Math.round(shift(Math.abs(x), decimals)), -decimals);
+  const result = x < 0 ? -magnitude : magnitude;
+  return result === 0 ? 0 : result;
+};
+
+/** Removes float noise for output by keeping 12 significant digits: 0.6000000000000001 → 0.6. -0 becomes 0. */
+export const clean = (x: number): number => {
+  if (!Number.isFinite(x)) return x;
+  const result = Number(x.toPrecision(12));
+  return result === 0 ? 0 : result;
+};

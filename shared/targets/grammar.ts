@@ -1,0 +1,204 @@
+/**
+ * The grammar of a plan target as written ("26至36", "≥55%", "＞30平方米", "不低于全省标准低限", "[4.5]"): parses it
+ * into a Target that keeps every glyph and space, so printTarget(parseTarget(s)) === s for every string s.
+ */
+
+import { isBlankCell, parseQuantity, type PrintedQuantity } from './quantity';
+
+export type CompareOp = '>=' | '>' | '<=' | '<';
+
+/** Outer whitespace of the whole text, kept for print-back; '' for a trimmed cell. */
+interface Framed {
+  /** The whole target exactly as written. */
+  readonly text: string;
+  readonly lead: string;
+  readonly trail: string;
+}
+
+/** A plain number: the comparison comes from the indicator's direction. `word` is 达到/保持 as written, or ''. */
+export interface LevelTarget extends Framed {
+  readonly kind: 'level';
+  readonly word: string;
+  readonly quantity: PrintedQuantity;
+}
+
+/** A number with a comparison: a glyph or words before it ("≥", "不低于", "控制在") and/or after it ("以上", "以内"). */
+export interface CompareTarget extends Framed {
+  readonly kind: 'compare';
+  readonly op: CompareOp;
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly quantity: PrintedQuantity;
+}
+
+/** Two bounds joined by 至/-/～/~/—; a unit may follow the high bound or both. Spacing sits in the bounds' text. */
+export interface RangeTarget extends Framed {
+  readonly kind: 'range';
+  readonly low: PrintedQuantity;
+  readonly joiner: string;
+  readonly high: PrintedQuantity;
+}
+
+/** A comparison with another series or an outside reference named in words; what `refText` means is the template's. */
+export interface RelativeTarget extends Framed {
+  readonly kind: 'relative';
+  readonly op: CompareOp;
+  readonly opText: string;
+  /** Whitespace between the comparison words and the reference. */
+  readonly gap: string;
+  readonly refText: string;
+}
+
+/** A five-year cumulative value in square brackets, "[4.5]" or "［4.5］". */
+export interface CumulativeTarget extends Framed {
+  readonly kind: 'cumulative';
+  readonly open: string;
+  readonly quantity: PrintedQuantity;
+  readonly close: string;
+}
+
+/** Anything else, kept verbatim: it needs a judgement by hand. A blank or dash-only cell is also text. */
+export interface TextTarget {
+  readonly kind: 'text';
+  readonly text: string;
+}
+
+export type Target = LevelTarget | CompareTarget | RangeTarget | RelativeTarget | CumulativeTarget | TextTarget;
+
+/** A parsed form without its frame (text, lead, trail), before parseTarget adds it. */
+type Body<T> = T extends Framed ? Omit<T, keyof Framed> : never;
+
+/** Comparison words and glyphs written before a value, longest first so 大于等于 wins over 大于. */
+const PREFIX_OPS: ReadonlyArray<readonly [string, CompareOp]> = (
+  [
+    ['≥', '>='], ['>=', '>='], ['≧', '>='], ['⩾', '>='], ['＞＝', '>='], ['>', '>'], ['＞', '>'],
+    ['≤', '<='], ['<=', '<='], ['≦', '<='], ['⩽', '<='], ['＜＝', '<='], ['<', '<'], ['＜', '<'],
+    ['不低于', '>='], ['不少于', '>='], ['不小于', '>='], ['大于等于', '>='], ['至少', '>='],
+    ['不高于', '<='], ['不超过', '<='], ['不大于', '<='], ['不多于', '<='], ['小于等于', '<='], ['至多', '<='], ['最多', '<='],
+    ['高于', '>'], ['超过', '>'], ['大于', '>'], ['多于', '>'],
+    ['低于', '<'], ['少于', '<'], ['小于', '<'],
+    ['不低於', '>='], ['不少於', '>='], ['不高於', '<='], ['不超過', '<='], ['高於', '>'], ['超過', '>'], ['大於', '>'],
+    ['低於', '<'], ['少於', '<'], ['小於', '<'],
+  ] satisfies Array<[string, CompareOp]>
+).sort((a, b) => b[0].length - a[0].length);
+
+/** Words written after a value; 控制在 may precede only the "at most" ones ("控制在5%以内"). */
+const SUFFIX_OPS: ReadonlyArray<readonly [string, CompareOp]> = (
+  [
+    ['及以上', '>='], ['以上', '>='], ['及以下', '<='], ['以下', '<='], ['以内', '<='], ['以內', '<='],
+  ] satisfies Array<[string, CompareOp]>
+).sort((a, b) => b[0].length - a[0].length);
+
+const CAP_WORDS = ['控制在'];
+const LEVEL_WORDS = ['保持在', '达到', '保持', '達到'];
+const RANGE_JOINERS = ['——', '至', '到', '~', '～', '〜', '-', '－', '—', '–', '−'];
+const OPENS = ['[', '［'];
+const CLOSES = [']', '］'];
+
+/** A reference named in words starts with a letter (汉字 or Latin), not with a number or a sign. */
+const REFERENCE_START = /^\p{L}/u;
+
+const quantityOf = (text: string): PrintedQuantity | null => {
+  const result = parseQuantity(text);
+  return result !== null && result.ok ? result.quantity : null;
+};
+
+const sameUnit = (a: string, b: string): boolean => a === '' || b === '' || a.normalize('NFKC') === b.normalize('NFKC');
+
+const parseCumulative = (core: string): Body<CumulativeTarget> | null => {
+  const open = OPENS.find((o) => core.startsWith(o));
+  const close = CLOSES.find((c) => core.endsWith(c));
+  if (open === undefined || close === undefined || core.length < 3) return null;
+  const quantity = quantityOf(core.slice(open.length, core.length - close.length));
+  return quantity === null ? null : { kind: 'cumulative', open, quantity, close };
+};
+
+const parsePrefixed = (core: string): Body<CompareTarget | RelativeTarget> | null => {
+  const found = PREFIX_OPS.find(([glyph]) => core.startsWith(glyph));
+  if (found === undefined) return null;
+  const [opText, op] = found;
+  const rest = core.slice(opText.length);
+  const quantity = quantityOf(rest);
+  if (quantity !== null) return { kind: 'compare', op, prefix: opText, suffix: '', quantity };
+  const refText = rest.trimStart();
+  if (!REFERENCE_START.test(refText)) return null;
+  return { kind: 'relative', op, opText, gap: rest.slice(0, rest.length - refText.length), refText };
+};
+
+const parseSuffixed = (core: string): Body<CompareTarget> | null => {
+  const found = SUFFIX_OPS.find(([word]) => core.endsWith(word));
+  if (found === undefined) return null;
+  const [suffix, op] = found;
+  const body = core.slice(0, core.length - suffix.length);
+  const cap = op === '<=' ? CAP_WORDS.find((word) => body.startsWith(word)) : undefined;
+  const prefix = cap ?? '';
+  const quantity = quantityOf(body.slice(prefix.length));
+  return quantity === null ? null : { kind: 'compare', op, prefix, suffix, quantity };
+};
+
+const parseRange = (core: string): Body<RangeTarget> | null => {
+  for (let i = 1; i < core.length; i += 1) {
+    for (const joiner of RANGE_JOINERS.filter((j) => core.startsWith(j, i))) {
+      const low = quantityOf(core.slice(0, i));
+      const high = quantityOf(core.slice(i + joiner.length));
+      if (low === null || high === null) continue;
+      if (!sameUnit(low.unitText, high.unitText) || low.value > high.value) return null;
+      return { kind: 'range', low, joiner, high };
+    }
+  }
+  return null;
+};
+
+const parseLevel = (core: string): Body<LevelTarget> | null => {
+  const word = LEVEL_WORDS.find((w) => core.startsWith(w)) ?? '';
+  const quantity = quantityOf(core.slice(word.length));
+  return quantity === null ? null : { kind: 'level', word, quantity };
+};
+
+/** Parses a target cell as written. Never throws: what it cannot read becomes a 'text' target. */
+export const parseTarget = (text: string): Target => {
+  if (isBlankCell(text)) return { kind: 'text', text };
+  const core = text.trim();
+  const lead = text.slice(0, text.length - text.trimStart().length);
+  const trail = text.slice(text.trimEnd().length);
+  const parsed =
+    parseCumulative(core) ?? parsePrefixed(core) ?? parseSuffixed(core) ?? parseRange(core) ?? parseLevel(core);
+  return parsed === null ? { kind: 'text', text } : { ...parsed, text, lead, trail };
+};
+
+const body = (t: Exclude<Target, TextTarget>): string => {
+  switch (t.kind) {
+    case 'level':
+      return t.word + t.quantity.text;
+    case 'compare':
+      return t.prefix + t.quantity.text + t.suffix;
+    case 'range':
+      return t.low.text + t.joiner + t.high.text;
+    case 'relative':
+      return t.opText + t.gap + t.refText;
+    case 'cumulative':
+      return t.open + t.quantity.text + t.close;
+  }
+};
+
+/** Prints a target back from its parts, exactly as it was written. */
+export const printTarget = (t: Target): string => (t.kind === 'text' ? t.text : t.lead + body(t) + t.trail);
+
+/** The single comparison value of a level, compare or cumulative target; null for range, relative and text. */
+export const targetValue = (t: Target): number | null =>
+  t.kind === 'level' || t.kind === 'compare' || t.kind === 'cumulative' ? t.quantity.value : null;
+
+/** The unit printed with the target ('' if none); for a range, the high bound's unit, else the low bound's. */
+export const targetUnitText = (t: Target): string => {
+  switch (t.kind) {
+    case 'level':
+    case 'compare':
+    case 'cumulative':
+      return t.quantity.unitText;
+    case 'range':
+      return t.high.unitText !== '' ? t.high.unitText : t.low.unitText;
+    case 'relative':
+    case 'text':
+      return '';
+  }
+};
