@@ -168,7 +168,7 @@ export const classifyRow = (input: RowInput, settings: EvaluationSettings = defa
 /**
  * The final table's "超额完成" flag: a final evaluation of a level, compare or cumulative target whose condition holds
  * and whose value lies strictly beyond t in the direction the plan moves from b to t (v > t when t > b, v < t when
- * t < b). Without a baseline (cumulative: 0) or with t = b the direction is unknown and the answer is false, so a
+ * t < b). Without a baseline (a cumulative target counts from 0) or with t = b the direction is unknown: false, so a
  * "keep 100%" target met at 100 is 完成, never 超额完成. Float noise (55.00000000001 against 55) does not count.
  */
 export const exceeded = (input: RowInput): boolean => {

@@ -74,7 +74,7 @@ export const parseQuantity = (text: string): QuantityResult | null => {
   const match = NUMBER.exec(core);
   if (match === null) return problem('not-a-number', text, '不是数值', 'is not a number');
   const [, sign = '', digits = '', fraction = '', , unitText = ''] = match;
-  if (DIGIT.test(unitText)) return problem('not-a-number', text, '不是单个数值', 'is not a single number');
+  if (DIGIT.test(unitText) || /^[.．]/u.test(unitText)) return problem('not-a-number', text, '不是单个数值', 'is not a single number');
   if (unitText !== '' && (!UNIT.test(unitText) || NOT_UNIT_WORDS.some((word) => unitText.includes(word)))) {
     return problem('bad-unit', text, `的单位“${unitText}”无法识别`, `has an unreadable unit "${unitText}"`);
   }

@@ -60,7 +60,7 @@ export const migrate0020 = (db: WriteDb): void => {
       position INTEGER NOT NULL,
       part_no INTEGER NOT NULL,
       label TEXT NOT NULL,
-      indicator_code TEXT NOT NULL REFERENCES indicator(code),
+      indicator_code TEXT NOT NULL REFERENCES series(code),
       reference_code TEXT NOT NULL REFERENCES series(code),
       PRIMARY KEY (plan_id, table_no, position, part_no),
       FOREIGN KEY (plan_id, table_no, position) REFERENCES plan_row(plan_id, table_no, position) ON DELETE CASCADE

@@ -1,0 +1,139 @@
+/**
+ * Loads and checks the bundled templates: regions, the catalogue of items and indicators, and the plan templates.
+ * Every unit must parse, every formula must parse and produce its indicator's unit, every plan row must name a
+ * known indicator whose unit converts to the row's unit. A mistake names the file and the field.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../../shared/errors';
+import { dependencies, parseFormula } from '../../shared/formula/parser';
+import { checkFormulaUnits } from '../../shared/formula/evaluate';
+import {
+  CatalogFileSchema,
+  PlanTemplateSchema,
+  RegionsFileSchema,
+  describeSchemaError,
+  type CatalogFile,
+  type PlanTemplate,
+  type RegionsFile,
+} from '../../shared/schemas/templates';
+import { parseQuantity } from '../../shared/targets/quantity';
+import { parseUnit, sameDimension } from '../../shared/units/units';
+import { templatesDir } from './paths';
+import type { z } from 'zod';
+
+export interface BuiltIns {
+  regions: RegionsFile;
+  catalog: CatalogFile;
+  plans: PlanTemplate[];
+  /** A fingerprint of the files, so a database installs them once per change. */
+  fingerprint: string;
+}
+
+const invalid = (file: string, where: string, message: string): UserError =>
+  new UserError('template-invalid', `模板 ${file} 有误（${where}）：${message} / Template ${file} is invalid at ${where}: ${message}`);
+
+const readJson = <T>(file: string, schema: z.ZodType<T>): { value: T; text: string } => {
+  const text = fs.readFileSync(file, 'utf8');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw invalid(path.basename(file), 'JSON', (error as Error).message);
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw invalid(path.basename(file), 'schema', describeSchemaError(parsed.error));
+  return { value: parsed.data, text };
+};
+
+export const checkCatalog = (catalog: CatalogFile, file = 'catalog/series.json'): void => {
+  const units = new Map<string, string>();
+  const all = [...catalog.items, ...catalog.indicators];
+  for (const s of all) {
+    if (units.has(s.code)) throw invalid(file, s.code, '代码重复 / duplicate code');
+    try {
+      parseUnit(s.unit);
+    } catch (error) {
+      throw invalid(file, `${s.code}.unit`, (error as Error).message);
+    }
+    units.set(s.code, s.unit);
+  }
+  for (const s of all) {
+    if (s.weight && !units.has(s.weight)) throw invalid(file, `${s.code}.weight`, `未知代码 ${s.weight} / unknown code`);
+  }
+  for (const ind of catalog.indicators) {
+    if (!ind.formula) continue;
+    try {
+      const ast = parseFormula(ind.formula);
+      for (const dep of dependencies(ast)) {
+        if (!units.has(dep.code)) throw new Error(`未知代码 ${dep.code} / unknown code ${dep.code}`);
+        if (dep.code === ind.code) throw new Error('公式引用自身 / formula refers to itself');
+      }
+      checkFormulaUnits(ast, (c) => units.get(c)!, ind.unit);
+    } catch (error) {
+      throw invalid(file, `${ind.code}.formula`, (error as Error).message);
+    }
+  }
+};
+
+export const checkPlan = (plan: PlanTemplate, catalog: CatalogFile, regionCodes: Set<string>, file: string): void => {
+  const indicatorUnits = new Map(catalog.indicators.map((i) => [i.code, i.unit]));
+  const seriesUnits = new Map([...catalog.items, ...catalog.indicators].map((s) => [s.code, s.unit]));
+  if (!regionCodes.has(plan.region)) throw invalid(file, 'region', `未知行政区划 ${plan.region} / unknown region`);
+  for (const table of plan.tables) {
+    table.rows.forEach((row, i) => {
+      const where = `tables[${table.no}].rows[${i}] (${row.seq} ${row.name})`;
+      const unit = indicatorUnits.get(row.indicator);
+      if (!unit) throw invalid(file, where, `未知指标 ${row.indicator} / unknown indicator`);
+      const valueUnit = row.valueUnit ?? row.unit;
+      try {
+        if (!sameDimension(parseUnit(unit), parseUnit(valueUnit))) throw new Error(`${unit} ≠ ${valueUnit}`);
+      } catch (error) {
+        throw invalid(file, `${where}.valueUnit`, (error as Error).message);
+      }
+      for (const field of ['baseline', 'final', 'growth'] as const) {
+        const text = row[field];
+        const q = text === undefined ? null : parseQuantity(text);
+        if (q && !q.ok) throw invalid(file, `${where}.${field}`, q.message);
+      }
+      for (const part of row.parts ?? []) {
+        const pu = seriesUnits.get(part.indicator);
+        const ru = seriesUnits.get(part.reference);
+        if (!pu || !ru) throw invalid(file, `${where}.parts`, `未知代码 / unknown code ${part.indicator}, ${part.reference}`);
+        if (!sameDimension(parseUnit(pu), parseUnit(ru))) throw invalid(file, `${where}.parts`, `${pu} ≠ ${ru}`);
+      }
+    });
+  }
+};
+
+let cached: BuiltIns | null = null;
+
+/** Reads and checks templates/ once per process. */
+export const loadBuiltIns = (): BuiltIns => {
+  if (cached) return cached;
+  const dir = templatesDir();
+  const regions = readJson(path.join(dir, 'catalog', 'regions.json'), RegionsFileSchema);
+  const catalog = readJson(path.join(dir, 'catalog', 'series.json'), CatalogFileSchema);
+  checkCatalog(catalog.value);
+  const codes = new Set(regions.value.regions.map((r) => r.code));
+  const planFiles = fs.readdirSync(path.join(dir, 'plans')).filter((f) => f.endsWith('.json')).sort();
+  const plans = planFiles.map((f) => {
+    const plan = readJson(path.join(dir, 'plans', f), PlanTemplateSchema);
+    checkPlan(plan.value, catalog.value, codes, `plans/${f}`);
+    return plan;
+  });
+  const fingerprint = [regions.text, catalog.text, ...plans.map((p) => p.text)]
+    .reduce((h, text) => fnv1a(text, h), 0x811c9dc5)
+    .toString(16);
+  cached = { regions: regions.value, catalog: catalog.value, plans: plans.map((p) => p.value), fingerprint };
+  return cached;
+};
+
+const fnv1a = (text: string, seed: number): number => {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+};

@@ -1,0 +1,34 @@
+/**
+ * Where the bundled files live: templates/ and samples/ beside the package root in a checkout or an npm install,
+ * or in the app's resources folder when packaged (PWB_RESOURCES, set by the Electron main process).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const findUp = (start: string, marker: string): string | null => {
+  let dir = start;
+  for (let i = 0; i < 8; i++) {
+    if (fs.existsSync(path.join(dir, marker))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return null;
+};
+
+let root: string | null = null;
+
+/** The folder that holds templates/ (and samples/). */
+export const resourcesRoot = (): string => {
+  if (root) return root;
+  const fromEnv = process.env.PWB_RESOURCES;
+  if (fromEnv && fs.existsSync(path.join(fromEnv, 'templates'))) return (root = fromEnv);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const found = findUp(here, path.join('templates', 'catalog', 'series.json'));
+  if (!found) throw new Error(`templates/ not found above ${here}`);
+  return (root = found);
+};
+
+export const templatesDir = (): string => path.join(resourcesRoot(), 'templates');
+export const samplesDir = (): string => path.join(resourcesRoot(), 'samples');

@@ -1,0 +1,52 @@
+/**
+ * Opening a workbench database file: pragmas (WAL, foreign keys), integrity of the header, migrations, and
+ * the built-in catalogue and plan templates installed into every new (or older) database.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../../shared/errors';
+import { installBuiltIns } from '../catalog/install';
+import { migrate } from './migrations';
+import { asWriteDb, type WriteDb } from './types';
+
+export interface OpenOptions {
+  /** Apply migrations only up to this version (tests of older schemas). */
+  migrateTo?: number;
+  /** Skip installing the built-in catalogue and plans (tests of migrations). */
+  bare?: boolean;
+  readonly?: boolean;
+}
+
+export const openDb = (file: string, options: OpenOptions = {}): WriteDb => {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let raw: Database.Database;
+  try {
+    raw = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (error) {
+    throw new UserError(
+      'db-corrupt',
+      `无法打开数据库文件 ${file}：${(error as Error).message} / Cannot open database file ${file}: ${(error as Error).message}`,
+    );
+  }
+  const db = asWriteDb(raw);
+  try {
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (file !== ':memory:' && !options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    if (!options.readonly) {
+      migrate(db, options.migrateTo);
+      if (!options.bare && options.migrateTo === undefined) installBuiltIns(db);
+    }
+  } catch (error) {
+    db.close();
+    if (error instanceof UserError) throw error;
+    const message = (error as Error).message;
+    if (/file is not a database|malformed/i.test(message)) {
+      throw new UserError('db-corrupt', `文件 ${file} 不是工作台数据库或已损坏。 / ${file} is not a workbench database or is damaged.`);
+    }
+    throw error;
+  }
+  return db;
+};

@@ -1,0 +1,90 @@
+/** Observations with their provenance: reads for the engine, writes for imports. */
+import type { ReadDb, WriteDb } from '../types';
+
+export interface ObservationRecord {
+  regionCode: string;
+  seriesCode: string;
+  year: number;
+  value: number;
+  batchId: number | null;
+  sheet: string | null;
+  cell: string | null;
+  enteredBy: string | null;
+  enteredAt: string;
+}
+
+type ObservationRow = {
+  region_code: string;
+  series_code: string;
+  year: number;
+  value: number;
+  batch_id: number | null;
+  sheet: string | null;
+  cell: string | null;
+  entered_by: string | null;
+  entered_at: string;
+};
+
+const toObservation = (r: ObservationRow): ObservationRecord => ({
+  regionCode: r.region_code,
+  seriesCode: r.series_code,
+  year: r.year,
+  value: r.value,
+  batchId: r.batch_id,
+  sheet: r.sheet,
+  cell: r.cell,
+  enteredBy: r.entered_by,
+  enteredAt: r.entered_at,
+});
+
+/** All observations of a region and everything below it, for the years given. */
+export const observationsInSubtree = (db: ReadDb, regionCode: string, fromYear: number, toYear: number): ObservationRecord[] =>
+  db
+    .prepare<[string, number, number], ObservationRow>(
+      `WITH RECURSIVE sub(code) AS (SELECT ? UNION ALL SELECT r.code FROM region r JOIN sub ON r.parent_code = sub.code)
+       SELECT o.* FROM observation o JOIN sub ON o.region_code = sub.code WHERE o.year BETWEEN ? AND ?`,
+    )
+    .all(regionCode, fromYear, toYear)
+    .map(toObservation);
+
+export const observationsOfRegion = (db: ReadDb, regionCode: string): ObservationRecord[] =>
+  db
+    .prepare<[string], ObservationRow>('SELECT * FROM observation WHERE region_code = ? ORDER BY series_code, year')
+    .all(regionCode)
+    .map(toObservation);
+
+export const getObservation = (db: ReadDb, region: string, series: string, year: number): ObservationRecord | null => {
+  const row = db
+    .prepare<[string, string, number], ObservationRow>('SELECT * FROM observation WHERE region_code = ? AND series_code = ? AND year = ?')
+    .get(region, series, year);
+  return row ? toObservation(row) : null;
+};
+
+export const countObservations = (db: ReadDb): number =>
+  db.prepare<[], { n: number }>('SELECT count(*) AS n FROM observation').get()!.n;
+
+/** Writes one observation, keeping the value it replaces (with its provenance) for the batch's undo. */
+export const prepareObservationWriter = (db: WriteDb) => {
+  const select = db.prepare<[string, string, number], ObservationRow>(
+    'SELECT * FROM observation WHERE region_code = ? AND series_code = ? AND year = ?',
+  );
+  const keepReplaced = db.prepare(
+    `INSERT OR IGNORE INTO observation_replaced (batch_id, region_code, series_code, year, old_value, old_batch_id, old_sheet, old_cell, old_entered_by, old_entered_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const upsert = db.prepare(
+    `INSERT INTO observation (region_code, series_code, year, value, batch_id, sheet, cell, entered_by, entered_at)
+     VALUES (@regionCode, @seriesCode, @year, @value, @batchId, @sheet, @cell, @enteredBy, @enteredAt)
+     ON CONFLICT(region_code, series_code, year) DO UPDATE SET value = excluded.value, batch_id = excluded.batch_id,
+       sheet = excluded.sheet, cell = excluded.cell, entered_by = excluded.entered_by, entered_at = excluded.entered_at`,
+  );
+  return (o: ObservationRecord): 'inserted' | 'replaced' | 'unchanged' => {
+    const old = select.get(o.regionCode, o.seriesCode, o.year);
+    if (old && old.value === o.value && old.batch_id === o.batchId) return 'unchanged';
+    if (old && o.batchId !== null) {
+      keepReplaced.run(o.batchId, old.region_code, old.series_code, old.year, old.value, old.batch_id, old.sheet, old.cell, old.entered_by, old.entered_at);
+    }
+    upsert.run(o);
+    return old ? 'replaced' : 'inserted';
+  };
+};

@@ -1,0 +1,48 @@
+/**
+ * What an evaluation needs from the store, loaded in a few queries: the catalogue (units and formulas parsed, kept
+ * per database), the region tree, and the observations of one region's subtree for the years in question.
+ */
+import type { Region } from '../../shared/types';
+import { observationsInSubtree } from '../db/queries/observations';
+import { allRegions } from '../db/queries/regions';
+import { allSeries } from '../db/queries/series';
+import type { ReadDb } from '../db/types';
+import { SeriesCatalog, ValueResolver, type RegionNode } from './values';
+
+const catalogs = new WeakMap<ReadDb, SeriesCatalog>();
+const trees = new WeakMap<ReadDb, { regions: Map<string, Region>; nodes: Map<string, RegionNode> }>();
+
+export const catalogOf = (db: ReadDb): SeriesCatalog => {
+  let c = catalogs.get(db);
+  if (!c) catalogs.set(db, (c = new SeriesCatalog(allSeries(db))));
+  return c;
+};
+
+export const regionTreeOf = (db: ReadDb): { regions: Map<string, Region>; nodes: Map<string, RegionNode> } => {
+  let t = trees.get(db);
+  if (!t) {
+    const regions = new Map(allRegions(db).map((r) => [r.code, r]));
+    const nodes = new Map<string, RegionNode>([...regions.keys()].map((code) => [code, { code, children: [] }]));
+    for (const r of regions.values()) if (r.parentCode) nodes.get(r.parentCode)?.children.push(r.code);
+    trees.set(db, (t = { regions, nodes }));
+  }
+  return t;
+};
+
+/** Forget cached catalogue and tree (after regions or series change). */
+export const invalidateContext = (db: ReadDb): void => {
+  catalogs.delete(db);
+  trees.delete(db);
+};
+
+export const resolverFor = (db: ReadDb, region: string, fromYear: number, toYear: number): ValueResolver =>
+  new ValueResolver(catalogOf(db), regionTreeOf(db).nodes, observationsInSubtree(db, region, fromYear, toYear));
+
+export const isWithinTree = (db: ReadDb, code: string, ancestor: string): boolean => {
+  const { regions } = regionTreeOf(db);
+  for (let c: string | null = code, guard = 0; c && guard < 10; guard++) {
+    if (c === ancestor) return true;
+    c = regions.get(c)?.parentCode ?? null;
+  }
+  return false;
+};

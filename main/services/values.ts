@@ -1,0 +1,119 @@
+/**
+ * The indicator engine: the value of any item or indicator for a region and year. A region's own observation
+ * comes first (for an indicator: a directly entered value overrides its formula); then the indicator's formula over
+ * items (with year offsets and unit conversion); then aggregation over the child regions by the series' rule.
+ * Ratios are therefore recomputed from aggregated numerators and denominators, never averaged.
+ */
+import { BugError } from '../../shared/errors';
+import { evaluateFormula } from '../../shared/formula/evaluate';
+import { parseFormula, type FormulaNode } from '../../shared/formula/parser';
+import type { Series, ValueSource } from '../../shared/types';
+import { quantity } from '../../shared/units/quantity-math';
+import { parseUnit, type Unit } from '../../shared/units/units';
+import type { ObservationRecord } from '../db/queries/observations';
+
+export interface ResolvedValue {
+  /** In the series' own unit. */
+  value: number;
+  source: ValueSource;
+  observation?: ObservationRecord;
+}
+
+export interface RegionNode {
+  code: string;
+  children: string[];
+}
+
+const key = (series: string, region: string, year: number): string => `${series}|${region}|${year}`;
+
+/** A catalogue prepared once: units and formulas parsed. */
+export class SeriesCatalog {
+  readonly byCode = new Map<string, Series>();
+  readonly units = new Map<string, Unit>();
+  readonly formulas = new Map<string, FormulaNode>();
+  constructor(series: Series[]) {
+    for (const s of series) {
+      this.byCode.set(s.code, s);
+      this.units.set(s.code, parseUnit(s.unit));
+      if (s.formula) this.formulas.set(s.code, parseFormula(s.formula));
+    }
+  }
+  get(code: string): Series {
+    const s = this.byCode.get(code);
+    if (!s) throw new BugError(`unknown series ${code}`);
+    return s;
+  }
+}
+
+/** Resolves values over a preloaded set of observations; memoised per (series, region, year). */
+export class ValueResolver {
+  private readonly observed = new Map<string, ObservationRecord>();
+  private readonly memo = new Map<string, ResolvedValue | null>();
+  private readonly inProgress = new Set<string>();
+
+  constructor(
+    private readonly catalog: SeriesCatalog,
+    private readonly tree: ReadonlyMap<string, RegionNode>,
+    observations: Iterable<ObservationRecord>,
+  ) {
+    for (const o of observations) this.observed.set(key(o.seriesCode, o.regionCode, o.year), o);
+  }
+
+  get(code: string, region: string, year: number): ResolvedValue | null {
+    const k = key(code, region, year);
+    if (this.memo.has(k)) return this.memo.get(k)!;
+    if (this.inProgress.has(k)) throw new BugError(`formula cycle at ${k}`);
+    this.inProgress.add(k);
+    try {
+      const result = this.compute(code, region, year);
+      this.memo.set(k, result);
+      return result;
+    } finally {
+      this.inProgress.delete(k);
+    }
+  }
+
+  private compute(code: string, region: string, year: number): ResolvedValue | null {
+    const series = this.catalog.get(code);
+    const own = this.observed.get(key(code, region, year));
+    if (own) return { value: own.value, source: series.kind === 'indicator' ? 'direct' : 'data', observation: own };
+    const formula = this.catalog.formulas.get(code);
+    if (formula) {
+      const value = evaluateFormula(
+        formula,
+        (dep, offset) => {
+          const v = this.get(dep, region, year + offset);
+          return v ? quantity(v.value, this.catalog.units.get(dep)!) : null;
+        },
+        this.catalog.units.get(code)!,
+      );
+      return value === null ? null : { value, source: 'formula' };
+    }
+    return this.aggregate(series, region, year);
+  }
+
+  /** A parent's value from its children, only when every child has one: a partial sum is not a total. */
+  private aggregate(series: Series, region: string, year: number): ResolvedValue | null {
+    if (series.aggregation === 'none') return null;
+    const children = this.tree.get(region)?.children ?? [];
+    if (children.length === 0) return null;
+    let total = 0;
+    let weights = 0;
+    for (const child of children) {
+      const v = this.get(series.code, child, year);
+      if (!v) return null;
+      if (series.aggregation === 'sum') total += v.value;
+      else {
+        const w = this.get(series.weightCode!, child, year);
+        if (!w) return null;
+        total += v.value * w.value;
+        weights += w.value;
+      }
+    }
+    if (series.aggregation === 'weighted_mean') {
+      if (weights === 0) return null;
+      total /= weights;
+    }
+    return { value: total, source: 'aggregate' };
+  }
+}

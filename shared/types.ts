@@ -1,0 +1,113 @@
+/**
+ * Domain types shared by the services, the transports and the user interface: regions, series (items and
+ * indicators), plans with their indicator rows, observations, and the evaluation result.
+ */
+
+export type RegionLevel = 'province' | 'prefecture' | 'county' | 'township';
+export interface Region {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  level: RegionLevel;
+}
+
+export type Aggregation = 'sum' | 'weighted_mean' | 'none';
+export type Direction = 'increase' | 'decrease' | 'range' | 'keep';
+
+export interface Series {
+  code: string;
+  kind: 'item' | 'indicator';
+  name: string;
+  unit: string;
+  aggregation: Aggregation;
+  weightCode: string | null;
+  isAbsolute: boolean;
+  isGrowthRate: boolean;
+  direction: Direction | null;
+  formula: string | null;
+  note: string | null;
+}
+
+export type Attribute = '预期性' | '约束性';
+
+export interface PlanRowPart {
+  label: string;
+  indicatorCode: string;
+  referenceCode: string;
+}
+
+export interface PlanRow {
+  planId: string;
+  tableNo: number;
+  position: number;
+  seq: string;
+  printedName: string;
+  name: string;
+  unitText: string;
+  valueUnit: string;
+  baselineText: string;
+  baseline: number | null;
+  targetText: string;
+  finalText: string | null;
+  statedGrowthText: string;
+  statedGrowthKind: 'annual' | 'total';
+  attribute: Attribute | null;
+  category: string | null;
+  indicatorCode: string;
+  note: string | null;
+  parts: PlanRowPart[];
+}
+
+export interface PlanTable {
+  planId: string;
+  tableNo: number;
+  kind: 'main' | 'completion';
+  title: string;
+  baseYear: number;
+  targetYear: number;
+  note: string | null;
+  rows: PlanRow[];
+}
+
+export interface PlanSchedule {
+  annual: boolean;
+  midterm: number | null;
+  final: number | null;
+  text: string;
+}
+
+export interface Plan {
+  id: string;
+  title: string;
+  issuer: string;
+  regionCode: string;
+  baseYear: number;
+  targetYear: number;
+  docNumber: string | null;
+  issuedOn: string | null;
+  schedule: PlanSchedule;
+  source: string;
+  tables: PlanTable[];
+}
+
+export interface PlanWarning {
+  table: number;
+  seq: string;
+  check: 'stated-growth' | 'wrong-side' | 'unit-mismatch' | 'growth-is-points' | 'baseline-vs-data';
+  message: string;
+}
+
+export interface PlanSummary {
+  id: string;
+  title: string;
+  region: string;
+  regionName: string;
+  /** Rows in the plan's main indicator table(s). */
+  indicators: number;
+  tables: { no: number; kind: 'main' | 'completion'; title: string; rows: number }[];
+  warnings: { table: number; seq: string; check: PlanWarning['check']; message: string }[];
+}
+
+export type EvaluationKind = 'annual' | 'midterm' | 'final';
+
+export type ValueSource = 'direct' | 'formula' | 'aggregate' | 'data';
