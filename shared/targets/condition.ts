@@ -63,7 +63,7 @@ export const conditionHolds = (t: Target, value: number | null, opts: ConditionO
     case 'relative':
       return isNumber(opts.reference) ? compareHolds(value, t.op, opts.reference) : null;
     case 'text':
-      return false;
+      return null;
   }
 };
 

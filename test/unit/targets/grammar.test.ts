@@ -338,23 +338,34 @@ describe('printTarget keeps whatever was written', () => {
 });
 
 describe('targetValue and targetUnitText', () => {
-  const cases: Array<[string, number | null, string]> = [
-    ['55', 55, ''],
-    ['1450人', 1450, '人'],
-    ['≥1.3倍', 1.3, '倍'],
-    ['＞30平方米', 30, '平方米'],
-    ['［4.5］', 4.5, ''],
-    ['26至36', null, ''],
-    ['不低于全省标准低限', null, ''],
-    ['基本实现全覆盖', null, ''],
-    ['-', null, ''],
+  const values: Array<[string, number | null]> = [
+    ['55', 55],
+    ['1450人', 1450],
+    ['≥1.3倍', 1.3],
+    ['＞30平方米', 30],
+    ['［4.5］', 4.5],
+    ['26至36', null],
+    ['不低于全省标准低限', null],
+    ['基本实现全覆盖', null],
+    ['-', null],
+  ];
+  const units: Array<[string, string]> = [
+    ['55', ''],
+    ['1450人', '人'],
+    ['≥1.3倍', '倍'],
+    ['＞30平方米', '平方米'],
+    ['［4.5％］', '％'],
+    ['26至36', ''],
+    ['不低于全省标准低限', ''],
+    ['基本实现全覆盖', ''],
+    ['-', ''],
   ];
 
-  it.each(cases)('gives %j the value %j', (text, value) => {
+  it.each(values)('gives %j the value %j', (text, value) => {
     expect(targetValue(parseTarget(text))).toBe(value);
   });
 
-  it.each(cases)('gives %j the unit %j', (text, _value, unit) => {
+  it.each(units)('gives %j the unit %j', (text, unit) => {
     expect(targetUnitText(parseTarget(text))).toBe(unit);
   });
 

@@ -1,0 +1,42 @@
+/** Human-readable output of the command line (Chinese), for a clerk at a terminal. `--json` bypasses this. */
+import type { ImportResultDto } from '../../shared/api';
+import type { EvaluationResult } from '../../shared/evaluation/result';
+import type { PlanSummary } from '../../shared/types';
+
+const pct = (x: number | null, digits = 1): string => (x === null ? '—' : `${(x * 100).toFixed(digits)}%`);
+const num = (x: number | null): string => (x === null ? '—' : String(Number(x.toFixed(4))));
+
+export const formatPlans = (plans: PlanSummary[]): string =>
+  plans
+    .map((p) => {
+      const head = `${p.id}\t${p.title}（${p.regionName} ${p.region}）\t${p.indicators}项指标`;
+      const warnings = p.warnings.map((w) => `    ⚠ ${w.message}`);
+      return [head, ...warnings].join('\n');
+    })
+    .join('\n');
+
+export const formatEvaluation = (r: EvaluationResult): string => {
+  const kindName = { annual: '年度监测', midterm: '中期评估', final: '总结评估' }[r.kind];
+  const lines = [
+    `${r.planTitle} — ${r.regionName}（${r.region}）${r.year}年${kindName}，时序进度 ${pct(r.timeProgress, 0)}`,
+    ['序号', '指标', '单位', '基期值', '目标值', '现值', '完成进度', '评价', '增速判断'].join('\t'),
+    ...r.rows.map((row) =>
+      [row.seq, row.name, row.unit, num(row.baseline), row.target, num(row.value), pct(row.completion), row.status, row.paceClass].join('\t'),
+    ),
+    '',
+    `小计：${Object.entries(r.summary).map(([s, n]) => `${s} ${n}项`).join('，')}`,
+    ...r.warnings.map((w) => `⚠ ${w}`),
+  ];
+  return lines.join('\n');
+};
+
+export const formatImport = (r: ImportResultDto): string => {
+  const verb = r.dryRun ? '试导入（未写入）' : r.ok ? `已导入，批次 ${r.batch}` : '导入失败，未写入任何数据';
+  const lines = [
+    `${r.file}：${verb}；数值 ${r.observations} 个，其中替换 ${r.replaced} 个、未变 ${r.unchanged} 个`,
+    ...r.sheets.map((s) => `  工作表“${s.name}”：${s.layout === 'skipped' ? '未读取' : `${s.region ?? '地区未定'}，${s.observations} 个数值`}`),
+    ...r.changes.slice(0, 50).map((c) => `  变更 ${c.sheet}!${c.cell} ${c.region} ${c.series} ${c.year}：${c.old} → ${c.new}`),
+    ...r.problems.map((p) => `  ${p.severity === 'error' ? '错误' : '提示'} ${p.sheet ? `${p.sheet}!` : ''}${p.cell}：${p.message}`),
+  ];
+  return lines.join('\n');
+};

@@ -1,0 +1,61 @@
+/**
+ * The demo: a fresh database built from the bundled sample workbooks (示例数据), and the evaluation of every
+ * built-in plan written to a folder — at the plan's region for each sample year, and for one county below it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../../shared/errors';
+import type { EvaluationResult } from '../../shared/evaluation/result';
+import { samplesDir } from '../catalog/paths';
+import { openDb } from '../db/open';
+import { listPlans } from './plans';
+import { evaluatePlan } from './evaluate';
+import { runImport, type ImportResult } from './import/run';
+
+export interface DemoResult {
+  dir: string;
+  database: string;
+  imports: { file: string; batch: number | null; observations: number }[];
+  outputs: { file: string; plan: string; region: string; year: number; kind: string; summary: EvaluationResult['summary'] }[];
+}
+
+/** Sub-regions evaluated in the demo beside the plan region, to show 不适用 and data-based baselines. */
+const DEMO_SUBREGIONS: Record<string, string> = { chuxiong: '532322' };
+
+export const runDemo = async (outDir: string): Promise<DemoResult> => {
+  const dir = path.resolve(outDir);
+  fs.mkdirSync(dir, { recursive: true });
+  const database = path.join(dir, 'demo.sqlite');
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(database + suffix, { force: true });
+  const db = openDb(database);
+  try {
+    const sampleFiles = fs.existsSync(samplesDir())
+      ? fs.readdirSync(samplesDir()).filter((f) => f.endsWith('.xlsx') && !f.startsWith('~$')).sort()
+      : [];
+    if (sampleFiles.length === 0) throw new UserError('file-not-found', `找不到示例数据（${samplesDir()}）。 / Sample workbooks not found.`);
+    const imports: DemoResult['imports'] = [];
+    for (const f of sampleFiles) {
+      const result: ImportResult = await runImport(db, { file: path.join(samplesDir(), f) });
+      if (!result.ok) {
+        const first = result.problems.find((p) => p.severity === 'error');
+        throw new UserError('import-failed', `示例数据 ${f} 导入失败：${first?.sheet}!${first?.cell} ${first?.message}`);
+      }
+      imports.push({ file: f, batch: result.batch, observations: result.observations });
+    }
+    const outputs: DemoResult['outputs'] = [];
+    for (const plan of listPlans(db)) {
+      const regions = [plan.region, ...(DEMO_SUBREGIONS[plan.id] ? [DEMO_SUBREGIONS[plan.id]!] : [])];
+      for (const region of regions) {
+        for (const year of [2021, 2022, 2023]) {
+          const result = evaluatePlan(db, { plan: plan.id, region, year });
+          const file = path.join(dir, `${plan.id}-${region}-${year}-${result.kind}.json`);
+          fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+          outputs.push({ file, plan: plan.id, region, year, kind: result.kind, summary: result.summary });
+        }
+      }
+    }
+    return { dir, database, imports, outputs };
+  } finally {
+    db.close();
+  }
+};

@@ -1,0 +1,47 @@
+/**
+ * The service layer behind every transport: one handler per operation of shared/api.ts, over one open database.
+ * Inputs arrive as `unknown` from IPC, HTTP and the CLI and are parsed here before use.
+ */
+import { z } from 'zod';
+import { isApiName, type Api, type ApiName, type Handlers } from '../../shared/api';
+import { UserError } from '../../shared/errors';
+import { allRegions } from '../db/queries/regions';
+import type { WriteDb } from '../db/types';
+import { listBatches } from './batches';
+import { evaluatePlan } from './evaluate';
+import { runImport } from './import/run';
+import { listPlans, showPlan } from './plans';
+
+const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
+  'plans.list': z.void(),
+  'plans.show': z.object({ id: z.string() }),
+  'regions.list': z.void(),
+  'evaluation.run': z.object({
+    plan: z.string(),
+    region: z.string().optional(),
+    year: z.number().int(),
+    kind: z.enum(['annual', 'midterm', 'final']).optional(),
+  }),
+  'import.run': z.object({ file: z.string(), dryRun: z.boolean().optional(), region: z.string().optional(), sheet: z.string().optional() }),
+  'batches.list': z.void(),
+};
+
+export const createHandlers = (db: WriteDb): Handlers => ({
+  'plans.list': async () => listPlans(db),
+  'plans.show': async ({ id }) => showPlan(db, id),
+  'regions.list': async () => allRegions(db),
+  'evaluation.run': async (input) => evaluatePlan(db, input),
+  'import.run': async (input) => runImport(db, input),
+  'batches.list': async () => listBatches(db),
+});
+
+/** Decodes one call from a transport and runs it. */
+export const dispatch = async (handlers: Handlers, name: unknown, input: unknown): Promise<unknown> => {
+  if (!isApiName(name)) throw new UserError('bad-input', `未知操作“${String(name)}”。 / Unknown operation "${String(name)}".`);
+  const parsed = schemas[name].safeParse(input);
+  if (!parsed.success) {
+    throw new UserError('bad-input', `操作 ${name} 的参数有误：${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')} / Bad input for ${name}.`);
+  }
+  const handler = handlers[name] as (i: unknown) => Promise<unknown>;
+  return handler(parsed.data);
+};

@@ -1,0 +1,62 @@
+/**
+ * Reads one cell as offices write values: numbers, numbers stored as text ("12,345", "98.67%", full-width digits,
+ * "100元"), percent-formatted numbers, formula results, blanks and dashes as no value. Anything else is a
+ * problem to report by cell, never a guess.
+ */
+import type ExcelJS from 'exceljs';
+import { isBlankCell, parseQuantity } from '../../../shared/targets/quantity';
+
+export type CellReading =
+  | { kind: 'blank' }
+  | { kind: 'number'; value: number; unit: string | null }
+  | { kind: 'problem'; message: string };
+
+/** The text shown in a cell (rich text joined, formula results, hyperlinks' text); '' for empty. */
+export const cellText = (cell: ExcelJS.Cell): string => {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  if ('text' in v && typeof v.text === 'string') return v.text;
+  if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result);
+  return '';
+};
+
+const isPercentFormat = (cell: ExcelJS.Cell): boolean => /%/.test(cell.numFmt ?? '');
+
+export const readNumberCell = (cell: ExcelJS.Cell): CellReading => {
+  let v = cell.value;
+  if (v !== null && typeof v === 'object' && !(v instanceof Date) && ('formula' in v || 'sharedFormula' in v)) {
+    const result = (v as { result?: unknown }).result;
+    if (result === undefined || result === null) {
+      return { kind: 'problem', message: '公式没有计算结果，请在 Excel 中重新计算并保存 / formula has no cached result; recalculate and save in Excel' };
+    }
+    if (typeof result === 'object' && result !== null && 'error' in result) {
+      return { kind: 'problem', message: `公式结果为错误值 ${(result as { error: string }).error} / formula result is an error` };
+    }
+    v = result as ExcelJS.CellValue;
+  }
+  if (v === null || v === undefined) return { kind: 'blank' };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { kind: 'problem', message: '不是有限数值 / not a finite number' };
+    return isPercentFormat(cell) ? { kind: 'number', value: v * 100, unit: '%' } : { kind: 'number', value: v, unit: null };
+  }
+  if (typeof v === 'object' && 'error' in v) return { kind: 'problem', message: `单元格为错误值 ${String(v.error)} / cell holds an error` };
+  if (v instanceof Date) return { kind: 'problem', message: `此处应为数值，单元格却是日期 ${v.toISOString().slice(0, 10)} / a date where a number belongs` };
+  if (typeof v === 'boolean') return { kind: 'problem', message: '此处应为数值 / a number belongs here' };
+  const text = typeof v === 'string' ? v : cellText(cell);
+  if (isBlankCell(text.replace(/[\u200B-\u200D\uFEFF]/g, ''))) return { kind: 'blank' };
+  const q = parseQuantity(text.replace(/[\u200B-\u200D\uFEFF]/g, ''));
+  if (!q || !q.ok) return { kind: 'problem', message: `“${text.trim()}”不是数值 / "${text.trim()}" is not a number` };
+  return { kind: 'number', value: q.quantity.value, unit: q.quantity.unitText === '' ? null : q.quantity.unitText.normalize('NFKC') };
+};
+
+/** A year in a header cell: 2020, "2020", "2020年", "2020年实际值"; null otherwise. */
+export const yearOf = (cell: ExcelJS.Cell): number | null => {
+  const v = cell.value;
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1949 && v <= 2100 ? v : null;
+  const m = /^\s*((?:19|20)\d{2})\s*(?:年|年度)?(?:[^0-9].*)?$/u.exec(cellText(cell).normalize('NFKC'));
+  return m ? Number(m[1]) : null;
+};

@@ -1,0 +1,141 @@
+/**
+ * The "long" layout: one row per item or indicator (named as printed in a plan, a unit in brackets or in a 单位
+ * column tolerated), one column per year (2020, 2020年 …). Title, 填报单位 and note rows are skipped. Every value is
+ * converted to the series' unit; every problem is reported with its cell.
+ */
+import type ExcelJS from 'exceljs';
+import type { Problem } from '../../../shared/errors';
+import type { Region } from '../../../shared/types';
+import { conversionFactor } from '../../../shared/units/units';
+import type { ReadDb } from '../../db/types';
+import { cellText, readNumberCell, yearOf } from './cells';
+import type { SeriesMatcher } from './match';
+import { resolveSheetRegion } from './sheet-region';
+import type { ParsedObservation, ParsedSheet } from './types';
+
+const MAX_HEADER_SCAN = 20;
+const NAME_HEADER = /^(指标名称|指标|主要指标|项目|统计项|名称|指标项目)/u;
+const UNIT_HEADER = /^(计量)?单位$/u;
+const NOTE_ROW = /^(注|说明|备注|填表人|单位负责人|统计负责人|报出日期|数据来源)[:：\s]?/u;
+const SECTION_ROW = /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/u;
+
+export interface LongHeader {
+  row: number;
+  nameCol: number;
+  unitCol: number | null;
+  years: { col: number; year: number }[];
+}
+
+/** The first row (of the top 20) with at least one year heading, and where the names and units are. */
+export const findLongHeader = (ws: ExcelJS.Worksheet): LongHeader | null => {
+  for (let r = 1; r <= Math.min(ws.rowCount, MAX_HEADER_SCAN); r++) {
+    const row = ws.getRow(r);
+    const years: { col: number; year: number }[] = [];
+    let nameCol: number | null = null;
+    let unitCol: number | null = null;
+    for (let c = 1; c <= ws.columnCount; c++) {
+      const cell = row.getCell(c);
+      const year = yearOf(cell);
+      const text = cellText(cell).normalize('NFKC').replace(/\s+/g, '');
+      if (year !== null) years.push({ col: c, year });
+      else if (nameCol === null && NAME_HEADER.test(text)) nameCol = c;
+      else if (unitCol === null && UNIT_HEADER.test(text)) unitCol = c;
+    }
+    if (years.length > 0) {
+      return { row: r, nameCol: nameCol ?? 1, unitCol, years };
+    }
+  }
+  return null;
+};
+
+export const parseLongSheet = (
+  db: ReadDb,
+  ws: ExcelJS.Worksheet,
+  header: LongHeader,
+  matcher: SeriesMatcher,
+  regionOption: Region | null,
+  unitOf: (code: string) => string,
+): ParsedSheet => {
+  const problems: Problem[] = [];
+  const sheet = ws.name;
+  const region = resolveSheetRegion(db, ws, header.row, regionOption, problems);
+  const observations: ParsedObservation[] = [];
+  const seen = new Map<string, string>();
+  const yearsSeen = new Map<number, string>();
+  for (const y of header.years) {
+    const prev = yearsSeen.get(y.year);
+    const addr = ws.getRow(header.row).getCell(y.col).address;
+    if (prev) problems.push({ severity: 'error', sheet, cell: addr, message: `年份${y.year}重复（另见 ${prev}） / year ${y.year} appears twice (also ${prev})` });
+    yearsSeen.set(y.year, addr);
+  }
+  for (let r = header.row + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const nameCell = row.getCell(header.nameCol);
+    const name = cellText(nameCell).trim();
+    if (name === '' || NOTE_ROW.test(name.normalize('NFKC'))) continue;
+    const hasValues = header.years.some((y) => readNumberCell(row.getCell(y.col)).kind !== 'blank');
+    const matched = matcher.match(name);
+    if (matched === null) continue;
+    if (!('series' in matched)) {
+      if (!hasValues && SECTION_ROW.test(name.normalize('NFKC'))) continue;
+      const hint = matched.candidates.length > 0 ? `；最接近的是：${matched.candidates.join('、')}` : '';
+      problems.push({
+        severity: hasValues ? 'error' : 'warning',
+        sheet,
+        cell: nameCell.address,
+        message: `未知的指标或统计项“${name}”${hint} / unknown item or indicator "${name}"${matched.candidates.length ? `; closest: ${matched.candidates.join(', ')}` : ''}`,
+      });
+      continue;
+    }
+    const series = matched.series;
+    const previous = seen.get(series.code);
+    if (previous) {
+      problems.push({
+        severity: 'error',
+        sheet,
+        cell: nameCell.address,
+        message: `“${name}”与 ${previous} 重复（同一指标出现两次） / duplicate row: "${name}" already at ${previous}`,
+      });
+      continue;
+    }
+    seen.set(series.code, nameCell.address);
+    const unitColText = header.unitCol !== null ? cellText(row.getCell(header.unitCol)).normalize('NFKC').trim() : '';
+    const rowUnit = matched.unit ?? (unitColText !== '' ? unitColText : null);
+    if (row.hidden) problems.push({ severity: 'warning', sheet, cell: nameCell.address, message: '该行已隐藏，仍被读取 / this row is hidden and was read' });
+    for (const y of header.years) {
+      const cell = row.getCell(y.col);
+      const reading = readNumberCell(cell);
+      if (reading.kind === 'blank') continue;
+      if (reading.kind === 'problem') {
+        problems.push({ severity: 'error', sheet, cell: cell.address, message: reading.message });
+        continue;
+      }
+      const from = reading.unit ?? rowUnit ?? unitOf(series.code);
+      let factor: number;
+      try {
+        factor = conversionFactor(from, unitOf(series.code));
+      } catch {
+        problems.push({
+          severity: 'error',
+          sheet,
+          cell: cell.address,
+          message: `单位“${from}”无法换算为“${series.name}”的单位“${unitOf(series.code)}” / unit "${from}" does not convert to ${unitOf(series.code)}`,
+        });
+        continue;
+      }
+      if (region) {
+        observations.push({
+          regionCode: region.code,
+          seriesCode: series.code,
+          year: y.year,
+          value: Number((reading.value * factor).toPrecision(15)),
+          sheet,
+          cell: cell.address,
+          sourceUnit: from,
+          factor,
+        });
+      }
+    }
+  }
+  return { sheet, layout: 'long', region: region?.code ?? null, observations, problems };
+};

@@ -1,0 +1,83 @@
+/**
+ * Matching what a sheet says against the store: item and indicator names (after normalisation, against names and
+ * aliases) and regions (by 6-, 9- or 12-digit code, or by name). What does not match is reported with the closest
+ * candidates; nothing is guessed.
+ */
+import { nameKey, splitNameUnit } from '../../../shared/text/normalize';
+import type { Region, Series } from '../../../shared/types';
+import { allAliases } from '../../db/queries/series';
+import type { ReadDb } from '../../db/types';
+import { catalogOf, regionTreeOf } from '../context';
+
+const bigrams = (s: string): Map<string, number> => {
+  const m = new Map<string, number>();
+  for (let i = 0; i < s.length - 1; i++) {
+    const b = s.slice(i, i + 2);
+    m.set(b, (m.get(b) ?? 0) + 1);
+  }
+  return m;
+};
+
+/** Dice coefficient over character bigrams: 1 for equal texts, 0 for nothing in common. */
+export const similarity = (a: string, b: string): number => {
+  if (a === b) return 1;
+  const x = bigrams(a);
+  const y = bigrams(b);
+  let shared = 0;
+  for (const [k, n] of x) shared += Math.min(n, y.get(k) ?? 0);
+  const total = Math.max(1, a.length - 1) + Math.max(1, b.length - 1);
+  return (2 * shared) / total;
+};
+
+export interface SeriesMatcher {
+  match(text: string): { series: Series; unit: string | null } | { candidates: string[]; unit: string | null } | null;
+}
+
+export const seriesMatcher = (db: ReadDb): SeriesMatcher => {
+  const catalog = catalogOf(db);
+  const byKey = new Map<string, Set<string>>();
+  const names: { key: string; alias: string }[] = [];
+  for (const a of allAliases(db)) {
+    if (!byKey.has(a.key)) byKey.set(a.key, new Set());
+    byKey.get(a.key)!.add(a.code);
+    names.push({ key: a.key, alias: a.alias });
+  }
+  return {
+    match(text) {
+      const { unit } = splitNameUnit(text);
+      const key = nameKey(text);
+      if (key === '') return null;
+      const codes = byKey.get(key);
+      if (codes && codes.size === 1) return { series: catalog.get([...codes][0]!), unit };
+      if (codes && codes.size > 1) return { candidates: [...codes].map((c) => catalog.get(c).name), unit };
+      const scored = names
+        .map((n) => ({ alias: n.alias, score: similarity(key, n.key) }))
+        .filter((n) => n.score >= 0.35)
+        .sort((p, q) => q.score - p.score);
+      const candidates = [...new Set(scored.map((s) => s.alias))].slice(0, 3);
+      return { candidates, unit };
+    },
+  };
+};
+
+/** A region by code (6 or 9 digits, or the 12-digit statistical form) or by name/alias; null if unknown. */
+export const findRegion = (db: ReadDb, text: string): Region | { ambiguous: Region[] } | null => {
+  const { regions } = regionTreeOf(db);
+  const t = text.normalize('NFKC').replace(/\s+/g, '');
+  const digits = /^\d{6}(\d{3})?(\d{3})?$/.exec(t);
+  if (digits) {
+    let code = t;
+    if (t.length === 12) code = t.endsWith('000000') ? t.slice(0, 6) : t.slice(0, 9);
+    if (code.length === 9 && code.endsWith('000')) code = code.slice(0, 6);
+    return regions.get(code) ?? null;
+  }
+  const key = nameKey(t);
+  const found = db
+    .prepare<[string], { region_code: string }>('SELECT region_code FROM region_alias WHERE alias = ?')
+    .all(key)
+    .map((r) => regions.get(r.region_code)!)
+    .filter(Boolean);
+  if (found.length === 1) return found[0]!;
+  if (found.length > 1) return { ambiguous: found };
+  return null;
+};

@@ -1,0 +1,176 @@
+/**
+ * `import.run`: reads every sheet of a workbook, collects observations and problems, and then stores all or
+ * nothing in one transaction as an import batch (file name, hash, time, counts; the values it replaced are kept
+ * for undo). A dry run is the same code without the write.
+ */
+import crypto from 'node:crypto';
+import path from 'node:path';
+import type { Problem } from '../../../shared/errors';
+import { UserError } from '../../../shared/errors';
+import type { Region } from '../../../shared/types';
+import { prepareObservationWriter, getObservation } from '../../db/queries/observations';
+import type { WriteDb } from '../../db/types';
+import { catalogOf } from '../context';
+import { findLongHeader, parseLongSheet } from './long-layout';
+import { findRegion, seriesMatcher } from './match';
+import type { ParsedObservation, ParsedSheet } from './types';
+import { readWorkbookFile } from './workbook';
+
+export interface ImportInput {
+  file: string;
+  dryRun?: boolean;
+  region?: string;
+  sheet?: string;
+}
+
+export interface ImportChange {
+  region: string;
+  series: string;
+  year: number;
+  old: number;
+  new: number;
+  cell: string;
+  sheet: string;
+}
+
+export interface ImportResult {
+  ok: boolean;
+  dryRun: boolean;
+  file: string;
+  batch: number | null;
+  observations: number;
+  replaced: number;
+  unchanged: number;
+  sheets: { name: string; layout: ParsedSheet['layout']; region: string | null; observations: number }[];
+  changes: ImportChange[];
+  problems: Problem[];
+}
+
+const now = (): string => new Date().toISOString();
+
+export const runImport = async (db: WriteDb, input: ImportInput): Promise<ImportResult> => {
+  const dryRun = input.dryRun ?? false;
+  const fileName = path.basename(input.file);
+  let regionOption: Region | null = null;
+  if (input.region !== undefined) {
+    const r = findRegion(db, input.region);
+    if (!r || 'ambiguous' in r) {
+      throw new UserError('unknown-region', `未知或不唯一的地区“${input.region}”。 / Unknown or ambiguous region "${input.region}".`);
+    }
+    regionOption = r;
+  }
+  const { workbook, bytes } = await readWorkbookFile(input.file);
+  const hash = crypto.createHash('sha256').update(bytes).digest('hex');
+  const matcher = seriesMatcher(db);
+  const catalog = catalogOf(db);
+  const unitOf = (code: string) => catalog.get(code).unit;
+
+  const problems: Problem[] = [];
+  const sheets: ParsedSheet[] = [];
+  const worksheets = input.sheet === undefined ? workbook.worksheets : workbook.worksheets.filter((w) => w.name === input.sheet);
+  if (input.sheet !== undefined && worksheets.length === 0) {
+    throw new UserError(
+      'sheet-not-found',
+      `${fileName} 中没有名为“${input.sheet}”的工作表（现有：${workbook.worksheets.map((w) => w.name).join('、')}）。 / No sheet "${input.sheet}" in ${fileName}.`,
+    );
+  }
+  for (const ws of worksheets) {
+    if (ws.state !== 'visible') {
+      problems.push({ severity: 'warning', sheet: ws.name, cell: '', message: '工作表已隐藏，未读取 / hidden sheet, not read' });
+      sheets.push({ sheet: ws.name, layout: 'skipped', region: null, observations: [], problems: [] });
+      continue;
+    }
+    const header = findLongHeader(ws);
+    if (!header) {
+      if (ws.rowCount > 0) {
+        problems.push({
+          severity: input.sheet !== undefined ? 'error' : 'warning',
+          sheet: ws.name,
+          cell: 'A1',
+          message: '未找到年份表头行（如“2020年”），本表未读取 / no header row with years (e.g. 2020年) found; sheet not read',
+        });
+      }
+      sheets.push({ sheet: ws.name, layout: 'skipped', region: null, observations: [], problems: [] });
+      continue;
+    }
+    const parsed = parseLongSheet(db, ws, header, matcher, regionOption, unitOf);
+    problems.push(...parsed.problems);
+    sheets.push(parsed);
+  }
+  const observations = dedupe(sheets.flatMap((s) => s.observations), problems);
+  if (observations.length === 0 && !problems.some((p) => p.severity === 'error')) {
+    problems.push({ severity: 'error', sheet: '', cell: '', message: `${fileName} 中没有可导入的数值 / nothing to import in ${fileName}` });
+  }
+  const previous = db.prepare<[string], { id: number; imported_at: string }>(
+    "SELECT id, imported_at FROM import_batch WHERE file_hash = ? AND status = 'active' ORDER BY id DESC",
+  ).get(hash);
+  if (previous) {
+    problems.push({
+      severity: 'warning',
+      sheet: '',
+      cell: '',
+      message: `同一文件已于 ${previous.imported_at} 导入（批次 ${previous.id}） / the same file was imported before as batch ${previous.id}`,
+    });
+  }
+  const changes: ImportChange[] = [];
+  let unchanged = 0;
+  for (const o of observations) {
+    const old = getObservation(db, o.regionCode, o.seriesCode, o.year);
+    if (!old) continue;
+    if (old.value === o.value) unchanged++;
+    else changes.push({ region: o.regionCode, series: o.seriesCode, year: o.year, old: old.value, new: o.value, sheet: o.sheet, cell: o.cell });
+  }
+  const ok = !problems.some((p) => p.severity === 'error');
+  const result: ImportResult = {
+    ok,
+    dryRun,
+    file: input.file,
+    batch: null,
+    observations: observations.length,
+    replaced: changes.length,
+    unchanged,
+    sheets: sheets.map((s) => ({ name: s.sheet, layout: s.layout, region: s.region, observations: s.observations.length })),
+    changes,
+    problems,
+  };
+  if (!ok || dryRun) return result;
+  result.batch = storeBatch(db, fileName, hash, observations, changes.length);
+  return result;
+};
+
+/** The same region, series and year twice in one workbook is an error naming both cells. */
+const dedupe = (observations: ParsedObservation[], problems: Problem[]): ParsedObservation[] => {
+  const seen = new Map<string, ParsedObservation>();
+  for (const o of observations) {
+    const key = `${o.regionCode}|${o.seriesCode}|${o.year}`;
+    const first = seen.get(key);
+    if (first) {
+      problems.push({
+        severity: 'error',
+        sheet: o.sheet,
+        cell: o.cell,
+        message: `${o.year}年的同一数值已在“${first.sheet}”!${first.cell} 给出 / the same value for ${o.year} is already given at ${first.sheet}!${first.cell}`,
+      });
+      continue;
+    }
+    seen.set(key, o);
+  }
+  return [...seen.values()];
+};
+
+const storeBatch = (db: WriteDb, fileName: string, hash: string, observations: ParsedObservation[], replaced: number): number =>
+  db.transaction(() => {
+    const at = now();
+    const batch = Number(
+      db
+        .prepare(
+          'INSERT INTO import_batch (file_name, file_hash, imported_at, layout, observation_count, replaced_count) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(fileName, hash, at, 'long', observations.length, replaced).lastInsertRowid,
+    );
+    const write = prepareObservationWriter(db);
+    for (const o of observations) {
+      write({ regionCode: o.regionCode, seriesCode: o.seriesCode, year: o.year, value: o.value, batchId: batch, sheet: o.sheet, cell: o.cell, enteredBy: null, enteredAt: at });
+    }
+    return batch;
+  })();

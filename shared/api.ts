@@ -1,0 +1,57 @@
+/**
+ * Every operation of the workbench, declared once: name → input and output. The Electron IPC handler, the
+ * localhost HTTP transport, the command line and the tests all call these through `dispatch`.
+ */
+import type { EvaluationResult } from './evaluation/result';
+import type { EvaluationKind, Plan, PlanSummary, PlanWarning, Region } from './types';
+
+export interface ImportProblem {
+  severity: 'error' | 'warning';
+  sheet: string;
+  cell: string;
+  message: string;
+}
+
+export interface ImportResultDto {
+  ok: boolean;
+  dryRun: boolean;
+  file: string;
+  batch: number | null;
+  observations: number;
+  replaced: number;
+  unchanged: number;
+  sheets: { name: string; layout: 'long' | 'flat' | 'skipped'; region: string | null; observations: number }[];
+  changes: { region: string; series: string; year: number; old: number; new: number; sheet: string; cell: string }[];
+  problems: ImportProblem[];
+}
+
+export interface BatchSummary {
+  id: number;
+  fileName: string;
+  fileHash: string;
+  importedAt: string;
+  observations: number;
+  replaced: number;
+  status: 'active' | 'undone';
+}
+
+export interface Api {
+  'plans.list': { input: void; output: PlanSummary[] };
+  'plans.show': { input: { id: string }; output: Plan & { warnings: PlanWarning[] } };
+  'regions.list': { input: void; output: Region[] };
+  'evaluation.run': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind }; output: EvaluationResult };
+  'import.run': { input: { file: string; dryRun?: boolean; region?: string; sheet?: string }; output: ImportResultDto };
+  'batches.list': { input: void; output: BatchSummary[] };
+}
+
+export type ApiName = keyof Api;
+export type Handlers = { [K in ApiName]: (input: Api[K]['input']) => Promise<Api[K]['output']> };
+
+export const API_NAMES: readonly ApiName[] = ['plans.list', 'plans.show', 'regions.list', 'evaluation.run', 'import.run', 'batches.list'];
+
+export const isApiName = (name: unknown): name is ApiName => typeof name === 'string' && (API_NAMES as readonly string[]).includes(name);
+
+/** What the preload exposes to the renderer: exactly one function. */
+export interface Bridge {
+  call<K extends ApiName>(name: K, input: Api[K]['input']): Promise<Api[K]['output']>;
+}
