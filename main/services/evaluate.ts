@@ -125,7 +125,7 @@ const evaluateRow = (ctx: RowContext, row: PlanRow): EvaluatedRow => {
     baseline,
     target: t,
     range: target.kind === 'range' ? { low: target.low.value, high: target.high.value } : null,
-    value: target.kind === 'relative' && parts.length > 0 && parts.some((p) => p.value === null) ? null : v,
+    value: target.kind === 'relative' && parts.length > 0 && parts.some((p) => p.value === null || p.reference === null) ? null : v,
     conditionHolds: holds,
     notApplicable,
   };

@@ -16,7 +16,7 @@ import type { ParsedObservation, ParsedSheet } from './types';
 const MAX_HEADER_SCAN = 20;
 const NAME_HEADER = /^(指标名称|指标|主要指标|项目|统计项|名称|指标项目)/u;
 const UNIT_HEADER = /^(计量)?单位$/u;
-const NOTE_ROW = /^(注|说明|备注|填表人|单位负责人|统计负责人|报出日期|数据来源)[:：\s]?/u;
+const NOTE_ROW = /^(注\s*[0-9①-⑩]?|说明|备注|填表人|单位负责人|统计负责人|报出日期|数据来源)\s*[:：]/u;
 const SECTION_ROW = /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/u;
 
 export interface LongHeader {
