@@ -203,7 +203,7 @@ export const evaluatePlan = (db: ReadDb, input: EvaluateInput): EvaluationResult
     year,
     kind,
     // Two years before the base year: formulas look back (last year's growth of last year's expenditure).
-    resolver: resolverFor(db, region, plan.baseYear - 2, plan.targetYear),
+    resolver: resolverFor(db, plan.baseYear - 2, plan.targetYear),
     settings: evaluationSettings(db),
   };
   const rows = plan.tables.filter((t) => t.kind === 'main').flatMap((t) => t.rows.map((r) => evaluateRow(ctx, r)));

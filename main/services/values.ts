@@ -45,18 +45,28 @@ export class SeriesCatalog {
   }
 }
 
-/** Resolves values over a preloaded set of observations; memoised per (series, region, year). */
+/**
+ * Resolves values, loading a region's observations the first time the region is needed (a child region is
+ * loaded only when a parent's value has to be aggregated); memoised per (series, region, year).
+ */
 export class ValueResolver {
   private readonly observed = new Map<string, ObservationRecord>();
+  private readonly loaded = new Set<string>();
   private readonly memo = new Map<string, ResolvedValue | null>();
   private readonly inProgress = new Set<string>();
 
   constructor(
     private readonly catalog: SeriesCatalog,
     private readonly tree: ReadonlyMap<string, RegionNode>,
-    observations: Iterable<ObservationRecord>,
-  ) {
-    for (const o of observations) this.observed.set(key(o.seriesCode, o.regionCode, o.year), o);
+    private readonly load: (region: string) => Iterable<ObservationRecord>,
+  ) {}
+
+  private observation(code: string, region: string, year: number): ObservationRecord | undefined {
+    if (!this.loaded.has(region)) {
+      this.loaded.add(region);
+      for (const o of this.load(region)) this.observed.set(key(o.seriesCode, o.regionCode, o.year), o);
+    }
+    return this.observed.get(key(code, region, year));
   }
 
   get(code: string, region: string, year: number): ResolvedValue | null {
@@ -75,7 +85,7 @@ export class ValueResolver {
 
   private compute(code: string, region: string, year: number): ResolvedValue | null {
     const series = this.catalog.get(code);
-    const own = this.observed.get(key(code, region, year));
+    const own = this.observation(code, region, year);
     if (own) return { value: own.value, source: series.kind === 'indicator' ? 'direct' : 'data', observation: own };
     const formula = this.catalog.formulas.get(code);
     if (formula) {

@@ -37,21 +37,27 @@ const toObservation = (r: ObservationRow): ObservationRecord => ({
   enteredAt: r.entered_at,
 });
 
-/** All observations of a region and everything below it, for the years given. */
-export const observationsInSubtree = (db: ReadDb, regionCode: string, fromYear: number, toYear: number): ObservationRecord[] =>
-  db
-    .prepare<[string, number, number], ObservationRow>(
-      `WITH RECURSIVE sub(code) AS (SELECT ? UNION ALL SELECT r.code FROM region r JOIN sub ON r.parent_code = sub.code)
-       SELECT o.* FROM observation o JOIN sub ON o.region_code = sub.code WHERE o.year BETWEEN ? AND ?`,
-    )
-    .all(regionCode, fromYear, toYear)
-    .map(toObservation);
+/** A loader of one region's observations for a span of years (primary-key search on region_code). */
+export const observationLoader = (db: ReadDb, fromYear: number, toYear: number) => {
+  const stmt = db.prepare<[string, number, number], ObservationRow>(
+    'SELECT * FROM observation WHERE region_code = ? AND year BETWEEN ? AND ?',
+  );
+  return (regionCode: string): ObservationRecord[] => stmt.all(regionCode, fromYear, toYear).map(toObservation);
+};
 
 export const observationsOfRegion = (db: ReadDb, regionCode: string): ObservationRecord[] =>
   db
     .prepare<[string], ObservationRow>('SELECT * FROM observation WHERE region_code = ? ORDER BY series_code, year')
     .all(regionCode)
     .map(toObservation);
+
+/** A prepared lookup of stored values, for comparing an import with what is there. */
+export const existingValues = (db: ReadDb) => {
+  const stmt = db.prepare<[string, string, number], { value: number }>(
+    'SELECT value FROM observation WHERE region_code = ? AND series_code = ? AND year = ?',
+  );
+  return (region: string, series: string, year: number): { value: number } | undefined => stmt.get(region, series, year);
+};
 
 export const getObservation = (db: ReadDb, region: string, series: string, year: number): ObservationRecord | null => {
   const row = db

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Problem } from '../../../shared/errors';
 import { UserError } from '../../../shared/errors';
 import type { Region } from '../../../shared/types';
-import { prepareObservationWriter, getObservation } from '../../db/queries/observations';
+import { existingValues, prepareObservationWriter } from '../../db/queries/observations';
 import type { WriteDb } from '../../db/types';
 import { catalogOf } from '../context';
 import { findLongHeader, parseLongSheet } from './long-layout';
@@ -114,8 +114,9 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
   }
   const changes: ImportChange[] = [];
   let unchanged = 0;
+  const existing = existingValues(db);
   for (const o of observations) {
-    const old = getObservation(db, o.regionCode, o.seriesCode, o.year);
+    const old = existing(o.regionCode, o.seriesCode, o.year);
     if (!old) continue;
     if (old.value === o.value) unchanged++;
     else changes.push({ region: o.regionCode, series: o.seriesCode, year: o.year, old: old.value, new: o.value, sheet: o.sheet, cell: o.cell });

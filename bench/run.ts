@@ -1,0 +1,108 @@
+/**
+ * `npm run bench`: speed of the core on a store of realistic size, printed as a table. Not a test: nothing here
+ * asserts a time. (1) Import 100,000 observations from a generated long-layout workbook (200 regions × 50 series ×
+ * 10 years); (2) evaluate all four plans for 200 regions × 5 evaluation years (2021–2025, data 2020–2025).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { openDb } from '../main/db/open';
+import { upsertRegion } from '../main/db/queries/regions';
+import { allSeries } from '../main/db/queries/series';
+import { listPlans } from '../main/services/plans';
+import { evaluatePlan } from '../main/services/evaluate';
+import { runImport } from '../main/services/import/run';
+import { invalidateContext } from '../main/services/context';
+import { tempDir } from '../test/helpers/files';
+
+interface Row {
+  step: string;
+  count: number;
+  unit: string;
+  seconds: number;
+  peakMb: number;
+}
+
+const rows: Row[] = [];
+let peak = 0;
+const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+const timer = setInterval(sample, 20);
+
+const measure = async <T>(step: string, unit: string, count: (r: T) => number, fn: () => Promise<T> | T): Promise<T> => {
+  peak = 0;
+  sample();
+  const t0 = performance.now();
+  const result = await fn();
+  const seconds = (performance.now() - t0) / 1000;
+  sample();
+  rows.push({ step, count: count(result), unit, seconds, peakMb: peak / 2 ** 20 });
+  return result;
+};
+
+/** 50 synthetic townships under one child of each plan's region: 200 regions with the plan regions. */
+const PARENTS: Record<string, string> = { guizhou: '520100', chuxiong: '532322', chengde: '130821', dazhou: '511722' };
+const YEARS = Array.from({ length: 10 }, (_, i) => 2016 + i);
+
+const main = async () => {
+  const dir = tempDir('pwb-bench-');
+  const db = openDb(path.join(dir, 'bench.sqlite'));
+  const regions: { code: string; plan: string }[] = [];
+  db.transaction(() => {
+    for (const [plan, parent] of Object.entries(PARENTS)) {
+      for (let i = 1; i <= 50; i++) {
+        const code = `${parent}${String(400 + i)}`;
+        upsertRegion(db, { code, name: `示例乡镇${code}`, parentCode: parent, level: 'township' });
+        regions.push({ code, plan });
+      }
+    }
+  })();
+  invalidateContext(db);
+
+  // Items and directly entered indicators: what a clerk imports. 50 of them, values that keep every formula finite.
+  const series = allSeries(db)
+    .filter((s) => !s.formula)
+    .slice(0, 50);
+  const workbookFile = path.join(dir, 'import-100k.xlsx');
+  await measure('write 100,000-value workbook (exceljs stream)', 'cells', (n: number) => n, async () => {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: workbookFile, useStyles: false, useSharedStrings: false });
+    let n = 0;
+    for (const r of regions) {
+      const ws = wb.addWorksheet(r.code);
+      ws.addRow([`地区编码：${r.code}`]).commit();
+      ws.addRow(['指标名称', '单位', ...YEARS.map((y) => `${y}年`)]).commit();
+      series.forEach((s, i) => {
+        ws.addRow([s.name, s.unit, ...YEARS.map((y) => 100 + i * 10 + (y - 2016) * 3 + (Number(r.code.slice(-2)) % 7))]).commit();
+        n += YEARS.length;
+      });
+      ws.commit();
+    }
+    await wb.commit();
+    return n;
+  });
+  const imported = await measure('import workbook (read, match, store)', 'obs', (r) => r.observations, () => runImport(db, { file: workbookFile }));
+  if (!imported.ok) throw new Error(`import failed: ${JSON.stringify(imported.problems.slice(0, 3))}`);
+
+  const plans = listPlans(db);
+  const targets = plans.flatMap((p) => [p.region, ...regions.filter((r) => r.plan === p.id).map((r) => r.code)].map((region) => ({ plan: p.id, region })));
+  const evaluated = await measure('evaluate 4 plans × 204 regions × 5 years', 'rows', (n: number) => n, () => {
+    let n = 0;
+    for (const t of targets) for (let year = 2021; year <= 2025; year++) n += evaluatePlan(db, { plan: t.plan, region: t.region, year }).rows.length;
+    return n;
+  });
+  void evaluated;
+  clearInterval(timer);
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const table = [
+    ['step', 'count', 'seconds', 'per second', 'peak RSS MB'],
+    ...rows.map((r) => [r.step, `${r.count} ${r.unit}`, r.seconds.toFixed(2), Math.round(r.count / r.seconds).toLocaleString('en-US'), r.peakMb.toFixed(0)]),
+  ];
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
+  for (const [i, row] of table.entries()) {
+    console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+};
+
+await main();
