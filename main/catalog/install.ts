@@ -6,7 +6,7 @@
 import type { CatalogFile, PlanTemplate } from '../../shared/schemas/templates';
 import { parseUnit, isRateUnit } from '../../shared/units/units';
 import type { Series } from '../../shared/types';
-import { upsertRegion } from '../db/queries/regions';
+import { insertRegions } from '../db/queries/regions';
 import { upsertSeries } from '../db/queries/series';
 import { insertPlan, planTemplateVersion, deletePlanKeepingTargets } from '../db/queries/plans';
 import { getSetting, setSetting } from '../db/queries/settings';
@@ -66,18 +66,7 @@ export const installBuiltIns = (db: WriteDb): void => {
   const builtIns = loadBuiltIns();
   if (getSetting(db, 'builtins.fingerprint') === builtIns.fingerprint) return;
   db.transaction(() => {
-    // Parents first: the file lists provinces before their children, but do not rely on it.
-    const pending = [...builtIns.regions.regions];
-    const done = new Set<string>();
-    for (let guard = 0; pending.length > 0 && guard < 10; guard++) {
-      for (let i = pending.length - 1; i >= 0; i--) {
-        const r = pending[i]!;
-        if (r.parent && !done.has(r.parent) && pending.some((p) => p.code === r.parent)) continue;
-        upsertRegion(db, { code: r.code, name: r.name, parentCode: r.parent ?? null, level: r.level }, r.aliases ?? []);
-        done.add(r.code);
-        pending.splice(i, 1);
-      }
-    }
+    insertRegions(db, builtIns.regions);
     const entries = seriesFromCatalog(builtIns.catalog);
     // Weights refer to other series: insert without weights first, then with.
     for (const e of entries) upsertSeries(db, { ...e.series, aggregation: e.series.aggregation === 'weighted_mean' ? 'none' : e.series.aggregation, weightCode: null }, e.aliases);

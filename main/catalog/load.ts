@@ -11,19 +11,19 @@ import { checkFormulaUnits } from '../../shared/formula/evaluate';
 import {
   CatalogFileSchema,
   PlanTemplateSchema,
-  RegionsFileSchema,
+  RegionAliasesFileSchema,
   describeSchemaError,
   type CatalogFile,
   type PlanTemplate,
-  type RegionsFile,
 } from '../../shared/schemas/templates';
 import { parseQuantity } from '../../shared/targets/quantity';
 import { parseUnit, sameDimension } from '../../shared/units/units';
+import { readDivisions, type Division } from './divisions';
 import { templatesDir } from './paths';
 import type { z } from 'zod';
 
 export interface BuiltIns {
-  regions: RegionsFile;
+  regions: Division[];
   catalog: CatalogFile;
   plans: PlanTemplate[];
   /** A fingerprint of the files, so a database installs them once per change. */
@@ -112,20 +112,25 @@ let cached: BuiltIns | null = null;
 export const loadBuiltIns = (): BuiltIns => {
   if (cached) return cached;
   const dir = templatesDir();
-  const regions = readJson(path.join(dir, 'catalog', 'regions.json'), RegionsFileSchema);
+  const aliases = readJson(path.join(dir, 'catalog', 'region-aliases.json'), RegionAliasesFileSchema);
+  const divisionsText = fs.readFileSync(path.join(dir, 'catalog', 'divisions.tsv'), 'utf8');
+  const regions = readDivisions(path.join(dir, 'catalog'), aliases.value.aliases);
   const catalog = readJson(path.join(dir, 'catalog', 'series.json'), CatalogFileSchema);
   checkCatalog(catalog.value);
-  const codes = new Set(regions.value.regions.map((r) => r.code));
+  const codes = new Set(regions.map((r) => r.code));
+  for (const code of Object.keys(aliases.value.aliases)) {
+    if (!codes.has(code)) throw invalid('catalog/region-aliases.json', code, '未知行政区划代码 / unknown region code');
+  }
   const planFiles = fs.readdirSync(path.join(dir, 'plans')).filter((f) => f.endsWith('.json')).sort();
   const plans = planFiles.map((f) => {
     const plan = readJson(path.join(dir, 'plans', f), PlanTemplateSchema);
     checkPlan(plan.value, catalog.value, codes, `plans/${f}`);
     return plan;
   });
-  const fingerprint = [regions.text, catalog.text, ...plans.map((p) => p.text)]
+  const fingerprint = [divisionsText, aliases.text, catalog.text, ...plans.map((p) => p.text)]
     .reduce((h, text) => fnv1a(text, h), 0x811c9dc5)
     .toString(16);
-  cached = { regions: regions.value, catalog: catalog.value, plans: plans.map((p) => p.value), fingerprint };
+  cached = { regions, catalog: catalog.value, plans: plans.map((p) => p.value), fingerprint };
   return cached;
 };
 

@@ -10,6 +10,20 @@ import { openDb } from '../db/open';
 import { runDemo } from '../services/demo';
 import { createHandlers } from '../services/handlers';
 import { formatEvaluation, formatImport, formatPlans } from './format';
+import type { ImportResultDto } from '../../shared/api';
+
+const failedImport = (file: string, dryRun: boolean, message: string): ImportResultDto => ({
+  ok: false,
+  dryRun,
+  file,
+  batch: null,
+  observations: 0,
+  replaced: 0,
+  unchanged: 0,
+  sheets: [],
+  changes: [],
+  problems: [{ severity: 'error', sheet: '', cell: '', message }],
+});
 
 const USAGE = `用法 / usage: pwb <命令> [选项]
   pwb plans [--json]                                   列出规划 / list plans
@@ -59,70 +73,90 @@ export const runCli = async (argv: string[], io: CliIo = defaultIo): Promise<num
   }
   const { values, positionals } = args;
   const [command, ...rest] = positionals;
-  if (!command || values.help) {
+  if (values.help) {
     io.out(USAGE);
-    return command || values.help ? 0 : 1;
+    return 0;
+  }
+  if (!command) {
+    io.err(USAGE);
+    return 1;
   }
   const print = (data: unknown, human: () => string) => io.out(values.json ? JSON.stringify(data, null, 2) : human());
-  try {
-    if (command === 'demo') {
-      const result = await runDemo(need(values.out, '--out'));
-      print(result, () =>
-        [
-          `演示数据库：${result.database}`,
-          ...result.imports.map((i) => `导入示例数据 ${i.file}：${i.observations} 个数值（批次 ${i.batch}）`),
-          ...result.outputs.map((o) => `${o.file}  ${Object.entries(o.summary).map(([s, n]) => `${s}${n}`).join(' ')}`),
-        ].join('\n'),
-      );
-      return 0;
-    }
+  /** Opens the database only once the command line is known to be right: a usage error writes nothing. */
+  const withHandlers = async <T>(fn: (handlers: ReturnType<typeof createHandlers>) => Promise<T>): Promise<T> => {
     const db = openDb(values.db ?? defaultDbFile());
     try {
-      const handlers = createHandlers(db);
-      switch (command) {
-        case 'plans': {
-          const plans = await handlers['plans.list']();
-          print(plans, () => formatPlans(plans));
-          return 0;
+      return await fn(createHandlers(db));
+    } finally {
+      db.close();
+    }
+  };
+  try {
+    switch (command) {
+      case 'demo': {
+        const result = await runDemo(need(values.out, '--out'));
+        print(result, () =>
+          [
+            `演示数据库：${result.database}`,
+            ...result.imports.map((i) => `导入示例数据 ${i.file}：${i.observations} 个数值（批次 ${i.batch}）`),
+            ...result.outputs.map((o) => `${o.file}  ${Object.entries(o.summary).map(([s, n]) => `${s}${n}`).join(' ')}`),
+          ].join('\n'),
+        );
+        return 0;
+      }
+      case 'plans': {
+        const plans = await withHandlers((h) => h['plans.list']());
+        print(plans, () => formatPlans(plans));
+        return 0;
+      }
+      case 'evaluate': {
+        const plan = need(values.plan, '--plan');
+        const yearText = need(values.year, '--year');
+        const year = Number(yearText);
+        if (!Number.isInteger(year)) throw new UserError('bad-year', `年份“${yearText}”无效。 / Invalid year "${yearText}".`);
+        const kind = values.kind;
+        if (kind !== undefined && !(KINDS as readonly string[]).includes(kind)) {
+          throw new UserError('bad-input', `--kind 应为 annual、midterm 或 final，收到“${kind}”。 / --kind must be annual, midterm or final.`);
         }
-        case 'evaluate': {
-          const yearText = need(values.year, '--year');
-          const year = Number(yearText);
-          if (!Number.isInteger(year)) throw new UserError('bad-year', `年份“${yearText}”无效。 / Invalid year "${yearText}".`);
-          const kind = values.kind;
-          if (kind !== undefined && !(KINDS as readonly string[]).includes(kind)) {
-            throw new UserError('bad-input', `--kind 应为 annual、midterm 或 final，收到“${kind}”。 / --kind must be annual, midterm or final.`);
-          }
-          const result = await handlers['evaluation.run']({
-            plan: need(values.plan, '--plan'),
+        const result = await withHandlers((h) =>
+          h['evaluation.run']({
+            plan,
             year,
             ...(values.region !== undefined ? { region: values.region } : {}),
             ...(kind !== undefined ? { kind: kind as EvaluationKind } : {}),
-          });
-          print(result, () => formatEvaluation(result));
-          return 0;
-        }
-        case 'import': {
-          const file = need(rest[0], 'FILE.xlsx');
-          const result = await handlers['import.run']({
-            file,
-            dryRun: values['dry-run'],
-            ...(values.region !== undefined ? { region: values.region } : {}),
-            ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
-          });
-          print(result, () => formatImport(result));
-          if (!result.ok) {
-            if (!values.json) io.err('导入失败：有错误，未写入任何数据。 / Import failed: nothing was stored.');
-            return 1;
-          }
-          return 0;
-        }
-        default:
-          io.err(`未知命令“${command}”。 / Unknown command "${command}".\n${USAGE}`);
-          return 1;
+          }),
+        );
+        print(result, () => formatEvaluation(result));
+        return 0;
       }
-    } finally {
-      db.close();
+      case 'import': {
+        const file = need(rest[0], 'FILE.xlsx');
+        let result: ImportResultDto;
+        try {
+          result = await withHandlers((h) =>
+            h['import.run']({
+              file,
+              dryRun: values['dry-run'],
+              ...(values.region !== undefined ? { region: values.region } : {}),
+              ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+            }),
+          );
+        } catch (error) {
+          if (!(error instanceof UserError) || !values.json) throw error;
+          // The import contract: a file that cannot be read is a problem of the import, in the same shape.
+          result = failedImport(file, values['dry-run'], error.message);
+        }
+        print(result, () => formatImport(result));
+        if (!result.ok) {
+          io.err(result.problems.find((p) => p.severity === 'error')?.message ?? '导入失败 / import failed');
+          io.err('导入失败：有错误，未写入任何数据。 / Import failed: nothing was stored.');
+          return 1;
+        }
+        return 0;
+      }
+      default:
+        io.err(`未知命令“${command}”。 / Unknown command "${command}".\n${USAGE}`);
+        return 1;
     }
   } catch (error) {
     if (error instanceof UserError) {

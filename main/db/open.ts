@@ -18,11 +18,36 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+let freshImage: Buffer | null = null;
+
+/**
+ * A new database with the schema and the built-ins, serialised once per process: creating the next one is a file
+ * write instead of ~90,000 inserts of the division tree.
+ */
+const freshDatabaseImage = (): Buffer => {
+  if (!freshImage) {
+    const db = asWriteDb(new Database(':memory:'));
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    installBuiltIns(db);
+    freshImage = db.serialize();
+    db.close();
+  }
+  return freshImage;
+};
+
+const isFresh = (file: string): boolean => file === ':memory:' || !fs.existsSync(file) || fs.statSync(file).size === 0;
+
 export const openDb = (file: string, options: OpenOptions = {}): WriteDb => {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const useImage = !options.readonly && !options.bare && options.migrateTo === undefined && isFresh(file);
+  if (useImage && file !== ':memory:') fs.writeFileSync(file, freshDatabaseImage());
   let raw: Database.Database;
   try {
-    raw = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    raw =
+      useImage && file === ':memory:'
+        ? new Database(freshDatabaseImage())
+        : new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (error) {
     throw new UserError(
       'db-corrupt',

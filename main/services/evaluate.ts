@@ -13,6 +13,7 @@ import { classifyRow, exceeded, type RowInput } from '../../shared/evaluation/st
 import { conditionHolds } from '../../shared/targets/condition';
 import { parseTarget, targetValue, type Target } from '../../shared/targets/grammar';
 import { parseQuantity } from '../../shared/targets/quantity';
+import { normaliseRegionCode } from '../../shared/text/region-code';
 import type { EvaluationKind, Plan, PlanRow } from '../../shared/types';
 import { convertValue } from '../../shared/units/units';
 import { getPlan, regionTargetText } from '../db/queries/plans';
@@ -177,7 +178,7 @@ const evaluateRow = (ctx: RowContext, row: PlanRow): EvaluatedRow => {
 
 export const evaluatePlan = (db: ReadDb, input: EvaluateInput): EvaluationResult => {
   const plan = requirePlan(db, input.plan);
-  const region = input.region ?? plan.regionCode;
+  const region = input.region === undefined ? plan.regionCode : (normaliseRegionCode(input.region) ?? input.region);
   const { regions } = regionTreeOf(db);
   const regionInfo = regions.get(region);
   if (!regionInfo) throw new UserError('unknown-region', `未知行政区划代码“${region}”。 / Unknown region code "${region}".`);
@@ -194,6 +195,9 @@ export const evaluatePlan = (db: ReadDb, input: EvaluateInput): EvaluationResult
   const kind = input.kind ?? defaultKind(plan, year);
   if (kind === 'final' && year !== plan.targetYear) {
     throw new UserError('bad-year', `总结评估针对目标年${plan.targetYear}年。 / A final evaluation is for the target year ${plan.targetYear}.`);
+  }
+  if (kind !== 'final' && year === plan.targetYear) {
+    throw new UserError('bad-year', `${plan.targetYear}年为目标年，应做总结评估（--kind final）。 / The target year ${plan.targetYear} takes a final evaluation.`);
   }
   const ctx: RowContext = {
     db,

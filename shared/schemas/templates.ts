@@ -7,18 +7,10 @@ import { z } from 'zod';
 const code = z.string().regex(/^[a-z][a-z0-9_]*$/, 'code: lower-case letters, digits and _');
 const regionCode = z.string().regex(/^(\d{6}|\d{9})$/, 'region code: 6 or 9 digits');
 
-export const RegionsFileSchema = z.object({
-  regions: z.array(
-    z.object({
-      code: regionCode,
-      name: z.string().min(1),
-      level: z.enum(['province', 'prefecture', 'county', 'township']),
-      parent: regionCode.optional(),
-      aliases: z.array(z.string().min(1)).optional(),
-    }),
-  ),
+export const RegionAliasesFileSchema = z.object({
+  aliases: z.record(regionCode, z.array(z.string().min(1))),
 });
-export type RegionsFile = z.infer<typeof RegionsFileSchema>;
+export type RegionAliasesFile = z.infer<typeof RegionAliasesFileSchema>;
 
 const aggregation = z.enum(['sum', 'weighted_mean', 'none']);
 

@@ -19,6 +19,17 @@ export const splitNameUnit = (text: string): { name: string; unit: string | null
   return { name: folded.slice(0, m.index).trim(), unit: m[1]!.trim() };
 };
 
+/**
+ * The name as printed without a trailing unit in brackets and stray trailing punctuation, keeping every other
+ * character as written: "农村低保标准占城市低保标准比例（%）" → "农村低保标准占城市低保标准比例".
+ */
+export const printedNameWithoutUnit = (text: string): string => {
+  const trimmed = text.trim();
+  const m = TRAILING_UNIT.exec(trimmed);
+  if (m && looksLikeUnit(m[1]!.normalize('NFKC'))) return trimmed.slice(0, m.index).trim();
+  return trimmed.replace(/[;；,，。]+$/, '').trim();
+};
+
 const UNIT_HINT = /^(%|‰|倍|人|万人|人次|万人次|个|张|户|百户|元|万元|亿元|平方米|万平方米|件|对|处|所|台|次|元\/.+|个\/.+|张\/.+|平方米\/.+)$/;
 const looksLikeUnit = (text: string): boolean => UNIT_HINT.test(text.replace(/\s+/g, ''));
 

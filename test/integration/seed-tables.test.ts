@@ -179,6 +179,17 @@ describe('the plans installed into a new database', () => {
     const p = plans.get(id)!;
     expect([p.regionCode, p.baseYear, p.targetYear]).toEqual([region, 2020, 2025]);
   });
+
+  // 000: 印發日期 2021年8月18日, 004: 黔民发〔2021〕10 号; 001: 2022年6月; 002: 2022-01-10; 003: 2022年4月21日印发.
+  it.each([
+    ['guizhou', '2021-08-18', '黔民发〔2021〕10号'],
+    ['chuxiong', '2022-06', null],
+    ['chengde', '2022-01-10', null],
+    ['dazhou', '2022-04-21', null],
+  ])('dates the %s plan %s with its document number as the seed prints them', (id, issuedOn, docNumber) => {
+    const p = plans.get(id)!;
+    expect([p.issuedOn, p.docNumber]).toEqual([issuedOn, docNumber]);
+  });
 });
 
 describe.each(MAIN_TABLES)('the %s main indicator table', (id, rows) => {

@@ -1,7 +1,7 @@
 /** Plans, their tables, rows and row parts: insert from a template, read back as domain objects. */
 import type { PlanTemplate } from '../../../shared/schemas/templates';
 import { parseQuantity } from '../../../shared/targets/quantity';
-import { splitNameUnit } from '../../../shared/text/normalize';
+import { printedNameWithoutUnit } from '../../../shared/text/normalize';
 import type { Attribute, Plan, PlanRow, PlanSchedule, PlanTable } from '../../../shared/types';
 import type { ReadDb, WriteDb } from '../types';
 
@@ -100,7 +100,7 @@ export const insertPlan = (db: WriteDb, plan: PlanTemplate, kept: KeptTarget[] =
         position,
         seq: row.seq,
         printedName: row.name,
-        name: splitNameUnit(row.name).name,
+        name: printedNameWithoutUnit(row.name),
         unitText: row.unit,
         valueUnit: row.valueUnit ?? row.unit,
         baselineText: row.baseline ?? '',

@@ -15,6 +15,20 @@ export const upsertRegion = (db: WriteDb, r: Region, aliases: readonly string[] 
   for (const alias of [r.name, ...aliases]) insertAlias.run(nameKey(alias), r.code);
 };
 
+/** Bulk insert or update of the division tree (parents before children, as divisions.tsv lists them). */
+export const insertRegions = (db: WriteDb, regions: readonly (Region & { aliases: readonly string[] })[]): void => {
+  const upsert = db.prepare(
+    `INSERT INTO region (code, name, parent_code, level) VALUES (?, ?, ?, ?)
+     ON CONFLICT(code) DO UPDATE SET name = excluded.name, parent_code = excluded.parent_code, level = excluded.level`,
+  );
+  const alias = db.prepare('INSERT OR IGNORE INTO region_alias (alias, region_code) VALUES (?, ?)');
+  for (const r of regions) {
+    upsert.run(r.code, r.name, r.parentCode, r.level);
+    alias.run(nameKey(r.name), r.code);
+    for (const a of r.aliases) alias.run(nameKey(a), r.code);
+  }
+};
+
 export const getRegion = (db: ReadDb, code: string): Region | null => {
   const row = db.prepare<[string], RegionRow>('SELECT * FROM region WHERE code = ?').get(code);
   return row ? toRegion(row) : null;

@@ -4,6 +4,7 @@
  * candidates; nothing is guessed.
  */
 import { nameKey, splitNameUnit } from '../../../shared/text/normalize';
+import { normaliseRegionCode } from '../../../shared/text/region-code';
 import type { Region, Series } from '../../../shared/types';
 import { allAliases } from '../../db/queries/series';
 import type { ReadDb } from '../../db/types';
@@ -64,13 +65,8 @@ export const seriesMatcher = (db: ReadDb): SeriesMatcher => {
 export const findRegion = (db: ReadDb, text: string): Region | { ambiguous: Region[] } | null => {
   const { regions } = regionTreeOf(db);
   const t = text.normalize('NFKC').replace(/\s+/g, '');
-  const digits = /^\d{6}(\d{3})?(\d{3})?$/.exec(t);
-  if (digits) {
-    let code = t;
-    if (t.length === 12) code = t.endsWith('000000') ? t.slice(0, 6) : t.slice(0, 9);
-    if (code.length === 9 && code.endsWith('000')) code = code.slice(0, 6);
-    return regions.get(code) ?? null;
-  }
+  const code = normaliseRegionCode(t);
+  if (code) return regions.get(code) ?? null;
   const key = nameKey(t);
   const found = db
     .prepare<[string], { region_code: string }>('SELECT region_code FROM region_alias WHERE alias = ?')
