@@ -5,11 +5,9 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
-import type { Region } from '../../../shared/types';
 import { conversionFactor } from '../../../shared/units/units';
-import type { ReadDb } from '../../db/types';
 import { cellText, readNumberCell, yearOf } from './cells';
-import type { SeriesMatcher } from './match';
+import { layout, type SheetContext } from './layout';
 import { resolveSheetRegion } from './sheet-region';
 import type { ParsedObservation, ParsedSheet } from './types';
 
@@ -48,14 +46,7 @@ export const findLongHeader = (ws: ExcelJS.Worksheet): LongHeader | null => {
   return null;
 };
 
-export const parseLongSheet = (
-  db: ReadDb,
-  ws: ExcelJS.Worksheet,
-  header: LongHeader,
-  matcher: SeriesMatcher,
-  regionOption: Region | null,
-  unitOf: (code: string) => string,
-): ParsedSheet => {
+export const parseLongSheet = ({ db, ws, matcher, regionOption, unitOf }: SheetContext, header: LongHeader): ParsedSheet => {
   const problems: Problem[] = [];
   const sheet = ws.name;
   const region = resolveSheetRegion(db, ws, header.row, regionOption, problems);
@@ -139,3 +130,5 @@ export const parseLongSheet = (
   }
   return { sheet, layout: 'long', region: region?.code ?? null, observations, problems };
 };
+
+export const longLayout = layout<LongHeader>({ name: 'long', detect: findLongHeader, parse: parseLongSheet });

@@ -5,13 +5,15 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
+import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
 import { UserError } from '../../../shared/errors';
 import type { Region } from '../../../shared/types';
 import { existingValues, prepareObservationWriter } from '../../db/queries/observations';
 import type { WriteDb } from '../../db/types';
 import { catalogOf } from '../context';
-import { findLongHeader, parseLongSheet } from './long-layout';
+import type { Layout } from './layout';
+import { longLayout } from './long-layout';
 import { findRegion, seriesMatcher } from './match';
 import type { ParsedObservation, ParsedSheet } from './types';
 import { readWorkbookFile } from './workbook';
@@ -48,6 +50,17 @@ export interface ImportResult {
 
 const now = (): string => new Date().toISOString();
 
+/** The layouts in the order they are tried: the most specific first. */
+const LAYOUTS: Layout[] = [longLayout];
+
+const detectLayout = (ws: ExcelJS.Worksheet): { layout: Layout; header: unknown } | null => {
+  for (const l of LAYOUTS) {
+    const header = l.detect(ws);
+    if (header !== null) return { layout: l, header };
+  }
+  return null;
+};
+
 export const runImport = async (db: WriteDb, input: ImportInput): Promise<ImportResult> => {
   const dryRun = input.dryRun ?? false;
   const fileName = path.basename(input.file);
@@ -80,8 +93,8 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
       sheets.push({ sheet: ws.name, layout: 'skipped', region: null, observations: [], problems: [] });
       continue;
     }
-    const header = findLongHeader(ws);
-    if (!header) {
+    const found = detectLayout(ws);
+    if (!found) {
       if (ws.rowCount > 0) {
         problems.push({
           severity: input.sheet !== undefined ? 'error' : 'warning',
@@ -93,7 +106,7 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
       sheets.push({ sheet: ws.name, layout: 'skipped', region: null, observations: [], problems: [] });
       continue;
     }
-    const parsed = parseLongSheet(db, ws, header, matcher, regionOption, unitOf);
+    const parsed = found.layout.parse({ db, ws, matcher, regionOption, unitOf }, found.header);
     problems.push(...parsed.problems);
     sheets.push(parsed);
   }
