@@ -20,7 +20,7 @@ export interface ImportResultDto {
   observations: number;
   replaced: number;
   unchanged: number;
-  sheets: { name: string; layout: 'long' | 'flat' | 'skipped'; region: string | null; observations: number }[];
+  sheets: { name: string; layout: 'long' | 'wide' | 'flat' | 'template' | 'skipped'; region: string | null; observations: number }[];
   changes: { region: string; series: string; year: number; old: number; new: number; sheet: string; cell: string }[];
   problems: ImportProblem[];
 }

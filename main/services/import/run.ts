@@ -14,6 +14,7 @@ import type { WriteDb } from '../../db/types';
 import { catalogOf } from '../context';
 import type { Layout } from './layout';
 import { longLayout } from './long-layout';
+import { wideLayout } from './wide-layout';
 import { findRegion, seriesMatcher } from './match';
 import type { ParsedObservation, ParsedSheet } from './types';
 import { readWorkbookFile } from './workbook';
@@ -51,7 +52,7 @@ export interface ImportResult {
 const now = (): string => new Date().toISOString();
 
 /** The layouts in the order they are tried: the most specific first. */
-const LAYOUTS: Layout[] = [longLayout];
+const LAYOUTS: Layout[] = [wideLayout, longLayout];
 
 const detectLayout = (ws: ExcelJS.Worksheet): { layout: Layout; header: unknown } | null => {
   for (const l of LAYOUTS) {
@@ -100,7 +101,7 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
           severity: input.sheet !== undefined ? 'error' : 'warning',
           sheet: ws.name,
           cell: 'A1',
-          message: '未找到年份表头行（如“2020年”），本表未读取 / no header row with years (e.g. 2020年) found; sheet not read',
+          message: '未找到表头行（纵表：以“2020年”等年份为列；横表：以“地区/乡镇”为首列），本表未读取 / no header row found (years as columns, or regions as rows); sheet not read',
         });
       }
       sheets.push({ sheet: ws.name, layout: 'skipped', region: null, observations: [], problems: [] });

@@ -16,7 +16,7 @@ export interface ParsedObservation {
 
 export interface ParsedSheet {
   sheet: string;
-  layout: 'long' | 'flat' | 'skipped';
+  layout: 'long' | 'wide' | 'flat' | 'template' | 'skipped';
   region: string | null;
   observations: ParsedObservation[];
   problems: Problem[];
