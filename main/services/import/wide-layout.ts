@@ -10,7 +10,7 @@ import { splitNameUnit } from '../../../shared/text/normalize';
 import type { Region, Series } from '../../../shared/types';
 import { conversionFactor } from '../../../shared/units/units';
 import { isWithinTree, regionTreeOf } from '../context';
-import { cellText, readNumberCell } from './cells';
+import { cellText, readNumberCell, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
 import { findRegion } from './match';
 import { statedRegion } from './sheet-region';
@@ -18,7 +18,7 @@ import { statedYear } from './sheet-year';
 import type { ParsedObservation, ParsedSheet } from './types';
 
 const MAX_SCAN = 20;
-const REGION_HEADER = /^(地区|地区名称|地区代码|区划代码|行政区划|单位名称|单位|乡镇|乡镇（街道）|乡镇\(街道\)|县（市、区）|县\(市、区\)|县市区|区县|名称)$/u;
+const REGION_HEADER = /^(地区|地区名称|地区代码|区划代码|行政区划|单位名称|乡镇|乡镇（街道）|乡镇\(街道\)|县（市、区）|县\(市、区\)|县市区|区县|名称)$/u;
 const TOTAL_ROW = /^(合计|总计|全县|全市|全州|全省|全区|全旗|小计)$/u;
 const CODE_ROW_CELL = /^(甲|乙|丙|丁|\d{1,2})$/u;
 const NOTE_ROW = /^(注\s*[0-9①-⑩]?|说明|备注|填表人|单位负责人|统计负责人|报出日期|数据来源)\s*[:：]/u;
@@ -38,6 +38,11 @@ const isRegionLabel = (t: string): boolean => REGION_HEADER.test(t);
 export const findWideHeader = (ws: ExcelJS.Worksheet): WideHeader | null => {
   for (let r = 1; r <= Math.min(ws.rowCount, MAX_SCAN); r++) {
     const row = ws.getRow(r);
+    let hasYears = false;
+    row.eachCell((cell) => {
+      if (yearOf(cell) !== null) hasYears = true;
+    });
+    if (hasYears) return null; // years as columns: the long layout's sheet
     for (let c = 1; c <= Math.min(ws.columnCount, 3); c++) {
       if (!isRegionLabel(text(row.getCell(c)))) continue;
       // The header block: this row and following rows until the first row whose region cell is a region or total.

@@ -1,17 +1,59 @@
 /**
- * Opens an .xlsx file for import with exceljs and turns every way it can fail into a UserError that names the
- * file: missing, not an xlsx (wrong magic bytes, an old .xls), damaged zip, password-protected (an encrypted
- * OLE container), or empty.
+ * Opens a spreadsheet file for import and turns every way it can fail into a UserError that names the file:
+ * missing, empty, not a spreadsheet, a damaged or truncated zip, a zip bomb, a password-protected workbook, or
+ * an empty workbook. Old .xls (BIFF) files are read with the maintained SheetJS build (@e965/xlsx 0.20.3, which
+ * has the fixes for CVE-2023-30533 and CVE-2024-22363) and converted to .xlsx in memory, so one reader follows.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
 import { UserError } from '../../../shared/errors';
+import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-export const readWorkbookFile = async (file: string): Promise<{ workbook: ExcelJS.Workbook; bytes: Buffer }> => {
+/** Above this many bytes of sheet XML the whole-workbook reader would need gigabytes: ask for a split. */
+export const MAX_SHEET_XML_BYTES = 300 * 2 ** 20;
+
+const notAWorkbook = (name: string, zh: string, en: string): UserError =>
+  new UserError('not-a-workbook', `${name}：${zh} / ${name}: ${en}`);
+
+/** What an OLE compound file holds: an old .xls workbook, an encrypted (password-protected) .xlsx, or neither. */
+const oleKind = (bytes: Buffer): 'xls' | 'encrypted' | 'unknown' => {
+  try {
+    const paths = XLSX.CFB.read(bytes, { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/^.*\//, '').toLowerCase());
+    if (paths.includes('encryptedpackage') || paths.includes('encryptioninfo')) return 'encrypted';
+    if (paths.includes('workbook') || paths.includes('book')) return 'xls';
+  } catch {
+    // not a readable compound file
+  }
+  return 'unknown';
+};
+
+const fromXls = (name: string, bytes: Buffer): Buffer => {
+  const kind = oleKind(bytes);
+  if (kind === 'encrypted') {
+    throw notAWorkbook(name, '工作簿设有打开密码，请在 Excel/WPS 中取消密码后再导入。', 'the workbook is password-protected; remove the password and import again.');
+  }
+  if (kind === 'unknown') {
+    throw notAWorkbook(name, '像是旧版 .xls 文件但无法读取（文件可能已损坏），请在 Excel/WPS 中另存为 .xlsx 后再导入。', 'looks like an old .xls file but cannot be read (damaged?); save it as .xlsx and import again.');
+  }
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'buffer', cellFormula: false, cellNF: true, cellStyles: false, WTF: false });
+  } catch (error) {
+    const message = (error as Error).message;
+    throw notAWorkbook(name, `无法读取此旧版 .xls 文件（${message}），请在 Excel/WPS 中另存为 .xlsx 后再导入。`, `cannot read this old .xls file; save it as .xlsx and import again.`);
+  }
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+};
+
+export const readWorkbookFile = async (
+  file: string,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<{ workbook: ExcelJS.Workbook; bytes: Buffer; format: 'xlsx' | 'xls' }> => {
   const name = path.basename(file);
   let bytes: Buffer;
   try {
@@ -19,27 +61,37 @@ export const readWorkbookFile = async (file: string): Promise<{ workbook: ExcelJ
   } catch {
     throw new UserError('file-not-found', `找不到文件 ${file}。 / File not found: ${file}.`);
   }
+  if (bytes.length === 0) throw notAWorkbook(name, '文件是空的（0 字节）。', 'the file is empty (0 bytes).');
+  let xlsxBytes = bytes;
+  let format: 'xlsx' | 'xls' = 'xlsx';
   if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
-    throw new UserError(
-      'not-a-workbook',
-      `${name}：这是旧版 .xls 文件或设置了打开密码的工作簿，请在 Excel/WPS 中另存为 .xlsx（并取消密码）后再导入。` +
-        ` / ${name} is an old .xls file or a password-protected workbook; save it as .xlsx without a password and import again.`,
-    );
+    xlsxBytes = fromXls(name, bytes);
+    format = 'xls';
+  } else if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
+    throw notAWorkbook(name, '不是 Excel 工作簿（.xlsx 或 .xls）。', 'not an Excel workbook (.xlsx or .xls).');
   }
-  if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
-    throw new UserError('not-a-workbook', `${name} 不是 Excel 工作簿（.xlsx）。 / ${name} is not an Excel workbook (.xlsx).`);
+  const zip = checkZip(xlsxBytes, limits);
+  if (!zip.ok) {
+    if (zip.reason === 'damaged') throw notAWorkbook(name, `文件已损坏或不完整（${zip.detail}），请重新导出或重新下载。`, `the file is damaged or incomplete (${zip.detail}).`);
+    throw notAWorkbook(name, `解压后过大（${zip.detail}），可能是压缩炸弹；请拆分后再导入。`, `too large when uncompressed (${zip.detail}); possibly a zip bomb. Split the file.`);
+  }
+  if (!zip.entries.some((e) => e.name === 'xl/workbook.xml')) {
+    throw notAWorkbook(name, '压缩包中没有 Excel 工作簿（可能是 .docx 或其他文件改了扩展名）。', 'the archive holds no Excel workbook (a .docx or other file renamed?).');
+  }
+  const sheetXml = zip.entries.filter((e) => e.name.startsWith('xl/worksheets/')).reduce((s, e) => s + e.size, 0);
+  if (sheetXml > MAX_SHEET_XML_BYTES) {
+    throw notAWorkbook(
+      name,
+      `表格过大（工作表内容约 ${Math.round(sheetXml / 2 ** 20)} MiB，约百万行），请按地区或年份拆分成几个文件再导入。`,
+      `the sheets are too large (${Math.round(sheetXml / 2 ** 20)} MiB of sheet data); split the file by region or year.`,
+    );
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(xlsxBytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new UserError(
-      'not-a-workbook',
-      `${name} 已损坏或不是有效的 .xlsx 文件（${(error as Error).message}）。 / ${name} is damaged or not a valid .xlsx file.`,
-    );
+    throw notAWorkbook(name, `已损坏或不是有效的工作簿（${(error as Error).message}）。`, 'damaged or not a valid workbook.');
   }
-  if (workbook.worksheets.length === 0) {
-    throw new UserError('not-a-workbook', `${name} 中没有工作表。 / ${name} has no worksheets.`);
-  }
-  return { workbook, bytes };
+  if (workbook.worksheets.length === 0) throw notAWorkbook(name, '工作簿中没有工作表。', 'the workbook has no worksheets.');
+  return { workbook, bytes, format };
 };

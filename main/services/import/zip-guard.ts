@@ -1,0 +1,75 @@
+/**
+ * A look inside an .xlsx (a zip) before any spreadsheet library touches it: the central directory is read and
+ * every entry is inflated with a hard output limit, so a zip bomb or a damaged archive is refused with a clear
+ * message instead of exhausting memory. Returns the uncompressed size of each entry.
+ */
+import zlib from 'node:zlib';
+
+export interface ZipLimits {
+  /** All entries together, uncompressed. */
+  maxTotalBytes: number;
+  maxEntries: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 400 * 2 ** 20, maxEntries: 5000 };
+
+export type ZipCheck =
+  | { ok: true; entries: { name: string; size: number }[]; totalBytes: number }
+  | { ok: false; reason: 'damaged' | 'too-large' | 'too-many-entries'; detail: string };
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+
+export const checkZip = (bytes: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipCheck => {
+  // End of central directory: in the last 64 KiB + 22 bytes.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (bytes.readUInt32LE(i) === EOCD_SIGNATURE) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return { ok: false, reason: 'damaged', detail: 'no end of central directory (truncated?)' };
+  const count = bytes.readUInt16LE(eocd + 10);
+  let offset = bytes.readUInt32LE(eocd + 16);
+  if (count > limits.maxEntries) return { ok: false, reason: 'too-many-entries', detail: `${count} entries` };
+  const entries: { name: string; size: number }[] = [];
+  let total = 0;
+  for (let n = 0; n < count; n++) {
+    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== CENTRAL_SIGNATURE) {
+      return { ok: false, reason: 'damaged', detail: 'central directory is damaged' };
+    }
+    const method = bytes.readUInt16LE(offset + 10);
+    const compressedSize = bytes.readUInt32LE(offset + 20);
+    const nameLength = bytes.readUInt16LE(offset + 28);
+    const extraLength = bytes.readUInt16LE(offset + 30);
+    const commentLength = bytes.readUInt16LE(offset + 32);
+    const localOffset = bytes.readUInt32LE(offset + 42);
+    const name = bytes.subarray(offset + 46, offset + 46 + nameLength).toString('utf8');
+    offset += 46 + nameLength + extraLength + commentLength;
+    if (localOffset + 30 > bytes.length || bytes.readUInt32LE(localOffset) !== LOCAL_SIGNATURE) {
+      return { ok: false, reason: 'damaged', detail: `entry ${name} is missing` };
+    }
+    const dataStart = localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28);
+    if (dataStart + compressedSize > bytes.length) return { ok: false, reason: 'damaged', detail: `entry ${name} is truncated` };
+    const data = bytes.subarray(dataStart, dataStart + compressedSize);
+    let size: number;
+    if (method === 0) size = compressedSize;
+    else if (method === 8) {
+      try {
+        size = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, limits.maxTotalBytes - total) }).length;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+          return { ok: false, reason: 'too-large', detail: `more than ${Math.round(limits.maxTotalBytes / 2 ** 20)} MiB uncompressed` };
+        }
+        return { ok: false, reason: 'damaged', detail: `entry ${name} cannot be inflated` };
+      }
+    } else return { ok: false, reason: 'damaged', detail: `entry ${name} uses compression method ${method}` };
+    total += size;
+    if (total > limits.maxTotalBytes) return { ok: false, reason: 'too-large', detail: `more than ${Math.round(limits.maxTotalBytes / 2 ** 20)} MiB uncompressed` };
+    entries.push({ name, size });
+  }
+  return { ok: true, entries, totalBytes: total };
+};
