@@ -35,6 +35,41 @@ export interface BatchSummary {
   status: 'active' | 'undone';
 }
 
+export interface UndoResultDto {
+  batch: number;
+  removed: number;
+  restored: number;
+}
+
+export interface ProvenanceDto {
+  region: string;
+  regionName: string;
+  series: string;
+  seriesName: string;
+  year: number;
+  value: number;
+  unit: string;
+  origin: 'import' | 'typed';
+  file: string | null;
+  sheet: string | null;
+  cell: string | null;
+  batch: number | null;
+  enteredBy: string | null;
+  enteredAt: string;
+  replaced: { value: number; batch: number | null; file: string | null; sheet: string | null; cell: string | null; enteredBy: string | null }[];
+}
+
+export interface RegionTargetDto {
+  plan: string;
+  seq: string;
+  name: string;
+  region: string;
+  regionName: string;
+  target: string;
+  setBy: string | null;
+  setAt: string;
+}
+
 export interface Api {
   'plans.list': { input: void; output: PlanSummary[] };
   'plans.show': { input: { id: string }; output: Plan & { warnings: PlanWarning[] } };
@@ -42,12 +77,31 @@ export interface Api {
   'evaluation.run': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind }; output: EvaluationResult };
   'import.run': { input: { file: string; dryRun?: boolean; region?: string; sheet?: string }; output: ImportResultDto };
   'batches.list': { input: void; output: BatchSummary[] };
+  'batches.undo': { input: { batch: number }; output: UndoResultDto };
+  'observations.source': { input: { region: string; series: string; year: number }; output: ProvenanceDto | null };
+  'observations.set': { input: { region: string; series: string; year: number; value: number; enteredBy: string }; output: { problems: ImportProblem[] } };
+  'targets.list': { input: { plan: string }; output: RegionTargetDto[] };
+  'targets.set': { input: { plan: string; seq: string; region: string; target: string; setBy: string }; output: RegionTargetDto };
+  'targets.import': { input: { plan: string; file: string; setBy: string; dryRun?: boolean }; output: { ok: boolean; targets: number; problems: ImportProblem[] } };
 }
 
 export type ApiName = keyof Api;
 export type Handlers = { [K in ApiName]: (input: Api[K]['input']) => Promise<Api[K]['output']> };
 
-export const API_NAMES: readonly ApiName[] = ['plans.list', 'plans.show', 'regions.list', 'evaluation.run', 'import.run', 'batches.list'];
+export const API_NAMES: readonly ApiName[] = [
+  'plans.list',
+  'plans.show',
+  'regions.list',
+  'evaluation.run',
+  'import.run',
+  'batches.list',
+  'batches.undo',
+  'observations.source',
+  'observations.set',
+  'targets.list',
+  'targets.set',
+  'targets.import',
+];
 
 export const isApiName = (name: unknown): name is ApiName => typeof name === 'string' && (API_NAMES as readonly string[]).includes(name);
 

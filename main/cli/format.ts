@@ -1,5 +1,5 @@
 /** Human-readable output of the command line (Chinese), for a clerk at a terminal. `--json` bypasses this. */
-import type { ImportResultDto } from '../../shared/api';
+import type { BatchSummary, ImportResultDto, ProvenanceDto } from '../../shared/api';
 import type { EvaluationResult } from '../../shared/evaluation/result';
 import type { PlanSummary } from '../../shared/types';
 
@@ -39,4 +39,21 @@ export const formatImport = (r: ImportResultDto): string => {
     ...r.problems.map((p) => `  ${p.severity === 'error' ? '错误' : '提示'} ${p.sheet ? `${p.sheet}!` : ''}${p.cell}：${p.message}`),
   ];
   return lines.join('\n');
+};
+
+export const formatHistory = (batches: BatchSummary[]): string =>
+  batches.length === 0
+    ? '（尚无导入记录）'
+    : batches
+        .map((b) => `批次 ${b.id}\t${b.importedAt.slice(0, 19).replace('T', ' ')}\t${b.fileName}\t${b.observations} 个数值（替换 ${b.replaced}）\t${b.status === 'undone' ? '已撤销' : ''}`)
+        .join('\n');
+
+export const formatSource = (p: ProvenanceDto | null): string => {
+  if (!p) return '（没有该数值）';
+  const where = p.origin === 'import' ? `导入自 ${p.file} 的“${p.sheet}”!${p.cell}（批次 ${p.batch}）` : `由 ${p.enteredBy} 手工录入`;
+  return [
+    `${p.regionName}（${p.region}）${p.year}年 ${p.seriesName}：${p.value} ${p.unit}`,
+    `来源：${where}，时间 ${p.enteredAt.slice(0, 19).replace('T', ' ')}`,
+    ...p.replaced.map((r) => `  此前为 ${r.value}（${r.file ? `${r.file} ${r.sheet}!${r.cell}` : `${r.enteredBy ?? ''} 手工录入`}）`),
+  ].join('\n');
 };

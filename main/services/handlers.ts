@@ -8,6 +8,8 @@ import { UserError } from '../../shared/errors';
 import { allRegions } from '../db/queries/regions';
 import type { WriteDb } from '../db/types';
 import { listBatches } from './batches';
+import { provenanceOf, setObservation, undoBatch } from './history';
+import { importRegionTargets, listRegionTargets, setRegionTarget } from './region-targets';
 import { evaluatePlan } from './evaluate';
 import { runImport } from './import/run';
 import { listPlans, showPlan } from './plans';
@@ -24,6 +26,12 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   }),
   'import.run': z.object({ file: z.string(), dryRun: z.boolean().optional(), region: z.string().optional(), sheet: z.string().optional() }),
   'batches.list': z.void(),
+  'batches.undo': z.object({ batch: z.number().int() }),
+  'observations.source': z.object({ region: z.string(), series: z.string(), year: z.number().int() }),
+  'observations.set': z.object({ region: z.string(), series: z.string(), year: z.number().int(), value: z.number(), enteredBy: z.string() }),
+  'targets.list': z.object({ plan: z.string() }),
+  'targets.set': z.object({ plan: z.string(), seq: z.string(), region: z.string(), target: z.string(), setBy: z.string() }),
+  'targets.import': z.object({ plan: z.string(), file: z.string(), setBy: z.string(), dryRun: z.boolean().optional() }),
 };
 
 export const createHandlers = (db: WriteDb): Handlers => ({
@@ -33,6 +41,12 @@ export const createHandlers = (db: WriteDb): Handlers => ({
   'evaluation.run': async (input) => evaluatePlan(db, input),
   'import.run': async (input) => runImport(db, input),
   'batches.list': async () => listBatches(db),
+  'batches.undo': async ({ batch }) => undoBatch(db, batch),
+  'observations.source': async (input) => provenanceOf(db, input),
+  'observations.set': async (input) => setObservation(db, input),
+  'targets.list': async ({ plan }) => listRegionTargets(db, plan),
+  'targets.set': async (input) => setRegionTarget(db, input),
+  'targets.import': async (input) => importRegionTargets(db, input),
 });
 
 /** Decodes one call from a transport and runs it. */

@@ -1,0 +1,165 @@
+/**
+ * The commands of `pwb`, one entry each: its usage line and what it runs. Every command checks its options before
+ * it opens the database, so a usage error writes nothing; then it calls the same handlers as the app.
+ */
+import type { Handlers, ImportResultDto } from '../../shared/api';
+import { UserError } from '../../shared/errors';
+import type { EvaluationKind } from '../../shared/types';
+import { runDemo } from '../services/demo';
+import { need, needInt, needNumber, type Values } from './args';
+import { formatEvaluation, formatHistory, formatImport, formatPlans, formatSource } from './format';
+
+export interface CommandContext {
+  values: Values;
+  rest: string[];
+  withHandlers: <T>(fn: (h: Handlers) => Promise<T>) => Promise<T>;
+  print: (data: unknown, human: () => string) => void;
+  err: (text: string) => void;
+}
+
+export interface Command {
+  usage: string;
+  run: (ctx: CommandContext) => Promise<number>;
+}
+
+const KINDS = ['annual', 'midterm', 'final'] as const;
+
+const failedImport = (file: string, dryRun: boolean, message: string): ImportResultDto => ({
+  ok: false,
+  dryRun,
+  file,
+  batch: null,
+  observations: 0,
+  replaced: 0,
+  unchanged: 0,
+  sheets: [],
+  changes: [],
+  problems: [{ severity: 'error', sheet: '', cell: '', message }],
+});
+
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+
+export const COMMANDS: Record<string, Command> = {
+  plans: {
+    usage: 'pwb plans [--json]                                  列出规划及其核对提示 / list plans and plan checks',
+    run: async ({ withHandlers, print }) => {
+      const plans = await withHandlers((h) => h['plans.list']());
+      print(plans, () => formatPlans(plans));
+      return 0;
+    },
+  },
+  evaluate: {
+    usage: 'pwb evaluate --plan ID [--region CODE] --year Y [--kind annual|midterm|final] [--json]   评估 / evaluate',
+    run: async ({ values, withHandlers, print }) => {
+      const plan = need(values.plan, '--plan');
+      const year = needInt(values.year, '--year');
+      const kind = values.kind;
+      if (kind !== undefined && !(KINDS as readonly string[]).includes(kind)) {
+        throw new UserError('bad-input', `--kind 应为 annual、midterm 或 final，收到“${kind}”。 / --kind must be annual, midterm or final.`);
+      }
+      const result = await withHandlers((h) =>
+        h['evaluation.run']({ plan, year, ...optional('region', values.region), ...optional('kind', kind as EvaluationKind | undefined) }),
+      );
+      print(result, () => formatEvaluation(result));
+      return 0;
+    },
+  },
+  import: {
+    usage: 'pwb import FILE.xlsx [--dry-run] [--region CODE] [--sheet NAME] [--json]   导入（--dry-run 只检查） / import',
+    run: async ({ values, rest, withHandlers, print, err }) => {
+      const file = need(rest[0], 'FILE.xlsx');
+      let result: ImportResultDto;
+      try {
+        result = await withHandlers((h) =>
+          h['import.run']({ file, dryRun: values['dry-run'], ...optional('region', values.region), ...optional('sheet', values.sheet) }),
+        );
+      } catch (error) {
+        if (!(error instanceof UserError) || !values.json) throw error;
+        // The import contract: a file that cannot be read is a problem of the import, in the same shape.
+        result = failedImport(file, values['dry-run'], error.message);
+      }
+      print(result, () => formatImport(result));
+      if (result.ok) return 0;
+      err(result.problems.find((p) => p.severity === 'error')?.message ?? '导入失败 / import failed');
+      err('导入失败：有错误，未写入任何数据。 / Import failed: nothing was stored.');
+      return 1;
+    },
+  },
+  history: {
+    usage: 'pwb history [--json]                                导入记录 / import history',
+    run: async ({ withHandlers, print }) => {
+      const batches = await withHandlers((h) => h['batches.list']());
+      print(batches, () => formatHistory(batches));
+      return 0;
+    },
+  },
+  undo: {
+    usage: 'pwb undo BATCH [--json]                             撤销一批导入，恢复被替换的数值 / undo an import',
+    run: async ({ rest, withHandlers, print }) => {
+      const batch = needInt(rest[0], 'BATCH');
+      const result = await withHandlers((h) => h['batches.undo']({ batch }));
+      print(result, () => `已撤销第 ${result.batch} 批：删除 ${result.removed} 个数值，恢复 ${result.restored} 个原值。`);
+      return 0;
+    },
+  },
+  source: {
+    usage: 'pwb source --region CODE --item NAME|CODE --year Y [--json]   数值来源 / where a value came from',
+    run: async ({ values, withHandlers, print }) => {
+      const input = { region: need(values.region, '--region'), series: need(values.item, '--item'), year: needInt(values.year, '--year') };
+      const source = await withHandlers((h) => h['observations.source'](input));
+      print(source, () => formatSource(source));
+      return 0;
+    },
+  },
+  set: {
+    usage: 'pwb set --region CODE --item NAME|CODE --year Y --value V --by NAME   手工录入一个数值 / type one value',
+    run: async ({ values, withHandlers, print }) => {
+      const input = {
+        region: need(values.region, '--region'),
+        series: need(values.item, '--item'),
+        year: needInt(values.year, '--year'),
+        value: needNumber(values.value, '--value'),
+        enteredBy: need(values.by, '--by'),
+      };
+      const result = await withHandlers((h) => h['observations.set'](input));
+      print(result, () => '已保存。 / Saved.');
+      return 0;
+    },
+  },
+  targets: {
+    usage: 'pwb targets --plan ID [--region CODE --seq N --target T --by NAME | --file F.xlsx --by NAME [--dry-run]]   下级地区目标分解 / sub-region targets',
+    run: async ({ values, withHandlers, print }) => {
+      const plan = need(values.plan, '--plan');
+      if (values.file !== undefined) {
+        const input = { plan, file: values.file, setBy: need(values.by, '--by'), dryRun: values['dry-run'] };
+        const result = await withHandlers((h) => h['targets.import'](input));
+        print(result, () => [`${result.ok ? '目标分解已读取' : '目标分解有错误，未保存'}：${result.targets} 项`, ...result.problems.map((p) => `  ${p.sheet}!${p.cell}：${p.message}`)].join('\n'));
+        return result.ok ? 0 : 1;
+      }
+      if (values.target !== undefined) {
+        const input = { plan, seq: need(values.seq, '--seq'), region: need(values.region, '--region'), target: values.target, setBy: need(values.by, '--by') };
+        const t = await withHandlers((h) => h['targets.set'](input));
+        print(t, () => `${t.regionName}（${t.region}）第${t.seq}项“${t.name}”目标：${t.target}`);
+        return 0;
+      }
+      const list = await withHandlers((h) => h['targets.list']({ plan }));
+      print(list, () => list.map((t) => `${t.region}\t${t.regionName}\t${t.seq}\t${t.name}\t${t.target}`).join('\n') || '（尚未设置下级地区目标）');
+      return 0;
+    },
+  },
+  demo: {
+    usage: 'pwb demo --out DIR [--json]                         用示例数据演示 / run the demo on the sample data',
+    run: async ({ values, print }) => {
+      const result = await runDemo(need(values.out, '--out'));
+      print(result, () =>
+        [
+          `演示数据库：${result.database}`,
+          ...result.imports.map((i) => `导入示例数据 ${i.file}：${i.observations} 个数值（批次 ${i.batch}）`),
+          ...result.outputs.map((o) => `${o.file}  ${Object.entries(o.summary).map(([s, n]) => `${s}${n}`).join(' ')}`),
+        ].join('\n'),
+      );
+      return 0;
+    },
+  },
+};

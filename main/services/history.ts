@@ -1,0 +1,149 @@
+/**
+ * Import history and provenance: undo a batch (restoring the values it replaced, in one transaction), where a
+ * stored value came from (file, sheet, cell, batch) or who typed it, and values typed by hand.
+ */
+import { UserError } from '../../shared/errors';
+import type { Problem } from '../../shared/errors';
+import type { WriteDb, ReadDb } from '../db/types';
+import { prepareObservationWriter } from '../db/queries/observations';
+import { catalogOf, regionTreeOf } from './context';
+import { findRegion, seriesMatcher } from './import/match';
+
+export interface UndoResult {
+  batch: number;
+  removed: number;
+  restored: number;
+}
+
+type BatchRow = { id: number; file_name: string; status: 'active' | 'undone' };
+
+export const undoBatch = (db: WriteDb, batchId: number): UndoResult => {
+  const batch = db.prepare<[number], BatchRow>('SELECT id, file_name, status FROM import_batch WHERE id = ?').get(batchId);
+  if (!batch) throw new UserError('bad-input', `没有第 ${batchId} 批导入。 / No import batch ${batchId}.`);
+  if (batch.status === 'undone') throw new UserError('bad-input', `第 ${batchId} 批（${batch.file_name}）已撤销。 / Batch ${batchId} was already undone.`);
+  // A later batch that replaced this batch's values must be undone first, or the history would not add up.
+  const later = db
+    .prepare<[number, number], { batch_id: number }>(
+      `SELECT DISTINCT r.batch_id FROM observation_replaced r JOIN import_batch b ON b.id = r.batch_id
+       WHERE r.old_batch_id = ? AND b.status = 'active' AND r.batch_id > ? ORDER BY r.batch_id DESC`,
+    )
+    .all(batchId, batchId)
+    .map((r) => r.batch_id);
+  if (later.length > 0) {
+    throw new UserError(
+      'bad-input',
+      `第 ${batchId} 批的部分数值已被第 ${later.join('、')} 批覆盖，请先撤销那些批次。 / Batch ${batchId} was partly overwritten by batch ${later.join(', ')}; undo those first.`,
+    );
+  }
+  return db.transaction(() => {
+    const removed = db.prepare('DELETE FROM observation WHERE batch_id = ?').run(batchId).changes;
+    const restored = db
+      .prepare(
+        `INSERT INTO observation (region_code, series_code, year, value, batch_id, sheet, cell, entered_by, entered_at)
+         SELECT region_code, series_code, year, old_value, old_batch_id, old_sheet, old_cell, old_entered_by, old_entered_at
+         FROM observation_replaced WHERE batch_id = ?`,
+      )
+      .run(batchId).changes;
+    db.prepare("UPDATE import_batch SET status = 'undone', undone_at = ? WHERE id = ?").run(new Date().toISOString(), batchId);
+    return { batch: batchId, removed, restored };
+  })();
+};
+
+export interface Provenance {
+  region: string;
+  regionName: string;
+  series: string;
+  seriesName: string;
+  year: number;
+  value: number;
+  unit: string;
+  /** 'import': from a file; 'typed': entered by hand. */
+  origin: 'import' | 'typed';
+  file: string | null;
+  sheet: string | null;
+  cell: string | null;
+  batch: number | null;
+  enteredBy: string | null;
+  enteredAt: string;
+  /** Earlier values this one replaced, newest first. */
+  replaced: { value: number; batch: number | null; file: string | null; sheet: string | null; cell: string | null; enteredBy: string | null }[];
+}
+
+const resolveSeries = (db: ReadDb, text: string): string => {
+  if (catalogOf(db).byCode.has(text)) return text;
+  const m = seriesMatcher(db).match(text);
+  if (m && 'series' in m) return m.series.code;
+  const hint = m && m.candidates.length ? `；最接近的是：${m.candidates.join('、')}` : '';
+  throw new UserError('unknown-series', `未知的指标或统计项“${text}”${hint} / unknown item or indicator "${text}"`);
+};
+
+const resolveRegion = (db: ReadDb, text: string): string => {
+  const r = findRegion(db, text);
+  if (!r || 'ambiguous' in r) throw new UserError('unknown-region', `未知或不唯一的地区“${text}”。 / Unknown or ambiguous region "${text}".`);
+  return r.code;
+};
+
+export const provenanceOf = (db: ReadDb, input: { region: string; series: string; year: number }): Provenance | null => {
+  const region = resolveRegion(db, input.region);
+  const series = resolveSeries(db, input.series);
+  const row = db
+    .prepare<[string, string, number], { value: number; batch_id: number | null; sheet: string | null; cell: string | null; entered_by: string | null; entered_at: string; file_name: string | null }>(
+      `SELECT o.*, b.file_name FROM observation o LEFT JOIN import_batch b ON b.id = o.batch_id
+       WHERE o.region_code = ? AND o.series_code = ? AND o.year = ?`,
+    )
+    .get(region, series, input.year);
+  if (!row) return null;
+  const replaced = db
+    .prepare<[string, string, number], { old_value: number; old_batch_id: number | null; old_sheet: string | null; old_cell: string | null; old_entered_by: string | null; file_name: string | null }>(
+      `SELECT r.*, b.file_name FROM observation_replaced r
+       JOIN import_batch by_batch ON by_batch.id = r.batch_id AND by_batch.status = 'active'
+       LEFT JOIN import_batch b ON b.id = r.old_batch_id
+       WHERE r.region_code = ? AND r.series_code = ? AND r.year = ? ORDER BY r.batch_id DESC`,
+    )
+    .all(region, series, input.year)
+    .map((r) => ({ value: r.old_value, batch: r.old_batch_id, file: r.file_name, sheet: r.old_sheet, cell: r.old_cell, enteredBy: r.old_entered_by }));
+  const s = catalogOf(db).get(series);
+  return {
+    region,
+    regionName: regionTreeOf(db).regions.get(region)?.name ?? '',
+    series,
+    seriesName: s.name,
+    year: input.year,
+    value: row.value,
+    unit: s.unit,
+    origin: row.batch_id === null ? 'typed' : 'import',
+    file: row.file_name,
+    sheet: row.sheet,
+    cell: row.cell,
+    batch: row.batch_id,
+    enteredBy: row.entered_by,
+    enteredAt: row.entered_at,
+    replaced,
+  };
+};
+
+/** A value typed by hand (the app's table, or `pwb set`): stored with who typed it, replacing any value. */
+export const setObservation = (
+  db: WriteDb,
+  input: { region: string; series: string; year: number; value: number; enteredBy: string },
+): { problems: Problem[] } => {
+  if (!Number.isFinite(input.value)) throw new UserError('bad-input', '数值无效。 / Invalid value.');
+  if (input.enteredBy.trim() === '') throw new UserError('bad-input', '请注明录入人。 / Say who entered the value.');
+  const region = resolveRegion(db, input.region);
+  const series = resolveSeries(db, input.series);
+  db.transaction(() => {
+    // A typed value has no batch; the value it replaces is not kept for undo (there is no batch to undo).
+    prepareObservationWriter(db)({
+      regionCode: region,
+      seriesCode: series,
+      year: input.year,
+      value: input.value,
+      batchId: null,
+      sheet: null,
+      cell: null,
+      enteredBy: input.enteredBy.trim(),
+      enteredAt: new Date().toISOString(),
+    });
+  })();
+  return { problems: [] };
+};

@@ -1,0 +1,117 @@
+/**
+ * Targets a bureau sets for the regions below a plan's region (目标分解): typed one at a time or read from a sheet
+ * with columns 地区 (or 地区代码) | 序号 | 目标值. An absolute quantity is judged for a sub-region only against such a
+ * target; rates and shares use the plan's own target.
+ */
+import type { Problem } from '../../shared/errors';
+import { UserError } from '../../shared/errors';
+import { parseTarget } from '../../shared/targets/grammar';
+import { isBlankCell } from '../../shared/targets/quantity';
+import type { ReadDb, WriteDb } from '../db/types';
+import { isWithinTree, regionTreeOf } from './context';
+import { requirePlan } from './evaluate';
+import { cellText } from './import/cells';
+import { findRegion } from './import/match';
+import { readWorkbookFile } from './import/workbook';
+
+export interface RegionTarget {
+  plan: string;
+  seq: string;
+  name: string;
+  region: string;
+  regionName: string;
+  target: string;
+  setBy: string | null;
+  setAt: string;
+}
+
+export const listRegionTargets = (db: ReadDb, planId: string): RegionTarget[] => {
+  requirePlan(db, planId);
+  const { regions } = regionTreeOf(db);
+  return db
+    .prepare<[string], { seq: string; name: string; region_code: string; target_text: string; set_by: string | null; set_at: string }>(
+      `SELECT r.seq, r.name, t.region_code, t.target_text, t.set_by, t.set_at FROM region_target t
+       JOIN plan_row r ON r.plan_id = t.plan_id AND r.table_no = t.table_no AND r.position = t.position
+       WHERE t.plan_id = ? ORDER BY t.region_code, t.table_no, t.position`,
+    )
+    .all(planId)
+    .map((t) => ({ plan: planId, seq: t.seq, name: t.name, region: t.region_code, regionName: regions.get(t.region_code)?.name ?? '', target: t.target_text, setBy: t.set_by, setAt: t.set_at }));
+};
+
+interface TargetInput {
+  plan: string;
+  seq: string;
+  region: string;
+  target: string;
+  setBy: string;
+}
+
+/** Checks one target and says what is wrong, or returns the row it belongs to. */
+const checkTarget = (db: ReadDb, input: TargetInput): { tableNo: number; position: number; region: string } | string => {
+  const plan = requirePlan(db, input.plan);
+  const row = plan.tables.filter((t) => t.kind === 'main').flatMap((t) => t.rows).find((r) => r.seq === input.seq.trim());
+  if (!row) return `规划中没有序号为“${input.seq}”的指标 / no row ${input.seq} in the plan`;
+  const r = findRegion(db, input.region);
+  if (!r || 'ambiguous' in r) return `未知或不唯一的地区“${input.region}” / unknown or ambiguous region`;
+  if (r.code === plan.regionCode || !isWithinTree(db, r.code, plan.regionCode)) {
+    return `${r.name}不是规划范围内的下级地区 / ${r.code} is not a region below the plan's region`;
+  }
+  if (isBlankCell(input.target) || parseTarget(input.target).kind === 'text') {
+    return `目标值“${input.target}”无法识别（应如 120、≥55%、26至36） / target "${input.target}" is not a target`;
+  }
+  return { tableNo: row.tableNo, position: row.position, region: r.code };
+};
+
+const upsert = (db: WriteDb, input: TargetInput, at: { tableNo: number; position: number; region: string }) =>
+  db
+    .prepare(
+      `INSERT INTO region_target (plan_id, table_no, position, region_code, target_text, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(plan_id, table_no, position, region_code) DO UPDATE SET target_text = excluded.target_text, set_by = excluded.set_by, set_at = excluded.set_at`,
+    )
+    .run(input.plan, at.tableNo, at.position, at.region, input.target.trim(), input.setBy, new Date().toISOString());
+
+export const setRegionTarget = (db: WriteDb, input: TargetInput): RegionTarget => {
+  const at = checkTarget(db, input);
+  if (typeof at === 'string') throw new UserError('bad-input', at);
+  upsert(db, input, at);
+  return listRegionTargets(db, input.plan).find((t) => t.region === at.region && t.seq === input.seq.trim())!;
+};
+
+/** Reads 地区 | 序号 | 目标值 rows from the first sheet that has them; all or nothing. */
+export const importRegionTargets = async (
+  db: WriteDb,
+  input: { plan: string; file: string; setBy: string; dryRun?: boolean },
+): Promise<{ ok: boolean; targets: number; problems: Problem[] }> => {
+  const { workbook } = await readWorkbookFile(input.file);
+  const problems: Problem[] = [];
+  const found: { input: TargetInput; at: { tableNo: number; position: number; region: string } }[] = [];
+  for (const ws of workbook.worksheets) {
+    let header: { row: number; region: number; seq: number; target: number } | null = null;
+    for (let r = 1; r <= Math.min(ws.rowCount, 20) && !header; r++) {
+      const cols = new Map<string, number>();
+      ws.getRow(r).eachCell((cell, c) => cols.set(cellText(cell).normalize('NFKC').replace(/\s+/g, ''), c));
+      const region = cols.get('地区代码') ?? cols.get('地区') ?? cols.get('地区名称');
+      const seq = cols.get('序号');
+      const target = cols.get('目标值') ?? cols.get('目标') ?? cols.get('2025年目标值');
+      if (region && seq && target) header = { row: r, region, seq, target };
+    }
+    if (!header) continue;
+    for (let r = header.row + 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const regionText = cellText(row.getCell(header.region)).trim();
+      const seq = cellText(row.getCell(header.seq)).trim();
+      const target = cellText(row.getCell(header.target)).trim();
+      if (regionText === '' && seq === '' && target === '') continue;
+      const t: TargetInput = { plan: input.plan, seq, region: regionText, target, setBy: input.setBy };
+      const at = checkTarget(db, t);
+      if (typeof at === 'string') problems.push({ severity: 'error', sheet: ws.name, cell: row.getCell(header.target).address, message: at });
+      else found.push({ input: t, at });
+    }
+  }
+  if (found.length === 0 && problems.length === 0) {
+    problems.push({ severity: 'error', sheet: '', cell: '', message: '未找到“地区 | 序号 | 目标值”表头 / no 地区 | 序号 | 目标值 header found' });
+  }
+  const ok = problems.length === 0;
+  if (ok && !input.dryRun) db.transaction(() => found.forEach((f) => upsert(db, f.input, f.at)))();
+  return { ok, targets: found.length, problems };
+};
