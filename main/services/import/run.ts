@@ -18,12 +18,15 @@ import { wideLayout } from './wide-layout';
 import { findRegion, seriesMatcher } from './match';
 import type { ParsedObservation, ParsedSheet } from './types';
 import { readWorkbookFile } from './workbook';
+import type { ZipLimits } from './zip-guard';
 
 export interface ImportInput {
   file: string;
   dryRun?: boolean;
   region?: string;
   sheet?: string;
+  /** Limits on the uncompressed archive (tests lower them; transports cannot set them). */
+  zipLimits?: ZipLimits;
 }
 
 export interface ImportChange {
@@ -73,7 +76,7 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
     }
     regionOption = r;
   }
-  const { workbook, bytes } = await readWorkbookFile(input.file);
+  const { workbook, bytes } = await readWorkbookFile(input.file, input.zipLimits);
   const hash = crypto.createHash('sha256').update(bytes).digest('hex');
   const matcher = seriesMatcher(db);
   const catalog = catalogOf(db);
