@@ -23,6 +23,7 @@ export interface ImportResultDto {
   sheets: { name: string; layout: 'long' | 'wide' | 'flat' | 'template' | 'skipped'; region: string | null; observations: number }[];
   changes: { region: string; series: string; year: number; old: number; new: number; sheet: string; cell: string }[];
   problems: ImportProblem[];
+  reader?: 'whole' | 'stream';
 }
 
 export interface BatchSummary {

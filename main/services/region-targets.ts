@@ -82,10 +82,10 @@ export const importRegionTargets = async (
   db: WriteDb,
   input: { plan: string; file: string; setBy: string; dryRun?: boolean },
 ): Promise<{ ok: boolean; targets: number; problems: Problem[] }> => {
-  const { workbook } = await readWorkbookFile(input.file);
+  const { sheets } = await readWorkbookFile(input.file);
   const problems: Problem[] = [];
   const found: { input: TargetInput; at: { tableNo: number; position: number; region: string } }[] = [];
-  for (const ws of workbook.worksheets) {
+  for (const ws of sheets) {
     let header: { row: number; region: number; seq: number; target: number } | null = null;
     for (let r = 1; r <= Math.min(ws.rowCount, 20) && !header; r++) {
       const cols = new Map<string, number>();

@@ -122,6 +122,7 @@ describe('a county judged against its prefecture’s plan: 双柏县 in the Chux
     const r = row('2');
     expect([r.value, r.baseline, r.baselineSource, r.target, r.targetSource, r.status]).toEqual([60, 55, 'data', '75%', 'plan', '滞后']);
     expect(r.completion).toBeCloseTo(0.25, 10);
+    expect(r.warnings).toEqual([]); // the plan's printed 60% is the prefecture's, not compared with the county's 55
     expect(r.requiredCagr).toBeCloseTo((75 / 55) ** (1 / 5) - 1, 10);
     expect(r.actualCagr).toBeCloseTo((60 / 55) ** (1 / 3) - 1, 10);
   });

@@ -224,7 +224,7 @@ describe('dry run, round trip and history', () => {
 });
 
 describe('known defects of the long layout', () => {
-  // BUG (main/services/import/cells.ts:60, used by long-layout.ts:38): yearOf accepts any text that starts with a year,
+  // BUG (main/services/import/cells.ts:60, used by long-layout.ts:36): yearOf accepts any text that starts with a year,
   // so a title row "2023年楚雄州民政事业统计表" above the header is taken for the year header (year 2023 in column A);
   // the real header and the 地区 label are then read as data rows: ok false with "unknown item 指标名称".
   it.fails('reads a sheet whose title row above the header starts with a year', async () => {

@@ -167,7 +167,7 @@ describe('files the workbench must refuse', () => {
     expect(sha256(file)).toBe(before);
   });
 
-  // BUG (main/db/open.ts:36): `journal_mode = WAL` is set before migrate() checks the version (line 39), so a newer
+  // BUG (main/db/open.ts:61): `journal_mode = WAL` is set before migrate() checks the version (line 64), so a newer
   // database kept in rollback-journal mode (a copy made by the sqlite3 tool or a backup) is rewritten (header bytes
   // 18–19, 24–27, 92–95) before it is refused.
   it.fails('leaves a newer database in rollback-journal mode unchanged when refusing it', () => {

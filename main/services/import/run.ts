@@ -27,6 +27,10 @@ export interface ImportInput {
   sheet?: string;
   /** Limits on the uncompressed archive (tests lower them; transports cannot set them). */
   zipLimits?: ZipLimits;
+  /** Rows read so far, for a progress bar. */
+  onProgress?: (rows: number) => void;
+  /** Use the streaming reader whatever the size (tests, benchmark). */
+  forceStream?: boolean;
 }
 
 export interface ImportChange {
@@ -50,6 +54,8 @@ export interface ImportResult {
   sheets: { name: string; layout: ParsedSheet['layout']; region: string | null; observations: number }[];
   changes: ImportChange[];
   problems: Problem[];
+  /** Which reader read the file: the whole-workbook reader, or the streaming one for large files. */
+  reader: 'whole' | 'stream';
 }
 
 const now = (): string => new Date().toISOString();
@@ -76,7 +82,10 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
     }
     regionOption = r;
   }
-  const { workbook, bytes } = await readWorkbookFile(input.file, input.zipLimits);
+  const { sheets: allSheets, bytes, reader } = await readWorkbookFile(input.file, input.zipLimits, {
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    ...(input.forceStream ? { forceStream: true } : {}),
+  });
   const hash = crypto.createHash('sha256').update(bytes).digest('hex');
   const matcher = seriesMatcher(db);
   const catalog = catalogOf(db);
@@ -84,11 +93,11 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
 
   const problems: Problem[] = [];
   const sheets: ParsedSheet[] = [];
-  const worksheets = input.sheet === undefined ? workbook.worksheets : workbook.worksheets.filter((w) => w.name === input.sheet);
+  const worksheets = input.sheet === undefined ? allSheets : allSheets.filter((w) => w.name === input.sheet);
   if (input.sheet !== undefined && worksheets.length === 0) {
     throw new UserError(
       'sheet-not-found',
-      `${fileName} 中没有名为“${input.sheet}”的工作表（现有：${workbook.worksheets.map((w) => w.name).join('、')}）。 / No sheet "${input.sheet}" in ${fileName}.`,
+      `${fileName} 中没有名为“${input.sheet}”的工作表（现有：${allSheets.map((w) => w.name).join('、')}）。 / No sheet "${input.sheet}" in ${fileName}.`,
     );
   }
   for (const ws of worksheets) {
@@ -149,10 +158,12 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
     unchanged,
     sheets: sheets.map((s) => ({ name: s.sheet, layout: s.layout, region: s.region, observations: s.observations.length })),
     changes,
-    problems,
+    problems: capProblems(problems),
+    reader,
   };
   if (!ok || dryRun) return result;
-  result.batch = storeBatch(db, fileName, hash, observations, changes.length);
+  const layouts = [...new Set(sheets.map((s) => s.layout).filter((l) => l !== 'skipped'))].join('+');
+  result.batch = storeBatch(db, fileName, hash, layouts || 'long', observations, changes.length);
   return result;
 };
 
@@ -176,7 +187,17 @@ const dedupe = (observations: ParsedObservation[], problems: Problem[]): ParsedO
   return [...seen.values()];
 };
 
-const storeBatch = (db: WriteDb, fileName: string, hash: string, observations: ParsedObservation[], replaced: number): number =>
+/** A hostile or badly mismatched file can produce a problem per cell: keep the first ones and count the rest. */
+const MAX_PROBLEMS = 500;
+const capProblems = (problems: Problem[]): Problem[] =>
+  problems.length <= MAX_PROBLEMS
+    ? problems
+    : [
+        ...problems.slice(0, MAX_PROBLEMS),
+        { severity: 'error', sheet: '', cell: '', message: `另有 ${problems.length - MAX_PROBLEMS} 个问题未列出 / ${problems.length - MAX_PROBLEMS} more problems not listed` },
+      ];
+
+const storeBatch = (db: WriteDb, fileName: string, hash: string, layout: string, observations: ParsedObservation[], replaced: number): number =>
   db.transaction(() => {
     const at = now();
     const batch = Number(
@@ -184,7 +205,7 @@ const storeBatch = (db: WriteDb, fileName: string, hash: string, observations: P
         .prepare(
           'INSERT INTO import_batch (file_name, file_hash, imported_at, layout, observation_count, replaced_count) VALUES (?, ?, ?, ?, ?, ?)',
         )
-        .run(fileName, hash, at, 'long', observations.length, replaced).lastInsertRowid,
+        .run(fileName, hash, at, layout, observations.length, replaced).lastInsertRowid,
     );
     const write = prepareObservationWriter(db);
     for (const o of observations) {

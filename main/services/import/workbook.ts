@@ -9,13 +9,20 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import { UserError } from '../../../shared/errors';
+import { asWorksheet, type LightSheet } from './light-sheet';
+import { readStreaming } from './stream-read';
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-/** Above this many bytes of sheet XML the whole-workbook reader would need gigabytes: ask for a split. */
-export const MAX_SHEET_XML_BYTES = 300 * 2 ** 20;
+/**
+ * Above this many bytes of sheet XML the streaming reader is used (the whole-workbook reader needs about 1 GB for
+ * 2 million cells); below it the whole-workbook reader, which also keeps cached formula error results.
+ */
+export const STREAM_ABOVE_BYTES = 16 * 2 ** 20;
+/** More cells than this is more than a statistics office sends; ask for a split rather than run out of memory. */
+export const MAX_CELLS = 6_000_000;
 
 const notAWorkbook = (name: string, zh: string, en: string): UserError =>
   new UserError('not-a-workbook', `${name}：${zh} / ${name}: ${en}`);
@@ -50,10 +57,19 @@ const fromXls = (name: string, bytes: Buffer): Buffer => {
   return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
 };
 
+export interface OpenedWorkbook {
+  /** Whole-workbook worksheets, or LightSheets from the streaming reader behind the same interface. */
+  sheets: ExcelJS.Worksheet[];
+  bytes: Buffer;
+  format: 'xlsx' | 'xls';
+  reader: 'whole' | 'stream';
+}
+
 export const readWorkbookFile = async (
   file: string,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
-): Promise<{ workbook: ExcelJS.Workbook; bytes: Buffer; format: 'xlsx' | 'xls' }> => {
+  options: { onProgress?: (rows: number) => void; forceStream?: boolean } = {},
+): Promise<OpenedWorkbook> => {
   const name = path.basename(file);
   let bytes: Buffer;
   try {
@@ -79,12 +95,19 @@ export const readWorkbookFile = async (
     throw notAWorkbook(name, '压缩包中没有 Excel 工作簿（可能是 .docx 或其他文件改了扩展名）。', 'the archive holds no Excel workbook (a .docx or other file renamed?).');
   }
   const sheetXml = zip.entries.filter((e) => e.name.startsWith('xl/worksheets/')).reduce((s, e) => s + e.size, 0);
-  if (sheetXml > MAX_SHEET_XML_BYTES) {
-    throw notAWorkbook(
-      name,
-      `表格过大（工作表内容约 ${Math.round(sheetXml / 2 ** 20)} MiB，约百万行），请按地区或年份拆分成几个文件再导入。`,
-      `the sheets are too large (${Math.round(sheetXml / 2 ** 20)} MiB of sheet data); split the file by region or year.`,
-    );
+  if (options.forceStream || sheetXml > STREAM_ABOVE_BYTES) {
+    let sheets: LightSheet[];
+    try {
+      sheets = await readStreaming(xlsxBytes, zip.merges, options.onProgress);
+    } catch (error) {
+      throw notAWorkbook(name, `已损坏或不是有效的工作簿（${(error as Error).message}）。`, 'damaged or not a valid workbook.');
+    }
+    const cells = sheets.reduce((n, s) => n + s.rowCount * s.columnCount, 0);
+    if (cells > MAX_CELLS) {
+      throw notAWorkbook(name, `表格过大（约 ${Math.round(cells / 10000)} 万个单元格），请按地区或年份拆分成几个文件再导入。`, `too large (${cells} cells); split the file by region or year.`);
+    }
+    if (sheets.length === 0) throw notAWorkbook(name, '工作簿中没有工作表。', 'the workbook has no worksheets.');
+    return { sheets: sheets.map(asWorksheet), bytes, format, reader: 'stream' };
   }
   const workbook = new ExcelJS.Workbook();
   try {
@@ -93,5 +116,6 @@ export const readWorkbookFile = async (
     throw notAWorkbook(name, `已损坏或不是有效的工作簿（${(error as Error).message}）。`, 'damaged or not a valid workbook.');
   }
   if (workbook.worksheets.length === 0) throw notAWorkbook(name, '工作簿中没有工作表。', 'the workbook has no worksheets.');
-  return { workbook, bytes, format };
+  options.onProgress?.(workbook.worksheets.reduce((n, w) => n + w.rowCount, 0));
+  return { sheets: workbook.worksheets, bytes, format, reader: 'whole' };
 };

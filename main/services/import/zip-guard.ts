@@ -14,7 +14,7 @@ export interface ZipLimits {
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 400 * 2 ** 20, maxEntries: 5000 };
 
 export type ZipCheck =
-  | { ok: true; entries: { name: string; size: number }[]; totalBytes: number }
+  | { ok: true; entries: { name: string; size: number }[]; totalBytes: number; merges: Map<number, string[]> }
   | { ok: false; reason: 'damaged' | 'too-large' | 'too-many-entries'; detail: string };
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -35,6 +35,7 @@ export const checkZip = (bytes: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
   let offset = bytes.readUInt32LE(eocd + 16);
   if (count > limits.maxEntries) return { ok: false, reason: 'too-many-entries', detail: `${count} entries` };
   const entries: { name: string; size: number }[] = [];
+  const merges = new Map<number, string[]>();
   let total = 0;
   for (let n = 0; n < count; n++) {
     if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== CENTRAL_SIGNATURE) {
@@ -55,10 +56,14 @@ export const checkZip = (bytes: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
     if (dataStart + compressedSize > bytes.length) return { ok: false, reason: 'damaged', detail: `entry ${name} is truncated` };
     const data = bytes.subarray(dataStart, dataStart + compressedSize);
     let size: number;
-    if (method === 0) size = compressedSize;
-    else if (method === 8) {
+    let inflated: Buffer | null = null;
+    if (method === 0) {
+      size = compressedSize;
+      inflated = data;
+    } else if (method === 8) {
       try {
-        size = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, limits.maxTotalBytes - total) }).length;
+        inflated = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, limits.maxTotalBytes - total) });
+        size = inflated.length;
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
@@ -70,6 +75,16 @@ export const checkZip = (bytes: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
     total += size;
     if (total > limits.maxTotalBytes) return { ok: false, reason: 'too-large', detail: `more than ${Math.round(limits.maxTotalBytes / 2 ** 20)} MiB uncompressed` };
     entries.push({ name, size });
+    const sheetNo = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name);
+    if (sheetNo && inflated) merges.set(Number(sheetNo[1]), mergedRanges(inflated));
   }
-  return { ok: true, entries, totalBytes: total };
+  return { ok: true, entries, totalBytes: total, merges };
+};
+
+/** The merged ranges of a sheet: <mergeCells> sits after the sheet data, so only the tail is searched. */
+const mergedRanges = (xml: Buffer): string[] => {
+  const at = xml.lastIndexOf('<mergeCells');
+  if (at < 0) return [];
+  const tail = xml.subarray(at).toString('utf8');
+  return [...tail.matchAll(/<mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"/g)].map((m) => m[1]!);
 };

@@ -1,0 +1,126 @@
+/**
+ * A worksheet read by exceljs's streaming reader, kept compactly (values and number formats per row) and offering
+ * the small part of the ExcelJS.Worksheet interface the layouts use. Merged ranges, which the streaming reader
+ * drops, come from a cheap pass over the sheet XML (zip-guard) and are applied here, so merged headers still work.
+ */
+import type ExcelJS from 'exceljs';
+
+const columnName = (col: number): string => {
+  let s = '';
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+};
+
+const parseAddress = (a: string): { row: number; col: number } => {
+  const m = /^([A-Z]+)(\d+)$/.exec(a)!;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]), col };
+};
+
+class LightCell {
+  constructor(
+    private readonly sheet: LightSheet,
+    readonly row: number,
+    readonly col: number,
+  ) {}
+  get address(): string {
+    return `${columnName(this.col)}${this.row}`;
+  }
+  private get source(): { row: number; col: number } {
+    return this.sheet.masterOf(this.row, this.col) ?? { row: this.row, col: this.col };
+  }
+  get value(): ExcelJS.CellValue {
+    const s = this.source;
+    return this.sheet.rawValue(s.row, s.col);
+  }
+  get numFmt(): string | undefined {
+    const s = this.source;
+    return this.sheet.rawNumFmt(s.row, s.col);
+  }
+  get isMerged(): boolean {
+    return this.sheet.masterOf(this.row, this.col) !== null || this.sheet.isMasterOfMerge(this.row, this.col);
+  }
+  get master(): LightCell {
+    const s = this.source;
+    return new LightCell(this.sheet, s.row, s.col);
+  }
+}
+
+class LightRow {
+  constructor(
+    private readonly sheet: LightSheet,
+    readonly number: number,
+  ) {}
+  get hidden(): boolean {
+    return this.sheet.hiddenRows.has(this.number);
+  }
+  getCell(col: number): LightCell {
+    return new LightCell(this.sheet, this.number, col);
+  }
+  eachCell(fn: (cell: LightCell, col: number) => void): void {
+    const values = this.sheet.rowValues(this.number);
+    values.forEach((v, c) => {
+      if (v !== undefined && v !== null) fn(this.getCell(c), c);
+    });
+  }
+}
+
+export class LightSheet {
+  readonly hiddenRows = new Set<number>();
+  private readonly values: (ExcelJS.CellValue[] | undefined)[] = [];
+  private readonly formats: ((string | undefined)[] | undefined)[] = [];
+  private readonly masters = new Map<string, { row: number; col: number }>();
+  private readonly masterCells = new Set<string>();
+  rowCount = 0;
+  columnCount = 0;
+
+  constructor(
+    readonly name: string,
+    readonly state: 'visible' | 'hidden' | 'veryHidden',
+  ) {}
+
+  addRow(number: number, values: ExcelJS.CellValue[], formats: (string | undefined)[], hidden: boolean): void {
+    this.values[number] = values;
+    if (formats.some((f) => f !== undefined && f !== 'General')) this.formats[number] = formats;
+    if (hidden) this.hiddenRows.add(number);
+    this.rowCount = Math.max(this.rowCount, number);
+    this.columnCount = Math.max(this.columnCount, values.length - 1);
+  }
+
+  addMerge(range: string): void {
+    const [from, to] = range.split(':');
+    if (!from || !to) return;
+    const a = parseAddress(from);
+    const b = parseAddress(to);
+    this.masterCells.add(`${a.row},${a.col}`);
+    for (let r = a.row; r <= b.row; r++) {
+      for (let c = a.col; c <= b.col; c++) if (r !== a.row || c !== a.col) this.masters.set(`${r},${c}`, a);
+    }
+  }
+
+  masterOf(row: number, col: number): { row: number; col: number } | null {
+    return this.masters.get(`${row},${col}`) ?? null;
+  }
+  isMasterOfMerge(row: number, col: number): boolean {
+    return this.masterCells.has(`${row},${col}`);
+  }
+  rawValue(row: number, col: number): ExcelJS.CellValue {
+    return this.values[row]?.[col] ?? null;
+  }
+  rawNumFmt(row: number, col: number): string | undefined {
+    return this.formats[row]?.[col];
+  }
+  rowValues(row: number): ExcelJS.CellValue[] {
+    return this.values[row] ?? [];
+  }
+  getRow(number: number): LightRow {
+    return new LightRow(this, number);
+  }
+  getCell(row: number, col: number): LightCell {
+    return new LightCell(this, row, col);
+  }
+}
+
+/** The layouts are written against ExcelJS.Worksheet; a LightSheet offers the part of it they use. */
+export const asWorksheet = (sheet: LightSheet): ExcelJS.Worksheet => sheet as unknown as ExcelJS.Worksheet;
