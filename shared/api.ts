@@ -83,6 +83,9 @@ export interface Api {
   'observations.set': { input: { region: string; series: string; year: number; value: number; enteredBy: string }; output: { problems: ImportProblem[] } };
   'targets.list': { input: { plan: string }; output: RegionTargetDto[] };
   'targets.set': { input: { plan: string; seq: string; region: string; target: string; setBy: string }; output: RegionTargetDto };
+  'export.evaluation': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind; out: string }; output: { file: string } };
+  'export.observations': { input: { region: string; includeSubregions?: boolean; out: string }; output: { file: string; rows: number } };
+  'template.write': { input: { plan: string; region: string; subregions?: boolean; out: string }; output: { file: string; sheets: number; rows: number } };
   'targets.import': { input: { plan: string; file: string; setBy: string; dryRun?: boolean }; output: { ok: boolean; targets: number; problems: ImportProblem[] } };
 }
 
@@ -102,6 +105,9 @@ export const API_NAMES: readonly ApiName[] = [
   'targets.list',
   'targets.set',
   'targets.import',
+  'template.write',
+  'export.evaluation',
+  'export.observations',
 ];
 
 export const isApiName = (name: unknown): name is ApiName => typeof name === 'string' && (API_NAMES as readonly string[]).includes(name);

@@ -86,6 +86,33 @@ export const COMMANDS: Record<string, Command> = {
       return 1;
     },
   },
+  template: {
+    usage: 'pwb template --plan ID --region CODE --out F.xlsx [--subregions]   生成填报工作簿 / data-entry workbook',
+    run: async ({ values, withHandlers, print }) => {
+      const input = { plan: need(values.plan, '--plan'), region: need(values.region, '--region'), out: need(values.out, '--out'), subregions: values.subregions };
+      const result = await withHandlers((h) => h['template.write'](input));
+      print(result, () => `已生成填报工作簿 ${result.file}：${result.sheets} 张数据表，每表 ${result.rows} 行。填好后用 pwb import 导入。`);
+      return 0;
+    },
+  },
+  export: {
+    usage: 'pwb export --plan ID [--region CODE] --year Y [--kind K] --out F.xlsx | pwb export --region CODE [--subregions] --out F.xlsx   导出评估表或全部数值 / export',
+    run: async ({ values, withHandlers, print }) => {
+      const out = need(values.out, '--out');
+      if (values.plan !== undefined) {
+        const kind = values.kind as EvaluationKind | undefined;
+        if (kind !== undefined && !(KINDS as readonly string[]).includes(kind)) throw new UserError('bad-input', `--kind 应为 annual、midterm 或 final。 / --kind must be annual, midterm or final.`);
+        const input = { plan: values.plan, year: needInt(values.year, '--year'), out, ...optional('region', values.region), ...optional('kind', kind) };
+        const r = await withHandlers((h) => h['export.evaluation'](input));
+        print(r, () => `已导出指标完成情况表：${r.file}`);
+        return 0;
+      }
+      const input = { region: need(values.region, '--region'), includeSubregions: values.subregions, out };
+      const r = await withHandlers((h) => h['export.observations'](input));
+      print(r, () => `已导出 ${r.rows} 个数值：${r.file}（可用 pwb import 导回）`);
+      return 0;
+    },
+  },
   history: {
     usage: 'pwb history [--json]                                导入记录 / import history',
     run: async ({ withHandlers, print }) => {

@@ -8,9 +8,12 @@ import { UserError } from '../../shared/errors';
 import { allRegions } from '../db/queries/regions';
 import type { WriteDb } from '../db/types';
 import { listBatches } from './batches';
+import { writeEntryWorkbook } from './entry-workbook/write';
 import { provenanceOf, setObservation, undoBatch } from './history';
 import { importRegionTargets, listRegionTargets, setRegionTarget } from './region-targets';
-import { evaluatePlan } from './evaluate';
+import { evaluatePlan, requirePlan } from './evaluate';
+import { writeEvaluationXlsx } from './export/evaluation-xlsx';
+import { writeObservationsXlsx } from './export/observations-xlsx';
 import { runImport } from './import/run';
 import { listPlans, showPlan } from './plans';
 
@@ -31,6 +34,15 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'observations.set': z.object({ region: z.string(), series: z.string(), year: z.number().int(), value: z.number(), enteredBy: z.string() }),
   'targets.list': z.object({ plan: z.string() }),
   'targets.set': z.object({ plan: z.string(), seq: z.string(), region: z.string(), target: z.string(), setBy: z.string() }),
+  'export.evaluation': z.object({
+    plan: z.string(),
+    region: z.string().optional(),
+    year: z.number().int(),
+    kind: z.enum(['annual', 'midterm', 'final']).optional(),
+    out: z.string(),
+  }),
+  'export.observations': z.object({ region: z.string(), includeSubregions: z.boolean().optional(), out: z.string() }),
+  'template.write': z.object({ plan: z.string(), region: z.string(), subregions: z.boolean().optional(), out: z.string() }),
   'targets.import': z.object({ plan: z.string(), file: z.string(), setBy: z.string(), dryRun: z.boolean().optional() }),
 };
 
@@ -47,6 +59,13 @@ export const createHandlers = (db: WriteDb): Handlers => ({
   'targets.list': async ({ plan }) => listRegionTargets(db, plan),
   'targets.set': async (input) => setRegionTarget(db, input),
   'targets.import': async (input) => importRegionTargets(db, input),
+  'template.write': async (input) => writeEntryWorkbook(db, input),
+  'export.evaluation': async ({ out, ...input }) => {
+    const result = evaluatePlan(db, input);
+    await writeEvaluationXlsx(result, out, { plan: requirePlan(db, result.plan) });
+    return { file: out };
+  },
+  'export.observations': async (input) => ({ file: input.out, ...(await writeObservationsXlsx(db, input)) }),
 });
 
 /** Decodes one call from a transport and runs it. */

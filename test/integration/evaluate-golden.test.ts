@@ -2,13 +2,25 @@
  * Golden evaluations of plan-region rows computed by hand from data imported as real workbooks: the status ladder,
  * range, growth-comparison and outside-reference targets, direct values over formulas, the final year, growth and change.
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { WriteDb } from '../../main/db/types';
 import { evaluatePlan, type EvaluateInput } from '../../main/services/evaluate';
 import { runImport } from '../../main/services/import/run';
 import type { EvaluatedRow } from '../../shared/evaluation/result';
 import { freshDb, longSheet, writeWorkbook, type CellInput } from '../helpers/files';
+
+/** Temporary folders of this file's tests (a database is ~6.5 MB), removed after each test. */
+const dirs: string[] = [];
+const fresh = (): ReturnType<typeof freshDb> => {
+  const made = freshDb();
+  dirs.push(made.dir);
+  return made;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 let books = 0;
 /** Imports one sheet labelled with its region; the import must succeed. */
@@ -20,7 +32,7 @@ const load = async (db: WriteDb, dir: string, region: string, years: number[], r
 
 /** A fresh database holding `rows` for `region`, evaluated with `input`; returns row `seq` of the main table. */
 const evaluateRow = async (region: string, years: number[], rows: CellInput[][], input: EvaluateInput, seq: string): Promise<EvaluatedRow> => {
-  const { db, dir } = freshDb();
+  const { db, dir } = fresh();
   await load(db, dir, region, years, rows);
   const row = evaluatePlan(db, input).rows.find((r) => r.seq === seq);
   db.close();
@@ -68,7 +80,7 @@ describe('Chuxiong row 2 at mid-term 2023: the status ladder (b = 60, t = 75, τ
   });
 
   it('evaluates 2023 as the mid-term and 2025 as the final evaluation by default', async () => {
-    const { db } = freshDb();
+    const { db } = fresh();
     const mid = evaluatePlan(db, { plan: 'chuxiong', year: 2023 });
     const final = evaluatePlan(db, { plan: 'chuxiong', year: 2025 });
     expect([mid.kind, mid.timeProgress, final.kind, final.timeProgress]).toEqual(['midterm', 0.6, 'final', 1]);
@@ -196,7 +208,7 @@ describe('Dazhou row 1: standards against the province’s floors entered as dat
   // at the evaluated region itself, so a province's floor entered once for 四川省 (510000) is never found for 达州市, nor a
   // floor entered for 达州市 for one of its counties: the row stays 缺数 with reference null.
   it.fails('finds the province’s floors entered for 四川省 when evaluating 达州市', async () => {
-    const { db, dir } = freshDb();
+    const { db, dir } = fresh();
     await load(db, dir, '四川省', [2023], [['全省城市低保标准低限', '元/人·月', 680], ['全省农村低保标准低限', '元/人·月', 530]]);
     await load(db, dir, '达州市', [2023], [['城市低保标准', '元/人·月', 700], ['农村低保标准', '元/人·月', 540]]);
     const row = evaluatePlan(db, { plan: 'dazhou', year: 2023 }).rows.find((r) => r.seq === '1')!;

@@ -2,13 +2,25 @@
  * Golden evaluations across the region tree, computed by hand: a plan region without values of its own aggregated
  * from its counties (sums, ratios of sums, weighted means), a county judged against its plan, and printed baselines.
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { WriteDb } from '../../main/db/types';
 import { evaluatePlan, type EvaluateInput } from '../../main/services/evaluate';
 import { runImport } from '../../main/services/import/run';
 import type { EvaluatedRow } from '../../shared/evaluation/result';
 import { freshDb, longSheet, writeWorkbook, type CellInput } from '../helpers/files';
+
+/** Temporary folders of this file's tests (a database is ~6.5 MB), removed after each test. */
+const dirs: string[] = [];
+const fresh = (): ReturnType<typeof freshDb> => {
+  const made = freshDb();
+  dirs.push(made.dir);
+  return made;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 /** The ten county-level divisions of 楚雄州 (532300) in the division tree, 楚雄市 first. */
 const CHUXIONG_COUNTIES = ['楚雄市', '禄丰市', '双柏县', '牟定县', '南华县', '姚安县', '大姚县', '永仁县', '元谋县', '武定县'];
@@ -28,7 +40,7 @@ const load = async (db: WriteDb, dir: string, sheets: { region: string; years: n
 };
 
 const evaluated = async (sheets: Parameters<typeof load>[2], input: EvaluateInput) => {
-  const { db, dir } = freshDb();
+  const { db, dir } = fresh();
   await load(db, dir, sheets);
   const result = evaluatePlan(db, input);
   db.close();

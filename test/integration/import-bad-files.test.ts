@@ -4,12 +4,23 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/errors';
 import { openDb } from '../../main/db/open';
 import type { WriteDb } from '../../main/db/types';
 import { runImport, type ImportInput, type ImportResult } from '../../main/services/import/run';
 import { freshDb, longSheet, sha256, writeWorkbook, type CellInput } from '../helpers/files';
+
+/** Temporary folders of this file's tests (a database is ~6.5 MB), removed after each test. */
+const dirs: string[] = [];
+const fresh = (): ReturnType<typeof freshDb> => {
+  const made = freshDb();
+  dirs.push(made.dir);
+  return made;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const TABLES = ['observation', 'import_batch', 'observation_replaced'];
 
@@ -23,7 +34,7 @@ const snapshot = (file: string) => {
 
 /** A closed database holding one earlier import (楚雄州 2022), and a folder for workbooks. */
 const seeded = async (): Promise<{ file: string; dir: string }> => {
-  const { db, dir, file } = freshDb();
+  const { db, dir, file } = fresh();
   const book = await writeWorkbook(path.join(dir, 'earlier.xlsx'), [
     { name: 'S', rows: longSheet('地区：楚雄州', [2022], [['城市低保标准', '元/人·月', 680], ['城市低保对象人数', '人', 3000]]) },
   ]);

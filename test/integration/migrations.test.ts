@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/errors';
 import { migrations, latestVersion, schemaVersion } from '../../main/db/migrations';
 import { openDb } from '../../main/db/open';
@@ -14,7 +14,22 @@ import { getPlan, listPlanIds } from '../../main/db/queries/plans';
 import type { ReadDb, WriteDb } from '../../main/db/types';
 import { freshDb, sha256, tempDir } from '../helpers/files';
 
-const newFile = (): string => path.join(tempDir(), 'workbench.sqlite');
+/** Temporary folders of this file's tests (a database is ~6.5 MB), removed after each test. */
+const dirs: string[] = [];
+const fresh = (): ReturnType<typeof freshDb> => {
+  const made = freshDb();
+  dirs.push(made.dir);
+  return made;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const newFile = (): string => {
+  const dir = tempDir();
+  dirs.push(dir);
+  return path.join(dir, 'workbench.sqlite');
+};
 
 const tableNames = (db: ReadDb): string[] =>
   db
@@ -134,7 +149,7 @@ describe('schema migrations', () => {
   });
 
   it('opens with foreign keys ON and the WAL journal', () => {
-    const { db } = freshDb();
+    const { db } = fresh();
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
@@ -192,7 +207,7 @@ describe('files the workbench must refuse', () => {
 
 describe('built-in catalogue and plans', () => {
   it('installs the built-ins once: opening the file again adds no rows and does not reinstall the plans', () => {
-    const { db, file } = freshDb();
+    const { db, file } = fresh();
     const tables = ['region', 'region_alias', 'series', 'series_alias', 'indicator', 'plan', 'plan_table', 'plan_row', 'plan_row_part', 'setting'];
     const snapshot = (d: ReadDb) => ({
       counts: Object.fromEntries(tables.map((t) => [t, count(d, t)])),
@@ -225,7 +240,7 @@ describe('hot queries use an index or the primary key', () => {
     return details;
   };
   it('finds one observation by region, series and year through the primary key', () => {
-    const { db } = freshDb();
+    const { db } = fresh();
     const sql = 'SELECT * FROM observation WHERE region_code = ? AND series_code = ? AND year = ?';
     const plan = db.prepare<[string, string, number], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all('532322', 'dibao_urban', 2023);
     expect(plan.map((r) => r.detail)).toEqual(['SEARCH observation USING PRIMARY KEY (region_code=? AND series_code=? AND year=?)']);
@@ -234,20 +249,20 @@ describe('hot queries use an index or the primary key', () => {
   });
 
   it('reads one region’s observations in order through the primary key, without a sort', () => {
-    const { db } = freshDb();
+    const { db } = fresh();
     expect(queryPlans(db, (spy) => observationsOfRegion(spy, '532322'))).toEqual(['SEARCH observation USING PRIMARY KEY (region_code=?)']);
     db.close();
   });
 
   it('loads a region’s observations for the years of a plan (what an evaluation reads) through the primary key', () => {
-    const { db } = freshDb();
+    const { db } = fresh();
     const plan = queryPlans(db, (spy) => observationLoader(spy, 2018, 2025)('532300'));
     expect(plan).toEqual(['SEARCH observation USING PRIMARY KEY (region_code=?)']);
     db.close();
   });
 
   it('compares an import with the stored values through the primary key', () => {
-    const { db } = freshDb();
+    const { db } = fresh();
     const plan = queryPlans(db, (spy) => existingValues(spy)('532322', 'dibao_urban', 2023));
     expect(plan).toEqual(['SEARCH observation USING PRIMARY KEY (region_code=? AND series_code=? AND year=?)']);
     db.close();

@@ -15,6 +15,8 @@ import { catalogOf } from '../context';
 import type { Layout } from './layout';
 import { longLayout } from './long-layout';
 import { wideLayout } from './wide-layout';
+import { flatLayout } from './flat-layout';
+import { entryLayout, isEntryAuxSheet } from '../entry-workbook/read';
 import { findRegion, seriesMatcher } from './match';
 import type { ParsedObservation, ParsedSheet } from './types';
 import { readWorkbookFile } from './workbook';
@@ -61,7 +63,7 @@ export interface ImportResult {
 const now = (): string => new Date().toISOString();
 
 /** The layouts in the order they are tried: the most specific first. */
-const LAYOUTS: Layout[] = [wideLayout, longLayout];
+const LAYOUTS: Layout[] = [entryLayout, flatLayout, wideLayout, longLayout];
 
 const detectLayout = (ws: ExcelJS.Worksheet): { layout: Layout; header: unknown } | null => {
   for (const l of LAYOUTS) {
@@ -101,6 +103,11 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
     );
   }
   for (const ws of worksheets) {
+    if (isEntryAuxSheet(ws)) {
+      // The data-entry workbook's 填报说明 and its hidden metadata sheet hold no figures.
+      sheets.push({ sheet: ws.name, layout: 'skipped', region: null, observations: [], problems: [] });
+      continue;
+    }
     if (ws.state !== 'visible') {
       problems.push({ severity: 'warning', sheet: ws.name, cell: '', message: '工作表已隐藏，未读取 / hidden sheet, not read' });
       sheets.push({ sheet: ws.name, layout: 'skipped', region: null, observations: [], problems: [] });
@@ -113,7 +120,7 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
           severity: input.sheet !== undefined ? 'error' : 'warning',
           sheet: ws.name,
           cell: 'A1',
-          message: '未找到表头行（纵表：以“2020年”等年份为列；横表：以“地区/乡镇”为首列），本表未读取 / no header row found (years as columns, or regions as rows); sheet not read',
+          message: '未找到表头行（纵表：以“2020年”等年份为列；横表：以“地区/乡镇”为首列；清单：地区代码、指标、年份、数值各一列），本表未读取 / no header row found (years as columns, regions as rows, or one value per row); sheet not read',
         });
       }
       sheets.push({ sheet: ws.name, layout: 'skipped', region: null, observations: [], problems: [] });
