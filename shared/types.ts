@@ -23,6 +23,8 @@ export interface Series {
   weightCode: string | null;
   isAbsolute: boolean;
   isGrowthRate: boolean;
+  /** The value of the nearest region above applies where a region has none (outside references). */
+  inherits: boolean;
   direction: Direction | null;
   formula: string | null;
   note: string | null;

@@ -58,6 +58,9 @@ export const checkCatalog = (catalog: CatalogFile, file = 'catalog/series.json')
     }
     units.set(s.code, s.unit);
   }
+  for (const item of catalog.items) {
+    if (item.inherit && item.aggregation !== 'none') throw invalid(file, `${item.code}.inherit`, '继承上级的值时不能再汇总下级 / an inherited series cannot also aggregate');
+  }
   for (const s of all) {
     if (s.weight && !units.has(s.weight)) throw invalid(file, `${s.code}.weight`, `未知代码 ${s.weight} / unknown code`);
   }

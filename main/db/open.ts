@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../../shared/errors';
 import { installBuiltIns } from '../catalog/install';
-import { migrate } from './migrations';
+import { assertNotFromNewerApp, migrate } from './migrations';
 import { asWriteDb, type WriteDb } from './types';
 
 export interface OpenOptions {
@@ -58,6 +58,8 @@ export const openDb = (file: string, options: OpenOptions = {}): WriteDb => {
   try {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Refuse a database from a newer app before anything (even the journal mode) touches the file.
+    assertNotFromNewerApp(db);
     if (file !== ':memory:' && !options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     if (!options.readonly) {

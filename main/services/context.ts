@@ -22,7 +22,7 @@ export const regionTreeOf = (db: ReadDb): { regions: Map<string, Region>; nodes:
   let t = trees.get(db);
   if (!t) {
     const regions = new Map(allRegions(db).map((r) => [r.code, r]));
-    const nodes = new Map<string, RegionNode>([...regions.keys()].map((code) => [code, { code, children: [] }]));
+    const nodes = new Map<string, RegionNode>([...regions.values()].map((r) => [r.code, { code: r.code, parent: r.parentCode, children: [] }]));
     for (const r of regions.values()) if (r.parentCode) nodes.get(r.parentCode)?.children.push(r.code);
     trees.set(db, (t = { regions, nodes }));
   }

@@ -62,11 +62,18 @@ interface RowContext {
   settings: EvaluationSettings;
 }
 
-const valueIn = (ctx: RowContext, code: string, year: number, unit: string): { value: number; source: EvaluatedRow['source'] } | null => {
+/** A value in the row's unit; `source` in the words of DESIGN.md (direct or formula), `aggregated` when summed up. */
+const valueIn = (
+  ctx: RowContext,
+  code: string,
+  year: number,
+  unit: string,
+): { value: number; source: EvaluatedRow['source']; aggregated: boolean } | null => {
   const v = ctx.resolver.get(code, ctx.region, year);
   if (!v) return null;
   const series = catalogOf(ctx.db).get(code);
-  return { value: convertValue(v.value, series.unit, unit), source: v.source === 'aggregate' ? (series.formula ? 'formula' : 'direct') : v.source === 'data' ? 'direct' : v.source };
+  const source = v.source === 'formula' ? 'formula' : 'direct';
+  return { value: convertValue(v.value, series.unit, unit), source, aggregated: v.source === 'aggregate' };
 };
 
 const evaluateParts = (ctx: RowContext, row: PlanRow, target: Target): EvaluatedPart[] =>
@@ -170,6 +177,7 @@ const evaluateRow = (ctx: RowContext, row: PlanRow): EvaluatedRow => {
     paceClass: growth.paceClass,
     change: indicator.isGrowthRate ? null : changeSinceBase(baseline, v, row.valueUnit),
     source: current?.source ?? null,
+    aggregated: current?.aggregated ?? false,
     parts,
     note: status.note ?? null,
     warnings,

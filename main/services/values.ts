@@ -21,6 +21,7 @@ export interface ResolvedValue {
 
 export interface RegionNode {
   code: string;
+  parent: string | null;
   children: string[];
 }
 
@@ -99,7 +100,12 @@ export class ValueResolver {
       );
       return value === null ? null : { value, source: 'formula' };
     }
-    return this.aggregate(series, region, year);
+    const aggregated = this.aggregate(series, region, year);
+    if (aggregated || !series.inherits) return aggregated;
+    // An outside reference entered for a region above (全省标准低限 for the province) applies here too.
+    const parent = this.tree.get(region)?.parent;
+    const inherited = parent ? this.get(code, parent, year) : null;
+    return inherited ? { ...inherited, source: 'data' } : null;
   }
 
   /** A parent's value from its children, only when every child has one: a partial sum is not a total. */

@@ -40,6 +40,8 @@ export interface EvaluatedRow {
   paceClass: PaceClass;
   change: Change | null;
   source: ValueSource | null;
+  /** The value was summed or averaged from the regions below (the region has none of its own). */
+  aggregated: boolean;
   parts: EvaluatedPart[];
   note: string | null;
   warnings: string[];

@@ -24,6 +24,7 @@ export const CatalogFileSchema = z.object({
       weight: code.optional(),
       absolute: z.boolean().optional(),
       growthRate: z.boolean().optional(),
+      inherit: z.boolean().optional(),
       aliases: z.array(z.string().min(1)).default([]),
       note: z.string().optional(),
     }),

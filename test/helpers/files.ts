@@ -7,7 +7,19 @@ import ExcelJS from 'exceljs';
 import { openDb, type OpenOptions } from '../../main/db/open';
 import type { WriteDb } from '../../main/db/types';
 
-export const tempDir = (prefix = 'pwb-test-'): string => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+const created = new Set<string>();
+
+/** A new temporary folder, removed after the test file by test/setup.ts. */
+export const tempDir = (prefix = 'pwb-test-'): string => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.add(dir);
+  return dir;
+};
+
+export const removeTempDirs = (): void => {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+  created.clear();
+};
 
 /** A new database file in a new temporary folder, with the built-in plans installed. */
 export const freshDb = (options: OpenOptions = {}): { db: WriteDb; file: string; dir: string } => {

@@ -45,6 +45,7 @@ const tablesOfStep: Record<number, string[]> = {
   20: ['plan', 'plan_row', 'plan_row_part', 'plan_table'],
   30: ['import_batch', 'observation', 'observation_replaced'],
   40: ['region_target', 'setting'],
+  50: [], // adds series.inherits
 };
 
 const expectRejected = (run: () => unknown, code: string): void => {
@@ -140,9 +141,9 @@ describe('schema migrations', () => {
     }
   });
 
-  it('brings an empty file to the latest version (40) in one open', () => {
+  it('brings an empty file to the latest version (50) in one open', () => {
     const db = openDb(newFile());
-    expect(latestVersion()).toBe(40);
+    expect(latestVersion()).toBe(50);
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
     expect(tableNames(db)).toEqual(Object.values(tablesOfStep).flat().sort());
     db.close();
@@ -185,7 +186,7 @@ describe('files the workbench must refuse', () => {
   // BUG (main/db/open.ts:61): `journal_mode = WAL` is set before migrate() checks the version (line 64), so a newer
   // database kept in rollback-journal mode (a copy made by the sqlite3 tool or a backup) is rewritten (header bytes
   // 18–19, 24–27, 92–95) before it is refused.
-  it.fails('leaves a newer database in rollback-journal mode unchanged when refusing it', () => {
+  it('leaves a newer database in rollback-journal mode unchanged when refusing it', () => {
     const file = newFile();
     const raw = new Database(file);
     raw.exec('CREATE TABLE future_table (x TEXT) STRICT');

@@ -9,6 +9,7 @@ import { migrate0010 } from './0010-regions-and-series';
 import { migrate0020 } from './0020-plans';
 import { migrate0030 } from './0030-observations';
 import { migrate0040 } from './0040-settings';
+import { migrate0050 } from './0050-inherited-series';
 
 export interface Migration {
   version: number;
@@ -21,14 +22,14 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'plans', up: migrate0020 },
   { version: 30, name: 'observations', up: migrate0030 },
   { version: 40, name: 'settings', up: migrate0040 },
+  { version: 50, name: 'inherited-series', up: migrate0050 },
 ];
 
 export const latestVersion = (): number => migrations[migrations.length - 1]?.version ?? 0;
 
 export const schemaVersion = (db: WriteDb): number => db.pragma('user_version', { simple: true }) as number;
 
-/** Applies every step above the database's version, up to `target` (default: the latest). */
-export const migrate = (db: WriteDb, target = latestVersion()): number => {
+export const assertNotFromNewerApp = (db: WriteDb): void => {
   const current = schemaVersion(db);
   if (current > latestVersion()) {
     throw new UserError(
@@ -37,6 +38,12 @@ export const migrate = (db: WriteDb, target = latestVersion()): number => {
         ` / The database was written by a newer version of the workbench (schema ${current} > ${latestVersion()}); upgrade the app.`,
     );
   }
+};
+
+/** Applies every step above the database's version, up to `target` (default: the latest). */
+export const migrate = (db: WriteDb, target = latestVersion()): number => {
+  assertNotFromNewerApp(db);
+  const current = schemaVersion(db);
   const pending = migrations.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return current;
   db.transaction(() => {

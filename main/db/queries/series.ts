@@ -12,6 +12,7 @@ type SeriesRow = {
   weight_code: string | null;
   is_absolute: number;
   is_growth_rate: number;
+  inherits: number;
   note: string | null;
   direction: Direction | null;
   formula: string | null;
@@ -26,6 +27,7 @@ const toSeries = (r: SeriesRow): Series => ({
   weightCode: r.weight_code,
   isAbsolute: r.is_absolute === 1,
   isGrowthRate: r.is_growth_rate === 1,
+  inherits: r.inherits === 1,
   direction: r.direction,
   formula: r.formula,
   note: r.note,
@@ -54,12 +56,12 @@ export const allAliases = (db: ReadDb): { key: string; alias: string; code: stri
 
 export const upsertSeries = (db: WriteDb, s: Series, aliases: readonly string[]): void => {
   db.prepare(
-    `INSERT INTO series (code, kind, name, unit, aggregation, weight_code, is_absolute, is_growth_rate, note)
-     VALUES (@code, @kind, @name, @unit, @aggregation, @weightCode, @isAbsolute, @isGrowthRate, @note)
+    `INSERT INTO series (code, kind, name, unit, aggregation, weight_code, is_absolute, is_growth_rate, inherits, note)
+     VALUES (@code, @kind, @name, @unit, @aggregation, @weightCode, @isAbsolute, @isGrowthRate, @inherits, @note)
      ON CONFLICT(code) DO UPDATE SET kind = excluded.kind, name = excluded.name, unit = excluded.unit,
        aggregation = excluded.aggregation, weight_code = excluded.weight_code, is_absolute = excluded.is_absolute,
-       is_growth_rate = excluded.is_growth_rate, note = excluded.note`,
-  ).run({ ...s, isAbsolute: s.isAbsolute ? 1 : 0, isGrowthRate: s.isGrowthRate ? 1 : 0 });
+       is_growth_rate = excluded.is_growth_rate, inherits = excluded.inherits, note = excluded.note`,
+  ).run({ ...s, isAbsolute: s.isAbsolute ? 1 : 0, isGrowthRate: s.isGrowthRate ? 1 : 0, inherits: s.inherits ? 1 : 0 });
   if (s.kind === 'indicator') {
     db.prepare(
       `INSERT INTO indicator (code, direction, formula) VALUES (?, ?, ?)

@@ -24,7 +24,8 @@ export const cellText = (cell: ExcelJS.Cell): string => {
   return '';
 };
 
-const isPercentFormat = (cell: ExcelJS.Cell): boolean => /%/.test(cell.numFmt ?? '');
+/** A percent format scales the stored fraction by 100; a quoted or escaped "%" (0.0"%", 0\\%) is only text. */
+export const isPercentFormat = (numFmt: string | undefined): boolean => /%/.test((numFmt ?? '').replace(/"[^"]*"|\\./g, ''));
 
 export const readNumberCell = (cell: ExcelJS.Cell): CellReading => {
   let v = cell.value;
@@ -41,22 +42,33 @@ export const readNumberCell = (cell: ExcelJS.Cell): CellReading => {
   if (v === null || v === undefined) return { kind: 'blank' };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { kind: 'problem', message: '不是有限数值 / not a finite number' };
-    return isPercentFormat(cell) ? { kind: 'number', value: v * 100, unit: '%' } : { kind: 'number', value: v, unit: null };
+    return isPercentFormat(cell.numFmt) ? { kind: 'number', value: v * 100, unit: '%' } : { kind: 'number', value: v, unit: null };
   }
   if (typeof v === 'object' && 'error' in v) return { kind: 'problem', message: `单元格为错误值 ${String(v.error)} / cell holds an error` };
   if (v instanceof Date) return { kind: 'problem', message: `此处应为数值，单元格却是日期 ${v.toISOString().slice(0, 10)} / a date where a number belongs` };
   if (typeof v === 'boolean') return { kind: 'problem', message: '此处应为数值 / a number belongs here' };
-  const text = typeof v === 'string' ? v : cellText(cell);
-  if (isBlankCell(text.replace(/[\u200B-\u200D\uFEFF]/g, ''))) return { kind: 'blank' };
-  const q = parseQuantity(text.replace(/[\u200B-\u200D\uFEFF]/g, ''));
-  if (!q || !q.ok) return { kind: 'problem', message: `“${text.trim()}”不是数值 / "${text.trim()}" is not a number` };
+  const raw = typeof v === 'string' ? v : cellText(cell);
+  // Full-width digits, commas and points (１２，３４５．６) as input methods type them; "…" (below the unit) is no value.
+  const text = raw.normalize('NFKC').replace(/[\u200B-\u200D\uFEFF]/g, '');
+  if (isBlankCell(text) || /^\s*(…|\.\.\.|…+)\s*$/.test(text)) return { kind: 'blank' };
+  const q = parseQuantity(text);
+  if (!q || !q.ok) return { kind: 'problem', message: `“${raw.trim()}”不是数值 / "${raw.trim()}" is not a number` };
   return { kind: 'number', value: q.quantity.value, unit: q.quantity.unitText === '' ? null : q.quantity.unitText.normalize('NFKC') };
 };
 
-/** A year in a header cell: 2020, "2020", "2020年", "2020年实际值"; null otherwise. */
+/**
+ * A year in a header cell: 2020, "2020", "2020年", "2020年度", "2020年实际值" (a short word after the year); null for
+ * a title that merely starts with a year ("2023年楚雄州民政事业统计表") or a month ("2024年09月").
+ */
 export const yearOf = (cell: ExcelJS.Cell): number | null => {
   const v = cell.value;
-  if (typeof v === 'number') return Number.isInteger(v) && v >= 1949 && v <= 2100 ? v : null;
-  const m = /^\s*((?:19|20)\d{2})\s*(?:年|年度)?(?:[^0-9].*)?$/u.exec(cellText(cell).normalize('NFKC'));
-  return m ? Number(m[1]) : null;
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1900 && v <= 2100 ? v : null;
+  const m = /^\s*((?:19|20)\d{2})\s*(?:年度?|年末)?([^0-9]{0,6})$/u.exec(cellText(cell).normalize('NFKC').trim());
+  if (!m) return null;
+  const rest = m[2]!.trim();
+  if (rest !== '' && !/^(实际值|完成值|基期值|数据|数|值|实际|完成|统计数|年报|年末数|末|合计)$/u.test(rest)) return null;
+  return Number(m[1]);
 };
+
+/** Years the store accepts (the observation table's CHECK); a header outside is reported, not stored. */
+export const isStorableYear = (year: number): boolean => year >= 1949 && year <= 2100;

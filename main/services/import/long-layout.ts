@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
 import { conversionFactor } from '../../../shared/units/units';
-import { cellText, readNumberCell, yearOf } from './cells';
+import { cellText, isStorableYear, readNumberCell, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
 import { resolveSheetRegion } from './sheet-region';
 import type { ParsedObservation, ParsedSheet } from './types';
@@ -46,6 +46,18 @@ export const findLongHeader = (ws: ExcelJS.Worksheet): LongHeader | null => {
   return null;
 };
 
+/** A unit stated for the whole table above its header, as yearbooks print it at the top right: "单位：万人". */
+export const tableUnit = (ws: ExcelJS.Worksheet, headerRow: number): string | null => {
+  for (let r = 1; r < headerRow; r++) {
+    const row = ws.getRow(r);
+    for (let c = 1; c <= Math.min(ws.columnCount, 20); c++) {
+      const m = /^\s*(?:计量)?单位\s*[:：]\s*(\S{1,8})\s*$/u.exec(cellText(row.getCell(c)).normalize('NFKC'));
+      if (m) return m[1]!;
+    }
+  }
+  return null;
+};
+
 export const parseLongSheet = ({ db, ws, matcher, regionOption, unitOf }: SheetContext, header: LongHeader): ParsedSheet => {
   const problems: Problem[] = [];
   const sheet = ws.name;
@@ -53,18 +65,22 @@ export const parseLongSheet = ({ db, ws, matcher, regionOption, unitOf }: SheetC
   const observations: ParsedObservation[] = [];
   const seen = new Map<string, string>();
   const yearsSeen = new Map<number, string>();
+  const years: LongHeader['years'] = [];
   for (const y of header.years) {
     const prev = yearsSeen.get(y.year);
     const addr = ws.getRow(header.row).getCell(y.col).address;
     if (prev) problems.push({ severity: 'error', sheet, cell: addr, message: `年份${y.year}重复（另见 ${prev}） / year ${y.year} appears twice (also ${prev})` });
+    else if (!isStorableYear(y.year)) problems.push({ severity: 'error', sheet, cell: addr, message: `年份${y.year}超出可保存的范围（1949—2100） / year ${y.year} is outside 1949–2100` });
+    else years.push(y);
     yearsSeen.set(y.year, addr);
   }
+  const sheetUnit = tableUnit(ws, header.row);
   for (let r = header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const nameCell = row.getCell(header.nameCol);
     const name = cellText(nameCell).trim();
     if (name === '' || NOTE_ROW.test(name.normalize('NFKC'))) continue;
-    const hasValues = header.years.some((y) => readNumberCell(row.getCell(y.col)).kind !== 'blank');
+    const hasValues = years.some((y) => readNumberCell(row.getCell(y.col)).kind !== 'blank');
     const matched = matcher.match(name);
     if (matched === null) continue;
     if (!('series' in matched)) {
@@ -91,9 +107,9 @@ export const parseLongSheet = ({ db, ws, matcher, regionOption, unitOf }: SheetC
     }
     seen.set(series.code, nameCell.address);
     const unitColText = header.unitCol !== null ? cellText(row.getCell(header.unitCol)).normalize('NFKC').trim() : '';
-    const rowUnit = matched.unit ?? (unitColText !== '' ? unitColText : null);
+    const rowUnit = matched.unit ?? (unitColText !== '' ? unitColText : sheetUnit);
     if (row.hidden) problems.push({ severity: 'warning', sheet, cell: nameCell.address, message: '该行已隐藏，仍被读取 / this row is hidden and was read' });
-    for (const y of header.years) {
+    for (const y of years) {
       const cell = row.getCell(y.col);
       const reading = readNumberCell(cell);
       if (reading.kind === 'blank') continue;

@@ -160,7 +160,8 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
     dryRun,
     file: input.file,
     batch: null,
-    observations: observations.length,
+    // What is stored, or would be: nothing when there is an error.
+    observations: ok ? observations.length : 0,
     replaced: changes.length,
     unchanged,
     sheets: sheets.map((s) => ({ name: s.sheet, layout: s.layout, region: s.region, observations: s.observations.length })),
