@@ -76,7 +76,7 @@ export interface Api {
   'plans.show': { input: { id: string }; output: Plan & { warnings: PlanWarning[] } };
   'regions.list': { input: void; output: Region[] };
   'evaluation.run': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind }; output: EvaluationResult };
-  'import.run': { input: { file: string; dryRun?: boolean; region?: string; sheet?: string }; output: ImportResultDto };
+  'import.run': { input: { file: string; dryRun?: boolean; region?: string; sheet?: string; profile?: string; saveProfile?: string }; output: ImportResultDto };
   'batches.list': { input: void; output: BatchSummary[] };
   'batches.undo': { input: { batch: number }; output: UndoResultDto };
   'observations.source': { input: { region: string; series: string; year: number }; output: ProvenanceDto | null };

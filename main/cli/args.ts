@@ -17,6 +17,8 @@ export const OPTIONS = {
   seq: { type: 'string' },
   target: { type: 'string' },
   file: { type: 'string' },
+  profile: { type: 'string' },
+  'save-profile': { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   subregions: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },

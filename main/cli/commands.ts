@@ -66,13 +66,20 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    usage: 'pwb import FILE.xlsx [--dry-run] [--region CODE] [--sheet NAME] [--json]   导入（--dry-run 只检查） / import',
+    usage: 'pwb import FILE.xlsx [--dry-run] [--region CODE] [--sheet NAME] [--profile P.json] [--save-profile P.json] [--json]   导入 / import',
     run: async ({ values, rest, withHandlers, print, err }) => {
       const file = need(rest[0], 'FILE.xlsx');
       let result: ImportResultDto;
       try {
         result = await withHandlers((h) =>
-          h['import.run']({ file, dryRun: values['dry-run'], ...optional('region', values.region), ...optional('sheet', values.sheet) }),
+          h['import.run']({
+            file,
+            dryRun: values['dry-run'],
+            ...optional('region', values.region),
+            ...optional('sheet', values.sheet),
+            ...optional('profile', values.profile),
+            ...optional('saveProfile', values['save-profile']),
+          }),
         );
       } catch (error) {
         if (!(error instanceof UserError) || !values.json) throw error;

@@ -71,7 +71,7 @@ const rowRegion = (ctx: SheetContext, h: FlatHeader, r: number, fallback: Region
   const row = ctx.ws.getRow(r);
   const codeText = textAt(row, h.cols.regionCode);
   const nameText = textAt(row, h.cols.regionName);
-  const byName = nameText !== '' ? findRegion(ctx.db, nameText) : null;
+  const byName = nameText !== '' ? (ctx.findRegion ?? ((t: string) => findRegion(ctx.db, t)))(nameText) : null;
   if (codeText !== '') {
     const code = normaliseRegionCode(codeText);
     const region = code ? regionTreeOf(ctx.db).regions.get(code) : undefined;

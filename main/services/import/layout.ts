@@ -14,6 +14,12 @@ export interface SheetContext {
   matcher: SeriesMatcher;
   regionOption: Region | null;
   unitOf: (code: string) => string;
+  /** Region lookup by code or name, consulting the import profile first (optional: defaults to the store only). */
+  findRegion?: (text: string) => Region | { ambiguous: Region[] } | null;
+  /** The sheet's year when the import profile states it. */
+  sheetYear?: number | null;
+  /** The unit the import profile says this sheet writes an item in, when the sheet does not say. */
+  profileUnit?: (code: string) => string | null;
 }
 
 export interface Layout<H = unknown> {

@@ -58,7 +58,9 @@ export const tableUnit = (ws: ExcelJS.Worksheet, headerRow: number): string | nu
   return null;
 };
 
-export const parseLongSheet = ({ db, ws, matcher, regionOption, unitOf }: SheetContext, header: LongHeader): ParsedSheet => {
+export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedSheet => {
+  const { db, ws, matcher, regionOption, unitOf } = ctx;
+  const unknownLabels: { label: string; candidates: string[] }[] = [];
   const problems: Problem[] = [];
   const sheet = ws.name;
   const region = resolveSheetRegion(db, ws, header.row, regionOption, problems);
@@ -85,6 +87,7 @@ export const parseLongSheet = ({ db, ws, matcher, regionOption, unitOf }: SheetC
     if (matched === null) continue;
     if (!('series' in matched)) {
       if (!hasValues && SECTION_ROW.test(name.normalize('NFKC'))) continue;
+      if (hasValues) unknownLabels.push({ label: name, candidates: matched.candidates });
       const hint = matched.candidates.length > 0 ? `；最接近的是：${matched.candidates.join('、')}` : '';
       problems.push({
         severity: hasValues ? 'error' : 'warning',
@@ -117,7 +120,7 @@ export const parseLongSheet = ({ db, ws, matcher, regionOption, unitOf }: SheetC
         problems.push({ severity: 'error', sheet, cell: cell.address, message: reading.message });
         continue;
       }
-      const from = reading.unit ?? rowUnit ?? unitOf(series.code);
+      const from = reading.unit ?? rowUnit ?? ctx.profileUnit?.(series.code) ?? unitOf(series.code);
       let factor: number;
       try {
         factor = conversionFactor(from, unitOf(series.code));
@@ -144,7 +147,7 @@ export const parseLongSheet = ({ db, ws, matcher, regionOption, unitOf }: SheetC
       }
     }
   }
-  return { sheet, layout: 'long', region: region?.code ?? null, observations, problems };
+  return { sheet, layout: 'long', region: region?.code ?? null, observations, problems, unknownLabels };
 };
 
 export const longLayout = layout<LongHeader>({ name: 'long', detect: findLongHeader, parse: parseLongSheet });

@@ -4,6 +4,7 @@
  * for undo). A dry run is the same code without the write.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
@@ -21,6 +22,7 @@ import { findRegion, seriesMatcher } from './match';
 import type { ParsedObservation, ParsedSheet } from './types';
 import { readWorkbookFile } from './workbook';
 import type { ZipLimits } from './zip-guard';
+import { checkProfile, loadProfile, regionFinder, skeletonFrom, withProfileNames } from './profile';
 
 export interface ImportInput {
   file: string;
@@ -33,6 +35,10 @@ export interface ImportInput {
   onProgress?: (rows: number) => void;
   /** Use the streaming reader whatever the size (tests, benchmark). */
   forceStream?: boolean;
+  /** An import profile (JSON) for labels, regions, years and units the sheets do not settle. */
+  profile?: string;
+  /** Write a profile skeleton listing every label that did not match, with candidates, to this file. */
+  saveProfile?: string;
 }
 
 export interface ImportChange {
@@ -89,7 +95,10 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
     ...(input.forceStream ? { forceStream: true } : {}),
   });
   const hash = crypto.createHash('sha256').update(bytes).digest('hex');
-  const matcher = seriesMatcher(db);
+  const profile = input.profile === undefined ? null : loadProfile(input.profile);
+  if (profile && input.profile) checkProfile(db, profile, input.profile);
+  const matcher = withProfileNames(db, seriesMatcher(db), profile);
+  const find = regionFinder(db, profile);
   const catalog = catalogOf(db);
   const unitOf = (code: string) => catalog.get(code).unit;
 
@@ -126,7 +135,26 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
       sheets.push({ sheet: ws.name, layout: 'skipped', region: null, observations: [], problems: [] });
       continue;
     }
-    const parsed = found.layout.parse({ db, ws, matcher, regionOption, unitOf }, found.header);
+    const sheetProfile = profile?.sheets[ws.name];
+    let sheetRegion = regionOption;
+    if (sheetProfile?.region) {
+      const r = find(sheetProfile.region);
+      if (!r || 'ambiguous' in r) throw new UserError('bad-input', `导入方案中工作表“${ws.name}”的地区“${sheetProfile.region}”未知。 / Unknown region in the profile for sheet ${ws.name}.`);
+      sheetRegion = r;
+    }
+    const parsed = found.layout.parse(
+      {
+        db,
+        ws,
+        matcher,
+        regionOption: sheetRegion,
+        unitOf,
+        findRegion: find,
+        sheetYear: sheetProfile?.year ?? null,
+        profileUnit: (code) => sheetProfile?.units?.[code] ?? null,
+      },
+      found.header,
+    );
     problems.push(...parsed.problems);
     sheets.push(parsed);
   }
@@ -155,6 +183,10 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
     else changes.push({ region: o.regionCode, series: o.seriesCode, year: o.year, old: old.value, new: o.value, sheet: o.sheet, cell: o.cell });
   }
   const ok = !problems.some((p) => p.severity === 'error');
+  if (input.saveProfile) {
+    const unknown = sheets.flatMap((s) => s.unknownLabels ?? []);
+    fs.writeFileSync(input.saveProfile, JSON.stringify(skeletonFrom(unknown, profile), null, 2) + '\n');
+  }
   const result: ImportResult = {
     ok,
     dryRun,

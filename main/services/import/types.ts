@@ -20,4 +20,6 @@ export interface ParsedSheet {
   region: string | null;
   observations: ParsedObservation[];
   problems: Problem[];
+  /** Row or column labels that matched no item or indicator, with the closest candidates (for a profile skeleton). */
+  unknownLabels?: { label: string; candidates: string[] }[];
 }

@@ -112,7 +112,9 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
   const sheet = ws.name;
   const problems: Problem[] = [];
   const observations: ParsedObservation[] = [];
-  const year = statedYear(ws, h.dataRow);
+  const year = ctx.sheetYear ? { year: ctx.sheetYear, cell: '' } : statedYear(ws, h.dataRow);
+  const unknownLabels: { label: string; candidates: string[] }[] = [];
+  const find = ctx.findRegion ?? ((t: string) => findRegion(db, t));
   if (!year) {
     problems.push({ severity: 'error', sheet, cell: 'A1', message: '无法确定本表数据的年份：请在工作表名或标题中写明，如“2023年” / cannot tell the year: put it in the sheet name or title, e.g. 2023年' });
   }
@@ -132,6 +134,7 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
       }
       columns.push({ col: c, series: m.series, unit: m.unit });
     } else if (columnHasNumbers(ws, h, c)) {
+      unknownLabels.push({ label: parts.join(''), candidates: m && 'candidates' in m ? m.candidates : [] });
       const hint = m && m.candidates.length ? `；最接近的是：${m.candidates.join('、')}` : '';
       problems.push({ severity: 'error', sheet, cell: address, message: `未知的指标或统计项“${parts.join('')}”${hint} / unknown item or indicator` });
     }
@@ -149,7 +152,7 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
       rows.push({ row: r, region: null, total: true, label, options: [] });
       continue;
     }
-    const found = findRegion(db, label);
+    const found = find(label);
     const options = !found ? [] : 'ambiguous' in found ? found.ambiguous : [found];
     if (ws.getRow(r).hidden) problems.push({ severity: 'warning', sheet, cell: ws.getRow(r).getCell(h.regionCol).address, message: '该行已隐藏，仍被读取 / this row is hidden and was read' });
     rows.push({ row: r, region: options.length === 1 ? options[0]! : null, total: false, label, options });
@@ -197,7 +200,7 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
         problems.push({ severity: 'error', sheet, cell: cell.address, message: reading.message });
         continue;
       }
-      const from = reading.unit ?? col.unit ?? unitOf(col.series.code);
+      const from = reading.unit ?? col.unit ?? ctx.profileUnit?.(col.series.code) ?? unitOf(col.series.code);
       let factor: number;
       try {
         factor = conversionFactor(from, unitOf(col.series.code));
@@ -222,7 +225,7 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
       }
     }
   }
-  return { sheet, layout: 'wide', region: parentCode, observations, problems };
+  return { sheet, layout: 'wide', region: parentCode, observations, problems, unknownLabels };
 };
 
 const columnHasNumbers = (ws: ExcelJS.Worksheet, h: WideHeader, col: number): boolean => {
