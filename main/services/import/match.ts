@@ -7,6 +7,7 @@ import { nameKey, splitNameUnit } from '../../../shared/text/normalize';
 import { normaliseRegionCode } from '../../../shared/text/region-code';
 import type { Region, Series } from '../../../shared/types';
 import { allAliases } from '../../db/queries/series';
+import type { Statement } from 'better-sqlite3';
 import type { ReadDb } from '../../db/types';
 import { catalogOf, regionTreeOf } from '../context';
 
@@ -43,8 +44,8 @@ export const seriesMatcher = (db: ReadDb): SeriesMatcher => {
     byKey.get(a.key)!.add(a.code);
     names.push({ key: a.key, alias: a.alias });
   }
-  return {
-    match(text) {
+  const memo = new Map<string, ReturnType<SeriesMatcher['match']>>();
+  const match = (text: string): ReturnType<SeriesMatcher['match']> => {
       const { unit } = splitNameUnit(text);
       const key = nameKey(text);
       if (key === '') return null;
@@ -57,8 +58,21 @@ export const seriesMatcher = (db: ReadDb): SeriesMatcher => {
         .sort((p, q) => q.score - p.score);
       const candidates = [...new Set(scored.map((s) => s.alias))].slice(0, 3);
       return { candidates, unit };
+  };
+  return {
+    // The same few labels repeat on every row of a large sheet: match each text once per import.
+    match(text) {
+      if (!memo.has(text)) memo.set(text, match(text));
+      return memo.get(text)!;
     },
   };
+};
+
+const aliasStatements = new WeakMap<ReadDb, Statement<[string], { region_code: string }>>();
+const aliasLookup = (db: ReadDb): Statement<[string], { region_code: string }> => {
+  let stmt = aliasStatements.get(db);
+  if (!stmt) aliasStatements.set(db, (stmt = db.prepare<[string], { region_code: string }>('SELECT region_code FROM region_alias WHERE alias = ?')));
+  return stmt;
 };
 
 /** A region by code (6 or 9 digits, or the 12-digit statistical form) or by name/alias; null if unknown. */
@@ -68,8 +82,7 @@ export const findRegion = (db: ReadDb, text: string): Region | { ambiguous: Regi
   const code = normaliseRegionCode(t);
   if (code) return regions.get(code) ?? null;
   const key = nameKey(t);
-  const found = db
-    .prepare<[string], { region_code: string }>('SELECT region_code FROM region_alias WHERE alias = ?')
+  const found = aliasLookup(db)
     .all(key)
     .map((r) => regions.get(r.region_code)!)
     .filter(Boolean);

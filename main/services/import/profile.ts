@@ -64,9 +64,13 @@ export const withProfileNames = (db: ReadDb, base: SeriesMatcher, profile: Impor
 
 export const regionFinder = (db: ReadDb, profile: ImportProfile | null) => {
   const mapped = new Map(Object.entries(profile?.regions ?? {}).flatMap(([label, code]) => [[label.trim(), code], [nameKey(label), code]]));
+  const memo = new Map<string, Region | { ambiguous: Region[] } | null>();
   return (text: string): Region | { ambiguous: Region[] } | null => {
-    const code = mapped.get(text.trim()) ?? mapped.get(nameKey(text));
-    return findRegion(db, code ?? text);
+    if (!memo.has(text)) {
+      const code = mapped.get(text.trim()) ?? mapped.get(nameKey(text));
+      memo.set(text, findRegion(db, code ?? text));
+    }
+    return memo.get(text)!;
   };
 };
 
