@@ -2,6 +2,7 @@
  * Every operation of the workbench, declared once: name → input and output. The Electron IPC handler, the
  * localhost HTTP transport, the command line and the tests all call these through `dispatch`.
  */
+import type { WireError } from './errors';
 import type { EvaluationResult } from './evaluation/result';
 import type { EvaluationKind, Plan, PlanSummary, PlanWarning, Region } from './types';
 
@@ -71,6 +72,15 @@ export interface RegionTargetDto {
   setAt: string;
 }
 
+export interface JobStatus {
+  job: string;
+  state: 'running' | 'done' | 'failed';
+  /** Rows read so far. */
+  rows: number;
+  result: ImportResultDto | null;
+  error: WireError | null;
+}
+
 export interface Api {
   'plans.list': { input: void; output: PlanSummary[] };
   'plans.show': { input: { id: string }; output: Plan & { warnings: PlanWarning[] } };
@@ -83,6 +93,8 @@ export interface Api {
   'observations.set': { input: { region: string; series: string; year: number; value: number; enteredBy: string }; output: { problems: ImportProblem[] } };
   'targets.list': { input: { plan: string }; output: RegionTargetDto[] };
   'targets.set': { input: { plan: string; seq: string; region: string; target: string; setBy: string }; output: RegionTargetDto };
+  'import.start': { input: { file: string; dryRun?: boolean; region?: string; profile?: string }; output: { job: string } };
+  'jobs.status': { input: { job: string }; output: JobStatus };
   'export.evaluation': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind; out: string }; output: { file: string } };
   'export.observations': { input: { region: string; includeSubregions?: boolean; out: string }; output: { file: string; rows: number } };
   'template.write': { input: { plan: string; region: string; subregions?: boolean; out: string }; output: { file: string; sheets: number; rows: number } };
@@ -108,6 +120,8 @@ export const API_NAMES: readonly ApiName[] = [
   'template.write',
   'export.evaluation',
   'export.observations',
+  'import.start',
+  'jobs.status',
 ];
 
 export const isApiName = (name: unknown): name is ApiName => typeof name === 'string' && (API_NAMES as readonly string[]).includes(name);

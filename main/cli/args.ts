@@ -18,6 +18,7 @@ export const OPTIONS = {
   target: { type: 'string' },
   file: { type: 'string' },
   profile: { type: 'string' },
+  port: { type: 'string' },
   'save-profile': { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   subregions: { type: 'boolean', default: false },

@@ -5,6 +5,12 @@
 import type { Handlers, ImportResultDto } from '../../shared/api';
 import { UserError } from '../../shared/errors';
 import type { EvaluationKind } from '../../shared/types';
+import path from 'node:path';
+import { resourcesRoot } from '../catalog/paths';
+import { defaultDbFile } from '../data-dir';
+import { openDb } from '../db/open';
+import { startServer } from '../http/server';
+import { createHandlers } from '../services/handlers';
 import { runDemo } from '../services/demo';
 import { need, needInt, needNumber, type Values } from './args';
 import { formatEvaluation, formatHistory, formatImport, formatPlans, formatSource } from './format';
@@ -180,6 +186,22 @@ export const COMMANDS: Record<string, Command> = {
       const list = await withHandlers((h) => h['targets.list']({ plan }));
       print(list, () => list.map((t) => `${t.region}\t${t.regionName}\t${t.seq}\t${t.name}\t${t.target}`).join('\n') || '（尚未设置下级地区目标）');
       return 0;
+    },
+  },
+  serve: {
+    usage: 'pwb serve [--port 8321]                             浏览器模式：在本机打开工作台界面 / browser mode on 127.0.0.1',
+    run: async ({ values, err }) => {
+      const port = values.port === undefined ? 8321 : needInt(values.port, '--port');
+      const dbFile = values.db ?? defaultDbFile();
+      const db = openDb(dbFile);
+      const { url } = await startServer({
+        handlers: createHandlers(db),
+        staticDir: path.join(resourcesRoot(), 'dist', 'renderer'),
+        workDir: path.join(path.dirname(path.resolve(dbFile)), 'browser-mode'),
+        port,
+      });
+      err(`规划监测评估工作台已在 ${url} 运行（仅本机可访问），按 Ctrl+C 退出。 / Serving on ${url}.`);
+      return new Promise<number>(() => undefined);
     },
   },
   demo: {

@@ -8,6 +8,7 @@ import { UserError } from '../../shared/errors';
 import { allRegions } from '../db/queries/regions';
 import type { WriteDb } from '../db/types';
 import { listBatches } from './batches';
+import { jobStatus, startImportJob } from './jobs';
 import { writeEntryWorkbook } from './entry-workbook/write';
 import { provenanceOf, setObservation, undoBatch } from './history';
 import { importRegionTargets, listRegionTargets, setRegionTarget } from './region-targets';
@@ -41,6 +42,8 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'observations.set': z.object({ region: z.string(), series: z.string(), year: z.number().int(), value: z.number(), enteredBy: z.string() }),
   'targets.list': z.object({ plan: z.string() }),
   'targets.set': z.object({ plan: z.string(), seq: z.string(), region: z.string(), target: z.string(), setBy: z.string() }),
+  'import.start': z.object({ file: z.string(), dryRun: z.boolean().optional(), region: z.string().optional(), profile: z.string().optional() }),
+  'jobs.status': z.object({ job: z.string() }),
   'export.evaluation': z.object({
     plan: z.string(),
     region: z.string().optional(),
@@ -67,6 +70,8 @@ export const createHandlers = (db: WriteDb): Handlers => ({
   'targets.set': async (input) => setRegionTarget(db, input),
   'targets.import': async (input) => importRegionTargets(db, input),
   'template.write': async (input) => writeEntryWorkbook(db, input),
+  'import.start': async (input) => startImportJob(db, input),
+  'jobs.status': async ({ job }) => jobStatus(job),
   'export.evaluation': async ({ out, ...input }) => {
     const result = evaluatePlan(db, input);
     await writeEvaluationXlsx(result, out, { plan: requirePlan(db, result.plan) });

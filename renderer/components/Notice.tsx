@@ -1,0 +1,15 @@
+/** Loading, error and empty states, the same on every page. */
+export const Loading = () => <p className="muted" role="status">正在加载…</p>;
+
+export const ErrorNotice = ({ error, onRetry }: { error: Error; onRetry?: () => void }) => (
+  <div className="notice error" role="alert">
+    <p>{error.message}</p>
+    {onRetry && (
+      <button type="button" onClick={onRetry}>
+        重试
+      </button>
+    )}
+  </div>
+);
+
+export const Empty = ({ children }: { children: React.ReactNode }) => <p className="muted">{children}</p>;

@@ -1,0 +1,108 @@
+/** Choose plan, region, year and kind; see the evaluated table, the scoreboard and the warnings; export to Excel. */
+import { useState } from 'react';
+import type { EvaluationKind } from '../../../shared/types';
+import { call, downloadUrl, exportsDir } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import { Empty, ErrorNotice, Loading } from '../../components/Notice';
+import { IndicatorTable } from './IndicatorTable';
+
+const KINDS: { value: EvaluationKind | ''; label: string }[] = [
+  { value: '', label: '按年份自动' },
+  { value: 'annual', label: '年度监测' },
+  { value: 'midterm', label: '中期评估' },
+  { value: 'final', label: '总结评估' },
+];
+
+export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) => {
+  const plans = useCall('plans.list', undefined);
+  const [plan, setPlan] = useState<string>(initialPlan ?? 'chuxiong');
+  const [region, setRegion] = useState('');
+  const [year, setYear] = useState(2023);
+  const [kind, setKind] = useState<EvaluationKind | ''>('');
+  const [exported, setExported] = useState<string | null>(null);
+  const input = { plan, year, ...(region.trim() ? { region: region.trim() } : {}), ...(kind ? { kind } : {}) };
+  const result = useCall('evaluation.run', input);
+
+  const onExport = async () => {
+    const dir = window.workbench ? null : await exportsDir();
+    const name = `${plan}-${region.trim() || 'plan'}-${year}-指标完成情况表.xlsx`;
+    const out = dir ? `${dir}/${name}` : name;
+    await call('export.evaluation', { ...input, out });
+    setExported(dir ? name : out);
+  };
+
+  return (
+    <section aria-label="评估">
+      <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          规划
+          <select value={plan} onChange={(e) => setPlan(e.target.value)}>
+            {(plans.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          地区代码
+          <input value={region} placeholder="默认为规划地区" onChange={(e) => setRegion(e.target.value)} size={12} />
+        </label>
+        <label>
+          数据年份
+          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {[2021, 2022, 2023, 2024, 2025].map((y) => (
+              <option key={y} value={y}>
+                {y}年
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          评估类型
+          <select value={kind} onChange={(e) => setKind(e.target.value as EvaluationKind | '')}>
+            {KINDS.map((k) => (
+              <option key={k.value} value={k.value}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={onExport} disabled={!result.data}>
+          导出 Excel
+        </button>
+      </form>
+      {exported && (
+        <p className="ok">
+          已导出：{window.workbench ? exported : <a href={downloadUrl(exported)}>{exported}</a>}
+        </p>
+      )}
+      {result.loading && <Loading />}
+      {result.error && <ErrorNotice error={result.error} />}
+      {result.data && result.data.rows.length === 0 && <Empty>该规划没有指标。</Empty>}
+      {result.data && (
+        <>
+          <h2>
+            {result.data.planTitle} · {result.data.regionName} · {result.data.year}年
+            {{ annual: '年度监测', midterm: '中期评估', final: '总结评估' }[result.data.kind]}
+          </h2>
+          <p className="scoreboard">
+            时序进度 {Math.round(result.data.timeProgress * 100)}%：
+            {Object.entries(result.data.summary)
+              .map(([s, n]) => `${s} ${n} 项`)
+              .join('，')}
+          </p>
+          <IndicatorTable result={result.data} />
+          {result.data.warnings.length > 0 && (
+            <ul className="warnings">
+              {result.data.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          )}
+          <p className="muted">* 基期值取自本地区2020年数据（规划未列基期值，或为下级地区）。</p>
+        </>
+      )}
+    </section>
+  );
+};

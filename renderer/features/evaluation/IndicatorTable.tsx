@@ -1,0 +1,67 @@
+/** The evaluated indicator table: one row per plan row, status by word, symbol and colour. */
+import type { EvaluationResult } from '../../../shared/evaluation/result';
+import { badge, changeText, formatNumber, formatPercent } from './rows';
+
+export const IndicatorTable = ({ result }: { result: EvaluationResult }) => (
+  <table className="indicators">
+    <thead>
+      <tr>
+        <th>序号</th>
+        <th>指标名称</th>
+        <th>单位</th>
+        <th>属性</th>
+        <th>基期值</th>
+        <th>目标值</th>
+        <th>{result.year}年</th>
+        <th>完成进度</th>
+        <th>评价</th>
+        <th>较基期</th>
+        <th>增速判断</th>
+      </tr>
+    </thead>
+    <tbody>
+      {result.rows.map((row) => {
+        const b = badge(row);
+        return (
+          <tr key={`${row.table}-${row.seq}`} className={row.attribute === '约束性' ? 'binding' : undefined}>
+            <td className="num">{row.seq}</td>
+            <td>
+              {row.name}
+              {row.warnings.length > 0 && (
+                <span className="warn" title={row.warnings.join('\n')}>
+                  {' '}
+                  ⚠
+                </span>
+              )}
+              {row.parts.length > 0 && (
+                <div className="parts">
+                  {row.parts.map((p) => (
+                    <span key={p.label}>
+                      {p.label} {formatNumber(p.value)}（{p.referenceName} {formatNumber(p.reference)}）
+                    </span>
+                  ))}
+                </div>
+              )}
+            </td>
+            <td>{row.unit}</td>
+            <td>{row.attribute ?? ''}</td>
+            <td className="num" title={row.baselineSource === 'data' ? '基期值取自2020年数据' : undefined}>
+              {formatNumber(row.baseline)}
+              {row.baselineSource === 'data' ? '*' : ''}
+            </td>
+            <td className="num">{row.target || '—'}</td>
+            <td className="num">{formatNumber(row.value)}</td>
+            <td className="num">{formatPercent(row.completion)}</td>
+            <td>
+              <span className="badge" style={b.style}>
+                {b.text}
+              </span>
+            </td>
+            <td className="num">{changeText(row)}</td>
+            <td>{row.paceClass}</td>
+          </tr>
+        );
+      })}
+    </tbody>
+  </table>
+);

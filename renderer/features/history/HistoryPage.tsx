@@ -1,0 +1,63 @@
+/** Import history: every batch with its file, time and counts; a batch can be undone (its replaced values return). */
+import { useState } from 'react';
+import { call } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import { Empty, ErrorNotice, Loading } from '../../components/Notice';
+
+export const HistoryPage = () => {
+  const [refresh, setRefresh] = useState(0);
+  const [message, setMessage] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Error | null>(null);
+  const { data, error, loading } = useCall('batches.list', undefined, refresh);
+  const undo = async (batch: number) => {
+    setFailure(null);
+    try {
+      const r = await call('batches.undo', { batch });
+      setMessage(`已撤销第 ${r.batch} 批：删除 ${r.removed} 个数值，恢复 ${r.restored} 个原值。`);
+      setRefresh((n) => n + 1);
+    } catch (e) {
+      setFailure(e as Error);
+    }
+  };
+  if (loading) return <Loading />;
+  if (error) return <ErrorNotice error={error} />;
+  if (!data || data.length === 0) return <Empty>尚无导入记录。</Empty>;
+  return (
+    <section aria-label="导入记录">
+      {message && <p className="ok">{message}</p>}
+      {failure && <ErrorNotice error={failure} />}
+      <table className="indicators">
+        <thead>
+          <tr>
+            <th>批次</th>
+            <th>时间</th>
+            <th>文件</th>
+            <th>数值</th>
+            <th>替换</th>
+            <th>状态</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {data.map((b) => (
+            <tr key={b.id}>
+              <td className="num">{b.id}</td>
+              <td>{b.importedAt.slice(0, 19).replace('T', ' ')}</td>
+              <td>{b.fileName}</td>
+              <td className="num">{b.observations}</td>
+              <td className="num">{b.replaced}</td>
+              <td>{b.status === 'undone' ? '已撤销' : '有效'}</td>
+              <td>
+                {b.status === 'active' && (
+                  <button type="button" onClick={() => undo(b.id)}>
+                    撤销
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+};

@@ -1,0 +1,114 @@
+/**
+ * Import a workbook: pick a file, check it first (试导入: what would be stored, what would change, every problem by
+ * sheet and cell), then import it for real. Progress is shown as a bar while the rows are read.
+ */
+import { useState } from 'react';
+import type { ImportResultDto } from '../../../shared/api';
+import { uploadFile } from '../../api/client';
+import { ErrorNotice } from '../../components/Notice';
+import { useImportJob } from './useImportJob';
+
+const Preview = ({ result }: { result: ImportResultDto }) => (
+  <div className="preview">
+    <p className={result.ok ? 'ok' : 'error-text'}>
+      {!result.ok
+        ? `${result.dryRun ? '试导入' : '导入'}发现 ${result.problems.filter((p) => p.severity === 'error').length} 个错误，修改后才能导入（未写入任何数据）`
+        : result.dryRun
+          ? `试导入（未写入）：将写入 ${result.observations} 个数值，其中替换 ${result.replaced} 个、未变 ${result.unchanged} 个`
+          : `已导入，批次 ${result.batch}：${result.observations} 个数值，其中替换 ${result.replaced} 个、未变 ${result.unchanged} 个`}
+    </p>
+    <ul>
+      {result.sheets.map((s) => (
+        <li key={s.name}>
+          工作表“{s.name}”：{s.layout === 'skipped' ? '未读取' : `${s.region ?? '多个地区'}，${s.observations} 个数值`}
+        </li>
+      ))}
+    </ul>
+    {result.problems.length > 0 && (
+      <table className="problems" aria-label="问题">
+        <thead>
+          <tr>
+            <th>类别</th>
+            <th>工作表</th>
+            <th>单元格</th>
+            <th>说明</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.problems.map((p, i) => (
+            <tr key={i} className={p.severity}>
+              <td>{p.severity === 'error' ? '错误' : '提示'}</td>
+              <td>{p.sheet}</td>
+              <td>{p.cell}</td>
+              <td>{p.message.split(' / ')[0]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    )}
+    {result.changes.length > 0 && (
+      <details>
+        <summary>将改变的已有数值：{result.changes.length} 个</summary>
+        <ul>
+          {result.changes.slice(0, 200).map((c, i) => (
+            <li key={i}>
+              {c.sheet}!{c.cell} {c.region} {c.series} {c.year}年：{c.old} → {c.new}
+            </li>
+          ))}
+        </ul>
+      </details>
+    )}
+  </div>
+);
+
+export const ImportPage = () => {
+  const [file, setFile] = useState<File | null>(null);
+  const [path, setPath] = useState<string | null>(null);
+  const [region, setRegion] = useState('');
+  const job = useImportJob();
+  const result = job.status?.result ?? null;
+
+  const run = async (dryRun: boolean) => {
+    if (!file) return;
+    const p = path ?? (await uploadFile(file));
+    setPath(p);
+    await job.start({ file: p, dryRun, ...(region.trim() ? { region: region.trim() } : {}) });
+  };
+
+  return (
+    <section aria-label="导入">
+      <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          选择文件
+          <input
+            type="file"
+            accept=".xlsx,.xls"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setPath(null);
+            }}
+          />
+        </label>
+        <label>
+          地区（表中未写明时）
+          <input value={region} placeholder="如 532322 或 双柏县" onChange={(e) => setRegion(e.target.value)} size={14} />
+        </label>
+        <button type="button" disabled={!file || job.running} onClick={() => run(true)}>
+          试导入
+        </button>
+        <button type="button" disabled={!file || job.running || !result?.dryRun || !result.ok} onClick={() => run(false)}>
+          确认导入
+        </button>
+      </form>
+      {job.status && (
+        <div className="progress">
+          <progress aria-label="读取进度" max={Math.max(job.status.rows, 1)} value={job.status.state === 'running' ? undefined : job.status.rows} />
+          <span>{job.status.state === 'running' ? `正在读取… 已读 ${job.status.rows} 行` : `已读 ${job.status.rows} 行`}</span>
+        </div>
+      )}
+      {job.error && <ErrorNotice error={job.error} />}
+      {result && <Preview result={result} />}
+      {!job.status && <p className="muted">先“试导入”检查文件：程序列出将写入的数值、将改变的已有数值和每个问题所在的单元格；确认无误后再“确认导入”。</p>}
+    </section>
+  );
+};

@@ -1,0 +1,96 @@
+/**
+ * The user interface in a real browser (Debian's Chromium, driven by playwright-core) against the real services
+ * over the localhost HTTP transport: plans with their checks, the evaluation table, an import checked first and
+ * then stored with its progress bar, the history and undo. Screenshots go to test-output/ for a person to look at.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../main/http/server';
+import { createHandlers } from '../../main/services/handlers';
+import { freshDb, tempDir } from '../helpers/files';
+import { EvaluationView, ImportView, WorkbenchPage } from './pages';
+
+const CHROMIUM = process.env.PWB_CHROMIUM ?? '/usr/bin/chromium';
+const shots = path.resolve('test-output');
+let browser: Browser;
+let server: http.Server;
+let url: string;
+let page: Page;
+
+beforeAll(async () => {
+  if (!fs.existsSync('dist/renderer/index.html')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn']);
+  const { db } = freshDb();
+  ({ server, url } = await startServer({ handlers: createHandlers(db), staticDir: path.resolve('dist/renderer'), workDir: tempDir() }));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  fs.mkdirSync(shots, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('browser mode', () => {
+  it('lists the four plans and shows the plan checks of 楚雄州 in words', async () => {
+    const app = new WorkbenchPage(page);
+    await app.open(url);
+    await expect(page.getByRole('heading', { level: 2 }).allTextContents()).resolves.toHaveLength(4);
+    await expect(page.getByText('规划文本核对：5 条提示').isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/节地生态安葬率.*目标值60%低于基期值70%/).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(shots, 'plans.png'), fullPage: true });
+  });
+
+  it('checks a workbook first, shows the progress, then stores it on confirmation', async () => {
+    const app = new WorkbenchPage(page);
+    await app.goTo('导入数据');
+    const view = new ImportView(page);
+    await view.check(path.resolve('samples/chuxiong-示例数据.xlsx'));
+    await expect(page.getByText('试导入（未写入）：将写入 152 个数值', { exact: false }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('progressbar', { name: '读取进度' }).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(shots, 'import-preview.png'), fullPage: true });
+    await view.confirm();
+    await expect(page.getByText(/已导入，批次 1/).isVisible()).resolves.toBe(true);
+  });
+
+  it('reports the bad cells of a bad workbook and keeps the confirm button disabled', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, '坏表.xlsx');
+    const { writeWorkbook, longSheet } = await import('../helpers/files');
+    await writeWorkbook(file, [{ name: 'S', rows: longSheet('地区：楚雄州', [2023], [['养老机构床位总数', '张', '＞30'], ['不存在的指标', '个', 5]]) }]);
+    await new ImportView(page).check(file);
+    await expect(page.getByRole('table', { name: '问题' }).getByRole('cell', { name: 'C3', exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText('试导入发现 2 个错误，修改后才能导入（未写入任何数据）').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: '确认导入' }).isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(shots, 'import-problems.png'), fullPage: true });
+  });
+
+  it('shows the mid-term evaluation of 楚雄州 with statuses in words and symbols', async () => {
+    const app = new WorkbenchPage(page);
+    await app.goTo('评估');
+    const view = new EvaluationView(page);
+    await view.choose({ plan: '楚雄州民政事业发展“十四五”规划', year: '2023年' });
+    await view.table().waitFor();
+    await expect(view.table().locator('tbody tr').count()).resolves.toBe(21);
+    await expect(page.getByText('○ 基本符合预期').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText('▼ 倒退').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/时序进度 60%/).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(shots, 'evaluation.png'), fullPage: true });
+  });
+
+  it('lists the import in the history and undoes it', async () => {
+    const app = new WorkbenchPage(page);
+    await app.goTo('导入记录');
+    await page.getByRole('button', { name: '撤销' }).first().click();
+    await page.getByText(/已撤销第 1 批：删除 152 个数值/).waitFor();
+    await expect(page.getByRole('cell', { name: '已撤销' }).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(shots, 'history.png'), fullPage: true });
+  });
+});

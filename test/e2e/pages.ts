@@ -1,0 +1,38 @@
+/** Page objects for the browser-mode tests: what a clerk clicks and reads, by role and visible text. */
+import type { Page } from 'playwright-core';
+
+export class WorkbenchPage {
+  constructor(readonly page: Page) {}
+  async open(url: string) {
+    await this.page.goto(url);
+    await this.page.getByRole('heading', { name: '规划监测评估工作台' }).waitFor();
+  }
+  async goTo(section: '规划' | '评估' | '导入数据' | '导入记录') {
+    await this.page.getByRole('navigation', { name: '功能' }).getByRole('button', { name: section }).click();
+  }
+}
+
+export class EvaluationView {
+  constructor(readonly page: Page) {}
+  async choose(options: { plan?: string; year?: string; region?: string }) {
+    if (options.plan) await this.page.getByLabel('规划').selectOption({ label: options.plan });
+    if (options.year) await this.page.getByLabel('数据年份').selectOption({ label: options.year });
+    if (options.region !== undefined) await this.page.getByLabel('地区代码').fill(options.region);
+  }
+  table() {
+    return this.page.locator('table.indicators');
+  }
+}
+
+export class ImportView {
+  constructor(readonly page: Page) {}
+  async check(file: string) {
+    await this.page.getByLabel('选择文件').setInputFiles(file);
+    await this.page.getByRole('button', { name: '试导入' }).click();
+    await this.page.getByText(/试导入（未写入）|发现 \d+ 个错误/).waitFor();
+  }
+  async confirm() {
+    await this.page.getByRole('button', { name: '确认导入' }).click();
+    await this.page.getByText(/已导入，批次/).waitFor();
+  }
+}
