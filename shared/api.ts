@@ -25,6 +25,7 @@ export interface ImportResultDto {
   changes: { region: string; series: string; year: number; old: number; new: number; sheet: string; cell: string }[];
   problems: ImportProblem[];
   reader?: 'whole' | 'stream';
+  conversions?: { sheet: string; series: string; from: string; to: string; factor: number; values: number }[];
 }
 
 export interface BatchSummary {
@@ -95,6 +96,7 @@ export interface Api {
   'targets.set': { input: { plan: string; seq: string; region: string; target: string; setBy: string }; output: RegionTargetDto };
   'import.start': { input: { file: string; dryRun?: boolean; region?: string; profile?: string }; output: { job: string } };
   'jobs.status': { input: { job: string }; output: JobStatus };
+  'files.exportsDir': { input: void; output: { path: string } };
   'export.evaluation': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind; out: string }; output: { file: string } };
   'export.observations': { input: { region: string; includeSubregions?: boolean; out: string }; output: { file: string; rows: number } };
   'template.write': { input: { plan: string; region: string; subregions?: boolean; out: string }; output: { file: string; sheets: number; rows: number } };
@@ -122,6 +124,7 @@ export const API_NAMES: readonly ApiName[] = [
   'export.observations',
   'import.start',
   'jobs.status',
+  'files.exportsDir',
 ];
 
 export const isApiName = (name: unknown): name is ApiName => typeof name === 'string' && (API_NAMES as readonly string[]).includes(name);

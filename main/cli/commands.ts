@@ -194,10 +194,11 @@ export const COMMANDS: Record<string, Command> = {
       const port = values.port === undefined ? 8321 : needInt(values.port, '--port');
       const dbFile = values.db ?? defaultDbFile();
       const db = openDb(dbFile);
+      const workDir = path.join(path.dirname(path.resolve(dbFile)), 'browser-mode');
       const { url } = await startServer({
-        handlers: createHandlers(db),
+        handlers: createHandlers(db, { workDir }),
         staticDir: path.join(resourcesRoot(), 'dist', 'renderer'),
-        workDir: path.join(path.dirname(path.resolve(dbFile)), 'browser-mode'),
+        workDir,
         port,
       });
       err(`规划监测评估工作台已在 ${url} 运行（仅本机可访问），按 Ctrl+C 退出。 / Serving on ${url}.`);

@@ -55,6 +55,7 @@ const safeName = (name: string): string => path.basename(name).replace(/[\\/:*?"
 
 export const startServer = (options: ServerOptions): Promise<{ server: http.Server; url: string }> => {
   const uploads = path.join(options.workDir, 'uploads');
+  // The same folder the handlers' files.exportsDir gives (createHandlers(db, { workDir })).
   const exportsDir = path.join(options.workDir, 'exports');
   fs.mkdirSync(uploads, { recursive: true });
   fs.mkdirSync(exportsDir, { recursive: true });
@@ -75,7 +76,6 @@ export const startServer = (options: ServerOptions): Promise<{ server: http.Serv
         fs.writeFileSync(file, body);
         return sendJson(res, 200, { ok: true, value: { path: file } });
       }
-      if (req.method === 'GET' && url.pathname === '/exports-dir') return sendJson(res, 200, { ok: true, value: { path: exportsDir } });
       if (req.method === 'GET' && url.pathname.startsWith('/download/')) {
         const file = path.join(exportsDir, safeName(decodeURIComponent(url.pathname.slice('/download/'.length))));
         if (!fs.existsSync(file)) return sendJson(res, 404, { ok: false, error: { name: 'Error', message: 'not found' } });

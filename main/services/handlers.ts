@@ -2,7 +2,10 @@
  * The service layer behind every transport: one handler per operation of shared/api.ts, over one open database.
  * Inputs arrive as `unknown` from IPC, HTTP and the CLI and are parsed here before use.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
+import { userDataDir } from '../data-dir';
 import { isApiName, type Api, type ApiName, type Handlers } from '../../shared/api';
 import { UserError } from '../../shared/errors';
 import { allRegions } from '../db/queries/regions';
@@ -44,6 +47,7 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'targets.set': z.object({ plan: z.string(), seq: z.string(), region: z.string(), target: z.string(), setBy: z.string() }),
   'import.start': z.object({ file: z.string(), dryRun: z.boolean().optional(), region: z.string().optional(), profile: z.string().optional() }),
   'jobs.status': z.object({ job: z.string() }),
+  'files.exportsDir': z.void(),
   'export.evaluation': z.object({
     plan: z.string(),
     region: z.string().optional(),
@@ -56,7 +60,17 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'targets.import': z.object({ plan: z.string(), file: z.string(), setBy: z.string(), dryRun: z.boolean().optional() }),
 };
 
-export const createHandlers = (db: WriteDb): Handlers => ({
+export interface HandlerOptions {
+  /** Where the app writes exports and generated workbooks (the user's data folder, or browser mode's folder). */
+  workDir?: string;
+}
+
+export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handlers => ({
+  'files.exportsDir': async () => {
+    const dir = path.join(options.workDir ?? userDataDir(), 'exports');
+    fs.mkdirSync(dir, { recursive: true });
+    return { path: dir };
+  },
   'plans.list': async () => listPlans(db),
   'plans.show': async ({ id }) => showPlan(db, id),
   'regions.list': async () => allRegions(db),

@@ -31,10 +31,6 @@ export const uploadFile = async (file: File): Promise<string> => {
   return reply.value.path;
 };
 
-/** Where exports go in browser mode, and the link that downloads one. */
-export const exportsDir = async (): Promise<string> => {
-  const res = await fetch('/exports-dir');
-  const reply = (await res.json()) as { ok: true; value: { path: string } };
-  return reply.value.path;
-};
+/** Where exports and generated workbooks are written; in browser mode they are then downloaded by link. */
+export const exportsDir = async (): Promise<string> => (await call('files.exportsDir', undefined)).path;
 export const downloadUrl = (fileName: string): string => `/download/${encodeURIComponent(fileName)}`;

@@ -24,7 +24,8 @@ let page: Page;
 beforeAll(async () => {
   if (!fs.existsSync('dist/renderer/index.html')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn']);
   const { db } = freshDb();
-  ({ server, url } = await startServer({ handlers: createHandlers(db), staticDir: path.resolve('dist/renderer'), workDir: tempDir() }));
+  const workDir = tempDir();
+  ({ server, url } = await startServer({ handlers: createHandlers(db, { workDir }), staticDir: path.resolve('dist/renderer'), workDir }));
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -58,6 +59,18 @@ describe('browser mode', () => {
     await page.screenshot({ path: path.join(shots, 'import-preview.png'), fullPage: true });
     await view.confirm();
     await expect(page.getByText(/已导入，批次 1/).isVisible()).resolves.toBe(true);
+  });
+
+  it('makes a data-entry workbook for 双柏县 and offers it for download', async () => {
+    await page.getByText('生成填报工作簿').click();
+    await page.locator('details').getByLabel('地区代码').fill('532322');
+    await page.getByRole('button', { name: '生成' }).click();
+    const link = page.getByRole('link', { name: 'chuxiong-532322-填报工作簿.xlsx' });
+    await link.waitFor();
+    const response = await page.request.get(new URL((await link.getAttribute('href'))!, url).toString());
+    expect(response.status()).toBe(200);
+    expect((await response.body()).subarray(0, 2).toString()).toBe('PK');
+    await page.screenshot({ path: path.join(shots, 'template.png'), fullPage: true });
   });
 
   it('reports the bad cells of a bad workbook and keeps the confirm button disabled', async () => {

@@ -63,6 +63,8 @@ export const readNumberCell = (cell: ExcelJS.Cell): CellReading => {
 export const yearOf = (cell: ExcelJS.Cell): number | null => {
   const v = cell.value;
   if (typeof v === 'number') return Number.isInteger(v) && v >= 1900 && v <= 2100 ? v : null;
+  // Excel turns "2020年" typed into a header into a date on some PCs: 2020-01-01 means the year 2020.
+  if (v instanceof Date) return v.getUTCMonth() === 0 && v.getUTCDate() === 1 ? v.getUTCFullYear() : null;
   const m = /^\s*((?:19|20)\d{2})\s*(?:年度?|年末)?([^0-9]{0,6})$/u.exec(cellText(cell).normalize('NFKC').trim());
   if (!m) return null;
   const rest = m[2]!.trim();

@@ -64,7 +64,30 @@ export interface ImportResult {
   problems: Problem[];
   /** Which reader read the file: the whole-workbook reader, or the streaming one for large files. */
   reader: 'whole' | 'stream';
+  /** Unit conversions applied, per sheet and item: 万人 → 人 ×10000, with how many values. */
+  conversions: ImportConversion[];
 }
+
+export interface ImportConversion {
+  sheet: string;
+  series: string;
+  from: string;
+  to: string;
+  factor: number;
+  values: number;
+}
+
+const conversionsOf = (observations: ParsedObservation[], unitOf: (code: string) => string): ImportConversion[] => {
+  const map = new Map<string, ImportConversion>();
+  for (const o of observations) {
+    if (o.factor === 1 || o.sourceUnit === null) continue;
+    const key = `${o.sheet}|${o.seriesCode}|${o.sourceUnit}`;
+    const c = map.get(key) ?? { sheet: o.sheet, series: o.seriesCode, from: o.sourceUnit, to: unitOf(o.seriesCode), factor: o.factor, values: 0 };
+    c.values++;
+    map.set(key, c);
+  }
+  return [...map.values()];
+};
 
 const now = (): string => new Date().toISOString();
 
@@ -200,6 +223,7 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
     changes,
     problems: capProblems(problems),
     reader,
+    conversions: conversionsOf(observations, unitOf),
   };
   if (!ok || dryRun) return result;
   const layouts = [...new Set(sheets.map((s) => s.layout).filter((l) => l !== 'skipped'))].join('+');

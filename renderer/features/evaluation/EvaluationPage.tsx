@@ -24,11 +24,10 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
   const result = useCall('evaluation.run', input);
 
   const onExport = async () => {
-    const dir = window.workbench ? null : await exportsDir();
+    const dir = await exportsDir();
     const name = `${plan}-${region.trim() || 'plan'}-${year}-指标完成情况表.xlsx`;
-    const out = dir ? `${dir}/${name}` : name;
-    await call('export.evaluation', { ...input, out });
-    setExported(dir ? name : out);
+    await call('export.evaluation', { ...input, out: `${dir}/${name}` });
+    setExported(window.workbench ? `${dir}/${name}` : name);
   };
 
   return (

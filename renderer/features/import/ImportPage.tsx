@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ImportResultDto } from '../../../shared/api';
 import { uploadFile } from '../../api/client';
 import { ErrorNotice } from '../../components/Notice';
+import { TemplateForm } from './TemplateForm';
 import { useImportJob } from './useImportJob';
 
 const Preview = ({ result }: { result: ImportResultDto }) => (
@@ -24,6 +25,15 @@ const Preview = ({ result }: { result: ImportResultDto }) => (
         </li>
       ))}
     </ul>
+    {(result.conversions ?? []).length > 0 && (
+      <ul aria-label="单位换算">
+        {(result.conversions ?? []).map((c, i) => (
+          <li key={i}>
+            单位换算：工作表“{c.sheet}” {c.series} 由 {c.from} 换算为 {c.to}（×{c.factor}），{c.values} 个数值
+          </li>
+        ))}
+      </ul>
+    )}
     {result.problems.length > 0 && (
       <table className="problems" aria-label="问题">
         <thead>
@@ -108,6 +118,7 @@ export const ImportPage = () => {
       )}
       {job.error && <ErrorNotice error={job.error} />}
       {result && <Preview result={result} />}
+      <TemplateForm />
       {!job.status && <p className="muted">先“试导入”检查文件：程序列出将写入的数值、将改变的已有数值和每个问题所在的单元格；确认无误后再“确认导入”。</p>}
     </section>
   );

@@ -1,0 +1,60 @@
+/** Makes the data-entry workbook (填报工作簿) of a plan and region for the clerk to fill in and import back. */
+import { useState } from 'react';
+import { call, downloadUrl, exportsDir } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import { ErrorNotice } from '../../components/Notice';
+
+export const TemplateForm = () => {
+  const plans = useCall('plans.list', undefined);
+  const [plan, setPlan] = useState('chuxiong');
+  const [region, setRegion] = useState('');
+  const [subregions, setSubregions] = useState(false);
+  const [done, setDone] = useState<{ name: string; path: string; sheets: number } | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const selected = plans.data?.find((p) => p.id === plan);
+  const make = async () => {
+    setError(null);
+    try {
+      const dir = await exportsDir();
+      const code = region.trim() || selected?.region || '';
+      const name = `${plan}-${code}-填报工作簿.xlsx`;
+      const r = await call('template.write', { plan, region: code, subregions, out: `${dir}/${name}` });
+      setDone({ name, path: r.file, sheets: r.sheets });
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  return (
+    <details className="card">
+      <summary>生成填报工作簿（按规划所需的统计项，填好后在此导入）</summary>
+      <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          规划
+          <select value={plan} onChange={(e) => setPlan(e.target.value)}>
+            {(plans.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          地区代码
+          <input value={region} placeholder={selected?.region ?? ''} onChange={(e) => setRegion(e.target.value)} size={12} />
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={subregions} onChange={(e) => setSubregions(e.target.checked)} /> 含下级地区各一张表
+        </label>
+        <button type="button" onClick={make}>
+          生成
+        </button>
+      </form>
+      {error && <ErrorNotice error={error} />}
+      {done && (
+        <p className="ok">
+          已生成 {done.sheets} 张数据表：{window.workbench ? done.path : <a href={downloadUrl(done.name)}>{done.name}</a>}
+        </p>
+      )}
+    </details>
+  );
+};
