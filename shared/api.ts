@@ -97,6 +97,11 @@ export interface Api {
   'import.start': { input: { file: string; dryRun?: boolean; region?: string; profile?: string }; output: { job: string } };
   'jobs.status': { input: { job: string }; output: JobStatus };
   'files.exportsDir': { input: void; output: { path: string } };
+  'reports.write': {
+    input: { plan: string; region?: string; year: number; kind: EvaluationKind | 'summary' | 'table'; out: string; template?: string; date?: string };
+    output: { file: string; format: 'pdf' | 'docx'; bytes: number };
+  };
+  'reports.setParagraph': { input: { plan: string; region?: string; year: number; kind: EvaluationKind; key: string; text: string; by: string }; output: { key: string } };
   'export.evaluation': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind; out: string }; output: { file: string } };
   'export.observations': { input: { region: string; includeSubregions?: boolean; out: string }; output: { file: string; rows: number } };
   'template.write': { input: { plan: string; region: string; subregions?: boolean; out: string }; output: { file: string; sheets: number; rows: number } };
@@ -125,6 +130,8 @@ export const API_NAMES: readonly ApiName[] = [
   'import.start',
   'jobs.status',
   'files.exportsDir',
+  'reports.write',
+  'reports.setParagraph',
 ];
 
 export const isApiName = (name: unknown): name is ApiName => typeof name === 'string' && (API_NAMES as readonly string[]).includes(name);

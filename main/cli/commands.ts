@@ -126,6 +126,46 @@ export const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  report: {
+    usage: 'pwb report --plan ID [--region CODE] --year Y --kind annual|midterm|final|summary|table --out F.pdf|F.docx [--template T.yml]   报告 / report',
+    run: async ({ values, withHandlers, print }) => {
+      const kind = need(values.kind, '--kind');
+      if (!['annual', 'midterm', 'final', 'summary', 'table'].includes(kind)) {
+        throw new UserError('bad-input', `--kind 应为 annual、midterm、final、summary 或 table，收到“${kind}”。 / Unknown report kind.`);
+      }
+      const input = {
+        plan: need(values.plan, '--plan'),
+        year: needInt(values.year, '--year'),
+        kind: kind as 'annual' | 'midterm' | 'final' | 'summary' | 'table',
+        out: need(values.out, '--out'),
+        ...optional('region', values.region),
+        ...optional('template', values.template),
+        ...optional('date', values.date),
+      };
+      const r = await withHandlers((h) => h['reports.write'](input));
+      print(r, () => `已生成报告：${r.file}（${Math.round(r.bytes / 1024)} KB）`);
+      return 0;
+    },
+  },
+  paragraph: {
+    usage: 'pwb paragraph --plan ID [--region CODE] --year Y --kind annual|midterm|final --key problems --text "…" --by NAME   报告中本单位填写的段落',
+    run: async ({ values, withHandlers, print }) => {
+      const kind = need(values.kind, '--kind');
+      if (!(KINDS as readonly string[]).includes(kind)) throw new UserError('bad-input', '--kind 应为 annual、midterm 或 final。 / --kind must be annual, midterm or final.');
+      const input = {
+        plan: need(values.plan, '--plan'),
+        year: needInt(values.year, '--year'),
+        kind: kind as EvaluationKind,
+        key: need(values.key, '--key'),
+        text: need(values.text, '--text'),
+        by: need(values.by, '--by'),
+        ...optional('region', values.region),
+      };
+      const r = await withHandlers((h) => h['reports.setParagraph'](input));
+      print(r, () => `已保存段落 ${r.key}。`);
+      return 0;
+    },
+  },
   history: {
     usage: 'pwb history [--json]                                导入记录 / import history',
     run: async ({ withHandlers, print }) => {

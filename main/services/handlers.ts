@@ -11,6 +11,7 @@ import { UserError } from '../../shared/errors';
 import { allRegions } from '../db/queries/regions';
 import type { WriteDb } from '../db/types';
 import { listBatches } from './batches';
+import { setReportParagraph, writeReport } from './reports';
 import { jobStatus, startImportJob } from './jobs';
 import { writeEntryWorkbook } from './entry-workbook/write';
 import { provenanceOf, setObservation, undoBatch } from './history';
@@ -48,6 +49,24 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'import.start': z.object({ file: z.string(), dryRun: z.boolean().optional(), region: z.string().optional(), profile: z.string().optional() }),
   'jobs.status': z.object({ job: z.string() }),
   'files.exportsDir': z.void(),
+  'reports.write': z.object({
+    plan: z.string(),
+    region: z.string().optional(),
+    year: z.number().int(),
+    kind: z.enum(['annual', 'midterm', 'final', 'summary', 'table']),
+    out: z.string(),
+    template: z.string().optional(),
+    date: z.string().optional(),
+  }),
+  'reports.setParagraph': z.object({
+    plan: z.string(),
+    region: z.string().optional(),
+    year: z.number().int(),
+    kind: z.enum(['annual', 'midterm', 'final']),
+    key: z.string(),
+    text: z.string(),
+    by: z.string().min(1),
+  }),
   'export.evaluation': z.object({
     plan: z.string(),
     region: z.string().optional(),
@@ -85,6 +104,8 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'targets.import': async (input) => importRegionTargets(db, input),
   'template.write': async (input) => writeEntryWorkbook(db, input),
   'import.start': async (input) => startImportJob(db, input),
+  'reports.write': async (input) => writeReport(db, input),
+  'reports.setParagraph': async (input) => setReportParagraph(db, input),
   'jobs.status': async ({ job }) => jobStatus(job),
   'export.evaluation': async ({ out, ...input }) => {
     const result = evaluatePlan(db, input);

@@ -10,6 +10,7 @@ import { migrate0020 } from './0020-plans';
 import { migrate0030 } from './0030-observations';
 import { migrate0040 } from './0040-settings';
 import { migrate0050 } from './0050-inherited-series';
+import { migrate0060 } from './0060-report-paragraphs';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   { version: 30, name: 'observations', up: migrate0030 },
   { version: 40, name: 'settings', up: migrate0040 },
   { version: 50, name: 'inherited-series', up: migrate0050 },
+  { version: 60, name: 'report-paragraphs', up: migrate0060 },
 ];
 
 export const latestVersion = (): number => migrations[migrations.length - 1]?.version ?? 0;

@@ -23,6 +23,26 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
   const input = { plan, year, ...(region.trim() ? { region: region.trim() } : {}), ...(kind ? { kind } : {}) };
   const result = useCall('evaluation.run', input);
 
+  const [reportKind, setReportKind] = useState<'annual' | 'midterm' | 'final' | 'summary' | 'table'>('midterm');
+  const [reportFormat, setReportFormat] = useState<'pdf' | 'docx'>('pdf');
+  const [reportError, setReportError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  const onReport = async () => {
+    setReportError(null);
+    setBusy(true);
+    try {
+      const dir = await exportsDir();
+      const kindName = { annual: '年度监测报告', midterm: '中期评估报告', final: '总结评估报告', summary: '评估摘要', table: '指标完成情况表' }[reportKind];
+      const name = `${plan}-${region.trim() || 'plan'}-${year}-${kindName}.${reportFormat}`;
+      await call('reports.write', { plan, year, kind: reportKind, out: `${dir}/${name}`, ...(region.trim() ? { region: region.trim() } : {}) });
+      setExported(window.workbench ? `${dir}/${name}` : name);
+    } catch (e) {
+      setReportError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const onExport = async () => {
     const dir = await exportsDir();
     const name = `${plan}-${region.trim() || 'plan'}-${year}-指标完成情况表.xlsx`;
@@ -70,7 +90,28 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
         <button type="button" onClick={onExport} disabled={!result.data}>
           导出 Excel
         </button>
+        <label>
+          报告
+          <select value={reportKind} onChange={(e) => setReportKind(e.target.value as typeof reportKind)}>
+            <option value="annual">年度监测报告</option>
+            <option value="midterm">中期评估报告</option>
+            <option value="final">总结评估报告</option>
+            <option value="summary">评估摘要（一页）</option>
+            <option value="table">指标完成情况表</option>
+          </select>
+        </label>
+        <label>
+          格式
+          <select value={reportFormat} onChange={(e) => setReportFormat(e.target.value as 'pdf' | 'docx')}>
+            <option value="pdf">PDF</option>
+            <option value="docx">Word</option>
+          </select>
+        </label>
+        <button type="button" onClick={onReport} disabled={!result.data || busy}>
+          {busy ? '正在生成…' : '生成报告'}
+        </button>
       </form>
+      {reportError && <ErrorNotice error={reportError} />}
       {exported && (
         <p className="ok">
           已导出：{window.workbench ? exported : <a href={downloadUrl(exported)}>{exported}</a>}

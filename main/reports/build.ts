@@ -1,0 +1,205 @@
+/**
+ * Turns a report template and an evaluation into a ReportDocument: placeholders filled from the numbers and the
+ * generated narrative, the indicator table with the chosen columns, charts, the bureau's own paragraphs (or a
+ * marked place for them). The same document is then drawn as PDF and as Word.
+ */
+import type { EvaluatedRow, EvaluationResult } from '../../shared/evaluation/result';
+import { statusLabel } from '../../shared/evaluation/status-labels';
+import { GBT9704_PORTRAIT, type Block, type ReportDocument, type TableColumn, type TableRow } from '../../shared/reports/document';
+import {
+  bindingOverview,
+  bindingSummary,
+  indicatorSentence,
+  laggingSummary,
+  planCheckSentences,
+  problemsFromEvaluation,
+  scoreboard,
+  shortProblems,
+} from '../../shared/reports/narrative';
+import type { Plan } from '../../shared/types';
+import type { LIST_PLACEHOLDERS, ReportTemplate, SCALAR_PLACEHOLDERS, TableColumnKey, TemplateBlock } from './template';
+
+export interface ReportContext {
+  result: EvaluationResult;
+  plan: Plan;
+  planWarnings: { seq: string; message: string }[];
+  /** The previous year's values by row seq (annual reports: 上年值, 比上年增减). */
+  previous: Map<string, number | null>;
+  /** The bureau's own paragraphs by key. */
+  paragraphs: Map<string, string>;
+  /** Date printed on the report (YYYY年M月D日). */
+  date: string;
+  charts: { completion: string | null; trends: { title: string; svg: string }[] };
+}
+
+const KIND_NAMES = { annual: '年度监测', midterm: '中期评估', final: '总结评估' } as const;
+
+const fmt = (x: number | null, digits = 2): string => (x === null ? '—' : String(Number(x.toFixed(digits))));
+const pct = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+
+const scalars = (ctx: ReportContext): Record<(typeof SCALAR_PLACEHOLDERS)[number], string> => {
+  const r = ctx.result;
+  return {
+    planTitle: ctx.plan.title,
+    issuer: ctx.plan.issuer,
+    docNumber: ctx.plan.docNumber ?? '',
+    regionName: r.regionName,
+    region: r.region,
+    year: String(r.year),
+    kindName: KIND_NAMES[r.kind],
+    date: ctx.date,
+    baseYear: String(r.baseYear),
+    targetYear: String(r.targetYear),
+    timeProgress: `${Math.round(r.timeProgress * 100)}%`,
+    yearOrdinal: '一二三四五六七八九十'[r.year - r.baseYear - 1] ?? String(r.year - r.baseYear),
+    indicatorCount: String(r.rows.length),
+    bindingCount: String(r.rows.filter((x) => x.attribute === '约束性').length),
+    scoreboard: scoreboard(r),
+    bindingOverview: bindingOverview(r),
+    period: `${r.baseYear + 1}年1月1日至${r.year}年12月31日`,
+    dataSources: '民政统计季报、年报，统计年鉴及部门台账',
+  };
+};
+
+const lists = (ctx: ReportContext): Record<(typeof LIST_PLACEHOLDERS)[number], string[]> => ({
+  indicatorSentences: ctx.result.rows.map((row) => indicatorSentence(row, ctx.result, { previous: ctx.previous.get(row.seq) ?? null })),
+  expectedSentences: ctx.result.rows
+    .filter((row) => row.attribute !== '约束性')
+    .map((row) => indicatorSentence(row, ctx.result, { previous: ctx.previous.get(row.seq) ?? null })),
+  bindingSentences: bindingSummary(ctx.result),
+  laggingSentences: laggingSummary(ctx.result),
+  problems: problemsFromEvaluation(ctx.result),
+  shortProblems: shortProblems(ctx.result, 3),
+  planChecks: planCheckSentences(ctx.planWarnings),
+});
+
+const fill = (text: string, values: Record<string, string>): string => text.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_, k: string) => values[k] ?? '');
+
+const LAGGING = new Set(['滞后', '倒退', '未实现', '偏离', '不符合要求', '未完成']);
+
+const columnOf = (key: TableColumnKey, r: EvaluationResult): TableColumn => {
+  const c: Record<TableColumnKey, TableColumn> = {
+    seq: { header: '序号', width: 3.2, align: 'center' },
+    name: { header: '指标名称', width: 20, align: 'left' },
+    unit: { header: '单位', width: 4, align: 'center' },
+    attribute: { header: '属性', width: 4.5, align: 'center' },
+    baseline: { header: `${r.baseYear}年基期值`, width: 6, align: 'right' },
+    target: { header: `${r.targetYear}年目标值`, width: 7.5, align: 'right' },
+    previous: { header: `${r.year - 1}年`, width: 6, align: 'right' },
+    value: { header: `${r.year}年${r.kind === 'final' ? '实际' : ''}`, width: 6, align: 'right' },
+    change: { header: '较基期', width: 7, align: 'right' },
+    completion: { header: '完成目标进度', width: 6, align: 'right' },
+    timeProgress: { header: '时序进度', width: 5, align: 'right' },
+    status: { header: r.kind === 'final' ? '完成情况' : '评价', width: 8, align: 'left' },
+    pace: { header: '增速判断', width: 5.5, align: 'left' },
+    note: { header: '备注', width: 11, align: 'left' },
+  };
+  return c[key];
+};
+
+const cellOf = (key: TableColumnKey, row: EvaluatedRow, ctx: ReportContext): string => {
+  switch (key) {
+    case 'seq':
+      return row.seq;
+    case 'name':
+      return row.name;
+    case 'unit':
+      return row.unit;
+    case 'attribute':
+      return row.attribute ?? '';
+    case 'baseline':
+      return `${fmt(row.baseline)}${row.baselineSource === 'data' ? '*' : ''}`;
+    case 'target':
+      return row.target || '—';
+    case 'previous':
+      return fmt(ctx.previous.get(row.seq) ?? null);
+    case 'value':
+      return fmt(row.value);
+    case 'change':
+      return row.change ? `${row.change.amount > 0 ? '+' : ''}${fmt(row.change.amount, row.change.unit === '%' ? 1 : 2)}${row.change.unit === '%' ? '%' : row.change.unit}` : '—';
+    case 'completion':
+      return pct(row.completion);
+    case 'timeProgress':
+      return `${Math.round(row.timeProgress * 100)}%`;
+    case 'status': {
+      const l = statusLabel(row.status, { exceeded: row.exceeded, binding: row.attribute === '约束性' });
+      return `${l.symbol} ${l.word}`;
+    }
+    case 'pace':
+      return row.paceClass;
+    case 'note':
+      return [row.baselineSource === 'data' ? '基期值取自数据' : '', ...row.parts.map((p) => `${p.label}${fmt(p.value)}（${p.referenceName}${fmt(p.reference)}）`), ...row.warnings.map((w) => w.split(' / ')[0]!)]
+        .filter(Boolean)
+        .join('；');
+  }
+};
+
+const tableBlock = (spec: Extract<TemplateBlock, { table: unknown }>['table'], ctx: ReportContext, values: Record<string, string>): Block => {
+  const r = ctx.result;
+  let rows = r.rows;
+  if (spec.rows === 'binding') rows = rows.filter((x) => x.attribute === '约束性');
+  if (spec.rows === 'lagging') rows = rows.filter((x) => LAGGING.has(x.status));
+  if (spec.rows === 'summary') {
+    const rank = (x: EvaluatedRow) => (x.attribute === '约束性' && LAGGING.has(x.status) ? 0 : LAGGING.has(x.status) ? 1 : x.attribute === '约束性' ? 2 : 3);
+    rows = [...rows].sort((a, b) => rank(a) - rank(b));
+  }
+  if (spec.limit) rows = rows.slice(0, spec.limit);
+  const tableRows: TableRow[] = rows.map((row) => ({ cells: spec.columns.map((k) => cellOf(k, row, ctx)), bold: row.attribute === '约束性' }));
+  const anyFromData = rows.some((x) => x.baselineSource === 'data');
+  return {
+    kind: 'table',
+    title: fill(spec.title ?? '', values),
+    columns: spec.columns.map((k) => columnOf(k, r)),
+    rows: tableRows,
+    note: [fill(spec.note ?? '', values), anyFromData && spec.columns.includes('baseline') ? '*规划未列基期值（或为下级地区），基期值取自本地区2020年数据。' : '', '评价符号：● 已实现 ◎ 快于预期 ○ 基本符合预期 ▲ 滞后 ▼ 倒退 × 未实现 ◇ 偏离 — 缺数']
+      .filter(Boolean)
+      .join('\n'),
+    fontSize: spec.fontSize,
+  };
+};
+
+export const buildReport = (template: ReportTemplate, ctx: ReportContext): ReportDocument => {
+  const values = scalars(ctx);
+  const listValues = lists(ctx);
+  const blocks: Block[] = [];
+  for (const b of template.blocks) {
+    if ('title' in b) blocks.push({ kind: 'title', text: fill(b.title, values) });
+    else if ('subtitle' in b) blocks.push({ kind: 'subtitle', text: fill(b.subtitle, values) });
+    else if ('heading' in b) blocks.push({ kind: 'heading', level: 1, text: fill(b.heading, values) });
+    else if ('heading2' in b) blocks.push({ kind: 'heading', level: 2, text: fill(b.heading2, values) });
+    else if ('heading3' in b) blocks.push({ kind: 'heading', level: 3, text: fill(b.heading3, values) });
+    else if ('paragraph' in b) blocks.push({ kind: 'paragraph', text: fill(b.paragraph, values) });
+    else if ('list' in b) {
+      const items = typeof b.list === 'string' ? expandList(b.list, listValues, values) : b.list.map((t) => fill(t, values));
+      if (items.length > 0) blocks.push({ kind: 'list', items });
+    } else if ('table' in b) blocks.push(tableBlock(b.table, ctx, values));
+    else if ('chart' in b) {
+      if (b.chart === 'completion' && ctx.charts.completion) {
+        blocks.push({ kind: 'chart', title: `主要指标完成进度与时序进度（${ctx.result.year}年）`, svg: ctx.charts.completion, width: 150, height: 110 });
+      }
+      if (b.chart === 'trend-binding') for (const t of ctx.charts.trends) blocks.push({ kind: 'chart', title: t.title, svg: t.svg, width: 140, height: 70 });
+    } else if ('bureau' in b) {
+      if (b.bureau.heading) blocks.push({ kind: 'heading', level: 1, text: fill(b.bureau.heading, values) });
+      const own = ctx.paragraphs.get(b.bureau.key);
+      const texts = own ? own.split(/\n+/).filter((t) => t.trim() !== '') : [`【${fill(b.bureau.placeholder, values)}】`];
+      for (const t of texts) blocks.push({ kind: 'paragraph', text: t.trim() });
+    } else if ('signature' in b) blocks.push({ kind: 'signature', lines: b.signature.map((t) => fill(t, values)) });
+    else if ('pageBreak' in b) blocks.push({ kind: 'pageBreak' });
+  }
+  const page = {
+    ...GBT9704_PORTRAIT,
+    orientation: template.page.orientation,
+    margins: template.page.margins ?? (template.page.orientation === 'landscape' ? { top: 26, bottom: 24, left: 25, right: 25 } : GBT9704_PORTRAIT.margins),
+    bodySize: template.page.bodySize,
+    linePitch: template.page.linePitch ?? (template.page.bodySize === 16 ? GBT9704_PORTRAIT.linePitch : template.page.bodySize * 1.75),
+    pageNumbers: template.page.pageNumbers,
+  };
+  return { title: blocks.find((b) => b.kind === 'title')?.text ?? template.name, page, blocks };
+};
+
+/** A list block whose text is a single list placeholder expands to its lines; anything else is one item. */
+const expandList = (text: string, lists: Record<string, string[]>, values: Record<string, string>): string[] => {
+  const m = /^\s*\{\{\s*([^}]*?)\s*\}\}\s*$/.exec(text);
+  if (m && lists[m[1]!]) return lists[m[1]!]!;
+  return [fill(text, values)];
+};

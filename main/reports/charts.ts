@@ -1,0 +1,480 @@
+/**
+ * The report's charts as self-contained SVG, drawn by echarts' server-side SVG renderer (no browser, no DOM): completion
+ * against time progress for every indicator, and the trend of one indicator against its straight target path. Black-
+ * and-white print friendly (greys, outlines, dashes and the status symbols), no animation, white background.
+ *
+ * Sizes: the caller gives width and height in millimetres; the SVG is drawn at 96 px per inch (1 mm = 3.78 px), so a
+ * 12 px label prints at 9 pt when the SVG is placed at the size asked for (pdfmake: width in pt = mm × 72 / 25.4).
+ */
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import type { EvaluatedRow, EvaluationResult } from '../../shared/evaluation/result';
+import { statusLabel } from '../../shared/evaluation/status-labels';
+import { STATUSES, type Status } from '../../shared/evaluation/status';
+import { roundTo } from '../../shared/evaluation/round';
+import { defaultDecimals, num, proseKind } from '../../shared/reports/numbers';
+import type { ReadDb } from '../db/types';
+import { evaluatePlan } from '../services/evaluate';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
+
+/** Pixels per millimetre at 96 dpi. */
+export const PX_PER_MM = 96 / 25.4;
+
+/**
+ * The one font-family every text of the charts carries. pdfmake matches each name (quotes stripped, case ignored)
+ * against the font families it registered and falls back to the font of the svg node; Word and browsers take the
+ * first installed one.
+ */
+export const CHART_FONT_FAMILY = "HeiTi, 'Noto Sans SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
+
+export interface ChartSize {
+  /** Millimetres. */
+  width?: number;
+  /** Millimetres. */
+  height?: number;
+}
+
+/** The sizes the report blocks ask for (main/reports/build.ts), in millimetres. */
+export const COMPLETION_CHART_MM = { width: 150, height: 110 } as const;
+export const TREND_CHART_MM = { width: 140, height: 70 } as const;
+
+const INK = '#000000';
+const AXIS = '#333333';
+const GRID_LINE = '#d9d9d9';
+const FONT_SIZE = 12;
+const SMALL = 11;
+
+/** Longest value drawn on the completion axis; longer bars stop here and their label gives the true number. */
+const DISPLAY_MAX = 150;
+const DISPLAY_MIN = -50;
+
+/** How a status looks in black and white: from dark (met or ahead) to white with an outline (behind or worse). */
+interface Shade {
+  fill: string;
+  border: string;
+  borderWidth: number;
+  borderType: 'solid' | 'dashed';
+}
+
+const SHADES: Record<Status, Shade> = {
+  提前实现: { fill: '#1a1a1a', border: '#000000', borderWidth: 0.8, borderType: 'solid' },
+  完成: { fill: '#1a1a1a', border: '#000000', borderWidth: 0.8, borderType: 'solid' },
+  符合要求: { fill: '#1a1a1a', border: '#000000', borderWidth: 0.8, borderType: 'solid' },
+  快于预期: { fill: '#666666', border: '#000000', borderWidth: 0.8, borderType: 'solid' },
+  基本符合预期: { fill: '#a6a6a6', border: '#000000', borderWidth: 0.8, borderType: 'solid' },
+  滞后: { fill: '#e6e6e6', border: '#000000', borderWidth: 1.2, borderType: 'solid' },
+  偏离: { fill: '#e6e6e6', border: '#000000', borderWidth: 1.2, borderType: 'dashed' },
+  需判断: { fill: '#ffffff', border: '#000000', borderWidth: 1.2, borderType: 'dashed' },
+  倒退: { fill: '#ffffff', border: '#000000', borderWidth: 1.2, borderType: 'solid' },
+  未实现: { fill: '#ffffff', border: '#000000', borderWidth: 1.2, borderType: 'solid' },
+  未完成: { fill: '#ffffff', border: '#000000', borderWidth: 1.2, borderType: 'solid' },
+  不符合要求: { fill: '#ffffff', border: '#000000', borderWidth: 1.2, borderType: 'solid' },
+  缺数: { fill: '#ffffff', border: '#000000', borderWidth: 1.2, borderType: 'dashed' },
+  不适用: { fill: '#ffffff', border: '#000000', borderWidth: 1.2, borderType: 'dashed' },
+};
+
+/** Rough width of a text in px: CJK, full-width and the status symbols take 1 em, ASCII about 0.6 em. */
+const textWidth = (text: string, size: number): number => {
+  let em = 0;
+  for (const ch of text) em += ch.codePointAt(0)! < 0x2000 ? 0.6 : 1;
+  return em * size;
+};
+
+const longest = (texts: string[], size: number): number => Math.max(0, ...texts.map((t) => textWidth(t, size)));
+
+/** Names at most `max` characters: parentheses dropped first, then the middle elided so the head and the end (…覆盖率) stay. */
+export const shortName = (name: string, max = 14): string => {
+  const chars = (s: string) => [...s];
+  if (chars(name).length <= max) return name;
+  const plain = name.replace(/（[^（）]*）|\([^()]*\)/gu, '');
+  if (chars(plain).length <= max) return plain;
+  const c = chars(plain);
+  const tail = Math.ceil((max - 1) / 2);
+  return `${c.slice(0, max - 1 - tail).join('')}…${c.slice(c.length - tail).join('')}`;
+};
+
+/** Escapes nothing on purpose: echarts escapes text itself. Percent without float noise and without "-0". */
+const pct = (fraction: number): string => `${num(fraction * 100, Math.abs(fraction) < 0.1 ? 1 : 0)}%`;
+
+const px = (mm: number): number => Math.round(mm * PX_PER_MM);
+
+/** Renders an option to an SVG string and frees the chart; the background is white and nothing animates. */
+const render = (option: Record<string, unknown>, widthMm: number, heightMm: number): string => {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: px(widthMm), height: px(heightMm) });
+  try {
+    chart.setOption({ animation: false, backgroundColor: '#ffffff', textStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: FONT_SIZE, color: INK }, ...option });
+    return cleanSvg(chart.renderToSVGString());
+  } finally {
+    chart.dispose();
+  }
+};
+
+/**
+ * Removes what only a browser uses: the <style> block of :hover rules and the ecmeta_* attributes. svg-to-pdfkit would
+ * otherwise parse the style sheet, and Word warns about unknown attributes.
+ */
+const cleanSvg = (svg: string): string =>
+  svg
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style>\s*/g, '')
+    .replace(/\s(?:ecmeta_[a-z_]+|pointer-events|class)="[^"]*"/g, '')
+    .replace(/<defs\s*>\s*<\/defs>\s*/g, '');
+
+/** Why a row has no completion, in the words of the chart's note. */
+const missingReason = (r: EvaluatedRow): string => {
+  if (r.value === null) return '缺数';
+  if (r.targetValue === null) return '相对或区间目标';
+  if (r.baseline === null) return '无基期值';
+  if (r.baseline === r.targetValue) return '基期已达目标值';
+  return '其他';
+};
+
+const labelText = (r: EvaluatedRow): string => {
+  const l = statusLabel(r.status, { exceeded: r.exceeded, binding: r.attribute === '约束性' });
+  return `${l.symbol} ${l.word} ${pct(r.completion!)}`;
+};
+
+/** The category-axis label of a row: "16 养老机构护理型床位占比". */
+export const rowLabel = (r: Pick<EvaluatedRow, 'seq' | 'name'>): string => `${r.seq} ${shortName(r.name)}`;
+
+/**
+ * Completion (% of the way from baseline to target) of every indicator that has one, as horizontal bars against the
+ * time progress τ, drawn as a dashed vertical line "时序进度60%". Bars are shaded by status (greys of different
+ * darkness, white with an outline for 滞后 and worse) and labelled with symbol, word and the true completion; bars are
+ * cut at 150% (and −50%). Rows without a completion are left out and counted in a note at the top. Null when no row
+ * has a completion.
+ */
+export const completionChart = (result: EvaluationResult, options: ChartSize = {}): string | null => {
+  const width = options.width ?? COMPLETION_CHART_MM.width;
+  const height = options.height ?? COMPLETION_CHART_MM.height;
+  const rows = result.rows.filter((r) => r.completion !== null && Number.isFinite(r.completion));
+  if (rows.length === 0) return null;
+  const left = result.rows.filter((r) => !rows.includes(r));
+  const tau = result.timeProgress * 100;
+
+  const shown = rows.map((r) => Math.min(DISPLAY_MAX, Math.max(DISPLAY_MIN, r.completion! * 100)));
+  const low = Math.min(0, ...shown);
+  const high = Math.max(100, tau, ...shown);
+  const axisMin = low < 0 ? -Math.ceil(-low / 50) * 50 : 0;
+  const axisMax = Math.min(DISPLAY_MAX, Math.ceil(high / 50) * 50);
+  const interval = axisMax - axisMin <= 150 ? 25 : 50;
+
+  const categories = rows.map(rowLabel);
+  const labels = rows.map(labelText);
+  const statuses = STATUSES.filter((s) => rows.some((r) => r.status === s));
+  const seriesName = (s: Status): string => `${statusLabel(s).symbol} ${s}`;
+
+  // Notes at the top: how many rows are drawn, how many left out and why.
+  const notes: string[] = [];
+  if (left.length > 0) {
+    const reasons = new Map<string, number>();
+    for (const r of left) reasons.set(missingReason(r), (reasons.get(missingReason(r)) ?? 0) + 1);
+    notes.push(`图示${rows.length}项指标；另有${left.length}项无法计算完成进度，未列入图中：`);
+    notes.push(`${[...reasons].map(([k, n]) => `${k}${n}项`).join('、')}。`);
+  } else {
+    notes.push(`图示全部${rows.length}项指标`);
+  }
+  if (shown.some((v, i) => v !== rows[i]!.completion! * 100)) notes.push(`条长截至${DISPLAY_MAX}%，标注为实际完成进度`);
+
+  const top = 20 + notes.length * 16 + 20;
+  const legendHeight = 22;
+  const bottom = legendHeight + 46;
+  // Many rows in a short chart: smaller text (down to 8 px, 6 pt) rather than overlapping names.
+  const pitch = (px(height) - top - bottom) / rows.length;
+  const nameSize = Math.max(8, Math.min(FONT_SIZE, Math.floor(pitch * 0.8)));
+  const labelSize = Math.min(SMALL, nameSize);
+  const gridLeft = Math.ceil(longest(categories, nameSize)) + 14;
+  // Room on the right for the label of a bar that reaches the end of the axis.
+  const gridRight = Math.ceil(longest(labels, labelSize)) + 12;
+
+  const bars = statuses.map((s) => {
+    const shade = SHADES[s];
+    return {
+      type: 'bar',
+      name: seriesName(s),
+      stack: 'completion',
+      silent: true,
+      z: 3,
+      barMaxWidth: 16,
+      barCategoryGap: '40%',
+      itemStyle: { color: shade.fill, borderColor: shade.border, borderWidth: shade.borderWidth, borderType: shade.borderType },
+      label: {
+        show: true,
+        position: 'right',
+        distance: 3,
+        fontSize: labelSize,
+        color: INK,
+        // A white box hides the time-progress line behind the label; svg-to-pdfkit has no paint-order, so no halo.
+        backgroundColor: '#ffffff',
+        padding: [1, 2],
+        textBorderWidth: 0,
+        formatter: (p: { dataIndex: number }) => labels[p.dataIndex] ?? '',
+      },
+      emphasis: { disabled: true },
+      data: rows.map((r, j) => (r.status === s ? shown[j]! : '-')),
+    };
+  });
+  // The time progress as its own empty series below the bars, so that bar labels cover the line, not the reverse.
+  const timeLine = {
+    type: 'line',
+    name: '时序进度',
+    silent: true,
+    z: 1,
+    data: [],
+    markLine: {
+      // A mark line sits at z 5 by default, above the bars' labels.
+      z: 1,
+      silent: true,
+      symbol: 'none',
+      animation: false,
+      lineStyle: { color: INK, type: 'dashed', width: 1.5 },
+      // The category axis runs top-down (inverse), so the line starts at the top: its label goes there.
+      label: { show: true, position: 'start', distance: 4, formatter: `时序进度${num(tau, 1)}%`, color: INK, fontSize: SMALL, textBorderWidth: 0 },
+      emphasis: { disabled: true },
+      data: [{ xAxis: tau }],
+    },
+  };
+  const series = [timeLine, ...bars];
+
+  return render(
+    {
+      title: {
+        text: notes.join('\n'),
+        left: 8,
+        top: 6,
+        textStyle: { fontSize: SMALL, fontWeight: 'normal', color: AXIS, lineHeight: 16, fontFamily: CHART_FONT_FAMILY },
+      },
+      legend: {
+        bottom: 4,
+        left: 'center',
+        icon: 'rect',
+        itemWidth: 18,
+        itemHeight: 10,
+        itemStyle: { borderWidth: 1 },
+        selectedMode: false,
+        textStyle: { fontSize: SMALL, color: INK, fontFamily: CHART_FONT_FAMILY },
+        data: statuses.map(seriesName),
+      },
+      grid: { left: gridLeft, right: Math.max(gridRight, 40), top, bottom },
+      xAxis: {
+        type: 'value',
+        min: axisMin,
+        max: axisMax,
+        interval,
+        name: '完成目标进度（%）',
+        nameLocation: 'middle',
+        nameGap: 24,
+        nameTextStyle: { fontSize: SMALL, color: INK },
+        axisLine: { show: true, lineStyle: { color: AXIS } },
+        axisTick: { show: true, lineStyle: { color: AXIS } },
+        axisLabel: { fontSize: SMALL, color: INK, formatter: '{value}' },
+        splitLine: { show: true, lineStyle: { color: GRID_LINE, width: 0.8 } },
+      },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: categories,
+        axisLine: { show: true, lineStyle: { color: AXIS } },
+        axisTick: { show: false },
+        axisLabel: { fontSize: nameSize, color: INK, interval: 0, margin: 8 },
+      },
+      series,
+    },
+    width,
+    height,
+  );
+};
+
+/** One indicator's values by year, with what its target path needs. */
+export interface TrendSeries {
+  name: string;
+  /** The unit of the values ('%', '张', '平方米/百户'). */
+  unit: string;
+  years: number[];
+  /** One value per year; null where the year has no value (drawn as a gap). */
+  values: (number | null)[];
+  baseline: number | null;
+  baseYear: number;
+  target: number | null;
+  targetYear: number;
+}
+
+const valueText = (x: number, unit: string): string => num(x, defaultDecimals(proseKind(unit, unit), x));
+
+/**
+ * Axis bounds with room below and above the points (so that no point or its label sits on the axis), on round numbers,
+ * never below zero for data that is not.
+ */
+const valueBounds = (xs: (number | null)[]): { min?: number; max?: number; interval?: number } => {
+  const v = xs.filter((x): x is number => x !== null && Number.isFinite(x));
+  if (v.length === 0) return {};
+  const lo = Math.min(...v);
+  const hi = Math.max(...v);
+  const span = hi - lo || Math.abs(hi) || 1;
+  const low = lo >= 0 ? Math.max(0, lo - span * 0.15) : lo - span * 0.15;
+  const high = hi + span * 0.2;
+  const step = 10 ** Math.floor(Math.log10((high - low) / 5));
+  for (const unit of [1, 2, 2.5, 5, 10, 20].map((m) => m * step)) {
+    const min = Math.floor(low / unit) * unit;
+    const max = Math.ceil(high / unit) * unit;
+    if ((max - min) / unit <= 6) return { min: roundTo(min, 10), max: roundTo(max, 10), interval: roundTo(unit, 10) };
+  }
+  return {};
+};
+
+/** "单位：%", "单位：平方米/百户"; nothing for a unitless ratio. */
+const unitName = (unit: string): string => (unit.trim() === '' ? '' : `单位：${unit.trim()}`);
+
+/**
+ * The values of one indicator by year (solid black line, dots, values written at the points, gaps where a year has no
+ * value) against the straight target path from (base year, baseline) to (target year, target), drawn dashed, with the
+ * target marked and labelled. The base year shows the baseline when the series has no value of its own for it.
+ */
+export const trendChart = (series: TrendSeries, options: ChartSize = {}): string => {
+  const width = options.width ?? TREND_CHART_MM.width;
+  const height = options.height ?? TREND_CHART_MM.height;
+  const first = Math.min(series.baseYear, ...series.years);
+  const last = Math.max(series.targetYear, ...series.years);
+  const years: number[] = [];
+  for (let y = first; y <= last; y += 1) years.push(y);
+
+  const byYear = new Map<number, number | null>();
+  series.years.forEach((y, i) => byYear.set(y, series.values[i] ?? null));
+  if (!byYear.has(series.baseYear) || byYear.get(series.baseYear) === null) {
+    if (series.baseline !== null) byYear.set(series.baseYear, series.baseline);
+  }
+  const actual = years.map((y) => {
+    const v = byYear.get(y);
+    return v === undefined || v === null || !Number.isFinite(v) ? '-' : v;
+  });
+
+  const hasPath = series.baseline !== null && series.target !== null;
+  const targetLabel = series.target === null ? '' : `${series.targetYear}年目标${valueText(series.target, series.unit)}`;
+  const path = years.map((y) => {
+    if (y === series.baseYear && hasPath) return series.baseline!;
+    if (y === series.targetYear && series.target !== null) {
+      return {
+        value: series.target,
+        symbol: 'diamond',
+        symbolSize: 10,
+        itemStyle: { color: '#ffffff', borderColor: INK, borderWidth: 1.5 },
+        label: { show: true, position: 'top', formatter: targetLabel, color: INK, fontSize: SMALL, textBorderWidth: 0 },
+      };
+    }
+    return '-';
+  });
+
+  const unit = unitName(series.unit);
+  const bounds = valueBounds([...actual, ...path].map((p) => (typeof p === 'number' ? p : typeof p === 'object' ? p.value : null)));
+  return render(
+    {
+      legend: {
+        top: 4,
+        left: 'center',
+        itemWidth: 26,
+        itemHeight: 10,
+        selectedMode: false,
+        textStyle: { fontSize: SMALL, color: INK, fontFamily: CHART_FONT_FAMILY },
+        data: ['实际值', '规划目标路径'],
+      },
+      grid: { left: 20, right: 28, top: 40, bottom: 10, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+      xAxis: {
+        type: 'category',
+        boundaryGap: true,
+        data: years.map((y) => `${y}年`),
+        axisLine: { show: true, lineStyle: { color: AXIS } },
+        axisTick: { show: true, alignWithLabel: true, lineStyle: { color: AXIS } },
+        axisLabel: { fontSize: SMALL, color: INK, interval: 0 },
+      },
+      yAxis: {
+        type: 'value',
+        ...bounds,
+        name: unit,
+        nameTextStyle: { fontSize: SMALL, color: INK, align: 'left' },
+        nameGap: 10,
+        axisLine: { show: true, lineStyle: { color: AXIS } },
+        axisTick: { show: true, lineStyle: { color: AXIS } },
+        axisLabel: { fontSize: SMALL, color: INK },
+        splitLine: { show: true, lineStyle: { color: GRID_LINE, width: 0.8 } },
+      },
+      series: [
+        {
+          type: 'line',
+          name: '规划目标路径',
+          silent: true,
+          connectNulls: true,
+          symbol: 'none',
+          lineStyle: { color: '#404040', width: 1.5, type: [6, 4] },
+          itemStyle: { color: '#404040' },
+          emphasis: { disabled: true },
+          data: path,
+          z: 2,
+        },
+        {
+          type: 'line',
+          name: '实际值',
+          silent: true,
+          connectNulls: false,
+          symbol: 'circle',
+          symbolSize: 6,
+          lineStyle: { color: INK, width: 2, type: 'solid' },
+          itemStyle: { color: INK },
+          label: {
+            show: true,
+            position: 'bottom',
+            distance: 6,
+            fontSize: SMALL,
+            color: INK,
+            textBorderWidth: 0,
+            formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? valueText(p.value, series.unit) : ''),
+          },
+          emphasis: { disabled: true },
+          data: actual,
+          z: 3,
+        },
+      ],
+    },
+    width,
+    height,
+  );
+};
+
+export interface TrendInput {
+  plan: string;
+  region?: string;
+  /** The row's 序号 in the plan's indicator table ('16'); the first main-table row with it. */
+  rowSeq: string;
+  /** The years to evaluate, e.g. 2021 … the data year. */
+  years: number[];
+}
+
+/**
+ * The values of several rows by year: evaluates the plan once per year (with evaluatePlan, so the values are those
+ * the table shows, unit conversions and formulas included) and collects each row. Null for a 序号 the plan lacks.
+ */
+export const trendSeriesMany = (db: ReadDb, input: Omit<TrendInput, 'rowSeq'> & { rowSeqs: string[] }): (TrendSeries | null)[] => {
+  const years = [...new Set(input.years)].sort((a, b) => a - b);
+  const results = years.map((year) => evaluatePlan(db, { plan: input.plan, year, ...(input.region ? { region: input.region } : {}) }));
+  return input.rowSeqs.map((seq) => {
+    const rows = results.map((res) => res.rows.find((r) => r.seq === seq) ?? null);
+    const latest = rows.filter((r): r is EvaluatedRow => r !== null).at(-1);
+    const res = results.at(-1);
+    if (!latest || !res) return null;
+    return {
+      name: latest.name,
+      unit: latest.valueUnit,
+      years,
+      values: rows.map((r) => r?.value ?? null),
+      baseline: latest.baseline,
+      baseYear: res.baseYear,
+      target: latest.targetValue,
+      targetYear: res.targetYear,
+    };
+  });
+};
+
+/** One row's values by year (see trendSeriesMany); null when the plan has no row with this 序号. */
+export const trendSeries = (db: ReadDb, input: TrendInput): TrendSeries | null =>
+  trendSeriesMany(db, { plan: input.plan, ...(input.region ? { region: input.region } : {}), years: input.years, rowSeqs: [input.rowSeq] })[0] ?? null;

@@ -1,0 +1,146 @@
+/**
+ * Draws a ReportDocument as an editable Word file (docx), because offices make the last edits in WPS or Word:
+ * the same A4 page and margins, headings in 黑体/楷体, body in 仿宋_GB2312 at 3号 with a fixed line pitch, tables whose
+ * header row repeats on every page, charts as SVG (with a plain fallback picture), page numbers "— N —".
+ * Fonts are named, not embedded: Word and WPS on an office PC have them, or substitute.
+ */
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  PageBreak,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { Block, ReportDocument } from '../../shared/reports/document';
+
+const TWIP_PER_MM = 56.6929;
+const FONTS = { title: '方正小标宋简体', fang: '仿宋_GB2312', hei: '黑体', kai: '楷体_GB2312', song: '宋体' } as const;
+
+const run = (text: string, font: string, sizePt: number, bold = false) =>
+  new TextRun({ text, bold, size: Math.round(sizePt * 2), font: { eastAsia: font, ascii: font === FONTS.hei ? 'SimHei' : 'Times New Roman', hAnsi: 'Times New Roman' } });
+
+/** A 1×1 white PNG: the fallback picture for viewers that cannot show SVG. */
+const FALLBACK_PNG = (() => {
+  const crc = (buf: Buffer) => {
+    let c = ~0;
+    for (const b of buf) {
+      c ^= b;
+      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+    }
+    return ~c >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type), data]);
+    const c = Buffer.alloc(4);
+    c.writeUInt32BE(crc(td));
+    return Buffer.concat([len, td, c]);
+  };
+  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+  const idat = zlib.deflateSync(Buffer.from([0, 255, 255, 255]));
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+})();
+
+const blockToDocx = (b: Block, doc: ReportDocument): (Paragraph | Table)[] => {
+  const size = doc.page.bodySize;
+  const line = { line: Math.round(doc.page.linePitch * 20), lineRule: LineRuleType.EXACT };
+  const indent = { firstLine: Math.round(size * 2 * 20) };
+  switch (b.kind) {
+    case 'title':
+      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: [run(b.text, FONTS.title, 22)] })];
+    case 'subtitle':
+      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(b.text, FONTS.kai, size)] })];
+    case 'heading': {
+      const font = b.level === 1 ? FONTS.hei : b.level === 2 ? FONTS.kai : FONTS.fang;
+      return [new Paragraph({ spacing: line, indent, keepNext: true, children: [run(b.text, font, size, b.level === 3)] })];
+    }
+    case 'paragraph':
+      return [new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: line, indent, children: [run(b.text, FONTS.fang, size)] })];
+    case 'list':
+      return b.items.map((t) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: line, indent, children: [run(t, FONTS.fang, size)] }));
+    case 'signature':
+      return b.lines.map((t) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, indent: { right: size * 2 * 20 }, children: [run(t, FONTS.fang, size)] }));
+    case 'pageBreak':
+      return [new Paragraph({ children: [new PageBreak()] })];
+    case 'chart':
+      return [
+        new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [run(b.title, FONTS.hei, 12)] }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [
+            new ImageRun({
+              type: 'svg',
+              data: Buffer.from(b.svg),
+              fallback: { type: 'png', data: FALLBACK_PNG },
+              transformation: { width: Math.round(b.width * 3.78), height: Math.round(b.height * 3.78) },
+            }),
+          ],
+        }),
+      ];
+    case 'table': {
+      const total = b.columns.reduce((s, c) => s + c.width, 0);
+      const align = (a: string) => (a === 'right' ? AlignmentType.RIGHT : a === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT);
+      const cell = (text: string, a: string, opts: { bold?: boolean; font?: string; span?: number; shade?: string } = {}) =>
+        new TableCell({
+          ...(opts.span ? { columnSpan: opts.span } : {}),
+          ...(opts.shade ? { shading: { fill: opts.shade } } : {}),
+          children: text.split('\n').map((t) => new Paragraph({ alignment: align(a), children: [run(t, opts.font ?? FONTS.song, b.fontSize, opts.bold)] })),
+        });
+      const header = new TableRow({ tableHeader: true, cantSplit: true, children: b.columns.map((c) => cell(c.header, 'center', { font: FONTS.hei, shade: 'EEEEEE' })) });
+      const rows = b.rows.map((r) =>
+        r.group
+          ? new TableRow({ cantSplit: true, children: [cell(r.cells[0] ?? '', 'left', { font: FONTS.hei, span: b.columns.length, shade: 'F5F5F5' })] })
+          : new TableRow({ cantSplit: true, children: b.columns.map((c, i) => cell(r.cells[i] ?? '', c.align, { bold: r.bold ?? false })) }),
+      );
+      return [
+        ...(b.title ? [new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 120 }, children: [run(b.title, FONTS.hei, 14)] })] : []),
+        new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: b.columns.map((c) => Math.round((c.width / total) * 9000)), rows: [header, ...rows] }),
+        ...(b.note ? b.note.split('\n').map((t) => new Paragraph({ children: [run(t, FONTS.song, 9)] })) : []),
+      ];
+    }
+  }
+};
+
+export const writeDocx = async (doc: ReportDocument, out: string): Promise<{ bytes: number }> => {
+  const { margins, orientation } = doc.page;
+  const document = new Document({
+    title: doc.title,
+    creator: '规划监测评估工作台',
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838, orientation: orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            margin: { top: margins.top * TWIP_PER_MM, bottom: margins.bottom * TWIP_PER_MM, left: margins.left * TWIP_PER_MM, right: margins.right * TWIP_PER_MM },
+          },
+        },
+        footers: doc.page.pageNumbers
+          ? {
+              default: new Footer({
+                children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: { eastAsia: FONTS.song } })] })],
+              }),
+            }
+          : {},
+        children: doc.blocks.flatMap((b) => blockToDocx(b, doc)),
+      },
+    ],
+  });
+  const buffer = await Packer.toBuffer(document);
+  const tmp = `${out}.part`;
+  fs.writeFileSync(tmp, buffer);
+  fs.renameSync(tmp, out);
+  return { bytes: buffer.length };
+};

@@ -1,0 +1,144 @@
+/**
+ * Draws a ReportDocument as a PDF with pdfmake, in the manner of GB/T 9704: A4, the standard margins, title in
+ * 小标宋 (or its fallback), body in 仿宋 at 3号 with a fixed line pitch, 一、 headings in 黑体 and （一） in 楷体, page
+ * numbers "— N —" at the foot (odd pages right, even pages left), tables whose header row repeats on every page,
+ * charts as vector graphics. Fonts are embedded as subsets.
+ */
+import fs from 'node:fs';
+import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import type { Block, ReportDocument } from '../../shared/reports/document';
+import { chooseFonts, lineHeightOf, type Face, type FontSet } from './fonts';
+
+const MM = 72 / 25.4;
+const FAMILY: Record<Face, string> = { title: 'Title', fang: 'Fang', song: 'Song', hei: 'Hei', kai: 'Kai' };
+
+/** Which face prints which block, so that each face is chosen for exactly the characters it will print. */
+const textByFace = (doc: ReportDocument): Record<Face, string> => {
+  const t: Record<Face, string> = { title: '', fang: '', song: '— 0123456789', hei: '', kai: '' };
+  for (const b of doc.blocks) {
+    if (b.kind === 'title') t.title += b.text;
+    else if (b.kind === 'heading') (b.level === 1 ? (t.hei += b.text) : b.level === 2 ? (t.kai += b.text) : (t.fang += b.text));
+    else if (b.kind === 'paragraph' || b.kind === 'subtitle') t.fang += b.text;
+    else if (b.kind === 'list') t.fang += b.items.join('');
+    else if (b.kind === 'signature') t.fang += b.lines.join('');
+    else if (b.kind === 'table') {
+      t.hei += b.title + b.columns.map((c) => c.header).join('');
+      t.song += b.rows.flatMap((r) => r.cells).join('') + b.note;
+    } else if (b.kind === 'chart') t.hei += b.title;
+  }
+  return t;
+};
+
+const fontDescriptors = (fonts: FontSet) =>
+  Object.fromEntries(
+    (Object.keys(FAMILY) as Face[]).map((face) => {
+      const n = fonts[face].normal;
+      const b = fonts[face].bold;
+      const f = (c: { file: string; postscript?: string }) => (c.postscript ? [c.file, c.postscript] : c.file);
+      return [FAMILY[face], { normal: f(n), bold: f(b), italics: f(n), bolditalics: f(b) }];
+    }),
+  );
+
+const blockContent = (b: Block, doc: ReportDocument, lineHeight: number, textWidth: number): Content => {
+  const size = doc.page.bodySize;
+  switch (b.kind) {
+    case 'title':
+      // 2号 (22 pt) on a 3号 body; smaller pages (the one-page summary) scale it down with the body.
+      return { text: b.text, font: 'Title', fontSize: size >= 16 ? 22 : size + 5, alignment: 'center', lineHeight: 1.2, margin: [0, 0, 0, size >= 16 ? 18 : 8] };
+    case 'subtitle':
+      return { text: b.text, font: 'Kai', fontSize: size, alignment: 'center', margin: [0, 0, 0, size >= 16 ? 14 : 6] };
+    case 'heading':
+      return {
+        text: b.text,
+        font: b.level === 1 ? 'Hei' : b.level === 2 ? 'Kai' : 'Fang',
+        bold: b.level === 3,
+        fontSize: size,
+        lineHeight,
+        leadingIndent: size * 2,
+        headlineLevel: b.level,
+      } as Content;
+    case 'paragraph':
+      return { text: b.text, fontSize: size, lineHeight, leadingIndent: size * 2, alignment: 'justify' };
+    case 'list':
+      return { stack: b.items.map((item) => ({ text: item, fontSize: size, lineHeight, leadingIndent: size * 2, alignment: 'justify' as const })) };
+    case 'signature':
+      return { stack: b.lines.map((l) => ({ text: l, alignment: 'right' as const, fontSize: size, lineHeight })), margin: [0, size, size * 2, 0] };
+    case 'pageBreak':
+      return { text: '', pageBreak: 'after' };
+    case 'chart':
+      return {
+        stack: [
+          { text: b.title, font: 'Hei', fontSize: 12, alignment: 'center', margin: [0, 6, 0, 4] },
+          { svg: b.svg, width: Math.min(b.width * MM, textWidth), alignment: 'center' },
+        ],
+        unbreakable: true,
+      } as Content;
+    case 'table': {
+      const fontSize = b.fontSize;
+      const header: TableCell[] = b.columns.map((c) => ({ text: c.header, font: 'Hei', fontSize, alignment: 'center', fillColor: '#eeeeee' }));
+      const body: TableCell[][] = [header];
+      for (const r of b.rows) {
+        if (r.group) {
+          body.push([{ text: r.cells[0] ?? '', colSpan: b.columns.length, font: 'Hei', fontSize, fillColor: '#f5f5f5' }, ...b.columns.slice(1).map(() => ({ text: '' }))]);
+          continue;
+        }
+        body.push(b.columns.map((c, i) => ({ text: r.cells[i] ?? '', font: 'Song', fontSize, alignment: c.align, bold: r.bold ?? false })));
+      }
+      const total = b.columns.reduce((s, c) => s + c.width, 0);
+      return {
+        stack: [
+          ...(b.title ? [{ text: b.title, font: 'Hei', fontSize: 14, alignment: 'center' as const, margin: [0, 8, 0, 6] as [number, number, number, number] }] : []),
+          {
+            table: { headerRows: 1, dontBreakRows: true, widths: b.columns.map((c) => (c.width / total) * (textWidth - b.columns.length * 8.5)), body },
+            layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 2, paddingBottom: () => 2, paddingLeft: () => 3, paddingRight: () => 3 },
+          },
+          ...(b.note ? [{ text: b.note, font: 'Song', fontSize: 9, margin: [0, 4, 0, 0] as [number, number, number, number] }] : []),
+        ],
+        margin: [0, 4, 0, 8],
+      };
+    }
+  }
+};
+
+export const reportDefinition = (doc: ReportDocument, fonts: FontSet): TDocumentDefinitions => {
+  const { margins, orientation, bodySize, linePitch } = doc.page;
+  const pageWidth = (orientation === 'portrait' ? 210 : 297) * MM;
+  const textWidth = pageWidth - (margins.left + margins.right) * MM;
+  const lineHeight = linePitch / lineHeightOf(fonts.fang.normal, bodySize);
+  return {
+    pageSize: 'A4',
+    pageOrientation: orientation,
+    pageMargins: [margins.left * MM, margins.top * MM, margins.right * MM, margins.bottom * MM],
+    info: { title: doc.title, creator: '规划监测评估工作台', producer: '规划监测评估工作台' },
+    defaultStyle: { font: 'Fang', fontSize: bodySize },
+    content: doc.blocks.map((b) => blockContent(b, doc, lineHeight, textWidth)),
+    footer: doc.page.pageNumbers
+      ? (page: number) => ({
+          text: `— ${page} —`,
+          font: 'Song',
+          fontSize: 14,
+          alignment: page % 2 === 1 ? 'right' : 'left',
+          margin: [margins.left * MM + 14, 10, margins.right * MM + 14, 0],
+        })
+      : undefined,
+  } as TDocumentDefinitions;
+};
+
+export const writePdf = async (doc: ReportDocument, out: string): Promise<{ fonts: FontSet; bytes: number }> => {
+  const fonts = chooseFonts(textByFace(doc));
+  // pdfmake may read only the chosen font files from disk.
+  const fontFiles = new Set(Object.values(fonts).flatMap((f) => [f.normal.file, f.bold.file]));
+  const pdfmake = (await import('pdfmake')).default as unknown as {
+    setFonts(f: object): void;
+    setUrlAccessPolicy(cb: (url: string) => boolean): void;
+    createPdf(def: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+  };
+  pdfmake.setFonts(fontDescriptors(fonts));
+  pdfmake.setUrlAccessPolicy(() => false);
+  (pdfmake as unknown as { setLocalAccessPolicy(cb: (p: string) => boolean): void }).setLocalAccessPolicy((p) => fontFiles.has(p));
+  const buffer = await pdfmake.createPdf(reportDefinition(doc, fonts)).getBuffer();
+  const tmp = `${out}.part`;
+  fs.writeFileSync(tmp, buffer);
+  fs.renameSync(tmp, out);
+  return { fonts, bytes: buffer.length };
+};

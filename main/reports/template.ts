@@ -1,0 +1,138 @@
+/**
+ * Report templates: YAML files in templates/reports/ that a bureau can copy and edit without programming. A
+ * template sets the page and lists blocks — title, headings, paragraphs with {{placeholders}}, lists, the indicator
+ * table with chosen columns, charts, the bureau's own paragraphs, a signature. A mistake is reported with its line.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { z } from 'zod';
+import { UserError } from '../../shared/errors';
+
+export const TABLE_COLUMNS = [
+  'seq', 'name', 'unit', 'attribute', 'baseline', 'target', 'previous', 'value', 'change', 'completion', 'timeProgress', 'status', 'pace', 'note',
+] as const;
+export type TableColumnKey = (typeof TABLE_COLUMNS)[number];
+
+const text = z.string();
+const BlockSchema = z.union([
+  z.object({ title: text }).strict(),
+  z.object({ subtitle: text }).strict(),
+  z.object({ heading: text }).strict(),
+  z.object({ heading2: text }).strict(),
+  z.object({ heading3: text }).strict(),
+  z.object({ paragraph: text }).strict(),
+  z.object({ list: z.union([text, z.array(text)]) }).strict(),
+  z.object({
+    table: z
+      .object({
+        title: text.optional(),
+        columns: z.array(z.enum(TABLE_COLUMNS)).min(2),
+        rows: z.enum(['all', 'binding', 'lagging', 'summary']).default('all'),
+        limit: z.number().int().positive().optional(),
+        fontSize: z.number().min(6).max(16).default(10.5),
+        note: text.optional(),
+      })
+      .strict(),
+  }).strict(),
+  z.object({ chart: z.enum(['completion', 'trend-binding']) }).strict(),
+  z.object({ bureau: z.object({ key: z.string().regex(/^[a-z][a-z0-9-]*$/), heading: text.optional(), placeholder: text }).strict() }).strict(),
+  z.object({ signature: z.array(text).min(1) }).strict(),
+  z.object({ pageBreak: z.literal(true) }).strict(),
+]);
+export type TemplateBlock = z.infer<typeof BlockSchema>;
+
+export const ReportTemplateSchema = z
+  .object({
+    name: text,
+    kind: z.enum(['annual', 'midterm', 'final', 'summary', 'table']),
+    description: text.optional(),
+    page: z
+      .object({
+        orientation: z.enum(['portrait', 'landscape']).default('portrait'),
+        margins: z.object({ top: z.number(), bottom: z.number(), left: z.number(), right: z.number() }).optional(),
+        bodySize: z.number().min(8).max(22).default(16),
+        linePitch: z.number().min(10).max(40).optional(),
+        pageNumbers: z.boolean().default(true),
+      })
+      .strict()
+      .default({ orientation: 'portrait', bodySize: 16, pageNumbers: true }),
+    blocks: z.array(BlockSchema).min(1),
+  })
+  .strict();
+export type ReportTemplate = z.infer<typeof ReportTemplateSchema>;
+
+const lineOf = (doc: ReturnType<typeof parseDocument>, counter: LineCounter, pathParts: (string | number)[]): number | null => {
+  let node: unknown = doc.contents;
+  let found: Node | null = null;
+  for (const key of pathParts) {
+    if (isMap(node)) node = node.get(key, true);
+    else if (isSeq(node)) node = node.get(Number(key), true);
+    else break;
+    if (node && typeof node === 'object' && 'range' in (node as object)) found = node as Node;
+  }
+  const range = (found as { range?: [number, number, number] } | null)?.range;
+  return range ? counter.linePos(range[0]).line : null;
+};
+
+/** Parses a template, reporting the first mistake with its line and field. */
+export const parseReportTemplate = (source: string, file: string): ReportTemplate => {
+  const counter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: true });
+  const name = path.basename(file);
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const line = e.linePos?.[0]?.line ?? '?';
+    throw new UserError('template-invalid', `报告模板 ${name} 第 ${line} 行格式有误：${e.message.split('\n')[0]} / Report template ${name}, line ${line}: ${e.message.split('\n')[0]}`);
+  }
+  const parsed = ReportTemplateSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.map(String);
+    const line = lineOf(doc, counter, issue.path as (string | number)[]);
+    const field = where.join('.') || '(全文)';
+    const hint = issue.code === 'invalid_union' ? '不是可用的块（title、heading、paragraph、list、table、chart、bureau、signature、pageBreak）' : issue.message;
+    throw new UserError(
+      'template-invalid',
+      `报告模板 ${name} 第 ${line ?? '?'} 行（${field}）有误：${hint} / Report template ${name}, line ${line ?? '?'} (${field}): ${issue.message}`,
+    );
+  }
+  checkPlaceholders(parsed.data, doc, counter, name);
+  return parsed.data;
+};
+
+/** Placeholders a template may use in any text, and those that expand to several lines (only in `list`). */
+export const SCALAR_PLACEHOLDERS = [
+  'planTitle', 'issuer', 'docNumber', 'regionName', 'region', 'year', 'kindName', 'date', 'baseYear', 'targetYear',
+  'timeProgress', 'yearOrdinal', 'indicatorCount', 'bindingCount', 'scoreboard', 'bindingOverview', 'period', 'dataSources',
+] as const;
+export const LIST_PLACEHOLDERS = ['indicatorSentences', 'expectedSentences', 'bindingSentences', 'laggingSentences', 'problems', 'shortProblems', 'planChecks'] as const;
+
+const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
+
+/** Every {{name}} must be known; a list placeholder must stand alone in a `list` block. */
+const checkPlaceholders = (template: ReportTemplate, doc: ReturnType<typeof parseDocument>, counter: LineCounter, name: string): void => {
+  template.blocks.forEach((block, i) => {
+    const isList = 'list' in block;
+    const texts = JSON.stringify(block).match(PLACEHOLDER) ?? [];
+    for (const raw of texts) {
+      const key = raw.replace(/[{}\s]/g, '');
+      const scalar = (SCALAR_PLACEHOLDERS as readonly string[]).includes(key);
+      const list = (LIST_PLACEHOLDERS as readonly string[]).includes(key);
+      if (scalar || (list && isList)) continue;
+      const line = lineOf(doc, counter, ['blocks', i]);
+      const why = list ? `“${raw}”会展开为多行，只能单独用在 list 中` : `未知的占位符“${raw}”（可用：${SCALAR_PLACEHOLDERS.join('、')}；list 中还可用：${LIST_PLACEHOLDERS.join('、')}）`;
+      throw new UserError('template-invalid', `报告模板 ${name} 第 ${line ?? '?'} 行：${why} / Report template ${name}, line ${line ?? '?'}: unknown or misplaced placeholder ${raw}`);
+    }
+  });
+};
+
+export const loadReportTemplate = (file: string): ReportTemplate => {
+  let source: string;
+  try {
+    source = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError('file-not-found', `找不到报告模板 ${file}。 / Report template not found: ${file}.`);
+  }
+  return parseReportTemplate(source, file);
+};

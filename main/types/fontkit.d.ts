@@ -1,0 +1,4 @@
+/** The small part of fontkit the report fonts use (fontkit ships no types). */
+declare module 'fontkit' {
+  export function openSync(file: string, postscriptName?: string): unknown;
+}

@@ -1,0 +1,132 @@
+/**
+ * The reports read back: every built-in kind for a plan as a PDF (page size, page count, fonts embedded as
+ * subsets, the plan's indicator names and the statuses in the extracted text) and as Word (page setup, repeated
+ * table header, page numbers); a user's template with a mistake fails naming its line.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../shared/errors';
+import { runImport } from '../../main/services/import/run';
+import { setReportParagraph, writeReport } from '../../main/services/reports';
+import { freshDb, tempDir } from '../helpers/files';
+import type { WriteDb } from '../../main/db/types';
+
+let db: WriteDb;
+let dir: string;
+
+const pdfText = (file: string): string => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+const pdfInfo = (file: string): { pages: number; size: string } => {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return { pages: Number(/Pages:\s+(\d+)/.exec(info)![1]), size: /Page size:\s+([\d.]+ x [\d.]+)/.exec(info)![1]! };
+};
+const pdfFonts = (file: string): string => execFileSync('pdffonts', [file], { encoding: 'utf8' });
+
+/** The text of one part of a .docx (a zip), found without an unzip library. */
+const docxPart = (file: string, part: string): string => {
+  const bytes = fs.readFileSync(file);
+  let at = 0;
+  while ((at = bytes.indexOf('PK\x03\x04', at)) >= 0) {
+    const method = bytes.readUInt16LE(at + 8);
+    const size = bytes.readUInt32LE(at + 18);
+    const nameLength = bytes.readUInt16LE(at + 26);
+    const extra = bytes.readUInt16LE(at + 28);
+    const name = bytes.subarray(at + 30, at + 30 + nameLength).toString();
+    const data = bytes.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
+    if (name === part) return (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8');
+    at += 30 + nameLength + extra + size;
+  }
+  throw new Error(`${part} not in ${file}`);
+};
+
+beforeAll(async () => {
+  ({ db, dir } = freshDb());
+  const r = await runImport(db, { file: path.resolve('samples/chuxiong-示例数据.xlsx') });
+  expect(r.ok).toBe(true);
+  setReportParagraph(db, { plan: 'chuxiong', year: 2023, kind: 'midterm', key: 'measures', text: '加快护理型床位改造，力争2025年达到55%。', by: '测试' });
+}, 60_000);
+
+describe('PDF reports', () => {
+  it.each([
+    ['midterm', 2023, 3, 12],
+    ['annual', 2022, 2, 10],
+    ['table', 2023, 1, 3],
+  ] as const)('writes the %s report for 楚雄州 %i as an A4 PDF of %i to %i pages with fonts embedded', async (kind, year, min, max) => {
+    const out = path.join(dir, `${kind}.pdf`);
+    await writeReport(db, { plan: 'chuxiong', year, kind, out, date: '2024年3月1日' });
+    const info = pdfInfo(out);
+    expect(info.size).toBe(kind === 'table' ? '841.89 x 595.28' : '595.28 x 841.89');
+    expect(info.pages).toBeGreaterThanOrEqual(min);
+    expect(info.pages).toBeLessThanOrEqual(max);
+    const fonts = pdfFonts(out).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatch(/\+.*\byes\s+yes\s+yes\b/); // embedded, subset, unicode
+  });
+
+  it('names every indicator of the plan and the statuses in the mid-term report, with the bureau’s own paragraph in place', async () => {
+    const out = path.join(dir, 'midterm-text.pdf');
+    await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'midterm', out, date: '2024年3月1日' });
+    const text = pdfText(out).replace(/\s+/g, '');
+    for (const name of ['养老机构护理型床位占比', '节地生态安葬率', '社会组织专职工作人员数量', '查明身份信息流浪乞讨受助人员接送返回率']) expect(text).toContain(name);
+    for (const status of ['基本符合预期', '滞后', '倒退', '提前实现']) expect(text).toContain(status);
+    expect(text).toContain('中期评估报告');
+    expect(text).toContain('加快护理型床位改造，力争2025年达到55%。');
+    expect(text).toContain('—1—');
+  });
+
+  it('fits the leader’s summary on one A4 page', async () => {
+    const out = path.join(dir, 'summary.pdf');
+    await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'summary', out, date: '2024年3月1日' });
+    expect(pdfInfo(out).pages).toBe(1);
+    expect(pdfText(out).replace(/\s+/g, '')).toContain('突出问题');
+  });
+
+  it('prints the rare characters of place names and plan texts (脿 〔〕 ‰ ≥ ＞)', async () => {
+    const template = path.join(dir, 'rare.yml');
+    fs.writeFileSync(template, 'name: 测试\nkind: table\nblocks:\n  - title: "双柏县法脿镇〔2021〕"\n  - paragraph: "比例1.8‰，≥55%，＞30平方米。"\n');
+    const out = path.join(dir, 'rare.pdf');
+    await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'table', out, template });
+    const text = pdfText(out);
+    for (const ch of ['脿', '〔', '〕', '‰', '≥', '＞']) expect(text).toContain(ch);
+  });
+});
+
+describe('Word reports', () => {
+  it('writes an A4 .docx with the table header repeated on every page and page numbers', async () => {
+    const out = path.join(dir, 'midterm.docx');
+    await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'midterm', out, date: '2024年3月1日' });
+    const body = docxPart(out, 'word/document.xml');
+    expect(body).toContain('w:w="11906"');
+    expect(body).toContain('<w:tblHeader/>');
+    expect(body).toContain('养老机构护理型床位占比');
+    expect(body).toContain('仿宋_GB2312');
+    const footer = docxPart(out, 'word/footer1.xml');
+    expect(footer).toMatch(/PAGE/);
+  });
+});
+
+describe('report templates', () => {
+  it('refuses a template with an unknown block, naming the file and the line', async () => {
+    const template = path.join(tempDir(), '我的模板.yml');
+    fs.writeFileSync(template, 'name: 测试\nkind: midterm\nblocks:\n  - title: "标题"\n  - paragrah: "拼错的块"\n');
+    const error = await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'midterm', out: path.join(dir, 'x.pdf'), template }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(/我的模板\.yml 第 5 行/);
+  });
+
+  it('refuses an unknown placeholder, listing the ones that exist', async () => {
+    const template = path.join(tempDir(), 'p.yml');
+    fs.writeFileSync(template, 'name: 测试\nkind: midterm\nblocks:\n  - title: "标题"\n  - paragraph: "{{regionNmae}}的情况"\n');
+    const error = await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'midterm', out: path.join(dir, 'y.pdf'), template }).catch((e: unknown) => e);
+    expect((error as UserError).message).toMatch(/第 5 行.*未知的占位符“\{\{regionNmae\}\}”.*regionName/);
+  });
+
+  it('refuses broken YAML with its line', async () => {
+    const template = path.join(tempDir(), 'b.yml');
+    fs.writeFileSync(template, 'name: 测试\nkind: midterm\nblocks:\n  - title: "未闭合\n');
+    const error = await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'midterm', out: path.join(dir, 'z.pdf'), template }).catch((e: unknown) => e);
+    expect((error as UserError).message).toMatch(/b\.yml 第 \d+ 行格式有误/);
+  });
+});

@@ -1,0 +1,209 @@
+/**
+ * The report charts on the demo data (楚雄州, 2023, τ = 60%): self-contained SVG from echarts' server-side renderer,
+ * every indicator with a completion drawn and labelled, the rest counted and left out, one font-family, and an SVG
+ * that pdfmake (svg-to-pdfkit) draws without a warning, in the font registered as HeiTi.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHART_FONT_FAMILY, completionChart, rowLabel, trendChart, trendSeries, type TrendSeries } from '../../../main/reports/charts';
+import { evaluatePlan } from '../../../main/services/evaluate';
+import { runImport } from '../../../main/services/import/run';
+import type { EvaluationResult } from '../../../shared/evaluation/result';
+import { freshDb } from '../../helpers/files';
+import type { WriteDb } from '../../../main/db/types';
+
+let db: WriteDb;
+let result: EvaluationResult;
+
+beforeAll(async () => {
+  db = freshDb().db;
+  await runImport(db, { file: 'samples/chuxiong-示例数据.xlsx' });
+  result = evaluatePlan(db, { plan: 'chuxiong', year: 2023 });
+});
+
+/** A tiny XML check: one <svg> root, every opening tag closed in order, comments and CDATA skipped. */
+const isBalancedSvg = (svg: string): boolean => {
+  const text = svg.trim();
+  if (!text.startsWith('<svg') || !text.endsWith('</svg>')) return false;
+  const stack: string[] = [];
+  const tag = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"]*")*)\s*(\/?)>/g;
+  let last = 0;
+  for (let m = tag.exec(text); m; m = tag.exec(text)) {
+    if (/[<>]/.test(text.slice(last, m.index))) return false;
+    last = tag.lastIndex;
+    if (m[2] === undefined) continue;
+    if (m[1] === '/') {
+      if (stack.pop() !== m[2]) return false;
+    } else if (m[4] !== '/') stack.push(m[2]);
+    if (stack.length === 0 && last !== text.length) return false;
+  }
+  return stack.length === 0 && last === text.length;
+};
+
+/** Every font-family the SVG names, from style attributes and from font-family attributes. */
+const fontFamilies = (svg: string): Set<string> => {
+  const out = new Set<string>();
+  for (const m of svg.matchAll(/font-family:\s*([^;"]+)/g)) out.add(m[1]!.trim());
+  for (const m of svg.matchAll(/font-family="([^"]*)"/g)) out.add(m[1]!.trim());
+  return out;
+};
+
+/** Unescapes the five XML entities, so that label text can be searched as written. */
+const textOf = (svg: string): string =>
+  svg.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+
+const expectSelfContained = (svg: string): void => {
+  expect(svg).not.toMatch(/<image\b/);
+  expect(svg).not.toMatch(/<foreignObject\b/);
+  expect(svg).not.toMatch(/@import|@font-face/);
+  expect(svg).not.toMatch(/<animate|<set\b/);
+  // Links and paint servers only point inside the document.
+  for (const m of svg.matchAll(/(?:xlink:)?href="([^"]*)"/g)) expect(m[1]).toMatch(/^#/);
+  for (const m of svg.matchAll(/url\(([^)]*)\)/g)) expect(m[1]).toMatch(/^#/);
+  // svg-to-pdfkit knows no paint-order: a label's white halo would be painted over its letters.
+  expect(svg).not.toMatch(/paint-order/);
+  const withoutNamespaces = svg.replace(/xmlns(?::\w+)?="[^"]*"/g, '');
+  expect(withoutNamespaces).not.toMatch(/https?:|file:/);
+};
+
+const trend: TrendSeries = {
+  name: '养老机构护理型床位占比',
+  unit: '%',
+  years: [2021, 2022, 2023],
+  values: [35, null, 42],
+  baseline: 30,
+  baseYear: 2020,
+  target: 55,
+  targetYear: 2025,
+};
+
+describe('completion chart', () => {
+  it('is a well-formed SVG of bars at the size asked for in millimetres (1 mm = 3.78 px)', () => {
+    const svg = completionChart(result, { width: 150, height: 110 })!;
+    expect(isBalancedSvg(svg)).toBe(true);
+    expect(svg).toMatch(/<svg[^>]* width="567" height="416"/);
+    expect(svg).toMatch(/<path\b|<rect\b/);
+  });
+
+  it('has a white background', () => {
+    const svg = completionChart(result)!;
+    expect(svg).toMatch(/<rect width="\d+" height="\d+" x="0" y="0" fill="#ffffff"/);
+  });
+
+  it('labels every indicator that has a completion, with its status symbol, word and completion', () => {
+    const svg = textOf(completionChart(result)!);
+    const charted = result.rows.filter((r) => r.completion !== null);
+    expect(charted.length).toBeGreaterThan(5);
+    for (const r of charted) expect(svg).toContain(rowLabel(r));
+    expect(svg).toContain('▲ 滞后 40%'); // 8 志愿服务站点覆盖率: 50% → 62% of 80%
+    expect(svg).toContain('◎ 快于预期 80%'); // 5 社区综合服务设施面积: 25 → 29 of 30
+  });
+
+  it('draws the time progress as a dashed line labelled 时序进度60%', () => {
+    const svg = completionChart(result)!;
+    expect(svg).toContain('时序进度60%');
+    expect(svg).toMatch(/<path d="M[\d.]+ [\d.]+L[\d.]+ [\d.]+" fill="none" stroke="#000000" stroke-width="1.5" stroke-dasharray/);
+  });
+
+  it('leaves out the rows without a completion and says how many', () => {
+    const svg = textOf(completionChart(result)!);
+    const left = result.rows.filter((r) => r.completion === null);
+    expect(left.length).toBeGreaterThan(0);
+    for (const r of left) {
+      expect(svg).not.toContain(rowLabel(r));
+      expect(svg).not.toContain(r.name);
+    }
+    expect(svg).toContain(`另有${left.length}项无法计算完成进度`);
+    expect(svg).toContain('缺数2项');
+  });
+
+  it('uses only the one font-family and nothing from outside the file', () => {
+    const svg = completionChart(result)!;
+    expect([...fontFamilies(svg)]).toEqual([CHART_FONT_FAMILY]);
+    expectSelfContained(svg);
+  });
+
+  it('is null when no row has a completion', () => {
+    expect(completionChart({ ...result, rows: result.rows.map((r) => ({ ...r, completion: null })) })).toBeNull();
+  });
+
+  it('cuts a bar at 150% but writes the true completion', () => {
+    const rows = result.rows.map((r) => (r.seq === '5' ? { ...r, completion: 2.3 } : r));
+    const svg = textOf(completionChart({ ...result, rows })!);
+    expect(svg).toContain('快于预期 230%');
+    expect(svg).toContain('条长截至150%');
+  });
+});
+
+describe('trend chart', () => {
+  it('is a well-formed, self-contained SVG with one font-family', () => {
+    const svg = trendChart(trend, { width: 140, height: 70 });
+    expect(isBalancedSvg(svg)).toBe(true);
+    expect(svg).toMatch(/<svg[^>]* width="529" height="265"/);
+    expect([...fontFamilies(svg)]).toEqual([CHART_FONT_FAMILY]);
+    expectSelfContained(svg);
+  });
+
+  it('draws the target path from the baseline to the target dashed, and marks the target', () => {
+    const svg = trendChart(trend);
+    // One straight dashed segment: (2020, 30) → (2025, 55).
+    expect(svg).toMatch(/<path d="M[\d.]+ [\d.]+L[\d.]+ [\d.]+" fill="none" stroke="#404040" stroke-width="1.5" stroke-dasharray="6,4"/);
+    expect(svg).toContain('2025年目标55');
+    expect(svg).toContain('单位：%');
+    expect(svg).toContain('2021年');
+  });
+
+  it('leaves a gap for a year without a value', () => {
+    const line = (svg: string) => /<path d="([^"]*)" fill="none" stroke="#000000" stroke-width="2"/.exec(svg)?.[1] ?? '';
+    const gap = line(trendChart(trend));
+    // 2020 (baseline) → 2021, then a new segment at 2023: two moves, one line.
+    expect(gap.match(/M/g)).toHaveLength(2);
+    expect(gap.match(/L/g)).toHaveLength(1);
+    const full = line(trendChart({ ...trend, values: [35, 38, 42] }));
+    expect(full.match(/M/g)).toHaveLength(1);
+  });
+
+  it('collects a row of the demo data year by year with evaluatePlan', () => {
+    const s = trendSeries(db, { plan: 'chuxiong', rowSeq: '16', years: [2021, 2022, 2023] })!;
+    expect(s).toMatchObject({ name: '养老机构护理型床位占比', unit: '%', years: [2021, 2022, 2023], baseline: 30, baseYear: 2020, target: 55, targetYear: 2025 });
+    expect(s.values.at(-1)).toBe(42);
+    expect(trendSeries(db, { plan: 'chuxiong', rowSeq: '99', years: [2023] })).toBeNull();
+  });
+});
+
+describe('in a PDF made by pdfmake', () => {
+  it('is drawn by svg-to-pdfkit without a warning, its text in the font registered as HeiTi', async () => {
+    const require = createRequire(import.meta.url);
+    const font = (pkg: string, file: string) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+    const sans = font('@expo-google-fonts/noto-sans-sc', '400Regular/NotoSansSC_400Regular.ttf');
+    const serif = font('@expo-google-fonts/noto-serif-sc', '400Regular/NotoSerifSC_400Regular.ttf');
+    const pdfmake = (await import('pdfmake')).default as unknown as {
+      setFonts(f: object): void;
+      setUrlAccessPolicy(cb: (url: string) => boolean): void;
+      setLocalAccessPolicy(cb: (path: string) => boolean): void;
+      createPdf(def: object): { getBuffer(): Promise<Buffer> };
+    };
+    pdfmake.setFonts({
+      SongTi: { normal: serif, bold: serif, italics: serif, bolditalics: serif },
+      HeiTi: { normal: sans, bold: sans, italics: sans, bolditalics: sans },
+    });
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((p) => p === sans || p === serif);
+    const warnings: string[] = [];
+    const mm = 72 / 25.4;
+    const buffer = await pdfmake
+      .createPdf({
+        pageSize: 'A4',
+        defaultStyle: { font: 'SongTi' },
+        content: [{ svg: completionChart(result)!, width: 150 * mm, options: { warningCallback: (w: string) => warnings.push(w) } }],
+      })
+      .getBuffer();
+    expect(buffer.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(warnings).toEqual([]);
+    const pdf = buffer.toString('latin1');
+    // The chart's text went to HeiTi (Noto Sans SC), not to the document's default SongTi (Noto Serif SC).
+    expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Regular/);
+    expect(pdf).not.toContain('NotoSerifSC');
+  });
+});
