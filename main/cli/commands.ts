@@ -254,6 +254,7 @@ export const COMMANDS: Record<string, Command> = {
           `演示数据库：${result.database}`,
           ...result.imports.map((i) => `导入示例数据 ${i.file}：${i.observations} 个数值（批次 ${i.batch}）`),
           ...result.outputs.map((o) => `${o.file}  ${Object.entries(o.summary).map(([s, n]) => `${s}${n}`).join(' ')}`),
+          ...result.reports.map((f) => `报告 ${f}`),
         ].join('\n'),
       );
       return 0;

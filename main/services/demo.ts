@@ -11,12 +11,14 @@ import { openDb } from '../db/open';
 import { listPlans } from './plans';
 import { evaluatePlan } from './evaluate';
 import { runImport, type ImportResult } from './import/run';
+import { writeReport, type ReportKind } from './reports';
 
 export interface DemoResult {
   dir: string;
   database: string;
   imports: { file: string; batch: number | null; observations: number }[];
   outputs: { file: string; plan: string; region: string; year: number; kind: string; summary: EvaluationResult['summary'] }[];
+  reports: string[];
 }
 
 /** Sub-regions evaluated in the demo beside the plan region, to show 不适用 and data-based baselines. */
@@ -43,6 +45,7 @@ export const runDemo = async (outDir: string): Promise<DemoResult> => {
       imports.push({ file: f, batch: result.batch, observations: result.observations });
     }
     const outputs: DemoResult['outputs'] = [];
+    const reportFiles: string[] = [];
     for (const plan of listPlans(db)) {
       const regions = [plan.region, ...(DEMO_SUBREGIONS[plan.id] ? [DEMO_SUBREGIONS[plan.id]!] : [])];
       for (const region of regions) {
@@ -53,8 +56,22 @@ export const runDemo = async (outDir: string): Promise<DemoResult> => {
           outputs.push({ file, plan: plan.id, region, year, kind: result.kind, summary: result.summary });
         }
       }
+      // Each report kind for the plan's region: PDF, and Word for the mid-term report.
+      const reports: [ReportKind, number, string][] = [
+        ['annual', 2022, 'pdf'],
+        ['midterm', 2023, 'pdf'],
+        ['midterm', 2023, 'docx'],
+        ['summary', 2023, 'pdf'],
+        ['table', 2023, 'pdf'],
+        ['final', 2025, 'pdf'],
+      ];
+      for (const [kind, year, ext] of reports) {
+        const file = path.join(dir, `${plan.id}-${plan.region}-${year}-${kind}.${ext}`);
+        await writeReport(db, { plan: plan.id, year, kind, out: file });
+        reportFiles.push(file);
+      }
     }
-    return { dir, database, imports, outputs };
+    return { dir, database, imports, outputs, reports: reportFiles };
   } finally {
     db.close();
   }

@@ -8,7 +8,7 @@ import type { EvaluationKind } from '../../shared/types';
 import { templatesDir } from '../catalog/paths';
 import type { ReadDb, WriteDb } from '../db/types';
 import { buildReport, type ReportContext } from '../reports/build';
-import { completionChart } from '../reports/charts';
+import { completionChart, trendChart, trendSeriesMany } from '../reports/charts';
 import { writeDocx } from '../reports/docx';
 import { writePdf } from '../reports/pdf';
 import { loadReportTemplate } from '../reports/template';
@@ -75,6 +75,14 @@ export const writeReport = async (db: ReadDb, input: ReportInput): Promise<{ fil
     date: input.date ?? chineseDate(new Date()),
     charts: { completion: completionChart(result), trends: [] },
   };
+  if (template.blocks.some((b) => 'chart' in b && b.chart === 'trend-binding')) {
+    // The binding indicators with a numeric target: their values by year against the straight target path.
+    const seqs = result.rows.filter((r) => r.attribute === '约束性' && r.targetValue !== null && r.value !== null).map((r) => r.seq);
+    const years = Array.from({ length: input.year - plan.baseYear }, (_, i) => plan.baseYear + 1 + i);
+    trendSeriesMany(db, { plan: plan.id, region: result.region, years, rowSeqs: seqs }).forEach((s) => {
+      if (s) ctx.charts.trends.push({ title: `${s.name}（${s.unit}）变化趋势与目标路径`, svg: trendChart(s) });
+    });
+  }
   const doc = buildReport(template, ctx);
   if (ext === '.pdf') {
     const { bytes } = await writePdf(doc, input.out);

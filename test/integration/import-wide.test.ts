@@ -3,13 +3,16 @@
  * headers of one to three rows with merged cells, totals checked against their parts, years from sheet names or titles,
  * ambiguous and unknown regions, and the same observations and problems from the streaming reader.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../main/db/open';
 import { getObservation } from '../../main/db/queries/observations';
 import type { ReadDb, WriteDb } from '../../main/db/types';
 import { runImport, type ImportInput, type ImportResult } from '../../main/services/import/run';
+import { readWorkbookFile } from '../../main/services/import/workbook';
 import { tempDir, writeWorkbook, type CellInput } from '../helpers/files';
 
 /** A new database with the built-in catalogue and plans (the same image as a new file, kept in memory). */
@@ -292,6 +295,9 @@ const readWith = async (file: string, forceStream: boolean, options: Omit<Import
   return { reader, report: { ...rest, problems: sort(problems), changes: sort(changes) }, stored: real ? storedOf(db) : [] };
 };
 
+// The streaming reader sometimes loses the workbook part (pinned below): each comparison may run three times.
+const FLAKY_STREAM = { retry: 2 };
+
 describe('the streaming reader for large files', () => {
   const CASES: [string, () => string, Omit<ImportInput, 'file'>][] = [
     ['双柏县 2023/2022 with a hidden sheet', () => township, {}],
@@ -304,7 +310,7 @@ describe('the streaming reader for large files', () => {
     ['a sheet without a year', () => noYear, {}],
   ];
 
-  it.each(CASES)('gives the same observations and problems as the whole-workbook reader for %s', async (_label, file, options) => {
+  it.each(CASES)('gives the same observations and problems as the whole-workbook reader for %s', FLAKY_STREAM, async (_label, file, options) => {
     const whole = await readWith(file(), false, options);
     const stream = await readWith(file(), true, options);
     expect([whole.reader, stream.reader]).toEqual(['whole', 'stream']);
@@ -312,24 +318,13 @@ describe('the streaming reader for large files', () => {
     expect(stream.stored).toEqual(whole.stored);
   });
 
-  it('stores values from every sheet of the workbook with a year, through the streaming reader', async () => {
+  it('stores values from every sheet of the workbook with a year, through the streaming reader', FLAKY_STREAM, async () => {
     const stream = await readWith(township, true, {});
     expect(stream.stored).toHaveLength(27 + 9);
   });
 });
 
 describe('known defects of the wide layout', () => {
-  // BUG (main/services/import/stream-read.ts:31 with light-sheet.ts): exceljs's streaming WorksheetReader never reads a
-  // row's hidden="1" attribute (node_modules/exceljs/lib/stream/xlsx/worksheet-reader.js:182-195 reads only r, ht and
-  // s), so row.hidden is always false and a large file's hidden rows are read without the warning the whole reader gives.
-  it.fails('warns about a hidden row through the streaming reader as the whole-workbook reader does', async () => {
-    const file = await book([{ ...shuangbai2023, setup: shape(SHUANGBAI_MERGES, (ws) => void (ws.getRow(11).hidden = true)) }]);
-    const stream = await readWith(file, true, {});
-    expect(stream.report.problems.filter((p) => p.message.includes('hidden'))).toEqual([
-      { severity: 'warning', sheet: '2023年', cell: 'A11', message: '该行已隐藏，仍被读取 / this row is hidden and was read' },
-    ]);
-  });
-
   // BUG (main/services/import/wide-layout.ts:145, 161 and 189): the 合计 row belongs to `context` (--region or 填报单位)
   // when one is given, not to the parent of the rows, so a township table of 双柏县 imported with --region 楚雄州 stores
   // 双柏县's township total (100) as 楚雄州's own 养老机构床位总数, silently and without a warning.
@@ -346,5 +341,49 @@ describe('known defects of the wide layout', () => {
     const file = await book([{ name: '2023年', rows: [['乡镇', '养老机构床位总数'], ['妥甸镇', 50], [null, 70]] }]);
     const { r } = await load(file);
     expect(errorsOf(r).map((p) => p.cell)).toEqual([expect.stringMatching(/^[AB]3$/)]);
+  });
+
+  // BUG (shared/text/region-code.ts:9): a 12-digit code is cut to its first nine digits whatever the last three are, so
+  // a village committee's code (532322101201, a 村 of 妥甸镇; the tree has no villages) is silently read as 妥甸镇.
+  it.fails('refuses a 12-digit village code (532322101201) instead of reading it as its township 妥甸镇', async () => {
+    const file = await book([{ name: '2023年', rows: [['地区代码', '养老机构床位总数'], ['532322101201', 12]] }]);
+    const { r, db } = await load(file);
+    expect([r.ok, stored(db, '532322101', 'elderly_beds', 2023)]).toEqual([false, null]);
+  });
+});
+
+describe('known defects of the streaming reader', () => {
+  // BUG (main/services/import/stream-read.ts:31 with light-sheet.ts): exceljs's streaming WorksheetReader never reads a
+  // row's hidden="1" attribute (node_modules/exceljs/lib/stream/xlsx/worksheet-reader.js:182-195 reads only r, ht and
+  // s), so row.hidden is always false and a large file's hidden rows are read without the warning the whole reader gives.
+  it.fails('warns about a hidden row through the streaming reader as the whole-workbook reader does', async () => {
+    const file = await book([{ ...shuangbai2023, setup: shape(SHUANGBAI_MERGES, (ws) => void (ws.getRow(11).hidden = true)) }]);
+    const stream = await readWith(file, true, {});
+    expect(stream.report.problems.filter((p) => p.message.includes('hidden'))).toEqual([
+      { severity: 'warning', sheet: '2023年', cell: 'A11', message: '该行已隐藏，仍被读取 / this row is hidden and was read' },
+    ]);
+  });
+
+  // BUG (main/services/import/stream-read.ts:15, exceljs 4.4.0 stream/xlsx/workbook-reader.js:303): exceljs's streaming
+  // reader now and then loses xl/workbook.xml, which exceljs writes last, and throws "Cannot read properties of undefined
+  // (reading 'sheets')" (exceljs issue #3064); the import reports a valid file as 已损坏. Here about 1 read in 200.
+  it.fails('reads a valid three-sheet workbook through the streaming reader every time (2000 reads)', async () => {
+    for (let i = 0; i < 2000; i++) await readWorkbookFile(township, undefined, { forceStream: true });
+  }, 120_000);
+
+  // BUG (main/services/import/stream-read.ts:34 with zip-guard.ts:79): merged ranges are keyed by the part's number
+  // (sheet1.xml → 1) but looked up by the sheet's sheetId, which exceljs's reader gives the worksheet. Excel keeps sheetIds
+  // when a sheet is deleted or moved (sheet1.xml with sheetId 2), so a large file's merged headers land on the wrong sheet.
+  it.fails('keeps merged headers on their own sheet when sheet ids differ from part numbers, as after deleting a sheet', async () => {
+    const beds: Sheet = { name: '2023年', rows: [['乡镇', '养老机构'], [null, '护理型床位数（张）', '床位总数（张）'], ['妥甸镇', 60, 100]], setup: shape(['A1:A2', 'B1:C1']) };
+    const file = await book([beds, { name: '说明', rows: [['说明：本表由乡镇填报。']] }]);
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', workbook.replace('sheetId="2"', 'sheetId="3"').replace('sheetId="1"', 'sheetId="2"'));
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const whole = await readWith(file, false, {});
+    const stream = await readWith(file, true, {});
+    expect(whole.report.ok).toBe(true);
+    expect(stream.report.problems).toEqual(whole.report.problems);
   });
 });
