@@ -15,6 +15,7 @@ import { runImport } from '../main/services/import/run';
 import { invalidateContext } from '../main/services/context';
 import { tempDir } from '../test/helpers/files';
 import { runLargeImportBench } from './import-large';
+import { runReportBench } from './reports';
 
 interface Row {
   step: string;
@@ -98,6 +99,11 @@ const main = async () => {
   printTable('Core (one process; peak RSS sampled)', [
     ['step', 'count', 'seconds', 'per second', 'peak RSS MB'],
     ...rows.map((r) => [r.step, `${r.count} ${r.unit}`, r.seconds.toFixed(2), Math.round(r.count / r.seconds).toLocaleString('en-US'), r.peakMb.toFixed(0)]),
+  ]);
+  const reportRows = await runReportBench();
+  printTable('Reports (one plan, sample data; PDF unless noted)', [
+    ['report', 'seconds', 'pages', 'size KiB'],
+    ...reportRows.map((r) => [r.step, r.seconds.toFixed(2), r.pages === null ? '—' : String(r.pages), r.kib.toFixed(0)]),
   ]);
   if (!process.argv.includes('--core-only')) {
     const large = await runLargeImportBench();

@@ -345,9 +345,13 @@ export const trendChart = (series: TrendSeries, options: ChartSize = {}): string
   if (!byYear.has(series.baseYear) || byYear.get(series.baseYear) === null) {
     if (series.baseline !== null) byYear.set(series.baseYear, series.baseline);
   }
+  const slope = series.baseline !== null && series.target !== null ? (series.target - series.baseline) / (series.targetYear - series.baseYear) : null;
+  // Each value is written on the side away from the target path, so that the dashed line does not cross it.
   const actual = years.map((y) => {
     const v = byYear.get(y);
-    return v === undefined || v === null || !Number.isFinite(v) ? '-' : v;
+    if (v === undefined || v === null || !Number.isFinite(v)) return '-';
+    const onPath = slope === null ? null : series.baseline! + slope * (y - series.baseYear);
+    return { value: v, label: { position: onPath !== null && v < onPath ? 'bottom' : 'top' } };
   });
 
   const hasPath = series.baseline !== null && series.target !== null;
@@ -368,6 +372,7 @@ export const trendChart = (series: TrendSeries, options: ChartSize = {}): string
 
   const unit = unitName(series.unit);
   const bounds = valueBounds([...actual, ...path].map((p) => (typeof p === 'number' ? p : typeof p === 'object' ? p.value : null)));
+  const tick = (v: number): string => String(roundTo(v, 10));
   return render(
     {
       legend: {
@@ -396,7 +401,8 @@ export const trendChart = (series: TrendSeries, options: ChartSize = {}): string
         nameGap: 10,
         axisLine: { show: true, lineStyle: { color: AXIS } },
         axisTick: { show: true, lineStyle: { color: AXIS } },
-        axisLabel: { fontSize: SMALL, color: INK },
+        // No thousands separators (echarts writes 1,600), as the reports write numbers.
+        axisLabel: { fontSize: SMALL, color: INK, formatter: tick },
         splitLine: { show: true, lineStyle: { color: GRID_LINE, width: 0.8 } },
       },
       series: [
@@ -423,7 +429,6 @@ export const trendChart = (series: TrendSeries, options: ChartSize = {}): string
           itemStyle: { color: INK },
           label: {
             show: true,
-            position: 'bottom',
             distance: 6,
             fontSize: SMALL,
             color: INK,
