@@ -24,7 +24,7 @@ const textByFace = (doc: ReportDocument): Record<Face, string> => {
     else if (b.kind === 'table') {
       t.hei += b.title + b.columns.map((c) => c.header).join('');
       t.song += b.rows.flatMap((r) => r.cells).join('') + b.note;
-    } else if (b.kind === 'chart') t.hei += b.title;
+    } else if (b.kind === 'chart') t.hei += b.title + b.svg.replace(/<[^>]+>/g, ''); // the chart's own labels are drawn in 黑体 too
   }
   return t;
 };
@@ -69,7 +69,8 @@ const blockContent = (b: Block, doc: ReportDocument, lineHeight: number, textWid
       return {
         stack: [
           { text: b.title, font: 'Hei', fontSize: 12, alignment: 'center', margin: [0, 6, 0, 4] },
-          { svg: b.svg, width: Math.min(b.width * MM, textWidth), alignment: 'center' },
+          // The SVG names HeiTi first; pdfmake matches it to no registered family, so the chart inherits this font.
+          { svg: b.svg, width: Math.min(b.width * MM, textWidth), alignment: 'center', font: 'Hei' },
         ],
         unbreakable: true,
       } as Content;
