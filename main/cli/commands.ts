@@ -13,6 +13,12 @@ import { startServer } from '../http/server';
 import { createHandlers } from '../services/handlers';
 import { runDemo } from '../services/demo';
 import { need, needInt, needNumber, type Values } from './args';
+
+const needYear = (text: string | undefined): number => {
+  const year = needInt(text, '--year');
+  if (year < 1949 || year > 2100) throw new UserError('bad-year', `年份应在1949至2100年之间，收到“${year}”。 / The year must be 1949–2100.`);
+  return year;
+};
 import { formatEvaluation, formatHistory, formatImport, formatPlans, formatSource } from './format';
 
 export interface CommandContext {
@@ -198,7 +204,7 @@ export const COMMANDS: Record<string, Command> = {
       const input = {
         region: need(values.region, '--region'),
         series: need(values.item, '--item'),
-        year: needInt(values.year, '--year'),
+        year: needYear(values.year),
         value: needNumber(values.value, '--value'),
         enteredBy: need(values.by, '--by'),
       };

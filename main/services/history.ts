@@ -41,7 +41,8 @@ export const undoBatch = (db: WriteDb, batchId: number): UndoResult => {
       .prepare(
         `INSERT INTO observation (region_code, series_code, year, value, batch_id, sheet, cell, entered_by, entered_at)
          SELECT region_code, series_code, year, old_value, old_batch_id, old_sheet, old_cell, old_entered_by, old_entered_at
-         FROM observation_replaced WHERE batch_id = ?`,
+         FROM observation_replaced WHERE batch_id = ?
+         ON CONFLICT(region_code, series_code, year) DO NOTHING`,
       )
       .run(batchId).changes;
     db.prepare("UPDATE import_batch SET status = 'undone', undone_at = ? WHERE id = ?").run(new Date().toISOString(), batchId);
@@ -128,6 +129,9 @@ export const setObservation = (
   input: { region: string; series: string; year: number; value: number; enteredBy: string },
 ): { problems: Problem[] } => {
   if (!Number.isFinite(input.value)) throw new UserError('bad-input', '数值无效。 / Invalid value.');
+  if (!Number.isInteger(input.year) || input.year < 1949 || input.year > 2100) {
+    throw new UserError('bad-year', `年份应在1949至2100年之间，收到“${input.year}”。 / The year must be 1949–2100.`);
+  }
   if (input.enteredBy.trim() === '') throw new UserError('bad-input', '请注明录入人。 / Say who entered the value.');
   const region = resolveRegion(db, input.region);
   const series = resolveSeries(db, input.series);

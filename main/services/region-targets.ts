@@ -46,18 +46,20 @@ interface TargetInput {
   setBy: string;
 }
 
-/** Checks one target and says what is wrong, or returns the row it belongs to. */
-const checkTarget = (db: ReadDb, input: TargetInput): { tableNo: number; position: number; region: string } | string => {
+type TargetProblem = { field: 'region' | 'seq' | 'target'; message: string };
+
+/** Checks one target and says what is wrong (and in which field), or returns the row it belongs to. */
+const checkTarget = (db: ReadDb, input: TargetInput): { tableNo: number; position: number; region: string } | TargetProblem => {
   const plan = requirePlan(db, input.plan);
-  const row = plan.tables.filter((t) => t.kind === 'main').flatMap((t) => t.rows).find((r) => r.seq === input.seq.trim());
-  if (!row) return `规划中没有序号为“${input.seq}”的指标 / no row ${input.seq} in the plan`;
   const r = findRegion(db, input.region);
-  if (!r || 'ambiguous' in r) return `未知或不唯一的地区“${input.region}” / unknown or ambiguous region`;
+  if (!r || 'ambiguous' in r) return { field: 'region', message: `未知或不唯一的地区“${input.region}” / unknown or ambiguous region` };
   if (r.code === plan.regionCode || !isWithinTree(db, r.code, plan.regionCode)) {
-    return `${r.name}不是规划范围内的下级地区 / ${r.code} is not a region below the plan's region`;
+    return { field: 'region', message: `${r.name}不是规划范围内的下级地区 / ${r.code} is not a region below the plan's region` };
   }
+  const row = plan.tables.filter((t) => t.kind === 'main').flatMap((t) => t.rows).find((x) => x.seq === input.seq.trim());
+  if (!row) return { field: 'seq', message: `规划中没有序号为“${input.seq}”的指标 / no row ${input.seq} in the plan` };
   if (isBlankCell(input.target) || parseTarget(input.target).kind === 'text') {
-    return `目标值“${input.target}”无法识别（应如 120、≥55%、26至36） / target "${input.target}" is not a target`;
+    return { field: 'target', message: `目标值“${input.target}”无法识别（应如 120、≥55%、26至36） / target "${input.target}" is not a target` };
   }
   return { tableNo: row.tableNo, position: row.position, region: r.code };
 };
@@ -72,7 +74,7 @@ const upsert = (db: WriteDb, input: TargetInput, at: { tableNo: number; position
 
 export const setRegionTarget = (db: WriteDb, input: TargetInput): RegionTarget => {
   const at = checkTarget(db, input);
-  if (typeof at === 'string') throw new UserError('bad-input', at);
+  if ('field' in at) throw new UserError('bad-input', at.message);
   upsert(db, input, at);
   return listRegionTargets(db, input.plan).find((t) => t.region === at.region && t.seq === input.seq.trim())!;
 };
@@ -84,7 +86,7 @@ export const importRegionTargets = async (
 ): Promise<{ ok: boolean; targets: number; problems: Problem[] }> => {
   const { sheets } = await readWorkbookFile(input.file);
   const problems: Problem[] = [];
-  const found: { input: TargetInput; at: { tableNo: number; position: number; region: string } }[] = [];
+  const found: { input: TargetInput; at: { tableNo: number; position: number; region: string }; cell: string }[] = [];
   for (const ws of sheets) {
     let header: { row: number; region: number; seq: number; target: number } | null = null;
     for (let r = 1; r <= Math.min(ws.rowCount, 20) && !header; r++) {
@@ -104,8 +106,16 @@ export const importRegionTargets = async (
       if (regionText === '' && seq === '' && target === '') continue;
       const t: TargetInput = { plan: input.plan, seq, region: regionText, target, setBy: input.setBy };
       const at = checkTarget(db, t);
-      if (typeof at === 'string') problems.push({ severity: 'error', sheet: ws.name, cell: row.getCell(header.target).address, message: at });
-      else found.push({ input: t, at });
+      if ('field' in at) {
+        problems.push({ severity: 'error', sheet: ws.name, cell: row.getCell(header[at.field]).address, message: at.message });
+        continue;
+      }
+      const twice = found.find((f) => f.at.region === at.region && f.at.tableNo === at.tableNo && f.at.position === at.position);
+      if (twice) {
+        problems.push({ severity: 'error', sheet: ws.name, cell: row.getCell(header.region).address, message: `同一地区、同一指标的目标出现两次（另见 ${twice.cell}） / the same region and row twice (also ${twice.cell})` });
+        continue;
+      }
+      found.push({ input: t, at, cell: `${ws.name}!${row.getCell(header.region).address}` });
     }
   }
   if (found.length === 0 && problems.length === 0) {

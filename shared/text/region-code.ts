@@ -6,7 +6,11 @@ export const normaliseRegionCode = (text: string): string | null => {
   const t = text.normalize('NFKC').replace(/\s+/g, '');
   if (!/^\d{6}(\d{3})?(\d{3})?$/.test(t)) return null;
   let code = t;
-  if (code.length === 12) code = code.endsWith('000000') ? code.slice(0, 6) : code.slice(0, 9);
+  // The last three digits of the 12-digit form name a village (村/居委会); the tree stops at townships.
+  if (code.length === 12) {
+    if (!code.endsWith('000')) return null;
+    code = code.endsWith('000000') ? code.slice(0, 6) : code.slice(0, 9);
+  }
   if (code.length === 9 && code.endsWith('000')) code = code.slice(0, 6);
   return code;
 };

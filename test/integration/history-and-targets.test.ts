@@ -176,7 +176,7 @@ describe('known defects of history', () => {
   // BUG (main/services/history.ts:126-147 with :39-47): a typed value keeps no record of the value it replaced, and undo
   // re-inserts the batch's replaced values without looking, so undoing a batch whose value was since typed over fails
   // with "SqliteError: UNIQUE constraint failed: observation…" (pwb undo: exit 2, 内部错误) instead of a user error.
-  it.fails('undoes or refuses, as a user error, a batch whose value was typed over by hand, keeping the typed value', async () => {
+  it('undoes or refuses, as a user error, a batch whose value was typed over by hand, keeping the typed value', async () => {
     const { db, b } = await twoBatches();
     setObservation(db, { region: '楚雄州', series: '养老机构床位总数', year: 2023, value: 1200, enteredBy: '张三' });
     const error = thrown(() => undoBatch(db, b));
@@ -186,7 +186,7 @@ describe('known defects of history', () => {
 
   // BUG (main/services/history.ts:126-136): setObservation does not check the year, so 1800 reaches the observation
   // table's CHECK (year BETWEEN 1949 AND 2100) and fails as a SqliteError, not a UserError the user can act on.
-  it.fails('refuses a typed value for the year 1800 with a user error', () => {
+  it('refuses a typed value for the year 1800 with a user error', () => {
     const db = memoryDb();
     expectUserMessage(thrown(() => setObservation(db, { region: '楚雄州', series: 'elderly_beds', year: 1800, value: 1, enteredBy: '张三' })), '1800');
   });
@@ -270,14 +270,14 @@ describe('targets read from a sheet 地区 | 序号 | 目标值', () => {
 describe('known defects of targets read from a sheet', () => {
   // BUG (main/services/region-targets.ts:107): every problem is placed at the 目标值 cell, so an unknown region (A2) or
   // row number (B3) sends the clerk to the target cell (C2, C3), which is not what is wrong.
-  it.fails('reports an unknown region at its 地区 cell and an unknown row at its 序号 cell', async () => {
+  it('reports an unknown region at its 地区 cell and an unknown row at its 序号 cell', async () => {
     const r = await importRegionTargets(memoryDb(), { plan: 'chuxiong', file: await targetSheet([['达州市', 6, 100], ['南华县', 99, 100]]), setBy: '李四' });
     expect(r.problems.map((p) => p.cell)).toEqual(['A2', 'B3']);
   });
 
   // BUG (main/services/region-targets.ts:99-108): the same region and row twice is not noticed; both rows are stored
   // one after the other and the last silently wins, where the import refuses a duplicate naming both cells.
-  it.fails('refuses the same region and row twice in one sheet', async () => {
+  it('refuses the same region and row twice in one sheet', async () => {
     const r = await importRegionTargets(memoryDb(), { plan: 'chuxiong', file: await targetSheet([['双柏县', 6, '120人'], ['532322', 6, 90]]), setBy: '李四' });
     expect(r.ok).toBe(false);
   });

@@ -147,7 +147,13 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
   const rows: RowRef[] = [];
   for (let r = h.dataRow; r <= ws.rowCount; r++) {
     const label = text(ws.getRow(r).getCell(h.regionCol));
-    if (label === '' || NOTE_ROW.test(label)) continue;
+    if (label === '') {
+      // Numbers in a row without a region (a name deleted by mistake) are not dropped silently.
+      const numbered = columns.find((col) => readNumberCell(ws.getRow(r).getCell(col.col)).kind === 'number');
+      if (numbered) problems.push({ severity: 'error', sheet, cell: ws.getRow(r).getCell(h.regionCol).address, message: '该行有数值但没有地区名称 / numbers in a row without a region name' });
+      continue;
+    }
+    if (NOTE_ROW.test(label)) continue;
     if (TOTAL_ROW.test(label)) {
       rows.push({ row: r, region: null, total: true, label, options: [] });
       continue;
@@ -181,6 +187,13 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
       problems.push({ severity: 'error', sheet, cell: address, message: `${x.region.name}（${x.region.code}）不在${context.name}之内 / region not within ${context.code}` });
       x.region = null;
     }
+  }
+  // The total belongs to the region the rows make up: their common parent (a township table of 双柏县 imported with
+  // --region 楚雄州 is 双柏县's total, not 楚雄州's), else the sheet's region.
+  const parentsOfRows = new Set(rows.filter((x) => x.region && !x.total).map((x) => x.region!.parentCode));
+  if (parentsOfRows.size === 1) {
+    const common = [...parentsOfRows][0];
+    if (common && (!context || within(common, context.code))) parentCode = common;
   }
   for (const x of rows) {
     if (!x.total) continue;
