@@ -101,6 +101,8 @@ export interface Api {
     input: { plan: string; region?: string; year: number; kind: EvaluationKind | 'summary' | 'table'; out: string; template?: string; date?: string };
     output: { file: string; format: 'pdf' | 'docx'; bytes: number };
   };
+  'evaluation.chart': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind }; output: { svg: string | null } };
+  'reports.paragraphs': { input: { plan: string; region?: string; year: number; kind: EvaluationKind }; output: { key: string; text: string }[] };
   'reports.setParagraph': { input: { plan: string; region?: string; year: number; kind: EvaluationKind; key: string; text: string; by: string }; output: { key: string } };
   'export.evaluation': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind; out: string }; output: { file: string } };
   'export.observations': { input: { region: string; includeSubregions?: boolean; out: string }; output: { file: string; rows: number } };
@@ -132,6 +134,8 @@ export const API_NAMES: readonly ApiName[] = [
   'files.exportsDir',
   'reports.write',
   'reports.setParagraph',
+  'evaluation.chart',
+  'reports.paragraphs',
 ];
 
 export const isApiName = (name: unknown): name is ApiName => typeof name === 'string' && (API_NAMES as readonly string[]).includes(name);

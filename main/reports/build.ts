@@ -16,6 +16,7 @@ import {
   scoreboard,
   shortProblems,
 } from '../../shared/reports/narrative';
+import { num, rowFormat } from '../../shared/reports/numbers';
 import type { Plan } from '../../shared/types';
 import type { LIST_PLACEHOLDERS, ReportTemplate, SCALAR_PLACEHOLDERS, TableColumnKey, TemplateBlock } from './template';
 
@@ -97,6 +98,13 @@ const columnOf = (key: TableColumnKey, r: EvaluationResult): TableColumn => {
   return c[key];
 };
 
+/** A figure of the row in the row's printed unit and one precision for the whole row (shared/reports/numbers). */
+const figure = (row: EvaluatedRow, x: number | null | undefined): string => {
+  if (x === null || x === undefined) return '—';
+  const f = rowFormat(row);
+  return num(x * f.factor, f.decimals);
+};
+
 const cellOf = (key: TableColumnKey, row: EvaluatedRow, ctx: ReportContext): string => {
   switch (key) {
     case 'seq':
@@ -108,13 +116,13 @@ const cellOf = (key: TableColumnKey, row: EvaluatedRow, ctx: ReportContext): str
     case 'attribute':
       return row.attribute ?? '';
     case 'baseline':
-      return `${fmt(row.baseline)}${row.baselineSource === 'data' ? '*' : ''}`;
+      return `${figure(row, row.baseline)}${row.baselineSource === 'data' ? '*' : ''}`;
     case 'target':
       return row.target || '—';
     case 'previous':
-      return fmt(ctx.previous.get(row.seq) ?? null);
+      return figure(row, ctx.previous.get(row.seq));
     case 'value':
-      return fmt(row.value);
+      return figure(row, row.value);
     case 'change':
       return row.change ? `${row.change.amount > 0 ? '+' : ''}${fmt(row.change.amount, row.change.unit === '%' ? 1 : 2)}${row.change.unit === '%' ? '%' : row.change.unit}` : '—';
     case 'completion':

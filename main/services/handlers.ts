@@ -11,7 +11,8 @@ import { UserError } from '../../shared/errors';
 import { allRegions } from '../db/queries/regions';
 import type { WriteDb } from '../db/types';
 import { listBatches } from './batches';
-import { setReportParagraph, writeReport } from './reports';
+import { listReportParagraphs, setReportParagraph, writeReport } from './reports';
+import { completionChart } from '../reports/charts';
 import { jobStatus, startImportJob } from './jobs';
 import { writeEntryWorkbook } from './entry-workbook/write';
 import { provenanceOf, setObservation, undoBatch } from './history';
@@ -58,6 +59,8 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
     template: z.string().optional(),
     date: z.string().optional(),
   }),
+  'evaluation.chart': z.object({ plan: z.string(), region: z.string().optional(), year: z.number().int(), kind: z.enum(['annual', 'midterm', 'final']).optional() }),
+  'reports.paragraphs': z.object({ plan: z.string(), region: z.string().optional(), year: z.number().int(), kind: z.enum(['annual', 'midterm', 'final']) }),
   'reports.setParagraph': z.object({
     plan: z.string(),
     region: z.string().optional(),
@@ -106,6 +109,8 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'import.start': async (input) => startImportJob(db, input),
   'reports.write': async (input) => writeReport(db, input),
   'reports.setParagraph': async (input) => setReportParagraph(db, input),
+  'evaluation.chart': async (input) => ({ svg: completionChart(evaluatePlan(db, input)) }),
+  'reports.paragraphs': async (input) => listReportParagraphs(db, input),
   'jobs.status': async ({ job }) => jobStatus(job),
   'export.evaluation': async ({ out, ...input }) => {
     const result = evaluatePlan(db, input);

@@ -40,6 +40,11 @@ const paragraphsOf = (db: ReadDb, plan: string, region: string, year: number, ki
       .map((r) => [r.key, r.text]),
   );
 
+export const listReportParagraphs = (db: ReadDb, input: { plan: string; region?: string; year: number; kind: EvaluationKind }): { key: string; text: string }[] => {
+  const plan = requirePlan(db, input.plan);
+  return [...paragraphsOf(db, plan.id, input.region ?? plan.regionCode, input.year, input.kind)].map(([key, text]) => ({ key, text }));
+};
+
 export const setReportParagraph = (
   db: WriteDb,
   input: { plan: string; region?: string; year: number; kind: EvaluationKind; key: string; text: string; by: string },

@@ -98,6 +98,22 @@ describe('browser mode', () => {
     await page.screenshot({ path: path.join(shots, 'evaluation.png'), fullPage: true });
   });
 
+  it('draws the completion chart, keeps the bureau’s paragraph and makes the mid-term report as a PDF', async () => {
+    await expect(page.getByRole('figure', { name: '完成进度与时序进度' }).locator('svg').count()).resolves.toBe(1);
+    await page.getByText(/本单位填写的报告段落/).click();
+    await page.getByLabel('段落名称').selectOption({ label: '下一步工作措施及建议' });
+    await page.getByLabel('段落内容').fill('加快护理型床位改造。');
+    await page.locator('details').getByLabel('填写人').fill('张三');
+    await page.getByRole('button', { name: '保存段落' }).click();
+    await page.getByText(/已填 1 段/).waitFor();
+    await page.getByRole('button', { name: '生成报告' }).click();
+    const link = page.getByRole('link', { name: /中期评估报告\.pdf/ });
+    await link.waitFor({ timeout: 30_000 });
+    const response = await page.request.get(new URL((await link.getAttribute('href'))!, url).toString());
+    expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.screenshot({ path: path.join(shots, 'evaluation-report.png'), fullPage: true });
+  });
+
   it('lists the import in the history and undoes it', async () => {
     const app = new WorkbenchPage(page);
     await app.goTo('导入记录');

@@ -12,6 +12,7 @@ import { conversionFactor } from '../../../shared/units/units';
 import { catalogOf, regionTreeOf } from '../context';
 import { cellText, readNumberCell, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
+import { MAX_SHEET_PROBLEMS } from './long-layout';
 import { findRegion } from './match';
 import { resolveSheetRegion } from './sheet-region';
 import type { ParsedObservation, ParsedSheet } from './types';
@@ -135,6 +136,10 @@ export const parseFlatSheet = (ctx: SheetContext, h: FlatHeader): ParsedSheet =>
   const observations: ParsedObservation[] = [];
   const regions = new Set<string>();
   for (let r = h.row + 1; r <= ws.rowCount; r++) {
+    if (problems.length >= MAX_SHEET_PROBLEMS) {
+      error(`A${r}`, `问题过多，已在第 ${r} 行停止检查本表 / too many problems; stopped checking this sheet at row ${r}`);
+      break;
+    }
     const row = ws.getRow(r);
     const first = cellText(row.getCell(1)).normalize('NFKC').trim();
     if (NOTE_ROW.test(first) || NOTE_ROW.test(textAt(row, h.cols.name).normalize('NFKC'))) continue;

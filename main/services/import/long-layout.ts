@@ -12,6 +12,8 @@ import { resolveSheetRegion } from './sheet-region';
 import type { ParsedObservation, ParsedSheet } from './types';
 
 const MAX_HEADER_SCAN = 20;
+/** A sheet that is wrong on every row (a hostile or mismatched file) is not checked to its end. */
+export const MAX_SHEET_PROBLEMS = 500;
 const NAME_HEADER = /^(指标名称|指标|主要指标|项目|统计项|名称|指标项目)/u;
 const UNIT_HEADER = /^(计量)?单位$/u;
 const NOTE_ROW = /^(注\s*[0-9①-⑩]?|说明|备注|填表人|单位负责人|统计负责人|报出日期|数据来源)\s*[:：]/u;
@@ -78,6 +80,10 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
   }
   const sheetUnit = tableUnit(ws, header.row);
   for (let r = header.row + 1; r <= ws.rowCount; r++) {
+    if (problems.length >= MAX_SHEET_PROBLEMS) {
+      problems.push({ severity: 'error', sheet, cell: `A${r}`, message: `问题过多，已在第 ${r} 行停止检查本表 / too many problems; stopped checking this sheet at row ${r}` });
+      break;
+    }
     const row = ws.getRow(r);
     const nameCell = row.getCell(header.nameCol);
     const name = cellText(nameCell).trim();

@@ -5,6 +5,7 @@ import { call, downloadUrl, exportsDir } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { IndicatorTable } from './IndicatorTable';
+import { ParagraphsForm } from './ParagraphsForm';
 
 const KINDS: { value: EvaluationKind | ''; label: string }[] = [
   { value: '', label: '按年份自动' },
@@ -22,6 +23,7 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
   const [exported, setExported] = useState<string | null>(null);
   const input = { plan, year, ...(region.trim() ? { region: region.trim() } : {}), ...(kind ? { kind } : {}) };
   const result = useCall('evaluation.run', input);
+  const chart = useCall('evaluation.chart', input);
 
   const [reportKind, setReportKind] = useState<'annual' | 'midterm' | 'final' | 'summary' | 'table'>('midterm');
   const [reportFormat, setReportFormat] = useState<'pdf' | 'docx'>('pdf');
@@ -133,6 +135,13 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
               .join('，')}
           </p>
           <IndicatorTable result={result.data} />
+          {chart.data?.svg && (
+            <figure className="chart" aria-label="完成进度与时序进度">
+              {/* The same ECharts SVG the PDF reports draw, made by the services. */}
+              <div dangerouslySetInnerHTML={{ __html: chart.data.svg }} />
+            </figure>
+          )}
+          <ParagraphsForm input={{ plan, year, kind: result.data.kind, ...(region.trim() ? { region: region.trim() } : {}) }} />
           {result.data.warnings.length > 0 && (
             <ul className="warnings">
               {result.data.warnings.map((w, i) => (

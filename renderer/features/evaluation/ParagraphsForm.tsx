@@ -1,0 +1,75 @@
+/**
+ * The bureau's own paragraphs of a report (重点任务、存在问题、下一步措施 …): typed here, stored with the evaluation,
+ * printed in place by every report of this plan, region, year and kind.
+ */
+import { useState } from 'react';
+import type { EvaluationKind } from '../../../shared/types';
+import { call } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import { ErrorNotice } from '../../components/Notice';
+
+const KEYS: { key: string; label: string }[] = [
+  { key: 'tasks', label: '重点任务推进情况' },
+  { key: 'projects', label: '重大工程项目进展' },
+  { key: 'problems', label: '存在问题的成因' },
+  { key: 'environment', label: '发展环境变化' },
+  { key: 'measures', label: '下一步工作措施及建议' },
+  { key: 'next-year', label: '下年度工作安排' },
+  { key: 'achievements', label: '主要成就' },
+  { key: 'experience', label: '主要经验' },
+  { key: 'next-plan', label: '对“十五五”的建议' },
+  { key: 'progress', label: '主要进展（摘要）' },
+  { key: 'requests', label: '建议及需协调事项（摘要）' },
+];
+
+export const ParagraphsForm = ({ input }: { input: { plan: string; region?: string; year: number; kind: EvaluationKind } }) => {
+  const [refresh, setRefresh] = useState(0);
+  const stored = useCall('reports.paragraphs', input, refresh);
+  const [key, setKey] = useState('tasks');
+  const [text, setText] = useState('');
+  const [by, setBy] = useState('');
+  const [error, setError] = useState<Error | null>(null);
+  const save = async () => {
+    setError(null);
+    try {
+      await call('reports.setParagraph', { ...input, key, text, by });
+      setRefresh((n) => n + 1);
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  return (
+    <details className="card">
+      <summary>本单位填写的报告段落（已填 {stored.data?.length ?? 0} 段）</summary>
+      <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          段落
+          <select
+            aria-label="段落名称"
+            value={key}
+            onChange={(e) => {
+              setKey(e.target.value);
+              setText(stored.data?.find((p) => p.key === e.target.value)?.text ?? '');
+            }}
+          >
+            {KEYS.map((k) => (
+              <option key={k.key} value={k.key}>
+                {k.label}
+                {stored.data?.some((p) => p.key === k.key) ? '（已填）' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          填写人
+          <input value={by} onChange={(e) => setBy(e.target.value)} size={8} />
+        </label>
+        <button type="button" onClick={save} disabled={text.trim() === '' || by.trim() === ''}>
+          保存段落
+        </button>
+      </form>
+      <textarea aria-label="段落内容" rows={5} style={{ width: '100%' }} value={text} onChange={(e) => setText(e.target.value)} />
+      {error && <ErrorNotice error={error} />}
+    </details>
+  );
+};
