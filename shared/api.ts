@@ -13,19 +13,41 @@ export interface ImportProblem {
   message: string;
 }
 
+export interface ImportChange {
+  region: string;
+  series: string;
+  year: number;
+  old: number;
+  new: number;
+  sheet: string;
+  cell: string;
+}
+
+/** A unit conversion applied to an item's values on one sheet: 万人 → 人 ×10000, with how many values. */
+export interface ImportConversion {
+  sheet: string;
+  series: string;
+  from: string;
+  to: string;
+  factor: number;
+  values: number;
+}
+
 export interface ImportResultDto {
   ok: boolean;
   dryRun: boolean;
   file: string;
   batch: number | null;
+  /** Stored, or that would be stored; 0 when there is an error. */
   observations: number;
   replaced: number;
   unchanged: number;
   sheets: { name: string; layout: 'long' | 'wide' | 'flat' | 'template' | 'skipped'; region: string | null; observations: number }[];
-  changes: { region: string; series: string; year: number; old: number; new: number; sheet: string; cell: string }[];
+  changes: ImportChange[];
   problems: ImportProblem[];
-  reader?: 'whole' | 'stream';
-  conversions?: { sheet: string; series: string; from: string; to: string; factor: number; values: number }[];
+  /** Which reader read the file: the whole-workbook reader, or the streaming one for large files. */
+  reader: 'whole' | 'stream';
+  conversions: ImportConversion[];
 }
 
 export interface BatchSummary {

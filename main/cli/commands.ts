@@ -47,6 +47,8 @@ const failedImport = (file: string, dryRun: boolean, message: string): ImportRes
   sheets: [],
   changes: [],
   problems: [{ severity: 'error', sheet: '', cell: '', message }],
+  reader: 'whole',
+  conversions: [],
 });
 
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>

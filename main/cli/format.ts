@@ -35,7 +35,7 @@ export const formatImport = (r: ImportResultDto): string => {
   const lines = [
     `${r.file}：${verb}；数值 ${r.observations} 个，其中替换 ${r.replaced} 个、未变 ${r.unchanged} 个`,
     ...r.sheets.map((s) => `  工作表“${s.name}”：${s.layout === 'skipped' ? '未读取' : `${s.region ?? '多个地区'}，${s.observations} 个数值`}`),
-    ...(r.conversions ?? []).map((c) => `  换算 ${c.sheet} ${c.series}：${c.from} → ${c.to} ×${c.factor}（${c.values} 个数值）`),
+    ...r.conversions.map((c) => `  换算 ${c.sheet} ${c.series}：${c.from} → ${c.to} ×${c.factor}（${c.values} 个数值）`),
     ...r.changes.slice(0, 50).map((c) => `  变更 ${c.sheet}!${c.cell} ${c.region} ${c.series} ${c.year}：${c.old} → ${c.new}`),
     ...r.problems.map((p) => `  ${p.severity === 'error' ? '错误' : '提示'} ${p.sheet ? `${p.sheet}!` : ''}${p.cell}：${p.message}`),
   ];

@@ -2,6 +2,7 @@
  * Import history and provenance: undo a batch (restoring the values it replaced, in one transaction), where a
  * stored value came from (file, sheet, cell, batch) or who typed it, and values typed by hand.
  */
+import type { ProvenanceDto } from '../../shared/api';
 import { UserError } from '../../shared/errors';
 import type { Problem } from '../../shared/errors';
 import type { WriteDb, ReadDb } from '../db/types';
@@ -50,25 +51,7 @@ export const undoBatch = (db: WriteDb, batchId: number): UndoResult => {
   })();
 };
 
-export interface Provenance {
-  region: string;
-  regionName: string;
-  series: string;
-  seriesName: string;
-  year: number;
-  value: number;
-  unit: string;
-  /** 'import': from a file; 'typed': entered by hand. */
-  origin: 'import' | 'typed';
-  file: string | null;
-  sheet: string | null;
-  cell: string | null;
-  batch: number | null;
-  enteredBy: string | null;
-  enteredAt: string;
-  /** Earlier values this one replaced, newest first. */
-  replaced: { value: number; batch: number | null; file: string | null; sheet: string | null; cell: string | null; enteredBy: string | null }[];
-}
+export type Provenance = ProvenanceDto;
 
 const resolveSeries = (db: ReadDb, text: string): string => {
   if (catalogOf(db).byCode.has(text)) return text;

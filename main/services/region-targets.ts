@@ -3,6 +3,7 @@
  * with columns 地区 (or 地区代码) | 序号 | 目标值. An absolute quantity is judged for a sub-region only against such a
  * target; rates and shares use the plan's own target.
  */
+import type { RegionTargetDto } from '../../shared/api';
 import type { Problem } from '../../shared/errors';
 import { UserError } from '../../shared/errors';
 import { parseTarget } from '../../shared/targets/grammar';
@@ -14,16 +15,7 @@ import { cellText } from './import/cells';
 import { findRegion } from './import/match';
 import { readWorkbookFile } from './import/workbook';
 
-export interface RegionTarget {
-  plan: string;
-  seq: string;
-  name: string;
-  region: string;
-  regionName: string;
-  target: string;
-  setBy: string | null;
-  setAt: string;
-}
+export type RegionTarget = RegionTargetDto;
 
 export const listRegionTargets = (db: ReadDb, planId: string): RegionTarget[] => {
   requirePlan(db, planId);

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
+import type { ImportChange, ImportConversion, ImportResultDto } from '../../../shared/api';
 import type { Problem } from '../../../shared/errors';
 import { UserError } from '../../../shared/errors';
 import type { Region } from '../../../shared/types';
@@ -41,41 +42,8 @@ export interface ImportInput {
   saveProfile?: string;
 }
 
-export interface ImportChange {
-  region: string;
-  series: string;
-  year: number;
-  old: number;
-  new: number;
-  cell: string;
-  sheet: string;
-}
-
-export interface ImportResult {
-  ok: boolean;
-  dryRun: boolean;
-  file: string;
-  batch: number | null;
-  observations: number;
-  replaced: number;
-  unchanged: number;
-  sheets: { name: string; layout: ParsedSheet['layout']; region: string | null; observations: number }[];
-  changes: ImportChange[];
-  problems: Problem[];
-  /** Which reader read the file: the whole-workbook reader, or the streaming one for large files. */
-  reader: 'whole' | 'stream';
-  /** Unit conversions applied, per sheet and item: 万人 → 人 ×10000, with how many values. */
-  conversions: ImportConversion[];
-}
-
-export interface ImportConversion {
-  sheet: string;
-  series: string;
-  from: string;
-  to: string;
-  factor: number;
-  values: number;
-}
+export type { ImportChange, ImportConversion } from '../../../shared/api';
+export type ImportResult = ImportResultDto;
 
 const conversionsOf = (observations: ParsedObservation[], unitOf: (code: string) => string): ImportConversion[] => {
   const map = new Map<string, ImportConversion>();

@@ -25,9 +25,9 @@ const Preview = ({ result }: { result: ImportResultDto }) => (
         </li>
       ))}
     </ul>
-    {(result.conversions ?? []).length > 0 && (
+    {result.conversions.length > 0 && (
       <ul aria-label="单位换算">
-        {(result.conversions ?? []).map((c, i) => (
+        {result.conversions.map((c, i) => (
           <li key={i}>
             单位换算：工作表“{c.sheet}” {c.series} 由 {c.from} 换算为 {c.to}（×{c.factor}），{c.values} 个数值
           </li>
