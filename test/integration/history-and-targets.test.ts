@@ -267,7 +267,7 @@ describe('targets read from a sheet 地区 | 序号 | 目标值', () => {
   });
 });
 
-describe('known defects of targets read from a sheet', () => {
+describe('targets read from a sheet against defects found before (fixed)', () => {
   // BUG (main/services/region-targets.ts:107): every problem is placed at the 目标值 cell, so an unknown region (A2) or
   // row number (B3) sends the clerk to the target cell (C2, C3), which is not what is wrong.
   it('reports an unknown region at its 地区 cell and an unknown row at its 序号 cell', async () => {

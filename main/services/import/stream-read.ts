@@ -5,10 +5,11 @@
  */
 import ExcelJS from 'exceljs';
 import { LightSheet } from './light-sheet';
+import type { SheetExtras } from './zip-guard';
 
 export const readStreaming = async (
   bytes: Buffer,
-  merges: ReadonlyMap<number, string[]>,
+  extras: ReadonlyMap<string, SheetExtras>,
   onProgress?: (rows: number) => void,
 ): Promise<LightSheet[]> => {
   const { Readable } = await import('node:stream');
@@ -28,10 +29,13 @@ export const readStreaming = async (
       const values = row.values as ExcelJS.CellValue[];
       const formats: (string | undefined)[] = [];
       for (let c = 1; c < values.length; c++) if (values[c] !== undefined) formats[c] = row.getCell(c).numFmt;
-      sheet.addRow(row.number, values, formats, row.hidden);
+      sheet.addRow(row.number, values, formats, false);
       if (++rows % 5000 === 0) onProgress?.(rows);
     }
-    for (const range of merges.get(w.id) ?? []) sheet.addMerge(range);
+    // The streaming reader drops merged ranges and hidden rows: both come from the sheet's XML, found by name.
+    const extra = extras.get(w.name);
+    for (const range of extra?.merges ?? []) sheet.addMerge(range);
+    for (const r of extra?.hiddenRows ?? []) sheet.hiddenRows.add(r);
     sheets.push(sheet);
   }
   onProgress?.(rows);

@@ -23,6 +23,8 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 export const STREAM_ABOVE_BYTES = 16 * 2 ** 20;
 /** More cells than this is more than a statistics office sends; ask for a split rather than run out of memory. */
 export const MAX_CELLS = 6_000_000;
+/** The largest sheet data the whole-workbook reader is trusted with when the streaming reader fails. */
+const WHOLE_READER_LIMIT = 200 * 2 ** 20;
 
 const notAWorkbook = (name: string, zh: string, en: string): UserError =>
   new UserError('not-a-workbook', `${name}：${zh} / ${name}: ${en}`);
@@ -96,11 +98,20 @@ export const readWorkbookFile = async (
   }
   const sheetXml = zip.entries.filter((e) => e.name.startsWith('xl/worksheets/')).reduce((s, e) => s + e.size, 0);
   if (options.forceStream || sheetXml > STREAM_ABOVE_BYTES) {
-    let sheets: LightSheet[];
-    try {
-      sheets = await readStreaming(xlsxBytes, zip.merges, options.onProgress);
-    } catch (error) {
-      throw notAWorkbook(name, `已损坏或不是有效的工作簿（${(error as Error).message}）。`, 'damaged or not a valid workbook.');
+    let sheets: LightSheet[] | null = null;
+    let failure: unknown = null;
+    // exceljs's streaming reader now and then misses xl/workbook.xml when it is the last entry (exceljs #3064):
+    // read once more, and then with the whole-workbook reader if the file is not too large for it.
+    for (let attempt = 0; attempt < 2 && !sheets; attempt++) {
+      try {
+        sheets = await readStreaming(xlsxBytes, zip.sheets, options.onProgress);
+      } catch (error) {
+        failure = error;
+      }
+    }
+    if (!sheets) {
+      if (sheetXml <= WHOLE_READER_LIMIT) return readWhole(name, xlsxBytes, bytes, format, options.onProgress);
+      throw notAWorkbook(name, `已损坏或不是有效的工作簿（${(failure as Error).message}）。`, 'damaged or not a valid workbook.');
     }
     const cells = sheets.reduce((n, s) => n + s.rowCount * s.columnCount, 0);
     if (cells > MAX_CELLS) {
@@ -109,6 +120,17 @@ export const readWorkbookFile = async (
     if (sheets.length === 0) throw notAWorkbook(name, '工作簿中没有工作表。', 'the workbook has no worksheets.');
     return { sheets: sheets.map(asWorksheet), bytes, format, reader: 'stream' };
   }
+  return readWhole(name, xlsxBytes, bytes, format, options.onProgress);
+};
+
+/** The whole-workbook reader: keeps merged ranges, hidden rows and cached formula error results itself. */
+const readWhole = async (
+  name: string,
+  xlsxBytes: Buffer,
+  bytes: Buffer,
+  format: 'xlsx' | 'xls',
+  onProgress?: (rows: number) => void,
+): Promise<OpenedWorkbook> => {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(xlsxBytes as unknown as ArrayBuffer);
@@ -116,6 +138,6 @@ export const readWorkbookFile = async (
     throw notAWorkbook(name, `已损坏或不是有效的工作簿（${(error as Error).message}）。`, 'damaged or not a valid workbook.');
   }
   if (workbook.worksheets.length === 0) throw notAWorkbook(name, '工作簿中没有工作表。', 'the workbook has no worksheets.');
-  options.onProgress?.(workbook.worksheets.reduce((n, w) => n + w.rowCount, 0));
+  onProgress?.(workbook.worksheets.reduce((n, w) => n + w.rowCount, 0));
   return { sheets: workbook.worksheets, bytes, format, reader: 'whole' };
 };

@@ -13,8 +13,14 @@ export interface ZipLimits {
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 400 * 2 ** 20, maxEntries: 5000 };
 
+/** What the streaming reader drops, read here from each sheet's XML: merged ranges and hidden rows. */
+export interface SheetExtras {
+  merges: string[];
+  hiddenRows: number[];
+}
+
 export type ZipCheck =
-  | { ok: true; entries: { name: string; size: number }[]; totalBytes: number; merges: Map<number, string[]> }
+  | { ok: true; entries: { name: string; size: number }[]; totalBytes: number; sheets: Map<string, SheetExtras> }
   | { ok: false; reason: 'damaged' | 'too-large' | 'too-many-entries'; detail: string };
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -35,7 +41,10 @@ export const checkZip = (bytes: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
   let offset = bytes.readUInt32LE(eocd + 16);
   if (count > limits.maxEntries) return { ok: false, reason: 'too-many-entries', detail: `${count} entries` };
   const entries: { name: string; size: number }[] = [];
-  const merges = new Map<number, string[]>();
+  // Sheet extras by the sheet's name (workbook.xml and its rels tell which part is which sheet).
+  const byPart = new Map<string, SheetExtras>();
+  let workbookXml = '';
+  let relsXml = '';
   let total = 0;
   for (let n = 0; n < count; n++) {
     if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== CENTRAL_SIGNATURE) {
@@ -75,10 +84,11 @@ export const checkZip = (bytes: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
     total += size;
     if (total > limits.maxTotalBytes) return { ok: false, reason: 'too-large', detail: `more than ${Math.round(limits.maxTotalBytes / 2 ** 20)} MiB uncompressed` };
     entries.push({ name, size });
-    const sheetNo = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name);
-    if (sheetNo && inflated) merges.set(Number(sheetNo[1]), mergedRanges(inflated));
+    if (inflated && /^xl\/worksheets\/[^/]+\.xml$/.test(name)) byPart.set(name, { merges: mergedRanges(inflated), hiddenRows: hiddenRows(inflated) });
+    if (inflated && name === 'xl/workbook.xml') workbookXml = inflated.toString('utf8');
+    if (inflated && name === 'xl/_rels/workbook.xml.rels') relsXml = inflated.toString('utf8');
   }
-  return { ok: true, entries, totalBytes: total, merges };
+  return { ok: true, entries, totalBytes: total, sheets: sheetsByName(workbookXml, relsXml, byPart) };
 };
 
 /** The merged ranges of a sheet: <mergeCells> sits after the sheet data, so only the tail is searched. */
@@ -88,3 +98,36 @@ const mergedRanges = (xml: Buffer): string[] => {
   const tail = xml.subarray(at).toString('utf8');
   return [...tail.matchAll(/<mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"/g)].map((m) => m[1]!);
 };
+
+/** Rows marked hidden="1" (or "true") in a sheet's XML. */
+const hiddenRows = (xml: Buffer): number[] => {
+  if (xml.indexOf('hidden=') < 0) return [];
+  const rows: number[] = [];
+  for (const m of xml.toString('utf8').matchAll(/<row\b[^>]*>/g)) {
+    if (!/\bhidden="(1|true)"/.test(m[0])) continue;
+    const r = /\br="(\d+)"/.exec(m[0]);
+    if (r) rows.push(Number(r[1]));
+  }
+  return rows;
+};
+
+/** Maps each sheet name to its part through workbook.xml (name → r:id) and its rels (r:id → target). */
+const sheetsByName = (workbookXml: string, relsXml: string, byPart: Map<string, SheetExtras>): Map<string, SheetExtras> => {
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
+  }
+  const out = new Map<string, SheetExtras>();
+  for (const m of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
+    const extras = rid ? byPart.get(targets.get(rid) ?? '') : undefined;
+    if (name !== undefined && extras) out.set(decodeXml(name), extras);
+  }
+  return out;
+};
+
+const decodeXml = (s: string): string =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
