@@ -210,7 +210,8 @@ describe('pwb export', () => {
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet('指标完成情况表')!;
     const header = ws.getRow(3).values as unknown[];
-    const row = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1).values as unknown[]).find((v) => v[2] === '养老机构护理型床位占比');
+    const rows = Array.from({ length: ws.rowCount }, (_, i) => ws.getRow(i + 1).values as unknown[]);
+    const row = rows.find((v) => v[2] === '养老机构护理型床位占比'); // values[0] is empty: column B is values[2]
     expect(row?.[header.indexOf('2023年值')]).toBe(60);
   });
 
@@ -246,8 +247,8 @@ describe('usage errors', () => {
     expect(fs.existsSync(db)).toBe(false);
   });
 
-  // BUG (main/cli/commands.ts:199-206 with main/services/history.ts:126): `set` checks only that --year is a whole number;
-  // 1800 opens (and creates) the database and fails in SQLite's CHECK, printed as 内部错误 with a stack trace, exit 2.
+  // Fixed in 022b32b: `set` checked only that --year was a whole number; 1800 created the database and failed in SQLite's
+  // CHECK, printed as 内部错误 with a stack trace, exit 2.
   it('exits 1 for set with --year 1800, outside the years a value can have, and creates no database file', async () => {
     const { db } = fresh();
     const run = await pwb(db, ...SET, '--year', '1800', '--by', '张三');

@@ -4,23 +4,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/errors';
 import { openDb } from '../../main/db/open';
 import type { WriteDb } from '../../main/db/types';
 import { runImport, type ImportInput, type ImportResult } from '../../main/services/import/run';
 import { freshDb, longSheet, sha256, writeWorkbook, type CellInput } from '../helpers/files';
 
-/** Temporary folders of this file's tests (a database is ~6.5 MB), removed after each test. */
-const dirs: string[] = [];
-const fresh = (): ReturnType<typeof freshDb> => {
-  const made = freshDb();
-  dirs.push(made.dir);
-  return made;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+/** A fresh database in a temporary folder (removed after the file by test/setup.ts). */
+const fresh = freshDb;
 
 const TABLES = ['observation', 'import_batch', 'observation_replaced'];
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDb } from '../../main/db/open';
 import { getObservation } from '../../main/db/queries/observations';
 import type { ReadDb, WriteDb } from '../../main/db/types';
@@ -13,16 +13,8 @@ import { evaluatePlan } from '../../main/services/evaluate';
 import { runImport, type ImportResult } from '../../main/services/import/run';
 import { freshDb, longSheet, sha256, writeWorkbook, type CellInput } from '../helpers/files';
 
-/** Temporary folders of this file's tests (a database is ~6.5 MB), removed after each test. */
-const dirs: string[] = [];
-const fresh = (): ReturnType<typeof freshDb> => {
-  const made = freshDb();
-  dirs.push(made.dir);
-  return made;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+/** A fresh database in a temporary folder (removed after the file by test/setup.ts). */
+const fresh = freshDb;
 
 const stored = (db: ReadDb, region: string, series: string, year: number): number | null =>
   getObservation(db, region, series, year)?.value ?? null;

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/errors';
 import { migrations, latestVersion, schemaVersion } from '../../main/db/migrations';
 import { openDb } from '../../main/db/open';
@@ -14,20 +14,11 @@ import { getPlan, listPlanIds } from '../../main/db/queries/plans';
 import type { ReadDb, WriteDb } from '../../main/db/types';
 import { freshDb, sha256, tempDir } from '../helpers/files';
 
-/** Temporary folders of this file's tests (a database is ~6.5 MB), removed after each test. */
-const dirs: string[] = [];
-const fresh = (): ReturnType<typeof freshDb> => {
-  const made = freshDb();
-  dirs.push(made.dir);
-  return made;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+/** A fresh database in a temporary folder (removed after the file by test/setup.ts). */
+const fresh = freshDb;
 
 const newFile = (): string => {
   const dir = tempDir();
-  dirs.push(dir);
   return path.join(dir, 'workbench.sqlite');
 };
 

@@ -4,6 +4,7 @@ import type { EvaluationKind } from '../../../shared/types';
 import { call, downloadUrl, exportsDir } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
+import { PlanSelect } from '../../components/PlanSelect';
 import { IndicatorTable } from './IndicatorTable';
 import { ParagraphsForm } from './ParagraphsForm';
 
@@ -55,16 +56,7 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
   return (
     <section aria-label="评估">
       <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          规划
-          <select value={plan} onChange={(e) => setPlan(e.target.value)}>
-            {(plans.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PlanSelect plans={plans.data} value={plan} onChange={setPlan} />
         <label>
           地区代码
           <input value={region} placeholder="默认为规划地区" onChange={(e) => setRegion(e.target.value)} size={12} />

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { call, downloadUrl, exportsDir } from '../../api/client';
 import { useCall } from '../../api/useCall';
+import { PlanSelect } from '../../components/PlanSelect';
 import { ErrorNotice } from '../../components/Notice';
 
 export const TemplateForm = () => {
@@ -28,16 +29,7 @@ export const TemplateForm = () => {
     <details className="card">
       <summary>生成填报工作簿（按规划所需的统计项，填好后在此导入）</summary>
       <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          规划
-          <select value={plan} onChange={(e) => setPlan(e.target.value)}>
-            {(plans.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PlanSelect plans={plans.data} value={plan} onChange={setPlan} />
         <label>
           地区代码
           <input value={region} placeholder={selected?.region ?? ''} onChange={(e) => setRegion(e.target.value)} size={12} />
