@@ -62,9 +62,12 @@ const upsert = (db: WriteDb, input: TargetInput, at: { tableNo: number; position
       `INSERT INTO region_target (plan_id, table_no, position, region_code, target_text, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(plan_id, table_no, position, region_code) DO UPDATE SET target_text = excluded.target_text, set_by = excluded.set_by, set_at = excluded.set_at`,
     )
-    .run(input.plan, at.tableNo, at.position, at.region, input.target.trim(), input.setBy, new Date().toISOString());
+    .run(input.plan, at.tableNo, at.position, at.region, input.target.trim(), input.setBy.trim(), new Date().toISOString());
+
+const NO_SETTER = '请注明设定人。 / Say who set the target.';
 
 export const setRegionTarget = (db: WriteDb, input: TargetInput): RegionTarget => {
+  if (input.setBy.trim() === '') throw new UserError('bad-input', NO_SETTER);
   const at = checkTarget(db, input);
   if ('field' in at) throw new UserError('bad-input', at.message);
   upsert(db, input, at);
@@ -76,6 +79,7 @@ export const importRegionTargets = async (
   db: WriteDb,
   input: { plan: string; file: string; setBy: string; dryRun?: boolean },
 ): Promise<{ ok: boolean; targets: number; problems: Problem[] }> => {
+  if (input.setBy.trim() === '') throw new UserError('bad-input', NO_SETTER);
   const { sheets } = await readWorkbookFile(input.file);
   const problems: Problem[] = [];
   const found: { input: TargetInput; at: { tableNo: number; position: number; region: string }; cell: string }[] = [];

@@ -172,20 +172,17 @@ describe('where a value came from', () => {
   });
 });
 
-describe('known defects of history', () => {
-  // BUG (main/services/history.ts:126-147 with :39-47): a typed value keeps no record of the value it replaced, and undo
-  // re-inserts the batch's replaced values without looking, so undoing a batch whose value was since typed over fails
-  // with "SqliteError: UNIQUE constraint failed: observation…" (pwb undo: exit 2, 内部错误) instead of a user error.
-  it('undoes or refuses, as a user error, a batch whose value was typed over by hand, keeping the typed value', async () => {
+describe('history against defects found before (fixed)', () => {
+  // Fixed in 022b32b: undo re-inserted the batch's replaced values without looking, so undoing a batch whose value was
+  // since typed over failed with "SqliteError: UNIQUE constraint failed" (pwb undo: exit 2, 内部错误).
+  it('undoes a batch whose value was since typed over by hand, keeping the typed value and removing the rest', async () => {
     const { db, b } = await twoBatches();
     setObservation(db, { region: '楚雄州', series: '养老机构床位总数', year: 2023, value: 1200, enteredBy: '张三' });
-    const error = thrown(() => undoBatch(db, b));
-    expect(error === null || error instanceof UserError, String(error)).toBe(true);
-    expect(at(db, 'elderly_beds')?.value).toBe(1200);
+    expect(undoBatch(db, b)).toEqual({ batch: b, removed: 1, restored: 0 });
+    expect([where(at(db, 'elderly_beds')), at(db, 'social_org_staff')]).toEqual([[1200, null, null, null, '张三'], null]);
   });
 
-  // BUG (main/services/history.ts:126-136): setObservation does not check the year, so 1800 reaches the observation
-  // table's CHECK (year BETWEEN 1949 AND 2100) and fails as a SqliteError, not a UserError the user can act on.
+  // Fixed in 022b32b: setObservation did not check the year, so 1800 failed in the table's CHECK as a SqliteError.
   it('refuses a typed value for the year 1800 with a user error', () => {
     const db = memoryDb();
     expectUserMessage(thrown(() => setObservation(db, { region: '楚雄州', series: 'elderly_beds', year: 1800, value: 1, enteredBy: '张三' })), '1800');
@@ -268,17 +265,32 @@ describe('targets read from a sheet 地区 | 序号 | 目标值', () => {
 });
 
 describe('targets read from a sheet against defects found before (fixed)', () => {
-  // BUG (main/services/region-targets.ts:107): every problem is placed at the 目标值 cell, so an unknown region (A2) or
-  // row number (B3) sends the clerk to the target cell (C2, C3), which is not what is wrong.
+  // Fixed in 022b32b: every problem was placed at the 目标值 cell, even an unknown region or row number.
   it('reports an unknown region at its 地区 cell and an unknown row at its 序号 cell', async () => {
     const r = await importRegionTargets(memoryDb(), { plan: 'chuxiong', file: await targetSheet([['达州市', 6, 100], ['南华县', 99, 100]]), setBy: '李四' });
     expect(r.problems.map((p) => p.cell)).toEqual(['A2', 'B3']);
   });
 
-  // BUG (main/services/region-targets.ts:99-108): the same region and row twice is not noticed; both rows are stored
-  // one after the other and the last silently wins, where the import refuses a duplicate naming both cells.
+  // Fixed in 022b32b: the same region and row twice was stored twice over, the last one silently winning.
   it('refuses the same region and row twice in one sheet', async () => {
     const r = await importRegionTargets(memoryDb(), { plan: 'chuxiong', file: await targetSheet([['双柏县', 6, '120人'], ['532322', 6, 90]]), setBy: '李四' });
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('who set a target (fixed)', () => {
+  // Fixed: nothing checked who set a target, so a blank setBy (the app and browser mode call targets.set without the
+  // CLI's --by check) was stored, where a typed value without a name is refused.
+  it('refuses a target set by nobody (a blank name), as a typed value is refused', () => {
+    const db = memoryDb();
+    expectUserMessage(thrown(() => setRegionTarget(db, { ...target('双柏县'), setBy: '  ' })), '设定人');
+    expect(listRegionTargets(db, 'chuxiong')).toEqual([]);
+  });
+
+  it('refuses a target sheet imported by nobody before reading it, and stores nothing', async () => {
+    const db = memoryDb();
+    const error = await importRegionTargets(db, { plan: 'chuxiong', file: await targetSheet([['双柏县', 6, 100]]), setBy: '' }).then(() => null, (e: unknown) => e);
+    expectUserMessage(error, '设定人');
+    expect(listRegionTargets(db, 'chuxiong')).toEqual([]);
   });
 });

@@ -154,13 +154,13 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
       continue;
     }
     if (NOTE_ROW.test(label)) continue;
+    if (ws.getRow(r).hidden) problems.push({ severity: 'warning', sheet, cell: ws.getRow(r).getCell(h.regionCol).address, message: '该行已隐藏，仍被读取 / this row is hidden and was read' });
     if (TOTAL_ROW.test(label)) {
       rows.push({ row: r, region: null, total: true, label, options: [] });
       continue;
     }
     const found = find(label);
     const options = !found ? [] : 'ambiguous' in found ? found.ambiguous : [found];
-    if (ws.getRow(r).hidden) problems.push({ severity: 'warning', sheet, cell: ws.getRow(r).getCell(h.regionCol).address, message: '该行已隐藏，仍被读取 / this row is hidden and was read' });
     rows.push({ row: r, region: options.length === 1 ? options[0]! : null, total: false, label, options });
   }
   const within = (code: string, ancestor: string) => isWithinTree(db, code, ancestor);
