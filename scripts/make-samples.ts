@@ -1,6 +1,6 @@
 /**
  * Writes the sample workbooks in samples/ from scripts/sample-data.ts, in the long layout a clerk would keep:
- * a title row, a 地区 label, a header 序号 | 指标名称 | 单位 | 2019年 … 2023年, and a note row. Run with
+ * a title row, a 地区 label, a header 序号 | 指标名称 | 单位 | 2019年 … 2025年, and a note row. Run with
  * `npm run samples`; the files are committed so the demo needs nothing but the package.
  */
 import path from 'node:path';
@@ -12,7 +12,7 @@ const outDir = path.resolve(process.argv[2] ?? 'samples');
 for (const book of SAMPLE_BOOKS) {
   const wb = new ExcelJS.Workbook();
   wb.creator = '规划监测评估工作台（示例数据）';
-  wb.created = new Date('2024-01-15T00:00:00Z');
+  wb.created = new Date('2026-02-15T00:00:00Z');
   wb.modified = wb.created;
   for (const s of book.sheets) {
     const ws = wb.addWorksheet(s.sheet);

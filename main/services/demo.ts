@@ -21,6 +21,9 @@ export interface DemoResult {
   reports: string[];
 }
 
+/** The sample data run 2019–2025: annual 2021, 2022 and 2024, the mid-term (2023) and the final evaluation (2025). */
+const DEMO_YEARS = [2021, 2022, 2023, 2024, 2025];
+
 /** Sub-regions evaluated in the demo beside the plan region, to show 不适用 and data-based baselines. */
 const DEMO_SUBREGIONS: Record<string, string> = { chuxiong: '532322' };
 
@@ -49,21 +52,23 @@ export const runDemo = async (outDir: string): Promise<DemoResult> => {
     for (const plan of listPlans(db)) {
       const regions = [plan.region, ...(DEMO_SUBREGIONS[plan.id] ? [DEMO_SUBREGIONS[plan.id]!] : [])];
       for (const region of regions) {
-        for (const year of [2021, 2022, 2023]) {
+        for (const year of DEMO_YEARS) {
           const result = evaluatePlan(db, { plan: plan.id, region, year });
           const file = path.join(dir, `${plan.id}-${region}-${year}-${result.kind}.json`);
           fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
           outputs.push({ file, plan: plan.id, region, year, kind: result.kind, summary: result.summary });
         }
       }
-      // Each report kind for the plan's region: PDF, and Word for the mid-term report.
+      // Each report kind for the plan's region: PDF, and Word for the mid-term and final reports. The leader's
+      // summary and the table are of the final evaluation, the one a bureau compiles after 2025.
       const reports: [ReportKind, number, string][] = [
-        ['annual', 2022, 'pdf'],
+        ['annual', 2024, 'pdf'],
         ['midterm', 2023, 'pdf'],
         ['midterm', 2023, 'docx'],
-        ['summary', 2023, 'pdf'],
-        ['table', 2023, 'pdf'],
         ['final', 2025, 'pdf'],
+        ['final', 2025, 'docx'],
+        ['summary', 2025, 'pdf'],
+        ['table', 2025, 'pdf'],
       ];
       for (const [kind, year, ext] of reports) {
         const file = path.join(dir, `${plan.id}-${plan.region}-${year}-${kind}.${ext}`);

@@ -11,11 +11,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../main/http/server';
 import { createHandlers } from '../../main/services/handlers';
+import { SAMPLE_BOOKS } from '../../scripts/sample-data';
 import { freshDb, tempDir } from '../helpers/files';
 import { EvaluationView, ImportView, WorkbenchPage } from './pages';
 
 const CHROMIUM = process.env.PWB_CHROMIUM ?? '/usr/bin/chromium';
 const shots = path.resolve('test-output');
+/** How many numbers the 楚雄州 sample workbook holds, from the script that writes it. */
+const CHUXIONG_VALUES = SAMPLE_BOOKS.find((b) => b.file.startsWith('chuxiong'))!.sheets.flatMap((s) => s.rows.flatMap(([, , v]) => v.filter((x) => x !== null))).length;
 let browser: Browser;
 let server: http.Server;
 let url: string;
@@ -54,7 +57,7 @@ describe('browser mode', () => {
     await app.goTo('导入数据');
     const view = new ImportView(page);
     await view.check(path.resolve('samples/chuxiong-示例数据.xlsx'));
-    await expect(page.getByText('试导入（未写入）：将写入 152 个数值', { exact: false }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText(`试导入（未写入）：将写入 ${CHUXIONG_VALUES} 个数值`, { exact: false }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('progressbar', { name: '读取进度' }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: path.join(shots, 'import-preview.png'), fullPage: true });
     await view.confirm();
@@ -118,8 +121,9 @@ describe('browser mode', () => {
     const app = new WorkbenchPage(page);
     await app.goTo('导入记录');
     await page.getByRole('button', { name: '撤销' }).first().click();
-    await page.getByText(/已撤销第 1 批：删除 152 个数值/).waitFor();
-    await expect(page.getByRole('cell', { name: '已撤销' }).isVisible()).resolves.toBe(true);
+    await page.getByText(`已撤销第 1 批：删除 ${CHUXIONG_VALUES} 个数值`, { exact: false }).waitFor();
+    // The message comes before the list reloads: wait for the row's new state rather than look once.
+    await page.getByRole('cell', { name: '已撤销' }).waitFor();
     await page.screenshot({ path: path.join(shots, 'history.png'), fullPage: true });
   });
 });

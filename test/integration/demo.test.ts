@@ -1,0 +1,96 @@
+/**
+ * `pwb demo`, the README's first command, end to end: a fresh database from the committed sample workbooks, the
+ * evaluation JSON of every plan for 2021–2025, and every report kind as PDF (and Word) read back. The sample
+ * workbooks are checked against scripts/sample-data.ts, so a stale file in samples/ fails here.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runDemo, type DemoResult } from '../../main/services/demo';
+import type { EvaluationResult } from '../../shared/evaluation/result';
+import { scoreboard } from '../../shared/reports/narrative';
+import { SAMPLE_BOOKS } from '../../scripts/sample-data';
+import { tempDir } from '../helpers/files';
+
+let demo: DemoResult;
+
+const json = (file: string): EvaluationResult => JSON.parse(fs.readFileSync(file, 'utf8')) as EvaluationResult;
+const outputOf = (plan: string, region: string, year: number): EvaluationResult => {
+  const o = demo.outputs.find((x) => x.plan === plan && x.region === region && x.year === year);
+  if (!o) throw new Error(`no demo output for ${plan} ${region} ${year}`);
+  return json(o.file);
+};
+const PLANS: [string, string][] = [
+  ['chengde', '130800'],
+  ['chuxiong', '532300'],
+  ['dazhou', '511700'],
+  ['guizhou', '520000'],
+];
+/** The text of a PDF with every space and line break removed, so that a sentence wrapped across lines is found whole. */
+const pdfText = (file: string): string => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+const pdfPages = (file: string): number => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+
+beforeAll(async () => {
+  demo = await runDemo(tempDir('pwb-demo-'));
+}, 120_000);
+
+describe('pwb demo', () => {
+  it('imports each sample workbook whole: as many values as scripts/sample-data.ts holds', () => {
+    const expected = SAMPLE_BOOKS.map((b) => ({
+      file: b.file,
+      observations: b.sheets.flatMap((s) => s.rows.flatMap(([, , values]) => values.filter((v) => v !== null))).length,
+    })).sort((a, b) => a.file.localeCompare(b.file));
+    expect(demo.imports.map(({ file, observations }) => ({ file, observations }))).toEqual(expected);
+    expect(demo.imports.every((i) => i.batch !== null)).toBe(true);
+    expect(fs.existsSync(demo.database)).toBe(true);
+  });
+
+  it('evaluates every plan at its region for 2021–2025: annual, mid-term in 2023, final in 2025', () => {
+    for (const [plan, region] of PLANS) {
+      expect([2021, 2022, 2023, 2024, 2025].map((y) => outputOf(plan, region, y).kind)).toEqual(['annual', 'annual', 'midterm', 'annual', 'final']);
+    }
+  });
+
+  it('shows every mid-term status across the four plans in 2023, and 不适用 for 双柏县 against the prefecture’s plan', () => {
+    const statuses = new Set(PLANS.flatMap(([plan, region]) => outputOf(plan, region, 2023).rows.map((r) => r.status)));
+    for (const s of ['提前实现', '快于预期', '基本符合预期', '滞后', '倒退', '未实现', '偏离', '符合要求', '不符合要求', '缺数']) expect(statuses, s).toContain(s);
+    expect(outputOf('chuxiong', '532322', 2023).rows.map((r) => r.status)).toContain('不适用');
+  });
+
+  it('gives the final evaluation (2025) 完成, 超额完成, 未完成 with binding rows among them, and 缺数', () => {
+    const rows = PLANS.flatMap(([plan, region]) => outputOf(plan, region, 2025).rows);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['完成', '未完成', '缺数']));
+    expect(rows.some((r) => r.status === '完成' && r.exceeded === true && r.attribute === '预期性')).toBe(true);
+    expect(rows.some((r) => r.status === '未完成' && r.attribute === '约束性')).toBe(true);
+    // 社会工作专业人才总量 is missing for 2023 and 2024 but given for 2025: the final evaluation reads the final year.
+    const talent = outputOf('chuxiong', '532300', 2025).rows.find((r) => r.name === '社会工作专业人才占全州人口比例')!;
+    expect([talent.status, outputOf('chuxiong', '532300', 2023).rows.find((r) => r.seq === talent.seq)!.status]).toEqual(['完成', '缺数']);
+  });
+
+  it('writes each evaluation as the JSON it returns', () => {
+    for (const o of demo.outputs) expect(json(o.file).summary).toEqual(o.summary);
+  });
+
+  it('writes every report kind of every plan; the final report and the summary say the 2025 scoreboard', () => {
+    expect(demo.reports.map((f) => path.basename(f).replace(/^\w+-\d+-/, '')).slice(0, 7)).toEqual([
+      '2024-annual.pdf',
+      '2023-midterm.pdf',
+      '2023-midterm.docx',
+      '2025-final.pdf',
+      '2025-final.docx',
+      '2025-summary.pdf',
+      '2025-table.pdf',
+    ]);
+    expect(demo.reports).toHaveLength(7 * PLANS.length);
+    for (const f of demo.reports.filter((x) => x.endsWith('.pdf'))) expect(pdfPages(f), f).toBeGreaterThanOrEqual(1);
+    for (const f of demo.reports.filter((x) => x.endsWith('.docx'))) expect(fs.readFileSync(f).subarray(0, 2).toString()).toBe('PK');
+    const final = outputOf('chuxiong', '532300', 2025);
+    const sentence = scoreboard(final).replace(/\s+/g, '');
+    expect(sentence).toMatch(/^规划确定的21项主要指标中，14项完成/);
+    const dir = path.dirname(demo.database);
+    expect(pdfText(path.join(dir, 'chuxiong-532300-2025-final.pdf'))).toContain(sentence);
+    expect(pdfText(path.join(dir, 'chuxiong-532300-2025-summary.pdf'))).toContain('养老机构护理型床位占比');
+    expect(pdfPages(path.join(dir, 'chuxiong-532300-2025-summary.pdf'))).toBeLessThanOrEqual(2);
+  });
+});
