@@ -4,7 +4,7 @@
  * marked place for them). The same document is then drawn as PDF and as Word.
  */
 import type { EvaluatedRow, EvaluationResult } from '../../shared/evaluation/result';
-import { statusLabel } from '../../shared/evaluation/status-labels';
+import { statusLabel, statusLegend } from '../../shared/evaluation/status-labels';
 import { GBT9704_PORTRAIT, type Block, type ReportDocument, type TableColumn, type TableRow } from '../../shared/reports/document';
 import {
   bindingOverview,
@@ -142,6 +142,8 @@ const cellOf = (key: TableColumnKey, row: EvaluatedRow, ctx: ReportContext): str
   }
 };
 
+const FINAL_MUTE: ReadonlySet<string> = new Set(['timeProgress', 'pace']);
+
 const tableBlock = (spec: Extract<TemplateBlock, { table: unknown }>['table'], ctx: ReportContext, values: Record<string, string>): Block => {
   const r = ctx.result;
   let rows = r.rows;
@@ -152,14 +154,16 @@ const tableBlock = (spec: Extract<TemplateBlock, { table: unknown }>['table'], c
     rows = [...rows].sort((a, b) => rank(a) - rank(b));
   }
   if (spec.limit) rows = rows.slice(0, spec.limit);
-  const tableRows: TableRow[] = rows.map((row) => ({ cells: spec.columns.map((k) => cellOf(k, row, ctx)), bold: row.attribute === '约束性' }));
+  // A final evaluation is at 100% time progress and has no trend left to judge: those two columns say nothing there.
+  const columns = r.kind === 'final' ? spec.columns.filter((k) => !FINAL_MUTE.has(k)) : spec.columns;
+  const tableRows: TableRow[] = rows.map((row) => ({ cells: columns.map((k) => cellOf(k, row, ctx)), bold: row.attribute === '约束性' }));
   const anyFromData = rows.some((x) => x.baselineSource === 'data');
   return {
     kind: 'table',
     title: fill(spec.title ?? '', values),
-    columns: spec.columns.map((k) => columnOf(k, r)),
+    columns: columns.map((k) => columnOf(k, r)),
     rows: tableRows,
-    note: [fill(spec.note ?? '', values), anyFromData && spec.columns.includes('baseline') ? '*规划未列基期值（或为下级地区），基期值取自本地区2020年数据。' : '', '评价符号：● 已实现 ◎ 快于预期 ○ 基本符合预期 ▲ 滞后 ▼ 倒退 × 未实现 ◇ 偏离 — 缺数']
+    note: [fill(spec.note ?? '', values), anyFromData && columns.includes('baseline') ? '*规划未列基期值（或为下级地区），基期值取自本地区2020年数据。' : '', rows.length > 0 ? `评价符号：${statusLegend(rows.map((x) => x.status))}` : '']
       .filter(Boolean)
       .join('\n'),
     fontSize: spec.fontSize,

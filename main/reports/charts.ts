@@ -10,7 +10,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
-import type { EvaluatedRow, EvaluationResult } from '../../shared/evaluation/result';
+import { baselineMeetsTarget, type EvaluatedRow, type EvaluationResult } from '../../shared/evaluation/result';
 import { statusLabel } from '../../shared/evaluation/status-labels';
 import { STATUSES, type Status } from '../../shared/evaluation/status';
 import { roundTo } from '../../shared/evaluation/round';
@@ -127,7 +127,7 @@ const missingReason = (r: EvaluatedRow): string => {
   if (r.value === null) return '缺数';
   if (r.targetValue === null) return '相对或区间目标';
   if (r.baseline === null) return '无基期值';
-  if (r.baseline === r.targetValue) return '基期已达目标值';
+  if (r.baseline === r.targetValue || baselineMeetsTarget(r)) return '基期已达目标值';
   return '其他';
 };
 
@@ -149,7 +149,7 @@ export const rowLabel = (r: Pick<EvaluatedRow, 'seq' | 'name'>): string => `${r.
 export const completionChart = (result: EvaluationResult, options: ChartSize = {}): string | null => {
   const width = options.width ?? COMPLETION_CHART_MM.width;
   const height = options.height ?? COMPLETION_CHART_MM.height;
-  const rows = result.rows.filter((r) => r.completion !== null && Number.isFinite(r.completion));
+  const rows = result.rows.filter((r) => r.completion !== null && Number.isFinite(r.completion) && !baselineMeetsTarget(r));
   if (rows.length === 0) return null;
   const left = result.rows.filter((r) => !rows.includes(r));
   const tau = result.timeProgress * 100;

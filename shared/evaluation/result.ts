@@ -61,3 +61,18 @@ export interface EvaluationResult {
   summary: Partial<Record<Status, number>>;
   warnings: string[];
 }
+
+const MET_STATUSES: ReadonlySet<Status> = new Set<Status>(['提前实现', '完成', '符合要求']);
+
+/**
+ * Whether the row's target lies on the far side of its baseline, so that the baseline itself already met it (the
+ * plan check "wrong-side", e.g. 节地生态安葬率 in the 楚雄州 plan: baseline 70%, target 60%). Its completion
+ * c = (v − b)/(t − b) is then DESIGN.md's number but says nothing about progress (−35% for a row that is 完成), so
+ * charts leave it out and sentences do not quote it. Exact, because conditions are never rounded: on the right side
+ * a met row has c ≥ 1 and an unmet one c < 1; on the wrong side it is the other way round.
+ */
+export const baselineMeetsTarget = (row: Pick<EvaluatedRow, 'completion' | 'status'>): boolean => {
+  const c = row.completion;
+  if (c === null || !Number.isFinite(c) || row.status === '需判断' || Math.abs(c - 1) <= 1e-6) return false;
+  return MET_STATUSES.has(row.status) !== c > 1;
+};

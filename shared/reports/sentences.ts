@@ -3,7 +3,7 @@
  * the binding and lagging paragraphs. Built only from the evaluated row: the status decides the verdict, the
  * numbers are rounded for reading by numbers.ts; nothing here re-judges an indicator.
  */
-import type { EvaluatedPart, EvaluatedRow, EvaluationResult } from '../evaluation/result';
+import { baselineMeetsTarget, type EvaluatedPart, type EvaluatedRow, type EvaluationResult } from '../evaluation/result';
 import { atLeast, greaterThan, roundTo } from '../evaluation/round';
 import type { Status } from '../evaluation/status';
 import { parseTarget, type CompareOp, type RangeTarget, type Target } from '../targets/grammar';
@@ -124,7 +124,7 @@ export const timeWords = (status: Status, rho: number, tau: number): string => {
 /** "完成规划目标的60%，与时序进度持平". */
 const progress = (x: Facts): string | null => {
   const c = x.row.completion;
-  if (c === null) return null;
+  if (c === null || baselineMeetsTarget(x.row)) return null;
   const rho = percentOf(c);
   return `完成规划目标的${num(rho, 1)}%，${timeWords(x.row.status, rho, percentOf(x.ctx.timeProgress))}`;
 };
@@ -169,7 +169,7 @@ const finalClauses = (x: Facts): string[] => {
   }
   const out: string[] = [];
   if (g !== null) out.push(`距规划目标还差${g}`);
-  if (row.completion !== null && row.completion >= 0) out.push(`完成规划目标的${num(percentOf(row.completion), 1)}%`);
+  if (row.completion !== null && row.completion >= 0 && !baselineMeetsTarget(row)) out.push(`完成规划目标的${num(percentOf(row.completion), 1)}%`);
   out.push('未完成规划目标');
   return out;
 };
@@ -207,10 +207,12 @@ const isFullCoverage = (x: Facts): boolean =>
   x.row.targetValue === 100 &&
   (x.target.kind === 'level' || (x.target.kind === 'compare' && x.target.op === '>='));
 
-const coverageClauses = (x: Facts): string[] => {
+/** `previous` (last year's value, when the report knows it): 保持 only if it too was at the value. */
+const coverageClauses = (x: Facts, previous?: number | null): string[] => {
   const { row, f } = x;
   if (MET.has(row.status)) {
-    const kept = row.baseline !== null && shownSign(f, row.baseline, row.value ?? 0) === 0;
+    const steady = (v: number | null | undefined): boolean => v === null || v === undefined || shownSign(f, v, row.value ?? 0) === 0;
+    const kept = row.baseline !== null && steady(row.baseline) && steady(previous);
     const done = x.final ? '完成约束性目标' : kept ? '约束性指标持续达标' : '约束性指标已达标';
     return kept ? [`保持${A(x)}`, done] : [`达到${A(x)}`, changeClause(x) ?? '', done];
   }
@@ -318,7 +320,7 @@ export const indicatorSentence = (row: EvaluatedRow, result: SentenceContext, op
   if (range !== null) return rangeSentence(x, range);
   if (x.target.kind === 'cumulative') return taskSentence(x);
   if (isFullCoverage(x)) {
-    const [first = '', ...rest] = coverageClauses(x);
+    const [first = '', ...rest] = coverageClauses(x, options.previous);
     return sentence(x.head, [first, prev, ...rest], trendClause(x));
   }
   const clauses = [`${verb(x)}${A(x)}`, prev, changeClause(x), ...(x.final ? finalClauses(x) : interimClauses(x))];

@@ -83,6 +83,27 @@ describe('PDF reports', () => {
     expect(pdfText(out).replace(/\s+/g, '')).toContain('突出问题');
   });
 
+  it('explains under each table only the symbols of its evaluation: 完成/未完成 in the final summary, the ladder at mid-term', async () => {
+    const final = path.join(dir, 'summary-2025.pdf');
+    await writeReport(db, { plan: 'chuxiong', year: 2025, kind: 'summary', out: final, date: '2026年3月1日' });
+    const finalText = pdfText(final).replace(/\s+/g, '');
+    expect(finalText).toContain('评价符号：●完成×未完成');
+    expect(finalText).not.toMatch(/快于预期|提前实现/);
+    expect(pdfInfo(final).pages).toBe(1);
+    const mid = path.join(dir, 'table-2023.pdf');
+    await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'table', out: mid, date: '2024年3月1日' });
+    expect(pdfText(mid).replace(/\s+/g, '')).toMatch(/评价符号：●提前实现\/符合要求◎快于预期○基本符合预期▲滞后▼倒退×未实现—缺数/);
+  });
+
+  it('leaves time progress and the pace judgement out of a final evaluation’s table', async () => {
+    const out = path.join(dir, 'table-2025.pdf');
+    await writeReport(db, { plan: 'chuxiong', year: 2025, kind: 'table', out, date: '2026年3月1日' });
+    const text = pdfText(out).replace(/\s+/g, '');
+    expect(text).toContain('完成情况');
+    expect(text).not.toMatch(/时序进度(?!100%）)/); // only the subtitle's "时序进度100%）"
+    expect(text).not.toContain('增速判断');
+  });
+
   it('prints the rare characters of place names and plan texts (脿 〔〕 ‰ ≥ ＞)', async () => {
     const template = path.join(dir, 'rare.yml');
     fs.writeFileSync(template, 'name: 测试\nkind: table\nblocks:\n  - title: "双柏县法脿镇〔2021〕"\n  - paragraph: "比例1.8‰，≥55%，＞30平方米。"\n');

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CHART_FONT_FAMILY, completionChart, rowLabel, trendChart, trendSeries, type TrendSeries } from '../../../main/reports/charts';
 import { evaluatePlan } from '../../../main/services/evaluate';
 import { runImport } from '../../../main/services/import/run';
-import type { EvaluationResult } from '../../../shared/evaluation/result';
+import { baselineMeetsTarget, type EvaluationResult } from '../../../shared/evaluation/result';
 import { freshDb } from '../../helpers/files';
 import type { WriteDb } from '../../../main/db/types';
 
@@ -93,7 +93,7 @@ describe('completion chart', () => {
 
   it('labels every indicator that has a completion, with its status symbol, word and completion', () => {
     const svg = textOf(completionChart(result)!);
-    const charted = result.rows.filter((r) => r.completion !== null);
+    const charted = result.rows.filter((r) => r.completion !== null && !baselineMeetsTarget(r));
     expect(charted.length).toBeGreaterThan(5);
     for (const r of charted) expect(svg).toContain(rowLabel(r));
     expect(svg).toContain('▲ 滞后 40%'); // 8 志愿服务站点覆盖率: 50% → 62% of 80%
@@ -108,7 +108,7 @@ describe('completion chart', () => {
 
   it('leaves out the rows without a completion and says how many', () => {
     const svg = textOf(completionChart(result)!);
-    const left = result.rows.filter((r) => r.completion === null);
+    const left = result.rows.filter((r) => r.completion === null || baselineMeetsTarget(r));
     expect(left.length).toBeGreaterThan(0);
     for (const r of left) {
       expect(svg).not.toContain(rowLabel(r));
@@ -116,6 +116,15 @@ describe('completion chart', () => {
     }
     expect(svg).toContain(`另有${left.length}项无法计算完成进度`);
     expect(svg).toContain('缺数2项');
+  });
+
+  it('leaves out 节地生态安葬率, whose baseline (70%) already met its target (60%): 提前实现 at a completion of −20%', () => {
+    const eco = result.rows.find((r) => r.name === '节地生态安葬率')!;
+    expect([eco.status, eco.completion]).toEqual(['提前实现', -0.2]);
+    const svg = textOf(completionChart(result)!);
+    expect(svg).not.toContain('节地生态安葬率');
+    const atTarget = result.rows.filter((r) => r.baseline !== null && r.baseline === r.targetValue).length;
+    expect(svg).toContain(`基期已达目标值${atTarget + 1}项`);
   });
 
   it('uses only the one font-family and nothing from outside the file', () => {
@@ -129,9 +138,9 @@ describe('completion chart', () => {
   });
 
   it('cuts a bar at 150% but writes the true completion', () => {
-    const rows = result.rows.map((r) => (r.seq === '5' ? { ...r, completion: 2.3 } : r));
+    const rows = result.rows.map((r) => (r.seq === '5' ? { ...r, completion: 2.3, status: '提前实现' as const } : r));
     const svg = textOf(completionChart({ ...result, rows })!);
-    expect(svg).toContain('快于预期 230%');
+    expect(svg).toContain('提前实现 230%');
     expect(svg).toContain('条长截至150%');
   });
 });

@@ -279,6 +279,12 @@ describe('range, relative and coverage targets', () => {
     expect(say(below)).toBe('查明身份信息流浪乞讨受助人员接送返回率2023年为98.5%，较2020年（100%）下降1.5个百分点，尚未达到100%的约束性目标。');
   });
 
+  it('says 达到, not 保持, for a binding 100% coverage that was below it last year, and 保持 when last year was at it too', () => {
+    const kept = CHUXIONG_2023[12]!;
+    expect(say(kept, 2023, 90)).toBe('殡仪馆县级行政区域覆盖率2023年达到100%，比上年提高10个百分点，与2020年持平，约束性指标已达标。');
+    expect(say(kept, 2023, 100)).toBe('殡仪馆县级行政区域覆盖率2023年保持100%，与上年持平，约束性指标持续达标。');
+  });
+
   it('says a relative target without parts against the requirement as written', () => {
     expect(say(row({ name: '城市低保标准', unit: '元/人·月', valueUnit: '元/人·月', target: '不低于全省标准低限', value: 730, status: '符合要求' }))).toBe(
       '城市低保标准2023年为每人每月730元，规划要求不低于全省标准低限，符合要求。',
