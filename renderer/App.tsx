@@ -1,14 +1,16 @@
-/** The window: a header with the sections (规划, 评估, 导入, 导入记录) and the current page. */
+/** The window: a header with the sections (规划, 评估, 目标分解, 导入, 导入记录) and the current page. */
 import { useState } from 'react';
 import { EvaluationPage } from './features/evaluation/EvaluationPage';
 import { HistoryPage } from './features/history/HistoryPage';
 import { ImportPage } from './features/import/ImportPage';
 import { PlansPage } from './features/plans/PlansPage';
+import { TargetsPage } from './features/targets/TargetsPage';
 
-type Page = 'plans' | 'evaluation' | 'import' | 'history';
+type Page = 'plans' | 'evaluation' | 'targets' | 'import' | 'history';
 const PAGES: { id: Page; label: string }[] = [
   { id: 'plans', label: '规划' },
   { id: 'evaluation', label: '评估' },
+  { id: 'targets', label: '目标分解' },
   { id: 'import', label: '导入数据' },
   { id: 'history', label: '导入记录' },
 ];
@@ -38,6 +40,7 @@ export const App = () => {
           />
         )}
         {page === 'evaluation' && <EvaluationPage initialPlan={plan} />}
+        {page === 'targets' && <TargetsPage initialPlan={plan} />}
         {page === 'import' && <ImportPage />}
         {page === 'history' && <HistoryPage />}
       </main>

@@ -95,6 +95,17 @@ export interface RegionTargetDto {
   setAt: string;
 }
 
+/** A row of a plan's main table as the 目标分解 form offers it. */
+export interface TargetRowDto {
+  seq: string;
+  name: string;
+  unit: string;
+  /** The plan's own target, as written. */
+  target: string;
+  /** An absolute quantity: a region below the plan's is 不适用 on it until the bureau sets the region's own target. */
+  needsOwnTarget: boolean;
+}
+
 export interface JobStatus {
   job: string;
   state: 'running' | 'done' | 'failed';
@@ -130,6 +141,8 @@ export interface Api {
   'export.observations': { input: { region: string; includeSubregions?: boolean; out: string }; output: { file: string; rows: number } };
   'template.write': { input: { plan: string; region: string; subregions?: boolean; out: string }; output: { file: string; sheets: number; rows: number } };
   'targets.import': { input: { plan: string; file: string; setBy: string; dryRun?: boolean }; output: { ok: boolean; targets: number; problems: ImportProblem[] } };
+  'targets.remove': { input: { plan: string; seq: string; region: string }; output: { removed: RegionTargetDto } };
+  'targets.rows': { input: { plan: string }; output: TargetRowDto[] };
 }
 
 export type ApiName = keyof Api;
@@ -148,6 +161,8 @@ export const API_NAMES: readonly ApiName[] = [
   'targets.list',
   'targets.set',
   'targets.import',
+  'targets.remove',
+  'targets.rows',
   'template.write',
   'export.evaluation',
   'export.observations',

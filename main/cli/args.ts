@@ -26,6 +26,7 @@ export const OPTIONS = {
   'save-profile': { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   subregions: { type: 'boolean', default: false },
+  remove: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

@@ -216,7 +216,8 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   targets: {
-    usage: 'pwb targets --plan ID [--region CODE --seq N --target T --by NAME | --file F.xlsx --by NAME [--dry-run]]   下级地区目标分解 / sub-region targets',
+    usage:
+      'pwb targets --plan ID [--region CODE --seq N --target T --by NAME | --region CODE --seq N --remove | --file F.xlsx --by NAME [--dry-run]]   下级地区目标分解 / sub-region targets',
     run: async ({ values, withHandlers, print }) => {
       const plan = need(values.plan, '--plan');
       if (values.file !== undefined) {
@@ -224,6 +225,12 @@ export const COMMANDS: Record<string, Command> = {
         const result = await withHandlers((h) => h['targets.import'](input));
         print(result, () => [`${result.ok ? '目标分解已读取' : '目标分解有错误，未保存'}：${result.targets} 项`, ...result.problems.map((p) => `  ${p.sheet}!${p.cell}：${p.message}`)].join('\n'));
         return result.ok ? 0 : 1;
+      }
+      if (values.remove) {
+        const input = { plan, seq: need(values.seq, '--seq'), region: need(values.region, '--region') };
+        const { removed } = await withHandlers((h) => h['targets.remove'](input));
+        print({ removed }, () => `已删除${removed.regionName}（${removed.region}）第${removed.seq}项“${removed.name}”的目标：${removed.target}`);
+        return 0;
       }
       if (values.target !== undefined) {
         const input = { plan, seq: need(values.seq, '--seq'), region: need(values.region, '--region'), target: values.target, setBy: need(values.by, '--by') };

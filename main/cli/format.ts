@@ -1,4 +1,5 @@
 /** Human-readable output of the command line (Chinese), for a clerk at a terminal. `--json` bypasses this. */
+import { localDateTime } from '../../shared/text/time';
 import type { BatchSummary, ImportResultDto, ProvenanceDto } from '../../shared/api';
 import type { EvaluationResult } from '../../shared/evaluation/result';
 import type { PlanSummary } from '../../shared/types';
@@ -46,7 +47,7 @@ export const formatHistory = (batches: BatchSummary[]): string =>
   batches.length === 0
     ? '（尚无导入记录）'
     : batches
-        .map((b) => `批次 ${b.id}\t${b.importedAt.slice(0, 19).replace('T', ' ')}\t${b.fileName}\t${b.observations} 个数值（替换 ${b.replaced}）\t${b.status === 'undone' ? '已撤销' : ''}`)
+        .map((b) => `批次 ${b.id}\t${localDateTime(b.importedAt)}\t${b.fileName}\t${b.observations} 个数值（替换 ${b.replaced}）\t${b.status === 'undone' ? '已撤销' : ''}`)
         .join('\n');
 
 export const formatSource = (p: ProvenanceDto | null): string => {

@@ -16,7 +16,7 @@ import { completionChart } from '../reports/charts';
 import { jobStatus, startImportJob } from './jobs';
 import { writeEntryWorkbook } from './entry-workbook/write';
 import { provenanceOf, setObservation, undoBatch } from './history';
-import { importRegionTargets, listRegionTargets, setRegionTarget } from './region-targets';
+import { importRegionTargets, listRegionTargets, removeRegionTarget, setRegionTarget, targetRows } from './region-targets';
 import { evaluatePlan, requirePlan } from './evaluate';
 import { writeEvaluationXlsx } from './export/evaluation-xlsx';
 import { writeObservationsXlsx } from './export/observations-xlsx';
@@ -80,6 +80,8 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'export.observations': z.object({ region: z.string(), includeSubregions: z.boolean().optional(), out: z.string() }),
   'template.write': z.object({ plan: z.string(), region: z.string(), subregions: z.boolean().optional(), out: z.string() }),
   'targets.import': z.object({ plan: z.string(), file: z.string(), setBy: z.string(), dryRun: z.boolean().optional() }),
+  'targets.remove': z.object({ plan: z.string(), seq: z.string(), region: z.string() }),
+  'targets.rows': z.object({ plan: z.string() }),
 };
 
 export interface HandlerOptions {
@@ -105,6 +107,8 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'targets.list': async ({ plan }) => listRegionTargets(db, plan),
   'targets.set': async (input) => setRegionTarget(db, input),
   'targets.import': async (input) => importRegionTargets(db, input),
+  'targets.remove': async (input) => removeRegionTarget(db, input),
+  'targets.rows': async ({ plan }) => targetRows(db, plan),
   'template.write': async (input) => writeEntryWorkbook(db, input),
   'import.start': async (input) => startImportJob(db, input),
   'reports.write': async (input) => writeReport(db, input),

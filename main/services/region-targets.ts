@@ -3,13 +3,13 @@
  * with columns 地区 (or 地区代码) | 序号 | 目标值. An absolute quantity is judged for a sub-region only against such a
  * target; rates and shares use the plan's own target.
  */
-import type { RegionTargetDto } from '../../shared/api';
+import type { RegionTargetDto, TargetRowDto } from '../../shared/api';
 import type { Problem } from '../../shared/errors';
 import { UserError } from '../../shared/errors';
 import { parseTarget } from '../../shared/targets/grammar';
 import { isBlankCell } from '../../shared/targets/quantity';
 import type { ReadDb, WriteDb } from '../db/types';
-import { isWithinTree, regionTreeOf } from './context';
+import { catalogOf, isWithinTree, regionTreeOf } from './context';
 import { requirePlan } from './evaluate';
 import { cellText } from './import/cells';
 import { findRegion } from './import/match';
@@ -72,6 +72,31 @@ export const setRegionTarget = (db: WriteDb, input: TargetInput): RegionTarget =
   if ('field' in at) throw new UserError('bad-input', at.message);
   upsert(db, input, at);
   return listRegionTargets(db, input.plan).find((t) => t.region === at.region && t.seq === input.seq.trim())!;
+};
+
+/** Removes the target a bureau set for a region and row; the region is then judged as before (不适用 for a quantity). */
+export const removeRegionTarget = (db: WriteDb, input: { plan: string; seq: string; region: string }): { removed: RegionTarget } => {
+  const plan = requirePlan(db, input.plan);
+  const r = findRegion(db, input.region);
+  const code = r && !('ambiguous' in r) ? r.code : input.region.trim();
+  const existing = listRegionTargets(db, plan.id).find((t) => t.region === code && t.seq === input.seq.trim());
+  if (!existing) throw new UserError('bad-input', `${r && !('ambiguous' in r) ? r.name : input.region}第${input.seq}项没有已设置的目标。 / No target set for that region and row.`);
+  const row = plan.tables.filter((t) => t.kind === 'main').flatMap((t) => t.rows).find((x) => x.seq === existing.seq)!;
+  db.prepare('DELETE FROM region_target WHERE plan_id = ? AND table_no = ? AND position = ? AND region_code = ?').run(plan.id, row.tableNo, row.position, code);
+  return { removed: existing };
+};
+
+/**
+ * The rows of a plan's main table a bureau may set a region's own target for; `needsOwnTarget` marks the absolute
+ * quantities (人, 个, 张 …), which a region below the plan's is judged on only against its own target.
+ */
+export const targetRows = (db: ReadDb, planId: string): TargetRowDto[] => {
+  const plan = requirePlan(db, planId);
+  const catalog = catalogOf(db);
+  return plan.tables
+    .filter((t) => t.kind === 'main')
+    .flatMap((t) => t.rows)
+    .map((r) => ({ seq: r.seq, name: r.name, unit: r.unitText, target: r.targetText, needsOwnTarget: catalog.get(r.indicatorCode).isAbsolute }));
 };
 
 /** Reads 地区 | 序号 | 目标值 rows from the first sheet that has them; all or nothing. */

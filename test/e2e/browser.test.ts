@@ -13,7 +13,7 @@ import { startServer } from '../../main/http/server';
 import { createHandlers } from '../../main/services/handlers';
 import { SAMPLE_BOOKS } from '../../scripts/sample-data';
 import { freshDb, tempDir } from '../helpers/files';
-import { EvaluationView, ImportView, WorkbenchPage } from './pages';
+import { EvaluationView, ImportView, TargetsView, WorkbenchPage } from './pages';
 
 const CHROMIUM = process.env.PWB_CHROMIUM ?? '/usr/bin/chromium';
 const shots = path.resolve('test-output');
@@ -115,6 +115,37 @@ describe('browser mode', () => {
     const response = await page.request.get(new URL((await link.getAttribute('href'))!, url).toString());
     expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await page.screenshot({ path: path.join(shots, 'evaluation-report.png'), fullPage: true });
+  });
+
+  it('sets 双柏县’s own target, which its evaluation then uses, refuses a bad target sheet by cell, and removes the target', async () => {
+    const app = new WorkbenchPage(page);
+    await app.goTo('目标分解');
+    const view = new TargetsView(page);
+    await expect(page.getByText('尚未设置下级地区目标。').isVisible()).resolves.toBe(true);
+    await view.set({ region: '双柏县', row: '6 社会组织专职工作人员数量（总量指标，须分解）', target: '100人', by: '张三' });
+    const saved = view.list().getByRole('row').nth(1);
+    await saved.waitFor();
+    expect(await saved.innerText()).toMatch(/双柏县\s+532322\s+6\s+社会组织专职工作人员数量\s+1450人\s+100人\s+张三/);
+
+    // 双柏县 2023 against its own target: baseline 80 (its 2020 value), 85 in 2023 → (85 − 80)/(100 − 80) = 25%, 滞后.
+    await app.goTo('评估');
+    const evaluation = new EvaluationView(page);
+    await evaluation.choose({ plan: '楚雄州民政事业发展“十四五”规划', year: '2023年', region: '532322' });
+    const row6 = evaluation.table().locator('tbody tr', { hasText: '社会组织专职工作人员数量' });
+    await row6.getByText('▲ 滞后').waitFor();
+    await expect(row6.getByText('100人').isVisible()).resolves.toBe(true);
+
+    await app.goTo('目标分解');
+    const sheet = path.join(tempDir(), '目标分解.xlsx');
+    const { writeWorkbook } = await import('../helpers/files');
+    await writeWorkbook(sheet, [{ name: '目标', rows: [['地区', '序号', '目标值'], ['楚雄市', 6, '300人'], ['达州市', 6, 100]] }]);
+    await view.checkSheet(sheet, '李四');
+    await expect(page.getByRole('table', { name: '问题' }).getByRole('cell', { name: 'A3', exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: '确认保存' }).isDisabled()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(shots, 'targets.png'), fullPage: true });
+
+    await page.getByRole('button', { name: '删除双柏县第6项目标' }).click();
+    await page.getByText('尚未设置下级地区目标。').waitFor();
   });
 
   it('lists the import in the history and undoes it', async () => {

@@ -7,7 +7,7 @@ export class WorkbenchPage {
     await this.page.goto(url);
     await this.page.getByRole('heading', { name: '规划监测评估工作台' }).waitFor();
   }
-  async goTo(section: '规划' | '评估' | '导入数据' | '导入记录') {
+  async goTo(section: '规划' | '评估' | '目标分解' | '导入数据' | '导入记录') {
     await this.page.getByRole('navigation', { name: '功能' }).getByRole('button', { name: section }).click();
   }
 }
@@ -34,5 +34,31 @@ export class ImportView {
   async confirm() {
     await this.page.getByRole('button', { name: '确认导入' }).click();
     await this.page.getByText(/已导入，批次/).waitFor();
+  }
+}
+
+export class TargetsView {
+  constructor(readonly page: Page) {}
+  private form(title: string) {
+    return this.page.locator('.card', { has: this.page.getByRole('heading', { name: title }) });
+  }
+  async set(options: { region: string; row: string; target: string; by: string }) {
+    const form = this.form('设置一项目标');
+    await form.getByLabel('地区').fill(options.region);
+    await form.getByLabel('指标').selectOption({ label: options.row });
+    await form.getByLabel('目标值').fill(options.target);
+    await form.getByLabel('设定人').fill(options.by);
+    await form.getByRole('button', { name: '保存' }).click();
+    await this.page.getByText(/^已保存：/).waitFor();
+  }
+  async checkSheet(file: string, by: string) {
+    const form = this.form('从表格读入');
+    await form.getByLabel('选择文件').setInputFiles(file);
+    await form.getByLabel('设定人').fill(by);
+    await form.getByRole('button', { name: '检查' }).click();
+    await this.page.getByText(/检查通过|发现 \d+ 个错误/).waitFor();
+  }
+  list() {
+    return this.page.getByRole('table', { name: '下级地区目标' });
   }
 }

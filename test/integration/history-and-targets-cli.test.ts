@@ -134,6 +134,16 @@ describe('pwb targets', () => {
     expect(await row6()).toMatchObject({ target: '100人', targetValue: 100, targetSource: 'region', status: '缺数' });
   });
 
+  it('removes it again with --remove, printing what it removed', async () => {
+    const { db } = fresh();
+    await pwb(db, ...TARGET);
+    const run = await pwb(db, 'targets', '--plan', 'chuxiong', '--region', '532322', '--seq', '6', '--remove');
+    expect([run.code, run.out]).toEqual([0, '已删除双柏县（532322）第6项“社会组织专职工作人员数量”的目标：100人']);
+    expect(await json(db, 'targets', '--plan', 'chuxiong')).toEqual([]);
+    const again = await pwb(db, 'targets', '--plan', 'chuxiong', '--region', '532322', '--seq', '6', '--remove');
+    expect([again.code, again.err]).toEqual([1, expect.stringMatching(/没有已设置的目标/u)]);
+  });
+
   it('refuses a target for the plan’s own region with exit 1, storing nothing', async () => {
     const { db } = fresh();
     const run = await pwb(db, 'targets', '--plan', 'chuxiong', '--region', '532300', '--seq', '6', '--target', '1500人', '--by', '张三');

@@ -13,7 +13,7 @@ import { listBatches } from '../../main/services/batches';
 import { evaluatePlan } from '../../main/services/evaluate';
 import { provenanceOf, setObservation, undoBatch } from '../../main/services/history';
 import { runImport } from '../../main/services/import/run';
-import { importRegionTargets, listRegionTargets, setRegionTarget } from '../../main/services/region-targets';
+import { importRegionTargets, listRegionTargets, removeRegionTarget, setRegionTarget, targetRows } from '../../main/services/region-targets';
 import { longSheet, tempDir, writeWorkbook, type CellInput } from '../helpers/files';
 
 let dir: string;
@@ -228,6 +228,27 @@ describe('targets for the counties of 楚雄州 (目标分解)', () => {
     const db = memoryDb();
     expectUserMessage(thrown(() => setRegionTarget(db, input)), ...names);
     expect(listRegionTargets(db, 'chuxiong')).toEqual([]);
+  });
+});
+
+describe('removing a target and the rows a target can be set for', () => {
+  it('removes 双柏县’s own target, after which its row 6 is 不适用 again', async () => {
+    const db = await shuangbaiStaff();
+    setRegionTarget(db, target('双柏县'));
+    setRegionTarget(db, target('楚雄市'));
+    expect(removeRegionTarget(db, { plan: 'chuxiong', seq: '6', region: '532322' }).removed).toMatchObject({ region: '532322', seq: '6', target: '100人' });
+    expect(listRegionTargets(db, 'chuxiong').map((t) => t.regionName)).toEqual(['楚雄市']);
+    expect([row6(db).status, row6(db).targetSource]).toEqual(['不适用', null]);
+  });
+
+  it('refuses to remove a target that was never set, naming the region and row', () => {
+    expectUserMessage(thrown(() => removeRegionTarget(memoryDb(), { plan: 'chuxiong', seq: '6', region: '双柏县' })), '双柏县', '6');
+  });
+
+  it('offers every row of 楚雄州’s main table, marking the absolute quantities a county needs its own target for', () => {
+    const rows = targetRows(memoryDb(), 'chuxiong');
+    expect(rows).toHaveLength(21);
+    expect(rows.filter((r) => r.needsOwnTarget).map((r) => [r.seq, r.name, r.unit, r.target])).toEqual([['6', '社会组织专职工作人员数量', '人', '1450人']]);
   });
 });
 

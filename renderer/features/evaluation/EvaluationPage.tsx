@@ -1,5 +1,6 @@
 /** Choose plan, region, year and kind; see the evaluated table, the scoreboard and the warnings; export to Excel. */
 import { useState } from 'react';
+import { scoreboardSentence } from '../../../shared/evaluation/status-labels';
 import type { EvaluationKind } from '../../../shared/types';
 import { call, downloadUrl, exportsDir } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -7,6 +8,13 @@ import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { PlanSelect } from '../../components/PlanSelect';
 import { IndicatorTable } from './IndicatorTable';
 import { ParagraphsForm } from './ParagraphsForm';
+
+type ReportKind = EvaluationKind | 'summary' | 'table';
+
+const REPORT_NAMES: Record<ReportKind, string> = { annual: '年度监测报告', midterm: '中期评估报告', final: '总结评估报告', summary: '评估摘要', table: '指标完成情况表' };
+
+/** The latest year a bureau evaluates: last year's data, within the plan period (2025 once it is over). */
+const defaultYear = (): number => Math.min(2025, Math.max(2021, new Date().getFullYear() - 1));
 
 const KINDS: { value: EvaluationKind | ''; label: string }[] = [
   { value: '', label: '按年份自动' },
@@ -19,14 +27,16 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
   const plans = useCall('plans.list', undefined);
   const [plan, setPlan] = useState<string>(initialPlan ?? 'chuxiong');
   const [region, setRegion] = useState('');
-  const [year, setYear] = useState(2023);
+  const [year, setYear] = useState(defaultYear);
   const [kind, setKind] = useState<EvaluationKind | ''>('');
   const [exported, setExported] = useState<string | null>(null);
   const input = { plan, year, ...(region.trim() ? { region: region.trim() } : {}), ...(kind ? { kind } : {}) };
   const result = useCall('evaluation.run', input);
   const chart = useCall('evaluation.chart', input);
 
-  const [reportKind, setReportKind] = useState<'annual' | 'midterm' | 'final' | 'summary' | 'table'>('midterm');
+  // The report follows the evaluation's kind (2023 → 中期评估报告, 2025 → 总结评估报告) until the user picks another.
+  const [chosenReport, setChosenReport] = useState<ReportKind | null>(null);
+  const reportKind: ReportKind = chosenReport ?? result.data?.kind ?? 'midterm';
   const [reportFormat, setReportFormat] = useState<'pdf' | 'docx'>('pdf');
   const [reportError, setReportError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
@@ -35,7 +45,7 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
     setBusy(true);
     try {
       const dir = await exportsDir();
-      const kindName = { annual: '年度监测报告', midterm: '中期评估报告', final: '总结评估报告', summary: '评估摘要', table: '指标完成情况表' }[reportKind];
+      const kindName = REPORT_NAMES[reportKind];
       const name = `${plan}-${region.trim() || 'plan'}-${year}-${kindName}.${reportFormat}`;
       await call('reports.write', { plan, year, kind: reportKind, out: `${dir}/${name}`, ...(region.trim() ? { region: region.trim() } : {}) });
       setExported(window.workbench ? `${dir}/${name}` : name);
@@ -63,7 +73,13 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
         </label>
         <label>
           数据年份
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          <select
+            value={year}
+            onChange={(e) => {
+              setYear(Number(e.target.value));
+              setChosenReport(null);
+            }}
+          >
             {[2021, 2022, 2023, 2024, 2025].map((y) => (
               <option key={y} value={y}>
                 {y}年
@@ -73,7 +89,13 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
         </label>
         <label>
           评估类型
-          <select value={kind} onChange={(e) => setKind(e.target.value as EvaluationKind | '')}>
+          <select
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as EvaluationKind | '');
+              setChosenReport(null);
+            }}
+          >
             {KINDS.map((k) => (
               <option key={k.value} value={k.value}>
                 {k.label}
@@ -86,12 +108,12 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
         </button>
         <label>
           报告
-          <select value={reportKind} onChange={(e) => setReportKind(e.target.value as typeof reportKind)}>
-            <option value="annual">年度监测报告</option>
-            <option value="midterm">中期评估报告</option>
-            <option value="final">总结评估报告</option>
-            <option value="summary">评估摘要（一页）</option>
-            <option value="table">指标完成情况表</option>
+          <select value={reportKind} onChange={(e) => setChosenReport(e.target.value as ReportKind)}>
+            {(Object.keys(REPORT_NAMES) as ReportKind[]).map((k) => (
+              <option key={k} value={k}>
+                {k === 'summary' ? '评估摘要（一页）' : REPORT_NAMES[k]}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -121,10 +143,7 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
             {{ annual: '年度监测', midterm: '中期评估', final: '总结评估' }[result.data.kind]}
           </h2>
           <p className="scoreboard">
-            时序进度 {Math.round(result.data.timeProgress * 100)}%：
-            {Object.entries(result.data.summary)
-              .map(([s, n]) => `${s} ${n} 项`)
-              .join('，')}
+            时序进度 {Math.round(result.data.timeProgress * 100)}%：{scoreboardSentence(result.data)}。
           </p>
           <IndicatorTable result={result.data} />
           {chart.data?.svg && (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
+import { localDateTime } from '../../../shared/text/time';
 
 export const HistoryPage = () => {
   const [refresh, setRefresh] = useState(0);
@@ -42,7 +43,7 @@ export const HistoryPage = () => {
           {data.map((b) => (
             <tr key={b.id}>
               <td className="num">{b.id}</td>
-              <td>{b.importedAt.slice(0, 19).replace('T', ' ')}</td>
+              <td>{localDateTime(b.importedAt)}</td>
               <td>{b.fileName}</td>
               <td className="num">{b.observations}</td>
               <td className="num">{b.replaced}</td>

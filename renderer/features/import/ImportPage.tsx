@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ImportResultDto } from '../../../shared/api';
 import { uploadFile } from '../../api/client';
 import { ErrorNotice } from '../../components/Notice';
+import { ProblemsTable } from '../../components/ProblemsTable';
 import { TemplateForm } from './TemplateForm';
 import { useImportJob } from './useImportJob';
 
@@ -34,28 +35,7 @@ const Preview = ({ result }: { result: ImportResultDto }) => (
         ))}
       </ul>
     )}
-    {result.problems.length > 0 && (
-      <table className="problems" aria-label="问题">
-        <thead>
-          <tr>
-            <th>类别</th>
-            <th>工作表</th>
-            <th>单元格</th>
-            <th>说明</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.problems.map((p, i) => (
-            <tr key={i} className={p.severity}>
-              <td>{p.severity === 'error' ? '错误' : '提示'}</td>
-              <td>{p.sheet}</td>
-              <td>{p.cell}</td>
-              <td>{p.message.split(' / ')[0]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    )}
+    <ProblemsTable problems={result.problems} />
     {result.changes.length > 0 && (
       <details>
         <summary>将改变的已有数值：{result.changes.length} 个</summary>

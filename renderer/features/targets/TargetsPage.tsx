@@ -1,0 +1,203 @@
+/**
+ * 目标分解: the targets a bureau sets for the regions below a plan's region. Listed with who set them; set one at a
+ * time or read from a sheet 地区 | 序号 | 目标值 (checked first, then saved); removed. A county is judged on an
+ * absolute quantity (人, 个, 张 …) only against such a target; rates and shares use the plan's own.
+ */
+import { useState } from 'react';
+import type { ImportProblem } from '../../../shared/api';
+import { call, uploadFile } from '../../api/client';
+import { useCall } from '../../api/useCall';
+import { Empty, ErrorNotice, Loading } from '../../components/Notice';
+import { localDateTime } from '../../../shared/text/time';
+import { PlanSelect } from '../../components/PlanSelect';
+import { ProblemsTable } from '../../components/ProblemsTable';
+
+interface SheetCheck {
+  ok: boolean;
+  dryRun: boolean;
+  targets: number;
+  problems: ImportProblem[];
+}
+
+export const TargetsPage = ({ initialPlan }: { initialPlan: string | null }) => {
+  const plans = useCall('plans.list', undefined);
+  const [plan, setPlan] = useState(initialPlan ?? 'chuxiong');
+  const [refresh, setRefresh] = useState(0);
+  const targets = useCall('targets.list', { plan }, refresh);
+  const rows = useCall('targets.rows', { plan });
+
+  const [region, setRegion] = useState('');
+  const [seq, setSeq] = useState('');
+  const [target, setTarget] = useState('');
+  const [by, setBy] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Error | null>(null);
+
+  const [file, setFile] = useState<File | null>(null);
+  const [uploaded, setUploaded] = useState<string | null>(null);
+  const [check, setCheck] = useState<SheetCheck | null>(null);
+
+  const chosenRow = rows.data?.find((r) => r.seq === seq) ?? null;
+  const act = async (work: () => Promise<string>) => {
+    setFailure(null);
+    setMessage(null);
+    try {
+      setMessage(await work());
+      setRefresh((n) => n + 1);
+    } catch (e) {
+      setFailure(e as Error);
+    }
+  };
+
+  const onSave = () =>
+    act(async () => {
+      const t = await call('targets.set', { plan, seq, region: region.trim(), target, setBy: by });
+      setTarget('');
+      return `已保存：${t.regionName}（${t.region}）第${t.seq}项“${t.name}”目标 ${t.target}`;
+    });
+
+  const onRemove = (r: { seq: string; region: string }) =>
+    act(async () => {
+      const { removed } = await call('targets.remove', { plan, seq: r.seq, region: r.region });
+      return `已删除：${removed.regionName}第${removed.seq}项“${removed.name}”的目标 ${removed.target}`;
+    });
+
+  const onSheet = (dryRun: boolean) =>
+    act(async () => {
+      if (!file) return '';
+      const path = uploaded ?? (await uploadFile(file));
+      setUploaded(path);
+      const r = await call('targets.import', { plan, file: path, setBy: by, dryRun });
+      setCheck({ ...r, dryRun });
+      if (!r.ok) return '';
+      return dryRun ? `检查通过（未保存）：${r.targets} 项目标` : `已保存 ${r.targets} 项目标`;
+    });
+
+  const who = (
+    <label>
+      设定人
+      <input value={by} onChange={(e) => setBy(e.target.value)} size={8} placeholder="姓名" />
+    </label>
+  );
+
+  return (
+    <section aria-label="目标分解">
+      <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
+        <PlanSelect
+          plans={plans.data}
+          value={plan}
+          onChange={(id) => {
+            setPlan(id);
+            setSeq('');
+            setCheck(null);
+          }}
+        />
+      </form>
+      <p className="muted">
+        下级地区（县市、乡镇）的比率类指标按规划目标评价，不必分解；总量指标（人、个、张等）只有设置了本地区目标才评价，否则为“不适用”。
+      </p>
+
+      <div className="card">
+        <h3>设置一项目标</h3>
+        <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
+          <label>
+            地区
+            <input value={region} onChange={(e) => setRegion(e.target.value)} size={12} placeholder="如 双柏县 或 532322" />
+          </label>
+          <label>
+            指标
+            <select value={seq} onChange={(e) => setSeq(e.target.value)}>
+              <option value="">（选择指标）</option>
+              {(rows.data ?? []).map((r) => (
+                <option key={r.seq} value={r.seq}>
+                  {r.seq} {r.name}
+                  {r.needsOwnTarget ? '（总量指标，须分解）' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            目标值
+            <input value={target} onChange={(e) => setTarget(e.target.value)} size={10} placeholder={chosenRow ? `规划：${chosenRow.target}` : '如 120人'} />
+          </label>
+          {who}
+          <button type="button" disabled={!region.trim() || !seq || !target.trim() || !by.trim()} onClick={onSave}>
+            保存
+          </button>
+        </form>
+      </div>
+
+      <div className="card">
+        <h3>从表格读入</h3>
+        <p className="muted">一个工作表，表头为“地区 | 序号 | 目标值”（地区可写名称或区划代码，序号为规划指标表的序号）。先检查，无误后保存；有一处错误则一项也不保存。</p>
+        <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
+          <label>
+            选择文件
+            <input
+              type="file"
+              accept=".xlsx,.xls"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setUploaded(null);
+                setCheck(null);
+              }}
+            />
+          </label>
+          {who}
+          <button type="button" disabled={!file || !by.trim()} onClick={() => onSheet(true)}>
+            检查
+          </button>
+          <button type="button" disabled={!file || !by.trim() || !check?.dryRun || !check.ok} onClick={() => onSheet(false)}>
+            确认保存
+          </button>
+        </form>
+        {check && !check.ok && <p className="error-text">发现 {check.problems.filter((p) => p.severity === 'error').length} 个错误，修改后才能保存（未保存任何目标）</p>}
+        {check && <ProblemsTable problems={check.problems} />}
+      </div>
+
+      {message && <p className="ok">{message}</p>}
+      {failure && <ErrorNotice error={failure} />}
+
+      <h3>已设置的下级地区目标</h3>
+      {targets.loading && <Loading />}
+      {targets.error && <ErrorNotice error={targets.error} />}
+      {targets.data && targets.data.length === 0 && <Empty>尚未设置下级地区目标。</Empty>}
+      {targets.data && targets.data.length > 0 && (
+        <table className="indicators" aria-label="下级地区目标">
+          <thead>
+            <tr>
+              <th>地区</th>
+              <th>代码</th>
+              <th>序号</th>
+              <th>指标名称</th>
+              <th>规划目标</th>
+              <th>本地区目标</th>
+              <th>设定人</th>
+              <th>设定时间</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {targets.data.map((t) => (
+              <tr key={`${t.region}-${t.seq}`}>
+                <td>{t.regionName}</td>
+                <td>{t.region}</td>
+                <td className="num">{t.seq}</td>
+                <td>{t.name}</td>
+                <td className="num">{rows.data?.find((r) => r.seq === t.seq)?.target ?? ''}</td>
+                <td className="num">{t.target}</td>
+                <td>{t.setBy ?? ''}</td>
+                <td>{localDateTime(t.setAt)}</td>
+                <td>
+                  <button type="button" aria-label={`删除${t.regionName}第${t.seq}项目标`} onClick={() => onRemove(t)}>
+                    删除
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+};
