@@ -26,12 +26,19 @@ export interface ReportContext {
   planWarnings: { seq: string; message: string }[];
   /** The previous year's values by row seq (annual reports: 上年值, 比上年增减). */
   previous: Map<string, number | null>;
+  /** Each year's values by row seq, for the years after the base year and before the report's (the `years` column). */
+  history: Map<number, Map<string, number | null>>;
   /** The bureau's own paragraphs by key. */
   paragraphs: Map<string, string>;
   /** Date printed on the report (YYYY年M月D日). */
   date: string;
-  charts: { completion: string | null; trends: { title: string; svg: string }[] };
+  /** The completion chart, and the trend charts of each selection a template names (see trendSelectionKey). */
+  charts: { completion: string | null; trends: Map<string, { title: string; svg: string }[]> };
 }
+
+/** A trend chart block's selection as a key: "binding", "lagging" or the 序号 joined ("6,16"). */
+export const trendSelectionKey = (b: Extract<TemplateBlock, { chart: unknown }>): string | null =>
+  b.chart === 'trend-binding' ? 'binding' : b.chart === 'trend' ? (typeof b.rows === 'string' ? b.rows : b.rows.join(',')) : null;
 
 const KIND_NAMES = { annual: '年度监测', midterm: '中期评估', final: '总结评估' } as const;
 
@@ -78,7 +85,13 @@ const fill = (text: string, values: Record<string, string>): string => text.repl
 
 const LAGGING = new Set(['滞后', '倒退', '未实现', '偏离', '不符合要求', '未完成']);
 
-const columnOf = (key: TableColumnKey, r: EvaluationResult): TableColumn => {
+/** A column as drawn: a template key, or one year of the `years` key. */
+interface ColumnRef {
+  key: TableColumnKey;
+  year?: number;
+}
+
+const columnOf = ({ key, year }: ColumnRef, r: EvaluationResult): TableColumn => {
   const c: Record<TableColumnKey, TableColumn> = {
     seq: { header: '序号', width: 3.2, align: 'center' },
     name: { header: '指标名称', width: 20, align: 'left' },
@@ -87,6 +100,7 @@ const columnOf = (key: TableColumnKey, r: EvaluationResult): TableColumn => {
     baseline: { header: `${r.baseYear}年基期值`, width: 6, align: 'right' },
     target: { header: `${r.targetYear}年目标值`, width: 7.5, align: 'right' },
     previous: { header: `${r.year - 1}年`, width: 6, align: 'right' },
+    years: { header: `${year ?? ''}年`, width: 5.5, align: 'right' },
     value: { header: `${r.year}年${r.kind === 'final' ? '实际' : ''}`, width: 6, align: 'right' },
     change: { header: '较基期', width: 7, align: 'right' },
     completion: { header: '完成目标进度', width: 6, align: 'right' },
@@ -105,7 +119,7 @@ const figure = (row: EvaluatedRow, x: number | null | undefined): string => {
   return num(x * f.factor, f.decimals);
 };
 
-const cellOf = (key: TableColumnKey, row: EvaluatedRow, ctx: ReportContext): string => {
+const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext): string => {
   switch (key) {
     case 'seq':
       return row.seq;
@@ -121,6 +135,8 @@ const cellOf = (key: TableColumnKey, row: EvaluatedRow, ctx: ReportContext): str
       return row.target || '—';
     case 'previous':
       return figure(row, ctx.previous.get(row.seq));
+    case 'years':
+      return figure(row, year === undefined ? null : ctx.history.get(year)?.get(row.seq));
     case 'value':
       return figure(row, row.value);
     case 'change':
@@ -155,7 +171,10 @@ const tableBlock = (spec: Extract<TemplateBlock, { table: unknown }>['table'], c
   }
   if (spec.limit) rows = rows.slice(0, spec.limit);
   // A final evaluation is at 100% time progress and has no trend left to judge: those two columns say nothing there.
-  const columns = r.kind === 'final' ? spec.columns.filter((k) => !FINAL_MUTE.has(k)) : spec.columns;
+  const keys = r.kind === 'final' ? spec.columns.filter((k) => !FINAL_MUTE.has(k)) : spec.columns;
+  // `years`: one column for each year after the base year and before the report's (2021 | 2022 at mid-term).
+  const between = Array.from({ length: Math.max(0, r.year - r.baseYear - 1) }, (_, i) => r.baseYear + 1 + i);
+  const columns = keys.flatMap((key): ColumnRef[] => (key === 'years' ? between.map((year) => ({ key, year })) : [{ key }]));
   const tableRows: TableRow[] = rows.map((row) => ({ cells: columns.map((k) => cellOf(k, row, ctx)), bold: row.attribute === '约束性' }));
   const anyFromData = rows.some((x) => x.baselineSource === 'data');
   return {
@@ -163,7 +182,7 @@ const tableBlock = (spec: Extract<TemplateBlock, { table: unknown }>['table'], c
     title: fill(spec.title ?? '', values),
     columns: columns.map((k) => columnOf(k, r)),
     rows: tableRows,
-    note: [fill(spec.note ?? '', values), anyFromData && columns.includes('baseline') ? '*规划未列基期值（或为下级地区），基期值取自本地区2020年数据。' : '', rows.length > 0 ? `评价符号：${statusLegend(rows.map((x) => x.status))}` : '']
+    note: [fill(spec.note ?? '', values), anyFromData && keys.includes('baseline') ? '*规划未列基期值（或为下级地区），基期值取自本地区2020年数据。' : '', rows.length > 0 ? `评价符号：${statusLegend(rows.map((x) => x.status))}` : '']
       .filter(Boolean)
       .join('\n'),
     fontSize: spec.fontSize,
@@ -189,14 +208,15 @@ export const buildReport = (template: ReportTemplate, ctx: ReportContext): Repor
       if (b.chart === 'completion' && ctx.charts.completion) {
         blocks.push({ kind: 'chart', title: `主要指标完成进度与时序进度（${ctx.result.year}年）`, svg: ctx.charts.completion, width: 150, height: 110 });
       }
-      if (b.chart === 'trend-binding') for (const t of ctx.charts.trends) blocks.push({ kind: 'chart', title: t.title, svg: t.svg, width: 140, height: 70 });
+      const key = trendSelectionKey(b);
+      if (key !== null) for (const t of ctx.charts.trends.get(key) ?? []) blocks.push({ kind: 'chart', title: t.title, svg: t.svg, width: 140, height: 70 });
     } else if ('bureau' in b) {
       if (b.bureau.heading) blocks.push({ kind: 'heading', level: 1, text: fill(b.bureau.heading, values) });
       const own = ctx.paragraphs.get(b.bureau.key);
       const texts = own ? own.split(/\n+/).filter((t) => t.trim() !== '') : [`【${fill(b.bureau.placeholder, values)}】`];
       for (const t of texts) blocks.push({ kind: 'paragraph', text: t.trim() });
     } else if ('signature' in b) blocks.push({ kind: 'signature', lines: b.signature.map((t) => fill(t, values)) });
-    else if ('pageBreak' in b) blocks.push({ kind: 'pageBreak' });
+    else if ('pageBreak' in b) blocks.push(b.pageBreak === true ? { kind: 'pageBreak' } : { kind: 'pageBreak', orientation: b.pageBreak });
   }
   const page = {
     ...GBT9704_PORTRAIT,

@@ -356,6 +356,8 @@ export const trendChart = (series: TrendSeries, options: ChartSize = {}): string
 
   const hasPath = series.baseline !== null && series.target !== null;
   const targetLabel = series.target === null ? '' : `${series.targetYear}年目标${valueText(series.target, series.unit)}`;
+  const finalValue = byYear.get(series.targetYear);
+  const targetLabelBelow = series.target !== null && finalValue !== undefined && finalValue !== null && finalValue >= series.target;
   const path = years.map((y) => {
     if (y === series.baseYear && hasPath) return series.baseline!;
     if (y === series.targetYear && series.target !== null) {
@@ -364,7 +366,8 @@ export const trendChart = (series: TrendSeries, options: ChartSize = {}): string
         symbol: 'diamond',
         symbolSize: 10,
         itemStyle: { color: '#ffffff', borderColor: INK, borderWidth: 1.5 },
-        label: { show: true, position: 'top', formatter: targetLabel, color: INK, fontSize: SMALL, textBorderWidth: 0 },
+        // Opposite the value of the target year, whose label sits on top when it reaches the target.
+        label: { show: true, position: targetLabelBelow ? 'bottom' : 'top', formatter: targetLabel, color: INK, fontSize: SMALL, textBorderWidth: 0 },
       };
     }
     return '-';

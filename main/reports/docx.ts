@@ -74,7 +74,8 @@ const blockToDocx = (b: Block, doc: ReportDocument): (Paragraph | Table)[] => {
     case 'signature':
       return b.lines.map((t) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, indent: { right: size * 2 * 20 }, children: [run(t, FONTS.fang, size)] }));
     case 'pageBreak':
-      return [new Paragraph({ children: [new PageBreak()] })];
+      // A break that turns the page is a new section (see writeDocx), which starts on a new page by itself.
+      return b.orientation ? [] : [new Paragraph({ children: [new PageBreak()] })];
     case 'chart':
       return [
         new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, children: [run(b.title, FONTS.hei, 12)] }),
@@ -114,29 +115,37 @@ const blockToDocx = (b: Block, doc: ReportDocument): (Paragraph | Table)[] => {
   }
 };
 
+/** The blocks cut into sections where a page break names an orientation: each section is one orientation. */
+const sectionsOf = (doc: ReportDocument): { orientation: 'portrait' | 'landscape'; blocks: Block[] }[] => {
+  const sections = [{ orientation: doc.page.orientation, blocks: [] as Block[] }];
+  for (const b of doc.blocks) {
+    if (b.kind === 'pageBreak' && b.orientation) sections.push({ orientation: b.orientation, blocks: [] });
+    else sections[sections.length - 1]!.blocks.push(b);
+  }
+  return sections;
+};
+
 export const writeDocx = async (doc: ReportDocument, out: string): Promise<{ bytes: number }> => {
-  const { margins, orientation } = doc.page;
+  const { margins } = doc.page;
   const document = new Document({
     title: doc.title,
     creator: '规划监测评估工作台',
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838, orientation: orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-            margin: { top: margins.top * TWIP_PER_MM, bottom: margins.bottom * TWIP_PER_MM, left: margins.left * TWIP_PER_MM, right: margins.right * TWIP_PER_MM },
-          },
+    sections: sectionsOf(doc).map((section) => ({
+      properties: {
+        page: {
+          size: { width: 11906, height: 16838, orientation: section.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          margin: { top: margins.top * TWIP_PER_MM, bottom: margins.bottom * TWIP_PER_MM, left: margins.left * TWIP_PER_MM, right: margins.right * TWIP_PER_MM },
         },
-        footers: doc.page.pageNumbers
-          ? {
-              default: new Footer({
-                children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: { eastAsia: FONTS.song } })] })],
-              }),
-            }
-          : {},
-        children: doc.blocks.flatMap((b) => blockToDocx(b, doc)),
       },
-    ],
+      footers: doc.page.pageNumbers
+        ? {
+            default: new Footer({
+              children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: { eastAsia: FONTS.song } })] })],
+            }),
+          }
+        : {},
+      children: section.blocks.flatMap((b) => blockToDocx(b, doc)),
+    })),
   });
   const buffer = await Packer.toBuffer(document);
   const tmp = `${out}.part`;

@@ -64,7 +64,8 @@ const blockContent = (b: Block, doc: ReportDocument, lineHeight: number, textWid
     case 'signature':
       return { stack: b.lines.map((l) => ({ text: l, alignment: 'right' as const, fontSize: size, lineHeight })), margin: [0, size, size * 2, 0] };
     case 'pageBreak':
-      return { text: '', pageBreak: 'after' };
+      // pdfmake turns the page for a node that breaks before it and names an orientation.
+      return b.orientation ? ({ text: '', pageBreak: 'before', pageOrientation: b.orientation } as Content) : { text: '', pageBreak: 'after' };
     case 'chart':
       return {
         stack: [
@@ -103,16 +104,21 @@ const blockContent = (b: Block, doc: ReportDocument, lineHeight: number, textWid
 
 export const reportDefinition = (doc: ReportDocument, fonts: FontSet): TDocumentDefinitions => {
   const { margins, orientation, bodySize, linePitch } = doc.page;
-  const pageWidth = (orientation === 'portrait' ? 210 : 297) * MM;
-  const textWidth = pageWidth - (margins.left + margins.right) * MM;
+  const textWidthOf = (o: 'portrait' | 'landscape') => (o === 'portrait' ? 210 : 297) * MM - (margins.left + margins.right) * MM;
   const lineHeight = linePitch / lineHeightOf(fonts.fang.normal, bodySize);
+  // A page break with an orientation turns the pages after it; tables and charts there get that page's width.
+  let current = orientation;
+  const content = doc.blocks.map((b) => {
+    if (b.kind === 'pageBreak' && b.orientation) current = b.orientation;
+    return blockContent(b, doc, lineHeight, textWidthOf(current));
+  });
   return {
     pageSize: 'A4',
     pageOrientation: orientation,
     pageMargins: [margins.left * MM, margins.top * MM, margins.right * MM, margins.bottom * MM],
     info: { title: doc.title, creator: '规划监测评估工作台', producer: '规划监测评估工作台' },
     defaultStyle: { font: 'Fang', fontSize: bodySize },
-    content: doc.blocks.map((b) => blockContent(b, doc, lineHeight, textWidth)),
+    content,
     footer: doc.page.pageNumbers
       ? (page: number) => ({
           text: `— ${page} —`,

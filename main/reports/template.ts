@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { UserError } from '../../shared/errors';
 
 export const TABLE_COLUMNS = [
-  'seq', 'name', 'unit', 'attribute', 'baseline', 'target', 'previous', 'value', 'change', 'completion', 'timeProgress', 'status', 'pace', 'note',
+  'seq', 'name', 'unit', 'attribute', 'baseline', 'target', 'previous', 'years', 'value', 'change', 'completion', 'timeProgress', 'status', 'pace', 'note',
 ] as const;
 export type TableColumnKey = (typeof TABLE_COLUMNS)[number];
 
@@ -36,9 +36,12 @@ const BlockSchema = z.union([
       .strict(),
   }).strict(),
   z.object({ chart: z.enum(['completion', 'trend-binding']) }).strict(),
+  // Trend charts of chosen rows: binding, lagging (滞后, 倒退, 未实现, 未完成 …) or the rows' 序号 as the plan prints them.
+  z.object({ chart: z.literal('trend'), rows: z.union([z.enum(['binding', 'lagging']), z.array(z.union([z.string(), z.number()]).transform(String)).min(1)]) }).strict(),
   z.object({ bureau: z.object({ key: z.string().regex(/^[a-z][a-z0-9-]*$/), heading: text.optional(), placeholder: text }).strict() }).strict(),
   z.object({ signature: z.array(text).min(1) }).strict(),
-  z.object({ pageBreak: z.literal(true) }).strict(),
+  // true: a new page; landscape/portrait: a new page in that orientation for what follows (a wide table as an attachment).
+  z.object({ pageBreak: z.union([z.literal(true), z.enum(['landscape', 'portrait'])]) }).strict(),
 ]);
 export type TemplateBlock = z.infer<typeof BlockSchema>;
 

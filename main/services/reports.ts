@@ -4,10 +4,11 @@
  */
 import path from 'node:path';
 import { UserError } from '../../shared/errors';
+import { baselineMeetsTarget, type EvaluationResult } from '../../shared/evaluation/result';
 import type { EvaluationKind } from '../../shared/types';
 import { templatesDir } from '../catalog/paths';
 import type { ReadDb, WriteDb } from '../db/types';
-import { buildReport, type ReportContext } from '../reports/build';
+import { buildReport, trendSelectionKey, type ReportContext } from '../reports/build';
 import { completionChart, trendChart, trendSeriesMany } from '../reports/charts';
 import { writeDocx } from '../reports/docx';
 import { writePdf } from '../reports/pdf';
@@ -58,6 +59,24 @@ export const setReportParagraph = (
   return { key: input.key };
 };
 
+const TREND_LAGGING: ReadonlySet<string> = new Set(['滞后', '倒退', '未实现', '未完成']);
+
+/**
+ * The rows a trend chart draws: those with a numeric target and a value, among the binding or lagging rows, or the
+ * 序号 a template lists (each must be in the plan's table; a row without a numeric target cannot be drawn).
+ */
+const trendRows = (result: EvaluationResult, selection: 'binding' | 'lagging' | string[], templateFile: string): string[] => {
+  const drawable = result.rows.filter((r) => r.targetValue !== null && r.value !== null && !baselineMeetsTarget(r));
+  if (selection === 'binding') return drawable.filter((r) => r.attribute === '约束性').map((r) => r.seq);
+  if (selection === 'lagging') return drawable.filter((r) => TREND_LAGGING.has(r.status)).map((r) => r.seq);
+  for (const seq of selection) {
+    if (!result.rows.some((r) => r.seq === seq)) {
+      throw new UserError('template-invalid', `报告模板 ${path.basename(templateFile)}：趋势图的序号“${seq}”不在规划主要指标表中。 / Trend chart row ${seq} is not in the plan's table.`);
+    }
+  }
+  return selection.filter((seq) => drawable.some((r) => r.seq === seq));
+};
+
 export const writeReport = async (db: ReadDb, input: ReportInput): Promise<{ file: string; format: 'pdf' | 'docx'; pages?: number; bytes: number }> => {
   const ext = path.extname(input.out).toLowerCase();
   if (ext !== '.pdf' && ext !== '.docx') throw new UserError('bad-input', `报告文件名应以 .pdf 或 .docx 结尾：${input.out} / The report file must end in .pdf or .docx.`);
@@ -66,27 +85,33 @@ export const writeReport = async (db: ReadDb, input: ReportInput): Promise<{ fil
   const template = loadReportTemplate(templateFile);
   const evalKind: EvaluationKind = input.kind === 'summary' || input.kind === 'table' ? defaultKind(plan, input.year) : input.kind;
   const result = evaluatePlan(db, { plan: plan.id, year: input.year, kind: evalKind, ...(input.region ? { region: input.region } : {}) });
-  const previousYear = input.year - 1;
-  const previous = new Map<string, number | null>();
-  if (previousYear > plan.baseYear) {
-    for (const r of evaluatePlan(db, { plan: plan.id, year: previousYear, region: result.region }).rows) previous.set(r.seq, r.value);
+  // Each earlier year of the plan period, by row: the previous year's values and the `years` columns.
+  const history = new Map<number, Map<string, number | null>>();
+  for (let y = plan.baseYear + 1; y < input.year; y++) {
+    history.set(y, new Map(evaluatePlan(db, { plan: plan.id, year: y, region: result.region }).rows.map((r) => [r.seq, r.value])));
   }
+  const previous = history.get(input.year - 1) ?? new Map<string, number | null>();
   const ctx: ReportContext = {
     result,
     plan,
     planWarnings: planWarnings(db, plan).map((w) => ({ seq: w.seq, message: w.message })),
     previous,
+    history,
     paragraphs: paragraphsOf(db, plan.id, result.region, input.year, result.kind),
     date: input.date ?? chineseDate(new Date()),
-    charts: { completion: completionChart(result), trends: [] },
+    charts: { completion: completionChart(result), trends: new Map() },
   };
-  if (template.blocks.some((b) => 'chart' in b && b.chart === 'trend-binding')) {
-    // The binding indicators with a numeric target: their values by year against the straight target path.
-    const seqs = result.rows.filter((r) => r.attribute === '约束性' && r.targetValue !== null && r.value !== null).map((r) => r.seq);
-    const years = Array.from({ length: input.year - plan.baseYear }, (_, i) => plan.baseYear + 1 + i);
-    trendSeriesMany(db, { plan: plan.id, region: result.region, years, rowSeqs: seqs }).forEach((s) => {
-      if (s) ctx.charts.trends.push({ title: `${s.name}（${s.unit}）变化趋势与目标路径`, svg: trendChart(s) });
-    });
+  // Each trend selection the template names: the rows' values by year against the straight target path.
+  const years = Array.from({ length: input.year - plan.baseYear }, (_, i) => plan.baseYear + 1 + i);
+  for (const b of template.blocks) {
+    if (!('chart' in b)) continue;
+    const key = trendSelectionKey(b);
+    if (key === null || ctx.charts.trends.has(key)) continue;
+    const seqs = trendRows(result, b.chart === 'trend' && typeof b.rows !== 'string' ? b.rows : key === 'lagging' ? 'lagging' : 'binding', templateFile);
+    const charts = trendSeriesMany(db, { plan: plan.id, region: result.region, years, rowSeqs: seqs }).flatMap((s) =>
+      s ? [{ title: `${s.name}（${s.unit}）变化趋势与目标路径`, svg: trendChart(s) }] : [],
+    );
+    ctx.charts.trends.set(key, charts);
   }
   const doc = buildReport(template, ctx);
   if (ext === '.pdf') {

@@ -58,7 +58,9 @@ export const statusText = (status: Status, options: { exceeded?: boolean; bindin
 /** The legend line under a table: each symbol used in the result once, with its words. */
 export const statusLegend = (statuses: readonly Status[]): string => {
   const bySymbol = new Map<string, string[]>();
-  for (const s of STATUSES) {
+  // The verdicts first, in the ladder's order; "no verdict" (缺数, 不适用) last.
+  const order = [...STATUSES.filter((s) => s !== '缺数' && s !== '不适用'), '缺数', '不适用'] as const;
+  for (const s of order) {
     if (!statuses.includes(s)) continue;
     const { symbol } = LABELS[s];
     bySymbol.set(symbol, [...(bySymbol.get(symbol) ?? []), s]);

@@ -43,7 +43,8 @@ export type Block =
   /** A chart drawn as vector graphics; width and height in millimetres. */
   | { kind: 'chart'; title: string; svg: string; width: number; height: number }
   | { kind: 'signature'; lines: string[] }
-  | { kind: 'pageBreak' };
+  /** A new page; with an orientation, the pages from here on are in it (until the next such break). */
+  | { kind: 'pageBreak'; orientation?: 'portrait' | 'landscape' };
 
 export interface ReportDocument {
   /** Document title (file metadata). */

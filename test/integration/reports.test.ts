@@ -50,7 +50,7 @@ beforeAll(async () => {
 
 describe('PDF reports', () => {
   it.each([
-    ['midterm', 2023, 3, 12],
+    ['midterm', 2023, 3, 14],
     ['annual', 2022, 2, 10],
     ['table', 2023, 1, 3],
   ] as const)('writes the %s report for 楚雄州 %i as an A4 PDF of %i to %i pages with fonts embedded', async (kind, year, min, max) => {
@@ -114,6 +114,34 @@ describe('PDF reports', () => {
   });
 });
 
+describe('the attachment table on landscape pages', () => {
+  it('turns the mid-term report’s last pages to landscape for its table, with a column for 2021 and 2022 before 2023', async () => {
+    const out = path.join(dir, 'midterm-attachment.pdf');
+    await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'midterm', out, date: '2024年3月1日' });
+    const pages = execFileSync('pdfinfo', ['-f', '1', '-l', '40', out], { encoding: 'utf8' });
+    const sizes = [...pages.matchAll(/Page\s+\d+ size:\s+([\d.]+ x [\d.]+)/g)].map((m) => m[1]);
+    const firstLandscape = sizes.indexOf('841.89 x 595.28');
+    expect(firstLandscape).toBeGreaterThan(2);
+    expect(sizes.slice(0, firstLandscape).every((s) => s === '595.28 x 841.89')).toBe(true);
+    expect(sizes.slice(firstLandscape).every((s) => s === '841.89 x 595.28')).toBe(true);
+    const attachment = execFileSync('pdftotext', ['-f', String(firstLandscape + 1), '-layout', out, '-'], { encoding: 'utf8' });
+    expect(attachment).toMatch(/附件：/);
+    expect(attachment).toMatch(/2021年\s+2022年\s+2023年/);
+    // 16 养老机构护理型床位占比 year by year: 3400/10200, 3900/10300 → 33.3, 37.9; 42 in 2023.
+    expect(attachment).toMatch(/养老机构护理型床位占比.*33\.3\s+37\.9\s+42\b/);
+  });
+
+  it('puts the same table in its own landscape section of the Word file', async () => {
+    const out = path.join(dir, 'midterm-sections.docx');
+    await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'midterm', out, date: '2024年3月1日' });
+    const body = docxPart(out, 'word/document.xml');
+    const sections = [...body.matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+    expect(sections).toHaveLength(2);
+    expect(sections[0]).not.toContain('w:orient="landscape"');
+    expect(sections[1]).toContain('w:orient="landscape"');
+  });
+});
+
 describe('Word reports', () => {
   it('writes an A4 .docx with the table header repeated on every page and page numbers', async () => {
     const out = path.join(dir, 'midterm.docx');
@@ -142,6 +170,45 @@ describe('report templates', () => {
     fs.writeFileSync(template, 'name: 测试\nkind: midterm\nblocks:\n  - title: "标题"\n  - paragraph: "{{regionNmae}}的情况"\n');
     const error = await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'midterm', out: path.join(dir, 'y.pdf'), template }).catch((e: unknown) => e);
     expect((error as UserError).message).toMatch(/第 5 行.*未知的占位符“\{\{regionNmae\}\}”.*regionName/);
+  });
+
+  it('refuses a page break in an orientation that does not exist, naming its line', async () => {
+    const template = path.join(tempDir(), 'o.yml');
+    fs.writeFileSync(template, 'name: 测试\nkind: midterm\nblocks:\n  - title: "标题"\n  - pageBreak: sideways\n');
+    const error = await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'midterm', out: path.join(dir, 'o.pdf'), template }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(/o\.yml 第 5 行/);
+  });
+
+  it('draws the trend of the rows a template lists by 序号, and of the lagging rows, each titled by its indicator', async () => {
+    const template = path.join(tempDir(), 't.yml');
+    fs.writeFileSync(template, 'name: 测试\nkind: midterm\nblocks:\n  - title: "趋势"\n  - chart: trend\n    rows: [16, 6]\n  - heading: 滞后\n  - chart: trend\n    rows: lagging\n');
+    const out = path.join(dir, 'trend.pdf');
+    await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'midterm', out, template });
+    const text = pdfText(out).replace(/\s+/g, '');
+    // 16 and 6 as listed, then the lagging rows with a target and a value, in the plan's order: 4 滞后, 6 倒退, 8 滞后,
+    // 12 and 14 未实现, 16 滞后, 18 倒退, 19 未实现 (no baseline, drawn against its target alone).
+    const expected = [
+      '养老机构护理型床位占比（%）', '社会组织专职工作人员数量（人）',
+      '困难残疾人生活补贴和重度残疾人护理补贴目标群体覆盖率（%）', '社会组织专职工作人员数量（人）', '志愿服务站点在社区综合服务设施中的覆盖率（%）',
+      '查明身份信息流浪乞讨受助人员接送返回率（%）', '农村公益性公墓（骨灰堂）乡镇覆盖率（%）', '养老机构护理型床位占比（%）',
+      '有集中供养意愿的特困人员集中供养率（%）', '县级失能照护机构覆盖率（%）',
+    ].map((t) => `${t}变化趋势与目标路径`);
+    expect(text.split('变化趋势与目标路径').length - 1).toBe(expected.length);
+    let at = 0;
+    for (const title of expected) {
+      const found = text.indexOf(title, at);
+      expect(found, title).toBeGreaterThanOrEqual(at);
+      at = found + title.length;
+    }
+  });
+
+  it('refuses a trend chart of a row the plan does not have, naming the 序号', async () => {
+    const template = path.join(tempDir(), 'u.yml');
+    fs.writeFileSync(template, 'name: 测试\nkind: midterm\nblocks:\n  - chart: trend\n    rows: [99]\n');
+    const error = await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'midterm', out: path.join(dir, 'u.pdf'), template }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toMatch(/u\.yml.*“99”/);
   });
 
   it('refuses broken YAML with its line', async () => {
