@@ -6,7 +6,7 @@
 import { UserError } from '../../shared/errors';
 import { changeSinceBase } from '../../shared/evaluation/change';
 import { growthFigures } from '../../shared/evaluation/growth';
-import type { EvaluatedPart, EvaluatedRow, EvaluationResult } from '../../shared/evaluation/result';
+import { baselineMeetsTarget, type EvaluatedPart, type EvaluatedRow, type EvaluationResult } from '../../shared/evaluation/result';
 import { clean, roundTo } from '../../shared/evaluation/round';
 import { defaultSettings, type EvaluationSettings } from '../../shared/evaluation/settings';
 import { classifyRow, exceeded, type RowInput } from '../../shared/evaluation/status';
@@ -138,6 +138,10 @@ const evaluateRow = (ctx: RowContext, row: PlanRow): EvaluatedRow => {
     notApplicable,
   };
   const status = classifyRow(input, ctx.settings);
+  if (baselineMeetsTarget(status)) {
+    const b = baselineSource === 'plan' ? row.baselineText : `${optNum(baseline)}${row.unitText}`;
+    warnings.push(`基期值${b}已达到目标${targetText}，完成进度${roundTo((status.completion ?? 0) * 100, 1)}%无实际意义 / the baseline already meets the target, so the completion says nothing`);
+  }
   const growth = growthFigures(
     {
       baseYear: plan.baseYear,

@@ -80,6 +80,23 @@ describe('Chuxiong row 2 at mid-term 2023: the status ladder (b = 60, t = 75, τ
   });
 });
 
+// Chuxiong row 15: 节地生态安葬率, printed b = 70%, t = 60% on a rising indicator (the plan check "wrong-side").
+describe('Chuxiong row 15: a target the baseline already met (b = 70%, t = 60%)', () => {
+  const eco = (v: number, year = 2023) => evaluateRow('楚雄州', [year], [['节地生态安葬率', '%', v]], { plan: 'chuxiong', year }, '15');
+
+  it('is 提前实现 at 72% with c = (72 − 70)/(60 − 70) = −0.2, and says why that completion means nothing', async () => {
+    const row = await eco(72);
+    expect([row.status, row.completion]).toEqual(['提前实现', -0.2]);
+    expect(row.warnings).toEqual(['基期值70%已达到目标60%，完成进度-20%无实际意义 / the baseline already meets the target, so the completion says nothing']);
+  });
+
+  it('is 未完成 in 2025 at 55% (below 60%) with c = (55 − 70)/(60 − 70) = 1.5, with the same warning', async () => {
+    const row = await eco(55, 2025);
+    expect([row.status, row.completion]).toEqual(['未完成', 1.5]);
+    expect(row.warnings[0]).toMatch(/^基期值70%已达到目标60%，完成进度150%无实际意义/);
+  });
+});
+
 // Guizhou row 1: 城市低保标准 (元/人·月) × 12 / 上年度城镇居民人均消费支出 (元/人·年) in %, target 26至36, no baseline.
 describe('Guizhou row 1: a range over last year’s expenditure (formula dibao_urban / consumption_urban[-1])', () => {
   const share = (dibao2023: number) =>
