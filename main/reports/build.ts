@@ -3,20 +3,22 @@
  * generated narrative, the indicator table with the chosen columns, charts, the bureau's own paragraphs (or a
  * marked place for them). The same document is then drawn as PDF and as Word.
  */
-import type { EvaluatedRow, EvaluationResult } from '../../shared/evaluation/result';
+import { baselineMeetsTarget, type EvaluatedRow, type EvaluationResult } from '../../shared/evaluation/result';
 import { statusLabel, statusLegend } from '../../shared/evaluation/status-labels';
 import { GBT9704_PORTRAIT, type Block, type ReportDocument, type TableColumn, type TableRow } from '../../shared/reports/document';
 import {
   bindingOverview,
   bindingSummary,
   indicatorSentence,
+  laggingExpectedSummary,
   laggingSummary,
   planCheckSentences,
   problemsFromEvaluation,
   scoreboard,
   shortProblems,
 } from '../../shared/reports/narrative';
-import { num, rowFormat } from '../../shared/reports/numbers';
+import { changeSinceBase } from '../../shared/evaluation/change';
+import { changeCell, num, rowFormat } from '../../shared/reports/numbers';
 import type { Plan } from '../../shared/types';
 import type { LIST_PLACEHOLDERS, ReportTemplate, SCALAR_PLACEHOLDERS, TableColumnKey, TemplateBlock } from './template';
 
@@ -74,8 +76,9 @@ const lists = (ctx: ReportContext): Record<(typeof LIST_PLACEHOLDERS)[number], s
   expectedSentences: ctx.result.rows
     .filter((row) => row.attribute !== '约束性')
     .map((row) => indicatorSentence(row, ctx.result, { previous: ctx.previous.get(row.seq) ?? null })),
-  bindingSentences: bindingSummary(ctx.result),
+  bindingSentences: bindingSummary(ctx.result, ctx.previous),
   laggingSentences: laggingSummary(ctx.result),
+  laggingExpectedSentences: laggingExpectedSummary(ctx.result),
   problems: problemsFromEvaluation(ctx.result),
   shortProblems: shortProblems(ctx.result, 3),
   planChecks: planCheckSentences(ctx.planWarnings),
@@ -102,6 +105,7 @@ const columnOf = ({ key, year }: ColumnRef, r: EvaluationResult): TableColumn =>
     previous: { header: `${r.year - 1}年`, width: 6, align: 'right' },
     years: { header: `${year ?? ''}年`, width: 5.5, align: 'right' },
     value: { header: `${r.year}年${r.kind === 'final' ? '实际' : ''}`, width: 6, align: 'right' },
+    yearChange: { header: '比上年增减', width: 7, align: 'right' },
     change: { header: '较基期', width: 7, align: 'right' },
     completion: { header: '完成目标进度', width: 6, align: 'right' },
     timeProgress: { header: '时序进度', width: 5, align: 'right' },
@@ -135,14 +139,20 @@ const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext)
       return row.target || '—';
     case 'previous':
       return figure(row, ctx.previous.get(row.seq));
+    case 'yearChange': {
+      const before = ctx.previous.get(row.seq);
+      if (before === null || before === undefined || row.value === null) return '—';
+      return changeCell({ ...row, change: changeSinceBase(before, row.value, row.valueUnit) });
+    }
     case 'years':
       return figure(row, year === undefined ? null : ctx.history.get(year)?.get(row.seq));
     case 'value':
       return figure(row, row.value);
     case 'change':
-      return row.change ? `${row.change.amount > 0 ? '+' : ''}${fmt(row.change.amount, row.change.unit === '%' ? 1 : 2)}${row.change.unit === '%' ? '%' : row.change.unit}` : '—';
+      return changeCell(row);
     case 'completion':
-      return pct(row.completion);
+      // A target the baseline already met has a completion (DESIGN.md's formula) that says nothing: the note says why.
+      return baselineMeetsTarget(row) ? '—' : pct(row.completion);
     case 'timeProgress':
       return `${Math.round(row.timeProgress * 100)}%`;
     case 'status': {
@@ -226,7 +236,8 @@ export const buildReport = (template: ReportTemplate, ctx: ReportContext): Repor
     linePitch: template.page.linePitch ?? (template.page.bodySize === 16 ? GBT9704_PORTRAIT.linePitch : template.page.bodySize * 1.75),
     pageNumbers: template.page.pageNumbers,
   };
-  return { title: blocks.find((b) => b.kind === 'title')?.text ?? template.name, page, blocks };
+  const title = blocks.find((b): b is Extract<Block, { kind: 'title' }> => b.kind === 'title')?.text.replace(/\s*\n\s*/g, '') ?? template.name;
+  return { title, page, blocks };
 };
 
 /** A list block whose text is a single list placeholder expands to its lines; anything else is one item. */

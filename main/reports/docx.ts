@@ -60,7 +60,14 @@ const blockToDocx = (b: Block, doc: ReportDocument): (Paragraph | Table)[] => {
   const indent = { firstLine: Math.round(size * 2 * 20) };
   switch (b.kind) {
     case 'title':
-      return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: [run(b.text, FONTS.title, 22)] })];
+      // A title may be written on two lines ("…发展规划\n2024年度实施监测报告"): a line break inside the paragraph.
+      return [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { after: 360 },
+          children: b.text.split('\n').map((t, i) => new TextRun({ text: t, break: i > 0 ? 1 : 0, size: 44, font: { eastAsia: FONTS.title, ascii: 'Times New Roman', hAnsi: 'Times New Roman' } })),
+        }),
+      ];
     case 'subtitle':
       return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(b.text, FONTS.kai, size)] })];
     case 'heading': {

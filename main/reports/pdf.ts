@@ -119,6 +119,9 @@ export const reportDefinition = (doc: ReportDocument, fonts: FontSet): TDocument
     info: { title: doc.title, creator: '规划监测评估工作台', producer: '规划监测评估工作台' },
     defaultStyle: { font: 'Fang', fontSize: bodySize },
     content,
+    // A heading never stays alone at the foot of a page: it moves to the next page with its text.
+    pageBreakBefore: (node: { headlineLevel?: unknown }, nodes: { getFollowingNodesOnPage: () => unknown[] }) =>
+      node.headlineLevel !== undefined && nodes.getFollowingNodesOnPage().length === 0,
     footer: doc.page.pageNumbers
       ? (page: number) => ({
           text: `— ${page} —`,

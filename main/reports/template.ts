@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { UserError } from '../../shared/errors';
 
 export const TABLE_COLUMNS = [
-  'seq', 'name', 'unit', 'attribute', 'baseline', 'target', 'previous', 'years', 'value', 'change', 'completion', 'timeProgress', 'status', 'pace', 'note',
+  'seq', 'name', 'unit', 'attribute', 'baseline', 'target', 'previous', 'years', 'value', 'yearChange', 'change', 'completion', 'timeProgress', 'status', 'pace', 'note',
 ] as const;
 export type TableColumnKey = (typeof TABLE_COLUMNS)[number];
 
@@ -109,7 +109,9 @@ export const SCALAR_PLACEHOLDERS = [
   'planTitle', 'issuer', 'docNumber', 'regionName', 'region', 'year', 'kindName', 'date', 'baseYear', 'targetYear',
   'timeProgress', 'yearOrdinal', 'indicatorCount', 'bindingCount', 'scoreboard', 'bindingOverview', 'period', 'dataSources',
 ] as const;
-export const LIST_PLACEHOLDERS = ['indicatorSentences', 'expectedSentences', 'bindingSentences', 'laggingSentences', 'problems', 'shortProblems', 'planChecks'] as const;
+export const LIST_PLACEHOLDERS = [
+  'indicatorSentences', 'expectedSentences', 'bindingSentences', 'laggingSentences', 'laggingExpectedSentences', 'problems', 'shortProblems', 'planChecks',
+] as const;
 
 const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;
 

@@ -121,8 +121,8 @@ const byRank = (rows: EvaluatedRow[], key: (r: EvaluatedRow) => number): Evaluat
     .map(({ r }) => r);
 
 /** One sentence per binding row (REPORTS.md §8): unmet and lagging first, then on time, then without data, then met. */
-export const bindingSummary = (result: Result): string[] =>
-  byRank(result.rows.filter(isBinding), rank).map((r) => statusSentence(r, result, { goal: '约束性目标', trend: false }));
+export const bindingSummary = (result: Result, previous?: ReadonlyMap<string, number | null>): string[] =>
+  byRank(result.rows.filter(isBinding), rank).map((r) => statusSentence(r, result, { goal: '约束性目标', trend: false, previous: previous?.get(r.seq) }));
 
 /**
  * The clause on binding indicators that follows the scoreboard on the leader's page (REPORTS.md §4): "4项约束性指标中，
@@ -162,11 +162,13 @@ export const laggingSummary = (result: Result): string[] =>
 const issueClause = (r: EvaluatedRow, result: Result): string => {
   const p = rowPieces(r, result);
   const at = p.value === null ? r.name : `${r.name}为${p.value}`;
-  if (r.parts.length > 0 && r.status === '不符合要求') {
-    const failing = r.parts.filter((x) => x.holds === false);
+  // A target on parts (城市、农村 against their floors) is missed by the parts that fall short: name those, not the row's value.
+  const failing = r.parts.filter((x) => x.holds === false);
+  if (failing.length > 0 && !MET.has(r.status)) {
     return `${r.name}（${failing.map((x) => x.label).join('、')}）未达到${failing.map((x) => x.referenceName).join('、')}`;
   }
   if (p.fullCoverage && !MET.has(r.status) && r.status !== '倒退') return `${at}，未达到100%的约束性目标`;
+  if (r.status === '未完成' && p.range !== null) return `${at}，${p.range}`;
   switch (r.status) {
     case '滞后':
       return `${at}，完成规划目标的${p.completion}%，低于时序进度${p.behindTime}个百分点`;
@@ -225,13 +227,20 @@ const cutName = (name: string, room: number): string => {
 const shortTemplates = (r: EvaluatedRow, result: Result): ((name: string) => string)[] => {
   const p = rowPieces(r, result);
   const v = p.value ?? '';
-  if (r.status === '不符合要求') {
-    const failing = r.parts.filter((x) => x.holds === false);
+  const failing = r.parts.filter((x) => x.holds === false);
+  if (failing.length > 0) {
     const refs = failing.map((x) => x.referenceName).join('、');
     const labels = failing.map((x) => x.label).filter((l) => l !== '').join('、');
-    return [(n) => `${n}${labels === '' ? '' : `（${labels}）`}未达到${refs}`, (n) => `${n}不符合要求`];
+    return [(n) => `${n}${labels === '' ? '' : `（${labels}）`}未达到${refs}`, (n) => `${n}${r.status === '未完成' ? '未完成' : '不符合要求'}`];
   }
   if (p.fullCoverage && r.status !== '倒退') return [(n) => `${n}${v}，未达100%约束性目标`, (n) => `${n}未达约束性目标`];
+  // Without a single target there is no "还差": a range says how far outside it the value lies.
+  const missed = (word: string): ((name: string) => string)[] =>
+    p.range !== null
+      ? [(n) => `${n}${v}，${p.range!.replace(/规划区间（[^）]*）/u, '区间')}`, (n) => `${n}${word}`]
+      : p.gap !== null
+        ? [(n) => `${n}${v}，距目标还差${p.gap}`, (n) => `${n}${word}`]
+        : [(n) => `${n}${word}`];
   switch (r.status) {
     case '滞后':
       return [(n) => `${n}${v}，低于时序进度${p.behindTime}个百分点`, (n) => `${n}低于时序进度${p.behindTime}个百分点`, (n) => `${n}进度滞后`];
@@ -242,9 +251,9 @@ const shortTemplates = (r: EvaluatedRow, result: Result): ((name: string) => str
     case '偏离':
       return [(n) => `${n}${v}，${(p.range ?? '偏离规划区间').replace(/规划区间（[^）]*）/u, '区间')}`, (n) => `${n}偏离规划区间`];
     case '未完成':
-      return [(n) => `${n}${v}，距目标还差${p.gap ?? ''}`, (n) => `${n}未完成`];
+      return missed('未完成');
     default:
-      return [(n) => `${n}${v}，距目标还差${p.gap ?? ''}`, (n) => `${n}尚未达到目标`];
+      return missed('尚未达到目标');
   }
 };
 
@@ -288,5 +297,13 @@ export const planCheckSentences = (warnings: readonly { seq: string; message: st
     m = m.replace(/请核实/gu, '需核实');
     return /[。；！？]$/u.test(m) ? m : `${m}。`;
   });
+  // The section is in the template either way: say that the table was checked and nothing was found.
+  if (out.length === 0) return ['经核对，规划主要指标表的基期值、目标值、年均增速与单位相互一致，未发现需核实之处。'];
   return [...new Set(out)];
+};
+
+/** The lagging rows that are not binding (the binding ones have their own section in the annual report). */
+export const laggingExpectedSummary = (result: Result): string[] => {
+  const out = laggingSummary({ ...result, rows: result.rows.filter((r) => !isBinding(r)) });
+  return out.length > 0 ? out : [isFinal(result) ? '预期性指标均已完成。' : '预期性指标中没有进度滞后的指标。'];
 };

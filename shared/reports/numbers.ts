@@ -143,17 +143,34 @@ export const rowFormat = (row: Pick<EvaluatedRow, 'unit' | 'valueUnit' | 'value'
 /** A value of the row, in the row's unit and precision. */
 export const rowValue = (f: RowFormat, x: number): string => withUnit(num(x * f.factor, f.decimals), f.unit);
 
-/** The size of a difference (always positive): "10个百分点", "20人", "10元". Computed from the rounded figures. */
+/**
+ * The size of a difference (always positive): "10个百分点", "20人", "10元". Computed from the exact values and then
+ * rounded, as statistical offices do (38.83% − 24.27% is 14.6 points, though the printed 38.8 − 24.3 is 14.5).
+ */
 export const rowDifference = (f: RowFormat, from: number, to: number): string => {
-  const d = roundTo(to * f.factor, f.decimals) - roundTo(from * f.factor, f.decimals);
+  const d = roundTo((to - from) * f.factor, f.decimals);
   return f.points ? pointsText(d, f.decimals, f.kind) : `${num(Math.abs(d), f.decimals)}${differenceUnit(f.unit)}`;
 };
 
-/** Sign of the difference as shown: 0 when the two figures print the same. */
+/** Sign of the difference as printed (exact, then rounded to the row's precision): 0 when it rounds to nothing. */
 export const shownSign = (f: RowFormat, from: number, to: number): -1 | 0 | 1 => {
-  const d = roundTo(to * f.factor, f.decimals) - roundTo(from * f.factor, f.decimals);
+  const d = roundTo((to - from) * f.factor, f.decimals);
   return nearlyEqual(d, 0) ? 0 : d > 0 ? 1 : -1;
 };
 
 /** A completion or time progress given as a fraction, in per cent at one place: 0.6 → 60, 0.6127 → 61.3. */
 export const percentOf = (fraction: number): number => roundTo(fraction * 100, 1);
+
+/**
+ * The change since the base year as a table cell: "+14.6百分点" at the row's precision for a rate (as the sentences
+ * say it), "+16.0%" for an amount; "—" without one.
+ */
+export const changeCell = (row: Pick<EvaluatedRow, 'unit' | 'valueUnit' | 'value' | 'baseline' | 'targetValue' | 'target' | 'change'>): string => {
+  const c = row.change;
+  if (!c) return '—';
+  const sign = c.amount > 0 ? '+' : '';
+  if (c.unit === '%') return `${sign}${num(c.amount, 1)}%`;
+  const f = rowFormat(row);
+  const amount = roundTo(c.amount, f.decimals);
+  return `${amount > 0 ? '+' : ''}${num(amount, f.decimals)}${c.unit}`;
+};

@@ -331,7 +331,11 @@ export const indicatorSentence = (row: EvaluatedRow, result: SentenceContext, op
  * The short statement of a binding or lagging row: value, distance to the target and the verdict, with the trend
  * for a lagging row when `trend` is set. `goal` names the target ("约束性目标" or "2025年目标").
  */
-export const statusSentence = (row: EvaluatedRow, result: SentenceContext, options: { goal: string; trend: boolean; prefix?: string }): string => {
+export const statusSentence = (
+  row: EvaluatedRow,
+  result: SentenceContext,
+  options: { goal: string; trend: boolean; prefix?: string; previous?: number | null | undefined },
+): string => {
   const x = factsOf(row, result);
   const head = `${options.prefix ?? ''}${x.head}`;
   if (row.parts.length > 0 || x.target.kind === 'relative') return `${options.prefix ?? ''}${relativeSentence(x)}`;
@@ -341,7 +345,7 @@ export const statusSentence = (row: EvaluatedRow, result: SentenceContext, optio
   const range = rangeOf(x);
   if (range !== null) return `${options.prefix ?? ''}${rangeSentence(x, range)}`;
   const trend = options.trend ? trendClause(x) : null;
-  if (isFullCoverage(x)) return sentence(head, coverageClauses(x), trend);
+  if (isFullCoverage(x)) return sentence(head, coverageClauses(x, options.previous), trend);
   const g = gap(x);
   const toGoal = g === null ? null : `距${options.goal}（${targetText(x)}）还差${g}`;
   if (MET.has(row.status)) return sentence(head, [`为${A(x)}`, `已达到${options.goal}（${targetText(x)}）`, x.final ? (row.exceeded && !x.binding ? '超额完成' : '完成') : null]);

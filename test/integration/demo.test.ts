@@ -93,4 +93,27 @@ describe('pwb demo', () => {
     expect(pdfText(path.join(dir, 'chuxiong-532300-2025-summary.pdf'))).toContain('养老机构护理型床位占比');
     expect(pdfPages(path.join(dir, 'chuxiong-532300-2025-summary.pdf'))).toBeLessThanOrEqual(2);
   });
+
+  it('names the part that misses a target on parts (达州 城市低保标准 780 元 below the floor 820 元), and never leaves “还差” without a figure', () => {
+    const dir = path.dirname(demo.database);
+    const final = pdfText(path.join(dir, 'dazhou-511700-2025-final.pdf'));
+    expect(final).toContain('城乡低保标准（城市）未达到全省城市低保标准低限');
+    expect(final).not.toContain('城乡低保标准为每人每月650元，未完成');
+    for (const f of demo.reports.filter((x) => x.endsWith('.pdf'))) expect(pdfText(f), f).not.toMatch(/还差(?![\d.]+)/);
+  });
+
+  it('says the plan table was checked where a plan has nothing to report, instead of an empty section', () => {
+    const dir = path.dirname(demo.database);
+    expect(pdfText(path.join(dir, 'dazhou-511700-2023-midterm.pdf'))).toMatch(/（三）规划指标口径核对经核对，规划主要指标表/);
+  });
+
+  it('keeps the annual report’s table as a landscape attachment with last year’s value and the change since then', () => {
+    const file = path.join(path.dirname(demo.database), 'chuxiong-532300-2024-annual.pdf');
+    const text = pdfText(file);
+    expect(text).toMatch(/附件：.*2024年主要指标监测表/);
+    expect(text).toContain('比上年增减');
+    // Binding rows are said once, under their own heading, and the expected rows behind time follow under theirs.
+    expect(text.split('养老机构护理型床位占比2024年').length - 1).toBe(1);
+    expect(text).toMatch(/（一）约束性指标.*（二）进度滞后的预期性指标/);
+  });
 });

@@ -3,7 +3,7 @@
  * baseline, target as written, stated growth, attribute), then the evaluation columns (value, completion, time
  * progress, status, growth, pace class, notes). Says what each cell holds; evaluation-xlsx.ts says how it looks.
  */
-import type { EvaluatedRow, EvaluationResult } from '../../../shared/evaluation/result';
+import { baselineMeetsTarget, type EvaluatedRow, type EvaluationResult } from '../../../shared/evaluation/result';
 import { statusLabel, type StatusLabel } from '../../../shared/evaluation/status-labels';
 import { isBlankCell } from '../../../shared/targets/quantity';
 import type { Plan, PlanRow } from '../../../shared/types';
@@ -124,7 +124,7 @@ export const evaluationColumns = (result: EvaluationResult, options: ColumnOptio
   };
   const evaluation: EvaluationColumn[] = [
     column('value', `${result.year}年值`, 12, 'right', (r) => num(r.value, numberFormatForUnit(r.valueUnit))),
-    column('completion', '完成目标进度', 11, 'right', (r) => num(r.completion, PERCENT_FORMAT)),
+    column('completion', '完成目标进度', 11, 'right', (r) => num(baselineMeetsTarget(r) ? null : r.completion, PERCENT_FORMAT)),
     column('timeProgress', '时序进度', 9, 'right', (r) => num(r.timeProgress, PERCENT_FORMAT)),
     column('status', final ? '完成情况' : '评价', 14, 'center', (r) => ({
       kind: 'status',

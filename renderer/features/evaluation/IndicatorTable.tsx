@@ -1,5 +1,6 @@
 /** The evaluated indicator table: one row per plan row, status by word, symbol and colour. */
 import type { EvaluationResult } from '../../../shared/evaluation/result';
+import { baselineMeetsTarget } from '../../../shared/evaluation/result';
 import { badge, changeText, formatNumber, formatPercent } from './rows';
 
 export const IndicatorTable = ({ result }: { result: EvaluationResult }) => (
@@ -51,7 +52,7 @@ export const IndicatorTable = ({ result }: { result: EvaluationResult }) => (
             </td>
             <td className="num">{row.target || '—'}</td>
             <td className="num">{formatNumber(row.value)}</td>
-            <td className="num">{formatPercent(row.completion)}</td>
+            <td className="num">{baselineMeetsTarget(row) ? '—' : formatPercent(row.completion)}</td>
             <td>
               <span className="badge" style={b.style}>
                 {b.text}

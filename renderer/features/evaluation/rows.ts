@@ -1,6 +1,7 @@
 /** Pure helpers of the indicator table: number formatting and the status badge style. */
 import type { EvaluatedRow } from '../../../shared/evaluation/result';
 import { statusLabel } from '../../../shared/evaluation/status-labels';
+import { changeCell } from '../../../shared/reports/numbers';
 
 export const formatNumber = (x: number | null, digits = 2): string => {
   if (x === null) return '—';
@@ -15,8 +16,5 @@ export const badge = (row: EvaluatedRow): { text: string; style: { background: s
   return { text: `${label.symbol} ${label.word}`, style: { background: `#${label.fill}`, color: `#${label.font}` } };
 };
 
-export const changeText = (row: EvaluatedRow): string => {
-  if (!row.change) return '—';
-  const sign = row.change.amount > 0 ? '+' : '';
-  return row.change.unit === '%' ? `${sign}${formatNumber(row.change.amount, 1)}%` : `${sign}${formatNumber(row.change.amount, 2)} ${row.change.unit}`;
-};
+/** The change since the base year, at the row's precision (the same cell as the reports print). */
+export const changeText = (row: EvaluatedRow): string => changeCell(row);

@@ -279,6 +279,11 @@ describe('range, relative and coverage targets', () => {
     expect(say(below)).toBe('查明身份信息流浪乞讨受助人员接送返回率2023年为98.5%，较2020年（100%）下降1.5个百分点，尚未达到100%的约束性目标。');
   });
 
+  it('computes a change from the exact values, then rounds: 24.27% → 38.83% is 14.6 points, though 38.8 − 24.3 is 14.5', () => {
+    const station = row({ name: '乡镇（街道）未成年人保护工作站覆盖率', baseline: 0, baselineSource: 'data', target: '50%', targetValue: 50, value: 38.83, completion: 0.7766, status: '快于预期' });
+    expect(say(station, 2023, 24.27)).toMatch(/^乡镇（街道）未成年人保护工作站覆盖率2023年达到38.8%，比上年提高14.6个百分点，/);
+  });
+
   it('says 达到, not 保持, for a binding 100% coverage that was below it last year, and 保持 when last year was at it too', () => {
     const kept = CHUXIONG_2023[12]!;
     expect(say(kept, 2023, 90)).toBe('殡仪馆县级行政区域覆盖率2023年达到100%，比上年提高10个百分点，与2020年持平，约束性指标已达标。');
