@@ -68,6 +68,7 @@ class LightRow {
 
 export class LightSheet {
   readonly hiddenRows = new Set<number>();
+  readonly hiddenColumns = new Set<number>();
   private readonly values: (ExcelJS.CellValue[] | undefined)[] = [];
   private readonly formats: ((string | undefined)[] | undefined)[] = [];
   private readonly masters = new Map<string, { row: number; col: number }>();
@@ -113,6 +114,9 @@ export class LightSheet {
   }
   rowValues(row: number): ExcelJS.CellValue[] {
     return this.values[row] ?? [];
+  }
+  getColumn(col: number): { hidden: boolean } {
+    return { hidden: this.hiddenColumns.has(col) };
   }
   getRow(number: number): LightRow {
     return new LightRow(this, number);

@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
 import { conversionFactor } from '../../../shared/units/units';
-import { cellText, isStorableYear, readNumberCell, yearOf } from './cells';
+import { cellText, hiddenColumnWarning, isColumnHidden, isStorableYear, readNumberCell, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
 import { resolveSheetRegion } from './sheet-region';
 import type { ParsedObservation, ParsedSheet } from './types';
@@ -26,24 +26,36 @@ export interface LongHeader {
   years: { col: number; year: number }[];
 }
 
-/** The first row (of the top 20) with at least one year heading, and where the names and units are. */
+/**
+ * Row `r` as the header of a long table, or null: year headings, and where the names and units are. One year beside
+ * a title ("统计表 … 2023年度") is not a header: a header has several years, or names its name or unit column beside
+ * the year; a line with a label ("地区：双柏县") is never one.
+ */
+export const yearHeaderAt = (ws: ExcelJS.Worksheet, r: number): LongHeader | null => {
+  const row = ws.getRow(r);
+  const years: { col: number; year: number }[] = [];
+  let nameCol: number | null = null;
+  let unitCol: number | null = null;
+  let labelled = false;
+  for (let c = 1; c <= ws.columnCount; c++) {
+    const cell = row.getCell(c);
+    if (cell.isMerged && cell.master.address !== cell.address) continue;
+    const year = yearOf(cell);
+    const text = cellText(cell).normalize('NFKC').replace(/\s+/g, '');
+    if (/^[^:：]{1,12}[:：]\S/u.test(text)) labelled = true;
+    if (year !== null) years.push({ col: c, year });
+    else if (nameCol === null && NAME_HEADER.test(text)) nameCol = c;
+    else if (unitCol === null && UNIT_HEADER.test(text)) unitCol = c;
+  }
+  if (years.length === 0 || labelled || (years.length < 2 && nameCol === null && unitCol === null)) return null;
+  return { row: r, nameCol: nameCol ?? 1, unitCol, years };
+};
+
+/** The first row (of the top 20) that is a long table's header. */
 export const findLongHeader = (ws: ExcelJS.Worksheet): LongHeader | null => {
   for (let r = 1; r <= Math.min(ws.rowCount, MAX_HEADER_SCAN); r++) {
-    const row = ws.getRow(r);
-    const years: { col: number; year: number }[] = [];
-    let nameCol: number | null = null;
-    let unitCol: number | null = null;
-    for (let c = 1; c <= ws.columnCount; c++) {
-      const cell = row.getCell(c);
-      const year = yearOf(cell);
-      const text = cellText(cell).normalize('NFKC').replace(/\s+/g, '');
-      if (year !== null) years.push({ col: c, year });
-      else if (nameCol === null && NAME_HEADER.test(text)) nameCol = c;
-      else if (unitCol === null && UNIT_HEADER.test(text)) unitCol = c;
-    }
-    if (years.length > 0) {
-      return { row: r, nameCol: nameCol ?? 1, unitCol, years };
-    }
+    const header = yearHeaderAt(ws, r);
+    if (header) return header;
   }
   return null;
 };
@@ -58,6 +70,41 @@ export const tableUnit = (ws: ExcelJS.Worksheet, headerRow: number): string | nu
     }
   }
   return null;
+};
+
+const sameUnit = (a: string, b: string): boolean => {
+  try {
+    return conversionFactor(a, b) === 1;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Columns right of the names, with numbers below, that are not read (a header the workbench does not take as a
+ * year, such as a date "2023-12-01" or "2023年快报数"): each is named, so that no figure is left out unsaid.
+ */
+const unreadColumns = (ws: ExcelJS.Worksheet, header: LongHeader, years: LongHeader['years']): Problem[] => {
+  const used = new Set([header.nameCol, header.unitCol, ...years.map((y) => y.col)]);
+  const out: Problem[] = [];
+  for (let c = header.nameCol + 1; c <= ws.columnCount; c++) {
+    if (used.has(c)) continue;
+    const head = ws.getRow(header.row).getCell(c);
+    const label = cellText(head).normalize('NFKC').trim();
+    if (/^(序号|编号|行次|代码|备注|说明)$/u.test(label)) continue;
+    let numbers = 0;
+    for (let r = header.row + 1; r <= Math.min(ws.rowCount, header.row + 200) && numbers === 0; r++) {
+      if (readNumberCell(ws.getRow(r).getCell(c)).kind === 'number') numbers += 1;
+    }
+    if (numbers === 0) continue;
+    out.push({
+      severity: 'warning',
+      sheet: ws.name,
+      cell: head.address,
+      message: `此列有数值，但表头“${label || '（空）'}”不是年份，未读取；如为某年数据，请把表头改为“2023年”这样的年份 / numbers under a heading that is not a year were not read`,
+    });
+  }
+  return out;
 };
 
 export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedSheet => {
@@ -79,6 +126,8 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
     yearsSeen.set(y.year, addr);
   }
   const sheetUnit = tableUnit(ws, header.row);
+  for (const y of years) if (isColumnHidden(ws, y.col)) problems.push(hiddenColumnWarning(sheet, ws.getRow(header.row).getCell(y.col).address));
+  problems.push(...unreadColumns(ws, header, years));
   for (let r = header.row + 1; r <= ws.rowCount; r++) {
     if (problems.length >= MAX_SHEET_PROBLEMS) {
       problems.push({ severity: 'error', sheet, cell: `A${r}`, message: `问题过多，已在第 ${r} 行停止检查本表 / too many problems; stopped checking this sheet at row ${r}` });
@@ -116,6 +165,16 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
     }
     seen.set(series.code, nameCell.address);
     const unitColText = header.unitCol !== null ? cellText(row.getCell(header.unitCol)).normalize('NFKC').trim() : '';
+    // A unit in the name and another in the 单位 column: which one the figures are in cannot be told.
+    if (matched.unit && unitColText !== '' && !sameUnit(matched.unit, unitColText)) {
+      problems.push({
+        severity: 'error',
+        sheet,
+        cell: row.getCell(header.unitCol!).address,
+        message: `名称中的单位“${matched.unit}”与单位列的“${unitColText}”不一致，请改正其一 / the unit in the name (${matched.unit}) and in the unit column (${unitColText}) differ`,
+      });
+      continue;
+    }
     const rowUnit = matched.unit ?? (unitColText !== '' ? unitColText : sheetUnit);
     if (row.hidden) problems.push({ severity: 'warning', sheet, cell: nameCell.address, message: '该行已隐藏，仍被读取 / this row is hidden and was read' });
     for (const y of years) {

@@ -5,11 +5,15 @@
  */
 import ExcelJS from 'exceljs';
 import { LightSheet } from './light-sheet';
-import type { SheetExtras } from './zip-guard';
+import type { SheetPart } from './zip-guard';
 
+/**
+ * `parts`: each worksheet part's name, visibility and extras, read from the zip beforehand (zip-guard). exceljs names
+ * a sheet only when workbook.xml came before it in the zip; the part it is reading is told by its 'entry' event.
+ */
 export const readStreaming = async (
   bytes: Buffer,
-  extras: ReadonlyMap<string, SheetExtras>,
+  parts: ReadonlyMap<string, SheetPart>,
   onProgress?: (rows: number) => void,
 ): Promise<LightSheet[]> => {
   const { Readable } = await import('node:stream');
@@ -18,13 +22,20 @@ export const readStreaming = async (
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
-    entries: 'ignore',
+    entries: 'emit',
   } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+  // The 'entry' event names the part (sheet3.xml → 3) just before its worksheet is handed over.
+  let partNo: string | null = null;
+  (reader as unknown as { on(event: 'entry', cb: (e: { type: string; id?: string }) => void): void }).on('entry', (e) => {
+    if (e.type === 'worksheet' && e.id !== undefined) partNo = String(e.id);
+  });
   const sheets: LightSheet[] = [];
   let rows = 0;
   for await (const worksheet of reader) {
     const w = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { id: number; name: string; state?: string };
-    const sheet = new LightSheet(w.name, w.state === 'hidden' || w.state === 'veryHidden' ? w.state : 'visible');
+    const part = partNo === null ? undefined : parts.get(`xl/worksheets/sheet${partNo}.xml`);
+    const state = part?.state ?? (w.state === 'hidden' || w.state === 'veryHidden' ? w.state : 'visible');
+    const sheet = new LightSheet(part?.name ?? w.name, state);
     for await (const row of w) {
       const values = row.values as ExcelJS.CellValue[];
       const formats: (string | undefined)[] = [];
@@ -32,10 +43,10 @@ export const readStreaming = async (
       sheet.addRow(row.number, values, formats, false);
       if (++rows % 5000 === 0) onProgress?.(rows);
     }
-    // The streaming reader drops merged ranges and hidden rows: both come from the sheet's XML, found by name.
-    const extra = extras.get(w.name);
-    for (const range of extra?.merges ?? []) sheet.addMerge(range);
-    for (const r of extra?.hiddenRows ?? []) sheet.hiddenRows.add(r);
+    // The streaming reader drops merged ranges, hidden rows and hidden columns: they come from the sheet's XML.
+    for (const range of part?.merges ?? []) sheet.addMerge(range);
+    for (const r of part?.hiddenRows ?? []) sheet.hiddenRows.add(r);
+    for (const c of part?.hiddenColumns ?? []) sheet.hiddenColumns.add(c);
     sheets.push(sheet);
   }
   onProgress?.(rows);

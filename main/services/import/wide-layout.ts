@@ -10,11 +10,12 @@ import { splitNameUnit } from '../../../shared/text/normalize';
 import type { Region, Series } from '../../../shared/types';
 import { conversionFactor } from '../../../shared/units/units';
 import { isWithinTree, regionTreeOf } from '../context';
-import { cellText, readNumberCell, yearOf } from './cells';
+import { cellText, hiddenColumnWarning, isColumnHidden, readNumberCell, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
 import { findRegion } from './match';
 import { statedRegion } from './sheet-region';
 import { statedYear } from './sheet-year';
+import { yearHeaderAt } from './long-layout';
 import type { ParsedObservation, ParsedSheet } from './types';
 
 const MAX_SCAN = 20;
@@ -38,11 +39,7 @@ const isRegionLabel = (t: string): boolean => REGION_HEADER.test(t);
 export const findWideHeader = (ws: ExcelJS.Worksheet): WideHeader | null => {
   for (let r = 1; r <= Math.min(ws.rowCount, MAX_SCAN); r++) {
     const row = ws.getRow(r);
-    let hasYears = false;
-    row.eachCell((cell) => {
-      if (yearOf(cell) !== null) hasYears = true;
-    });
-    if (hasYears) return null; // years as columns: the long layout's sheet
+    if (yearHeaderAt(ws, r)) return null; // years as columns: the long layout's sheet
     for (let c = 1; c <= Math.min(ws.columnCount, 3); c++) {
       if (!isRegionLabel(text(row.getCell(c)))) continue;
       // The header block: this row and following rows until the first row whose region cell is a region or total.
@@ -112,10 +109,12 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
   const sheet = ws.name;
   const problems: Problem[] = [];
   const observations: ParsedObservation[] = [];
-  const year = ctx.sheetYear ? { year: ctx.sheetYear, cell: '' } : statedYear(ws, h.dataRow);
+  const stated = ctx.sheetYear ? { year: ctx.sheetYear, cell: '' } : statedYear(ws, h.dataRow);
+  const year = stated && 'year' in stated ? stated : null;
   const unknownLabels: { label: string; candidates: string[] }[] = [];
   const find = ctx.findRegion ?? ((t: string) => findRegion(db, t));
-  if (!year) {
+  if (stated && 'problem' in stated) problems.push({ severity: 'error', sheet, cell: stated.cell, message: stated.problem });
+  else if (!year) {
     problems.push({ severity: 'error', sheet, cell: 'A1', message: '无法确定本表数据的年份：请在工作表名或标题中写明，如“2023年” / cannot tell the year: put it in the sheet name or title, e.g. 2023年' });
   }
   // Columns → series.
@@ -133,6 +132,7 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
         continue;
       }
       columns.push({ col: c, series: m.series, unit: m.unit });
+      if (isColumnHidden(ws, c)) problems.push(hiddenColumnWarning(sheet, address));
     } else if (columnHasNumbers(ws, h, c)) {
       unknownLabels.push({ label: parts.join(''), candidates: m && 'candidates' in m ? m.candidates : [] });
       const hint = m && m.candidates.length ? `；最接近的是：${m.candidates.join('、')}` : '';

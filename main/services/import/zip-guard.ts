@@ -17,10 +17,22 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 400 * 2 ** 20, max
 export interface SheetExtras {
   merges: string[];
   hiddenRows: number[];
+  /** Hidden columns, 1-based, from the sheet's <cols>. */
+  hiddenColumns: number[];
+}
+
+/**
+ * A worksheet part (xl/worksheets/sheet3.xml) with its name and visibility from workbook.xml, and its extras. The
+ * streaming reader cannot always tell these itself: a file whose workbook.xml comes after its sheets in the zip (as
+ * openpyxl, pandas and exceljs write it) reaches it with the parts' numbers only.
+ */
+export interface SheetPart extends SheetExtras {
+  name: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
 }
 
 export type ZipCheck =
-  | { ok: true; entries: { name: string; size: number }[]; totalBytes: number; sheets: Map<string, SheetExtras> }
+  | { ok: true; entries: { name: string; size: number }[]; totalBytes: number; sheets: Map<string, SheetPart> }
   | { ok: false; reason: 'damaged' | 'too-large' | 'too-many-entries'; detail: string };
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -84,11 +96,13 @@ export const checkZip = (bytes: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
     total += size;
     if (total > limits.maxTotalBytes) return { ok: false, reason: 'too-large', detail: `more than ${Math.round(limits.maxTotalBytes / 2 ** 20)} MiB uncompressed` };
     entries.push({ name, size });
-    if (inflated && /^xl\/worksheets\/[^/]+\.xml$/.test(name)) byPart.set(name, { merges: mergedRanges(inflated), hiddenRows: hiddenRows(inflated) });
+    if (inflated && /^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
+      byPart.set(name, { merges: mergedRanges(inflated), hiddenRows: hiddenRows(inflated), hiddenColumns: hiddenColumns(inflated) });
+    }
     if (inflated && name === 'xl/workbook.xml') workbookXml = inflated.toString('utf8');
     if (inflated && name === 'xl/_rels/workbook.xml.rels') relsXml = inflated.toString('utf8');
   }
-  return { ok: true, entries, totalBytes: total, sheets: sheetsByName(workbookXml, relsXml, byPart) };
+  return { ok: true, entries, totalBytes: total, sheets: sheetParts(workbookXml, relsXml, byPart) };
 };
 
 /** The merged ranges of a sheet: <mergeCells> sits after the sheet data, so only the tail is searched. */
@@ -111,20 +125,36 @@ const hiddenRows = (xml: Buffer): number[] => {
   return rows;
 };
 
-/** Maps each sheet name to its part through workbook.xml (name → r:id) and its rels (r:id → target). */
-const sheetsByName = (workbookXml: string, relsXml: string, byPart: Map<string, SheetExtras>): Map<string, SheetExtras> => {
+/** Columns marked hidden in a sheet's <cols> (<col min="3" max="4" hidden="1"/>): they precede the sheet data. */
+const hiddenColumns = (xml: Buffer): number[] => {
+  const end = xml.indexOf('<sheetData');
+  const head = xml.subarray(0, end < 0 ? Math.min(xml.length, 65_536) : end).toString('utf8');
+  const cols: number[] = [];
+  for (const m of head.matchAll(/<col\b[^>]*>/g)) {
+    if (!/\bhidden="(1|true)"/.test(m[0])) continue;
+    const min = Number(/\bmin="(\d+)"/.exec(m[0])?.[1] ?? 0);
+    const max = Number(/\bmax="(\d+)"/.exec(m[0])?.[1] ?? min);
+    for (let c = min; c <= Math.min(max, min + 16_384); c++) if (c > 0) cols.push(c);
+  }
+  return cols;
+};
+
+/** Each worksheet part with its sheet's name and state, through workbook.xml (name → r:id) and its rels (r:id → target). */
+const sheetParts = (workbookXml: string, relsXml: string, byPart: Map<string, SheetExtras>): Map<string, SheetPart> => {
   const targets = new Map<string, string>();
   for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
     const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
   }
-  const out = new Map<string, SheetExtras>();
+  const out = new Map<string, SheetPart>();
   for (const m of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
     const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
-    const extras = rid ? byPart.get(targets.get(rid) ?? '') : undefined;
-    if (name !== undefined && extras) out.set(decodeXml(name), extras);
+    const state = /\bstate="(hidden|veryHidden)"/.exec(m[0])?.[1] as SheetPart['state'] | undefined;
+    const part = rid ? targets.get(rid) : undefined;
+    const extras = part ? byPart.get(part) : undefined;
+    if (name !== undefined && part && extras) out.set(part, { name: decodeXml(name), state: state ?? 'visible', ...extras });
   }
   return out;
 };

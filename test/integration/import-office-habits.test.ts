@@ -1,0 +1,205 @@
+/**
+ * Habits of real office sheets that once went wrong without a word (found by an audit with openpyxl- and
+ * exceljs-written files): a 填报日期 taken as the data year, a sheet name and a title that disagree, a half-year
+ * sheet, a period label above a long table taken as its header, a unit in the name against the 单位 column, hidden
+ * columns, figures under a heading that is not a year, and large files whose workbook.xml comes after their sheets.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runImport, type ImportInput } from '../../main/services/import/run';
+import type { WriteDb } from '../../main/db/types';
+import { freshDb, sha256, tempDir, writeWorkbook, type CellInput } from '../helpers/files';
+
+type Sheet = Parameters<typeof writeWorkbook>[1][number];
+
+let n = 0;
+const book = (sheets: Sheet[]) => writeWorkbook(path.join(tempDir(), `habits-${++n}.xlsx`), sheets);
+
+const stored = (db: WriteDb): [string, string, number, number, string][] =>
+  db
+    .prepare<[], { region_code: string; series_code: string; year: number; value: number; cell: string }>(
+      'SELECT region_code, series_code, year, value, cell FROM observation ORDER BY region_code, series_code, year',
+    )
+    .all()
+    .map((r) => [r.region_code, r.series_code, r.year, r.value, r.cell]);
+
+const importOf = async (file: string, options: Omit<ImportInput, 'file'> = {}) => {
+  const { db, file: dbFile } = freshDb();
+  const before = sha256(dbFile);
+  const r = await runImport(db, { file, ...options });
+  return { r, db, unchanged: () => sha256(dbFile) === before, problems: r.problems.map((p) => [p.severity, p.sheet, p.cell, p.message.split(' / ')[0]]) };
+};
+
+const township = (title: CellInput[][]): CellInput[][] => [...title, ['乡镇', '养老机构床位总数'], ['妥甸镇', 120], ['大庄镇', 60]];
+
+describe('the year of a sheet', () => {
+  it('does not take 填报日期：2024年1月10日 for the data year: without another year the sheet is refused', async () => {
+    const file = await book([{ name: '乡镇', rows: township([['双柏县乡镇养老床位统计表'], [null, '填报日期：2024年1月10日']]) }]);
+    const { r, db } = await importOf(file);
+    expect(r.ok).toBe(false);
+    expect(r.problems.find((p) => p.severity === 'error')?.message).toMatch(/^无法确定本表数据的年份/);
+    expect(stored(db)).toEqual([]);
+  });
+
+  it('reads the title’s year when the date line is there too', async () => {
+    const file = await book([{ name: '乡镇', rows: township([['双柏县2023年乡镇养老床位统计表'], [null, '填报日期：2024年1月10日']]) }]);
+    const { r, db } = await importOf(file);
+    expect(r.ok).toBe(true);
+    expect(stored(db).map((s) => s[2])).toEqual([2023, 2023]);
+  });
+
+  it('refuses a sheet named 2022年 whose title says 2023年, naming the title cell, and stores nothing', async () => {
+    const file = await book([{ name: '2022年', rows: township([['双柏县2023年乡镇养老床位统计表']]) }]);
+    const { r, problems, unchanged } = await importOf(file);
+    expect(r.ok).toBe(false);
+    expect(problems).toEqual([['error', '2022年', 'A1', '工作表名写的是2022年，标题（A1）写的是2023年，无法确定数据年份，请改正其一']]);
+    expect(unchanged()).toBe(true);
+  });
+
+  it.each(['2023年1-6月', '2023年上半年', '2023年前三季度'])('refuses a sheet of part of a year (%s) as an annual figure', async (name) => {
+    const file = await book([{ name, rows: township([]) }]);
+    const { r } = await importOf(file);
+    expect(r.ok).toBe(false);
+    expect(r.problems[0]?.message).toContain(`工作表名“${name}”是部分时期的数据`);
+  });
+
+  it('reads a year alone in a title cell (C1 2023年度) above a township table as the year, not as a year column', async () => {
+    const file = await book([{ name: '乡镇', rows: [['双柏县乡镇养老床位统计表', null, '2023年度'], ['乡镇', '养老机构床位总数'], ['妥甸镇', 120]] }]);
+    const { r, db } = await importOf(file, { region: '532322' });
+    expect(r.ok).toBe(true);
+    expect(stored(db)).toEqual([['532322101', 'elderly_beds', 2023, 120, 'B3']]);
+  });
+});
+
+describe('the header of a long table', () => {
+  it('does not take the line 地区：双柏县 … 2023年度 for the header: 2023 is read from the 2023年 column (E), not C', async () => {
+    const file = await book([
+      {
+        name: '双柏县',
+        rows: [['双柏县民政统计表'], ['地区：双柏县', null, '2023年度'], [null, '单位', '2021年', '2022年', '2023年'], ['养老机构床位总数', '张', 820, 840, 850]],
+      },
+    ]);
+    const { r, db } = await importOf(file);
+    expect(r.ok).toBe(true);
+    expect(stored(db)).toEqual([
+      ['532322', 'elderly_beds', 2021, 820, 'C4'],
+      ['532322', 'elderly_beds', 2022, 840, 'D4'],
+      ['532322', 'elderly_beds', 2023, 850, 'E4'],
+    ]);
+  });
+
+  it('refuses a unit in the name that the 单位 column contradicts (万人 against 人), at the unit cell', async () => {
+    const file = await book([{ name: '双柏县', rows: [['地区：双柏县'], ['指标名称', '单位', '2023年'], ['社会组织专职工作人员数量（万人）', '人', 85]] }]);
+    const { r, problems, unchanged } = await importOf(file);
+    expect(r.ok).toBe(false);
+    expect(problems).toEqual([['error', '双柏县', 'B3', '名称中的单位“万人”与单位列的“人”不一致，请改正其一']]);
+    expect(unchanged()).toBe(true);
+  });
+
+  it('accepts the same unit written twice (万人 in the name and in the column)', async () => {
+    const file = await book([{ name: '双柏县', rows: [['地区：双柏县'], ['指标名称', '单位', '2023年'], ['社会组织专职工作人员数量（万人）', '万人', 0.0085]] }]);
+    const { r, db } = await importOf(file);
+    expect(r.ok).toBe(true);
+    expect(stored(db)).toEqual([['532322', 'social_org_staff', 2023, 85, 'C3']]);
+  });
+
+  it('names each column of figures it does not read: a date heading (2023-12-01) and 2023年快报数', async () => {
+    const file = await book([
+      {
+        name: '双柏县',
+        rows: [['地区：双柏县'], ['指标名称', '单位', '2022年', new Date(Date.UTC(2023, 11, 1)), '2023年快报数'], ['养老机构床位总数', '张', 840, 850, 851]],
+      },
+    ]);
+    const { r, problems, db } = await importOf(file);
+    expect(r.ok).toBe(true);
+    expect(problems.map((p) => [p[0], p[2]])).toEqual([
+      ['warning', 'D2'],
+      ['warning', 'E2'],
+    ]);
+    expect(problems[1]![3]).toContain('表头“2023年快报数”不是年份，未读取');
+    expect(stored(db)).toEqual([['532322', 'elderly_beds', 2022, 840, 'C3']]);
+  });
+});
+
+describe('hidden columns', () => {
+  const withHiddenColumn: Sheet = {
+    name: '双柏县',
+    rows: [['地区：双柏县'], ['指标名称', '单位', '2022年', '2023年'], ['养老机构床位总数', '张', 9999, 850]],
+    setup: (ws) => void (ws.getColumn(3).hidden = true),
+  };
+
+  it.each([false, true])('warns that a hidden year column was read (streaming reader: %s)', async (forceStream) => {
+    const { r, problems } = await importOf(await book([withHiddenColumn]), forceStream ? { forceStream } : {});
+    expect(r.ok).toBe(true);
+    expect(problems).toEqual([['warning', '双柏县', 'C2', '该列已隐藏，仍被读取']]);
+  });
+
+  it('warns about a hidden item column of a township table', async () => {
+    const file = await book([{ name: '2023年', rows: township([]).concat([]), setup: (ws) => void (ws.getColumn(2).hidden = true) }]);
+    const { problems } = await importOf(file, { region: '532322' });
+    expect(problems).toEqual([['warning', '2023年', 'B1', '该列已隐藏，仍被读取']]);
+  });
+});
+
+describe('large files whose workbook.xml comes after their sheets in the zip (openpyxl, pandas, exceljs order)', () => {
+  /**
+   * Rewrites an .xlsx as openpyxl writes it, with Python's zipfile: the sheets first and xl/workbook.xml after them,
+   * and the workbook's rels pointing at its parts by absolute paths (Target="/xl/worksheets/sheet1.xml"), which
+   * exceljs's streaming reader does not match, so that it hands over the sheets as Sheet1, Sheet2 and visible.
+   */
+  const workbookLast = async (sheets: Sheet[]): Promise<string> => {
+    const from = await book(sheets);
+    const to = from.replace(/\.xlsx$/, '-wblast.xlsx');
+    const script = [
+      'import sys, zipfile',
+      'src = zipfile.ZipFile(sys.argv[1])',
+      'names = src.namelist()',
+      "last = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml']",
+      'order = [n for n in names if n not in last] + [n for n in last if n in names]',
+      "absolute = lambda n, b: b.replace(b'Target=\"worksheets/', b'Target=\"/xl/worksheets/') if n == 'xl/_rels/workbook.xml.rels' else b",
+      "dst = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)",
+      '[dst.writestr(n, absolute(n, src.read(n))) for n in order]',
+      'dst.close()',
+    ].join('\n');
+    execFileSync('python3', ['-c', script, from, to]);
+    return to;
+  };
+
+  it('keeps the sheets’ names and skips the hidden one, as the whole-workbook reader does', async () => {
+    const file = await workbookLast([
+      { name: '双柏县', rows: [['地区：双柏县'], ['指标名称', '单位', '2023年'], ['养老机构床位总数', '张', 850]] },
+      { name: '楚雄市（作废）', hidden: true, rows: [['地区：楚雄市'], ['指标名称', '单位', '2023年'], ['养老机构床位总数', '张', 999]] },
+    ]);
+    const whole = await importOf(file);
+    const stream = await importOf(file, { forceStream: true });
+    for (const run of [whole, stream]) {
+      expect(run.r.sheets.map((s) => [s.name, s.layout])).toEqual([
+        ['双柏县', 'long'],
+        ['楚雄市（作废）', 'skipped'],
+      ]);
+      expect(stored(run.db)).toEqual([['532322', 'elderly_beds', 2023, 850, 'C3']]);
+    }
+    expect(stream.problems).toEqual(whole.problems);
+  });
+
+  it('takes a township table’s year from its sheet name 2023年 and keeps its merged header', async () => {
+    const file = await workbookLast([
+      {
+        name: '2023年',
+        rows: [['乡镇', '养老机构', null], [null, '床位总数（张）', '护理型床位数（张）'], ['妥甸镇', 120, 40]],
+        setup: (ws) => {
+          ws.mergeCells('A1:A2');
+          ws.mergeCells('B1:C1');
+        },
+      },
+    ]);
+    const whole = await importOf(file, { region: '532322' });
+    const stream = await importOf(file, { region: '532322', forceStream: true });
+    expect(stored(stream.db)).toEqual(stored(whole.db));
+    expect(stored(stream.db)).toEqual([
+      ['532322101', 'elderly_beds', 2023, 120, 'B3'],
+      ['532322101', 'nursing_beds', 2023, 40, 'C3'],
+    ]);
+  });
+});
