@@ -33,6 +33,22 @@ export interface ImportConversion {
   values: number;
 }
 
+/** A value an import stores (or would store), as the preview lists it. */
+export interface ImportValue {
+  sheet: string;
+  cell: string;
+  region: string;
+  regionName: string;
+  series: string;
+  seriesName: string;
+  year: number;
+  /** In the series' unit, after conversion. */
+  value: number;
+  unit: string;
+  /** new: nothing stored yet; changed: replaces another value; same: equal to the stored one. */
+  status: 'new' | 'changed' | 'same';
+}
+
 export interface ImportResultDto {
   ok: boolean;
   dryRun: boolean;
@@ -48,7 +64,13 @@ export interface ImportResultDto {
   /** Which reader read the file: the whole-workbook reader, or the streaming one for large files. */
   reader: 'whole' | 'stream';
   conversions: ImportConversion[];
+  /** The values read, in sheet order, at most IMPORT_VALUES_SHOWN of them (valuesTotal says how many in all). */
+  values: ImportValue[];
+  valuesTotal: number;
 }
+
+/** How many of the values read an import result lists (the rest are counted). */
+export const IMPORT_VALUES_SHOWN = 2000;
 
 export interface BatchSummary {
   id: number;

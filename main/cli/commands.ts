@@ -49,6 +49,8 @@ const failedImport = (file: string, dryRun: boolean, message: string): ImportRes
   problems: [{ severity: 'error', sheet: '', cell: '', message }],
   reader: 'whole',
   conversions: [],
+  values: [],
+  valuesTotal: 0,
 });
 
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>

@@ -31,6 +31,8 @@ export const formatEvaluation = (r: EvaluationResult): string => {
   return lines.join('\n');
 };
 
+const VALUES_PRINTED = 30;
+
 export const formatImport = (r: ImportResultDto): string => {
   const verb = r.dryRun ? '试导入（未写入）' : r.ok ? `已导入，批次 ${r.batch}` : '导入失败，未写入任何数据';
   const lines = [
@@ -38,6 +40,13 @@ export const formatImport = (r: ImportResultDto): string => {
     ...r.sheets.map((s) => `  工作表“${s.name}”：${s.layout === 'skipped' ? '未读取' : `${s.region ?? '多个地区'}，${s.observations} 个数值`}`),
     ...r.conversions.map((c) => `  换算 ${c.sheet} ${c.series}：${c.from} → ${c.to} ×${c.factor}（${c.values} 个数值）`),
     ...r.changes.slice(0, 50).map((c) => `  变更 ${c.sheet}!${c.cell} ${c.region} ${c.series} ${c.year}：${c.old} → ${c.new}`),
+    // A check shows what would be stored, so that a wrong year or region is seen before anything is written.
+    ...(r.dryRun && r.ok
+      ? [
+          ...r.values.slice(0, VALUES_PRINTED).map((v) => `  将写入 ${v.sheet}!${v.cell} ${v.regionName}（${v.region}） ${v.seriesName} ${v.year}年：${v.value} ${v.unit}${v.status === 'changed' ? '（替换原值）' : v.status === 'same' ? '（与原值相同）' : ''}`),
+          ...(r.valuesTotal > VALUES_PRINTED ? [`  ……另有 ${r.valuesTotal - VALUES_PRINTED} 个数值（--json 列出前 ${r.values.length} 个）`] : []),
+        ]
+      : []),
     ...r.problems.map((p) => `  ${p.severity === 'error' ? '错误' : '提示'} ${p.sheet ? `${p.sheet}!` : ''}${p.cell}：${p.message}`),
   ];
   return lines.join('\n');

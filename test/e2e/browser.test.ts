@@ -59,6 +59,7 @@ describe('browser mode', () => {
     await view.check(path.resolve('samples/chuxiong-示例数据.xlsx'));
     await expect(page.getByText(`试导入（未写入）：将写入 ${CHUXIONG_VALUES} 个数值`, { exact: false }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('progressbar', { name: '读取进度' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText(`将写入的数值：${CHUXIONG_VALUES} 个`, { exact: false }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: path.join(shots, 'import-preview.png'), fullPage: true });
     await view.confirm();
     await expect(page.getByText(/已导入，批次 1/).isVisible()).resolves.toBe(true);

@@ -203,3 +203,19 @@ describe('large files whose workbook.xml comes after their sheets in the zip (op
     ]);
   });
 });
+
+describe('what a check shows before anything is written', () => {
+  it('lists each value it would store with its cell, region, item, year, unit and whether it is new, replaces or equals one', async () => {
+    const { db } = freshDb();
+    const first = await writeWorkbook(path.join(tempDir(), 'first.xlsx'), [{ name: '双柏县', rows: [['地区：双柏县'], ['指标名称', '单位', '2022年'], ['养老机构床位总数', '张', 840]] }]);
+    expect((await runImport(db, { file: first })).ok).toBe(true);
+    const file = await book([{ name: '双柏县', rows: [['地区：双柏县'], ['指标名称', '单位', '2022年', '2023年'], ['养老机构床位总数', '张', 840, 850], ['社会组织专职工作人员数量', '万人', null, 0.0085]] }]);
+    const r = await runImport(db, { file, dryRun: true });
+    expect([r.ok, r.valuesTotal]).toEqual([true, 3]);
+    expect(r.values.map((v) => [v.cell, v.regionName, v.seriesName, v.year, v.value, v.unit, v.status])).toEqual([
+      ['C3', '双柏县', '养老机构床位总数', 2022, 840, '张', 'same'],
+      ['D3', '双柏县', '养老机构床位总数', 2023, 850, '张', 'new'],
+      ['D4', '双柏县', '社会组织专职工作人员数量', 2023, 85, '人', 'new'],
+    ]);
+  });
+});

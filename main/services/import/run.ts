@@ -7,13 +7,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import type { ImportChange, ImportConversion, ImportResultDto } from '../../../shared/api';
+import { IMPORT_VALUES_SHOWN, type ImportChange, type ImportConversion, type ImportResultDto, type ImportValue } from '../../../shared/api';
 import type { Problem } from '../../../shared/errors';
 import { UserError } from '../../../shared/errors';
 import type { Region } from '../../../shared/types';
 import { existingValues, prepareObservationWriter } from '../../db/queries/observations';
 import type { WriteDb } from '../../db/types';
-import { catalogOf } from '../context';
+import { catalogOf, regionTreeOf } from '../context';
 import type { Layout } from './layout';
 import { longLayout } from './long-layout';
 import { wideLayout } from './wide-layout';
@@ -165,13 +165,30 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
     });
   }
   const changes: ImportChange[] = [];
+  const values: ImportValue[] = [];
   let unchanged = 0;
   const existing = existingValues(db);
+  const { regions } = regionTreeOf(db);
   for (const o of observations) {
     const old = existing(o.regionCode, o.seriesCode, o.year);
-    if (!old) continue;
-    if (old.value === o.value) unchanged++;
-    else changes.push({ region: o.regionCode, series: o.seriesCode, year: o.year, old: old.value, new: o.value, sheet: o.sheet, cell: o.cell });
+    const status = !old ? 'new' : old.value === o.value ? 'same' : 'changed';
+    if (status === 'same') unchanged++;
+    if (old && status === 'changed') changes.push({ region: o.regionCode, series: o.seriesCode, year: o.year, old: old.value, new: o.value, sheet: o.sheet, cell: o.cell });
+    if (values.length < IMPORT_VALUES_SHOWN) {
+      const series = catalog.get(o.seriesCode);
+      values.push({
+        sheet: o.sheet,
+        cell: o.cell,
+        region: o.regionCode,
+        regionName: regions.get(o.regionCode)?.name ?? '',
+        series: o.seriesCode,
+        seriesName: series.name,
+        year: o.year,
+        value: o.value,
+        unit: series.unit,
+        status,
+      });
+    }
   }
   const ok = !problems.some((p) => p.severity === 'error');
   if (input.saveProfile) {
@@ -192,6 +209,8 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
     problems: capProblems(problems),
     reader,
     conversions: conversionsOf(observations, unitOf),
+    values,
+    valuesTotal: observations.length,
   };
   if (!ok || dryRun) return result;
   const layouts = [...new Set(sheets.map((s) => s.layout).filter((l) => l !== 'skipped'))].join('+');

@@ -36,6 +36,41 @@ const Preview = ({ result }: { result: ImportResultDto }) => (
       </ul>
     )}
     <ProblemsTable problems={result.problems} />
+    {result.dryRun && result.ok && result.values.length > 0 && (
+      <details open={result.valuesTotal <= 30}>
+        <summary>
+          将写入的数值：{result.valuesTotal} 个{result.valuesTotal > result.values.length ? `（列出前 ${result.values.length} 个）` : ''}——请核对地区、年份和单位
+        </summary>
+        <table className="problems" aria-label="将写入的数值">
+          <thead>
+            <tr>
+              <th>单元格</th>
+              <th>地区</th>
+              <th>指标或统计项</th>
+              <th>年份</th>
+              <th>数值</th>
+              <th>单位</th>
+              <th>与已有数值</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.values.map((v) => (
+              <tr key={`${v.sheet}!${v.cell}`}>
+                <td>
+                  {v.sheet}!{v.cell}
+                </td>
+                <td>{v.regionName}</td>
+                <td>{v.seriesName}</td>
+                <td className="num">{v.year}</td>
+                <td className="num">{v.value}</td>
+                <td>{v.unit}</td>
+                <td>{v.status === 'new' ? '新增' : v.status === 'changed' ? '替换' : '相同'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    )}
     {result.changes.length > 0 && (
       <details>
         <summary>将改变的已有数值：{result.changes.length} 个</summary>
