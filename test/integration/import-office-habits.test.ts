@@ -219,3 +219,27 @@ describe('what a check shows before anything is written', () => {
     ]);
   });
 });
+
+describe('a formula whose saved result is an empty string (=IF(A1="","",…)), as Excel saves it: <v></v>', () => {
+  const emptied = async (): Promise<string> => {
+    const from = await book([
+      { name: '双柏县', rows: [['地区：双柏县'], ['指标名称', '单位', '2022年', '2023年'], ['养老机构床位总数', '张', { formula: 'IF(1,"","")', result: 'EMPTY' }, 850]] },
+    ]);
+    const to = from.replace(/\.xlsx$/, '-empty.xlsx');
+    const script = [
+      'import sys, zipfile',
+      'src = zipfile.ZipFile(sys.argv[1])',
+      "dst = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)",
+      "[dst.writestr(n, src.read(n).replace(b'<v>EMPTY</v>', b'<v></v>')) for n in src.namelist()]",
+      'dst.close()',
+    ].join('\n');
+    execFileSync('python3', ['-c', script, from, to]);
+    return to;
+  };
+
+  it.each([false, true])('is no value, not an error (streaming reader: %s)', async (forceStream) => {
+    const { r, db } = await importOf(await emptied(), forceStream ? { forceStream } : {});
+    expect(r.problems).toEqual([]);
+    expect(stored(db)).toEqual([['532322', 'elderly_beds', 2023, 850, 'D3']]);
+  });
+});

@@ -115,6 +115,12 @@ export class LightSheet {
   rowValues(row: number): ExcelJS.CellValue[] {
     return this.values[row] ?? [];
   }
+  /** A formula whose saved result is an empty string: no value (exceljs reads it as a formula without a result). */
+  setEmptyResult(address: string): void {
+    const { row, col } = parseAddress(address);
+    const v = this.values[row]?.[col];
+    if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) this.values[row]![col] = null;
+  }
   getColumn(col: number): { hidden: boolean } {
     return { hidden: this.hiddenColumns.has(col) };
   }

@@ -47,6 +47,7 @@ export const readStreaming = async (
     for (const range of part?.merges ?? []) sheet.addMerge(range);
     for (const r of part?.hiddenRows ?? []) sheet.hiddenRows.add(r);
     for (const c of part?.hiddenColumns ?? []) sheet.hiddenColumns.add(c);
+    for (const address of part?.emptyResults ?? []) sheet.setEmptyResult(address);
     sheets.push(sheet);
   }
   onProgress?.(rows);

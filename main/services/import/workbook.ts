@@ -11,7 +11,7 @@ import * as XLSX from '@e965/xlsx';
 import { UserError } from '../../../shared/errors';
 import { asWorksheet, type LightSheet } from './light-sheet';
 import { readStreaming } from './stream-read';
-import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard';
+import { checkZip, DEFAULT_ZIP_LIMITS, type SheetPart, type ZipLimits } from './zip-guard';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -110,7 +110,7 @@ export const readWorkbookFile = async (
       }
     }
     if (!sheets) {
-      if (sheetXml <= WHOLE_READER_LIMIT) return readWhole(name, xlsxBytes, bytes, format, options.onProgress);
+      if (sheetXml <= WHOLE_READER_LIMIT) return readWhole(name, xlsxBytes, bytes, format, options.onProgress, zip.sheets);
       throw notAWorkbook(name, `已损坏或不是有效的工作簿（${(failure as Error).message}）。`, 'damaged or not a valid workbook.');
     }
     const cells = sheets.reduce((n, s) => n + s.rowCount * s.columnCount, 0);
@@ -120,7 +120,22 @@ export const readWorkbookFile = async (
     if (sheets.length === 0) throw notAWorkbook(name, '工作簿中没有工作表。', 'the workbook has no worksheets.');
     return { sheets: sheets.map(asWorksheet), bytes, format, reader: 'stream' };
   }
-  return readWhole(name, xlsxBytes, bytes, format, options.onProgress);
+  return readWhole(name, xlsxBytes, bytes, format, options.onProgress, zip.sheets);
+};
+
+/** Empties the whole reader's formula cells whose saved result is an empty string (see SheetExtras.emptyResults). */
+const applyEmptyResults = (workbook: ExcelJS.Workbook, parts: ReadonlyMap<string, SheetPart>): void => {
+  for (const part of parts.values()) {
+    if (part.emptyResults.length === 0) continue;
+    const ws = workbook.getWorksheet(part.name);
+    if (!ws) continue;
+    for (const address of part.emptyResults) {
+      const cell = ws.getCell(address);
+      const v = cell.value;
+      // exceljs keeps no empty result on a formula value, so the cell is emptied: an empty text is no value.
+      if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) cell.value = null;
+    }
+  }
 };
 
 /** The whole-workbook reader: keeps merged ranges, hidden rows and cached formula error results itself. */
@@ -130,6 +145,7 @@ const readWhole = async (
   bytes: Buffer,
   format: 'xlsx' | 'xls',
   onProgress?: (rows: number) => void,
+  parts: ReadonlyMap<string, SheetPart> = new Map(),
 ): Promise<OpenedWorkbook> => {
   const workbook = new ExcelJS.Workbook();
   try {
@@ -138,6 +154,7 @@ const readWhole = async (
     throw notAWorkbook(name, `已损坏或不是有效的工作簿（${(error as Error).message}）。`, 'damaged or not a valid workbook.');
   }
   if (workbook.worksheets.length === 0) throw notAWorkbook(name, '工作簿中没有工作表。', 'the workbook has no worksheets.');
+  applyEmptyResults(workbook, parts);
   onProgress?.(workbook.worksheets.reduce((n, w) => n + w.rowCount, 0));
   return { sheets: workbook.worksheets, bytes, format, reader: 'whole' };
 };

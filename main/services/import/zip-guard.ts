@@ -19,6 +19,11 @@ export interface SheetExtras {
   hiddenRows: number[];
   /** Hidden columns, 1-based, from the sheet's <cols>. */
   hiddenColumns: number[];
+  /**
+   * Cells whose formula's saved result is an empty string (=IF(A1="","",…)): Excel writes <v></v>, and exceljs reads
+   * that as a formula without a result. They hold no value.
+   */
+  emptyResults: string[];
 }
 
 /**
@@ -97,7 +102,7 @@ export const checkZip = (bytes: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
     if (total > limits.maxTotalBytes) return { ok: false, reason: 'too-large', detail: `more than ${Math.round(limits.maxTotalBytes / 2 ** 20)} MiB uncompressed` };
     entries.push({ name, size });
     if (inflated && /^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
-      byPart.set(name, { merges: mergedRanges(inflated), hiddenRows: hiddenRows(inflated), hiddenColumns: hiddenColumns(inflated) });
+      byPart.set(name, { merges: mergedRanges(inflated), hiddenRows: hiddenRows(inflated), hiddenColumns: hiddenColumns(inflated), emptyResults: emptyResults(inflated) });
     }
     if (inflated && name === 'xl/workbook.xml') workbookXml = inflated.toString('utf8');
     if (inflated && name === 'xl/_rels/workbook.xml.rels') relsXml = inflated.toString('utf8');
@@ -123,6 +128,18 @@ const hiddenRows = (xml: Buffer): number[] => {
     if (r) rows.push(Number(r[1]));
   }
   return rows;
+};
+
+/** Formula cells of type str whose cached value is empty: <c r="C6" t="str"><f>…</f><v></v></c> (or <v/>). */
+const emptyResults = (xml: Buffer): string[] => {
+  if (xml.indexOf('<v></v>') < 0 && xml.indexOf('<v/>') < 0) return [];
+  const out: string[] = [];
+  for (const m of xml.toString('utf8').matchAll(/<c\b([^>]*)>\s*<f\b[^>]*(?:\/>|>[^<]*<\/f>)\s*(?:<v\s*\/>|<v><\/v>)\s*<\/c>/g)) {
+    if (!/\bt="str"/.test(m[1]!)) continue;
+    const r = /\br="([A-Z]+\d+)"/.exec(m[1]!);
+    if (r) out.push(r[1]!);
+  }
+  return out;
 };
 
 /** Columns marked hidden in a sheet's <cols> (<col min="3" max="4" hidden="1"/>): they precede the sheet data. */
