@@ -176,7 +176,7 @@ export const completionChart = (result: EvaluationResult, options: ChartSize = {
   } else {
     notes.push(`图示全部${rows.length}项指标`);
   }
-  if (shown.some((v, i) => v !== rows[i]!.completion! * 100)) notes.push(`条长截至${DISPLAY_MAX}%，标注为实际完成进度`);
+  if (shown.some((v, i) => v !== rows[i]!.completion! * 100)) notes.push(`条长以${DISPLAY_MAX}%为限，标注为实际完成进度`);
 
   const top = 20 + notes.length * 16 + 20;
   const legendHeight = 22;

@@ -108,10 +108,19 @@ export const reportDefinition = (doc: ReportDocument, fonts: FontSet): TDocument
   const lineHeight = linePitch / lineHeightOf(fonts.fang.normal, bodySize);
   // A page break with an orientation turns the pages after it; tables and charts there get that page's width.
   let current = orientation;
-  const content = doc.blocks.map((b) => {
+  const content: Content[] = [];
+  doc.blocks.forEach((b, i) => {
     if (b.kind === 'pageBreak' && b.orientation) current = b.orientation;
-    return blockContent(b, doc, lineHeight, textWidthOf(current));
+    const node = blockContent(b, doc, lineHeight, textWidthOf(current));
+    const before = doc.blocks[i - 1];
+    // The signature never stands alone on a page: it keeps the last (short) paragraph above it.
+    if (b.kind === 'signature' && before?.kind === 'paragraph' && [...before.text].length <= 300) {
+      content.push({ stack: [content.pop()!, node], unbreakable: true } as Content);
+    } else content.push(node);
   });
+  // A trailing bottom margin would open an empty last page when the content ends at the foot of one.
+  const last = content[content.length - 1] as { margin?: [number, number, number, number] } | undefined;
+  if (last?.margin) last.margin = [last.margin[0], last.margin[1], last.margin[2], 0];
   return {
     pageSize: 'A4',
     pageOrientation: orientation,

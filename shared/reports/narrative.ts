@@ -284,7 +284,8 @@ export const shortProblems = (result: Result, max = 3, limit = 40): string[] => 
   }
   const missing = result.rows.filter((r) => r.status === '缺数').length;
   if (missing > 0) items.push(`${missing}项指标暂无统计数据`);
-  return items.slice(0, max);
+  // Each a sentence of its own on the leader's page.
+  return items.slice(0, max).map((t) => (/[。；！？]$/u.test(t) ? t : `${t}。`));
 };
 
 /** The plan checks as a report prints them: Chinese only, the indicator named first, "请核实" as "需核实". */

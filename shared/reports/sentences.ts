@@ -198,7 +198,9 @@ const interimClauses = (x: Facts): string[] => {
 };
 
 const sentence = (head: string, clauses: (string | null)[], trend: string | null = null): string =>
-  `${head}${clauses.filter((c): c is string => c !== null && c !== '').join('，')}${trend ? `；${trend}` : ''}。`;
+  `${head}${clauses.filter((c): c is string => c !== null && c !== '').join('，')}${trend ? `；${trend}` : ''}。`
+    // "与上年持平，与2020年持平" is said once: "与上年及2020年持平".
+    .replace(/与上年持平，与(\d{4}年)持平/u, '与上年及$1持平');
 
 /** A binding coverage target of 100% (殡仪馆覆盖率, 接送返回率): "保持100%，约束性指标持续达标". */
 const isFullCoverage = (x: Facts): boolean =>

@@ -122,6 +122,15 @@ describe('the header of a long table', () => {
   });
 });
 
+describe('a 单位： line that names the office', () => {
+  it('does not take 单位：双柏县民政局 for the table’s unit', async () => {
+    const file = await book([{ name: '双柏县', rows: [['地区：双柏县'], ['单位：双柏县民政局'], ['指标名称', '2023年'], ['养老机构床位总数', 850]] }]);
+    const { r, db } = await importOf(file);
+    expect(r.problems).toEqual([]);
+    expect(stored(db)).toEqual([['532322', 'elderly_beds', 2023, 850, 'B4']]);
+  });
+});
+
 describe('hidden columns', () => {
   const withHiddenColumn: Sheet = {
     name: '双柏县',

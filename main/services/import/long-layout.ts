@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
-import { conversionFactor } from '../../../shared/units/units';
+import { conversionFactor, parseUnit } from '../../../shared/units/units';
 import { cellText, hiddenColumnWarning, isColumnHidden, isStorableYear, readNumberCell, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
 import { resolveSheetRegion } from './sheet-region';
@@ -66,10 +66,20 @@ export const tableUnit = (ws: ExcelJS.Worksheet, headerRow: number): string | nu
     const row = ws.getRow(r);
     for (let c = 1; c <= Math.min(ws.columnCount, 20); c++) {
       const m = /^\s*(?:计量)?单位\s*[:：]\s*(\S{1,8})\s*$/u.exec(cellText(row.getCell(c)).normalize('NFKC'));
-      if (m) return m[1]!;
+      // "单位：双柏县民政局" names the reporting office, not a unit.
+      if (m && isUnit(m[1]!)) return m[1]!;
     }
   }
   return null;
+};
+
+const isUnit = (text: string): boolean => {
+  try {
+    parseUnit(text);
+    return true;
+  } catch {
+    return false;
+  }
 };
 
 const sameUnit = (a: string, b: string): boolean => {

@@ -141,7 +141,7 @@ describe('completion chart', () => {
     const rows = result.rows.map((r) => (r.seq === '5' ? { ...r, completion: 2.3, status: '提前实现' as const } : r));
     const svg = textOf(completionChart({ ...result, rows })!);
     expect(svg).toContain('提前实现 230%');
-    expect(svg).toContain('条长截至150%');
+    expect(svg).toContain('条长以150%为限');
   });
 });
 

@@ -284,6 +284,10 @@ describe('range, relative and coverage targets', () => {
     expect(say(station, 2023, 24.27)).toMatch(/^乡镇（街道）未成年人保护工作站覆盖率2023年达到38.8%，比上年提高14.6个百分点，/);
   });
 
+  it('says “与上年及2020年持平” once, not “与上年持平，与2020年持平”', () => {
+    expect(say(CHUXIONG_2023[2]!, 2023, 1.3)).toMatch(/^特困人员基本生活标准与城市最低生活保障标准比率2023年为1\.3倍，与上年及2020年持平，/);
+  });
+
   it('says 达到, not 保持, for a binding 100% coverage that was below it last year, and 保持 when last year was at it too', () => {
     const kept = CHUXIONG_2023[12]!;
     expect(say(kept, 2023, 90)).toBe('殡仪馆县级行政区域覆盖率2023年达到100%，比上年提高10个百分点，与2020年持平，约束性指标已达标。');
@@ -426,20 +430,21 @@ describe('problems', () => {
   it('keeps the leader’s problems within 40 characters, binding first', () => {
     const items = shortProblems(chuxiong(), 3);
     expect(items).toEqual([
-      '约束性指标养老机构护理型床位占比42%，低于时序进度12个百分点',
-      '查明身份信息流浪乞讨受助人员接送返回率98.5%，未达100%约束性目标',
-      '农村公益性公墓（骨灰堂）乡镇覆盖率99%，未达100%约束性目标',
+      '约束性指标养老机构护理型床位占比42%，低于时序进度12个百分点。',
+      '查明身份信息流浪乞讨受助人员接送返回率98.5%，未达100%约束性目标。',
+      '农村公益性公墓（骨灰堂）乡镇覆盖率99%，未达100%约束性目标。',
     ]);
-    for (const text of shortProblems(chuxiong(), 20)) expect([...text].length).toBeLessThanOrEqual(40);
+    // 40 characters and the full stop.
+    for (const text of shortProblems(chuxiong(), 20)) expect([...text].length).toBeLessThanOrEqual(41);
   });
 
   it('shortens a long name rather than exceed 40 characters', () => {
     const r = row({ name: '困难残疾人生活补贴、重度残疾人护理补贴、三四级智力和精神残疾人护理补贴覆盖率', attribute: '约束性', baseline: 97, baselineSource: 'data', target: '100%', targetValue: 100, value: 98, completion: 1 / 3, status: '滞后' });
-    expect(shortProblems(result([r]), 3)).toEqual(['困难残疾人生活补贴等覆盖率98%，未达100%约束性目标']);
+    expect(shortProblems(result([r]), 3)).toEqual(['困难残疾人生活补贴等覆盖率98%，未达100%约束性目标。']);
   });
 
   it('ends with the data gap', () => {
-    expect(shortProblems(result([row({ status: '缺数' }), row({ status: '缺数' })]), 3)).toEqual(['2项指标暂无统计数据']);
+    expect(shortProblems(result([row({ status: '缺数' }), row({ status: '缺数' })]), 3)).toEqual(['2项指标暂无统计数据。']);
   });
 });
 
