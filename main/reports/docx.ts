@@ -1,11 +1,12 @@
 /**
  * Draws a ReportDocument as an editable Word file (docx), because offices make the last edits in WPS or Word:
  * the same A4 page and margins, headings in 黑体/楷体, body in 仿宋_GB2312 at 3号 with a fixed line pitch, tables whose
- * header row repeats on every page, charts as SVG (with a plain fallback picture), page numbers "— N —".
+ * header row repeats on every page, charts as SVG with the same chart as a PNG for viewers without SVG, page
+ * numbers "— N —".
  * Fonts are named, not embedded: Word and WPS on an office PC have them, or substitute.
  */
 import fs from 'node:fs';
-import zlib from 'node:zlib';
+import { Resvg } from '@resvg/resvg-js';
 import {
   AlignmentType,
   Document,
@@ -24,6 +25,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Block, ReportDocument } from '../../shared/reports/document';
+import { chartFontFile } from './fonts';
 
 const TWIP_PER_MM = 56.6929;
 const FONTS = { title: '方正小标宋简体', fang: '仿宋_GB2312', hei: '黑体', kai: '楷体_GB2312', song: '宋体' } as const;
@@ -31,28 +33,18 @@ const FONTS = { title: '方正小标宋简体', fang: '仿宋_GB2312', hei: '黑
 const run = (text: string, font: string, sizePt: number, bold = false) =>
   new TextRun({ text, bold, size: Math.round(sizePt * 2), font: { eastAsia: font, ascii: font === FONTS.hei ? 'SimHei' : 'Times New Roman', hAnsi: 'Times New Roman' } });
 
-/** A 1×1 white PNG: the fallback picture for viewers that cannot show SVG. */
-const FALLBACK_PNG = (() => {
-  const crc = (buf: Buffer) => {
-    let c = ~0;
-    for (const b of buf) {
-      c ^= b;
-      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-    }
-    return ~c >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  const idat = zlib.deflateSync(Buffer.from([0, 255, 255, 255]));
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
-})();
+/**
+ * The picture shown by Word and WPS versions (and LibreOffice) that cannot draw SVG: the same chart rendered to PNG
+ * by resvg at twice its printed size, with the bundled 黑体-style face, so that no viewer shows an empty frame.
+ */
+const fallbackPng = (svg: string, widthMm: number): Buffer => {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: Math.round(widthMm * 3.78 * 2) },
+    background: '#ffffff',
+    font: { fontFiles: [chartFontFile()], loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC', sansSerifFamily: 'Noto Sans SC' },
+  });
+  return Buffer.from(resvg.render().asPng());
+};
 
 const blockToDocx = (b: Block, doc: ReportDocument): (Paragraph | Table)[] => {
   const size = doc.page.bodySize;
@@ -92,7 +84,7 @@ const blockToDocx = (b: Block, doc: ReportDocument): (Paragraph | Table)[] => {
             new ImageRun({
               type: 'svg',
               data: Buffer.from(b.svg),
-              fallback: { type: 'png', data: FALLBACK_PNG },
+              fallback: { type: 'png', data: fallbackPng(b.svg, b.width) },
               transformation: { width: Math.round(b.width * 3.78), height: Math.round(b.height * 3.78) },
             }),
           ],

@@ -95,3 +95,6 @@ export const chooseFonts = (textByFace: Record<Face, string>): FontSet => {
   }
   return out;
 };
+
+/** The bundled sans face that charts are drawn in when rendered to a picture (resvg, for Word's fallback image). */
+export const chartFontFile = (): string => BUNDLED_SANS.file;

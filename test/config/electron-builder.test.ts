@@ -21,9 +21,11 @@ describe('electron-builder.yml', () => {
     for (const r of resources) expect(fs.existsSync(r.from)).toBe(true);
   });
 
-  it('unpacks better-sqlite3 so its native module can load', () => {
+  it('unpacks better-sqlite3 and resvg so their native modules can load', () => {
     expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
+    expect(config.asarUnpack).toContain('**/node_modules/@resvg/**');
     expect(pkg.dependencies['better-sqlite3']).toBeDefined();
+    expect(pkg.dependencies['@resvg/resvg-js']).toBeDefined();
   });
 
   it('builds a Windows installer in Chinese that lets the user choose the folder', () => {

@@ -24,6 +24,24 @@ const pdfInfo = (file: string): { pages: number; size: string } => {
 };
 const pdfFonts = (file: string): string => execFileSync('pdffonts', [file], { encoding: 'utf8' });
 
+/** The parts of a .docx (a zip) whose names match, as bytes, found without an unzip library. */
+const docxParts = (file: string, match: RegExp): { name: string; data: Buffer }[] => {
+  const bytes = fs.readFileSync(file);
+  const out: { name: string; data: Buffer }[] = [];
+  let at = 0;
+  while ((at = bytes.indexOf('PK\x03\x04', at)) >= 0) {
+    const method = bytes.readUInt16LE(at + 8);
+    const size = bytes.readUInt32LE(at + 18);
+    const nameLength = bytes.readUInt16LE(at + 26);
+    const extra = bytes.readUInt16LE(at + 28);
+    const name = bytes.subarray(at + 30, at + 30 + nameLength).toString();
+    const data = bytes.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
+    if (match.test(name)) out.push({ name, data: method === 8 ? zlib.inflateRawSync(data) : data });
+    at += 30 + nameLength + extra + size;
+  }
+  return out;
+};
+
 /** The text of one part of a .docx (a zip), found without an unzip library. */
 const docxPart = (file: string, part: string): string => {
   const bytes = fs.readFileSync(file);
@@ -143,6 +161,22 @@ describe('the attachment table on landscape pages', () => {
 });
 
 describe('Word reports', () => {
+  it('gives each chart a real picture beside its SVG, for Word, WPS and LibreOffice versions that cannot draw SVG', async () => {
+    const out = path.join(dir, 'midterm-charts.docx');
+    await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'midterm', out, date: '2024年3月1日' });
+    const svgs = docxParts(out, /^word\/media\/.*\.svg$/);
+    const pngs = docxParts(out, /^word\/media\/.*\.png$/);
+    expect(svgs.length).toBeGreaterThan(0);
+    expect(pngs).toHaveLength(svgs.length);
+    for (const { name, data } of pngs) {
+      expect(data.subarray(1, 4).toString(), name).toBe('PNG');
+      // IHDR: width and height at bytes 16 and 20; drawn at twice the printed width (about 1,000 pixels and more).
+      expect(data.readUInt32BE(16), name).toBeGreaterThan(800);
+      expect(data.readUInt32BE(20), name).toBeGreaterThan(300);
+      expect(data.length, name).toBeGreaterThan(10_000);
+    }
+  });
+
   it('writes an A4 .docx with the table header repeated on every page and page numbers', async () => {
     const out = path.join(dir, 'midterm.docx');
     await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'midterm', out, date: '2024年3月1日' });
