@@ -122,6 +122,19 @@ describe('the header of a long table', () => {
   });
 });
 
+describe('a township table with a row of units under the names', () => {
+  it('reads 万人 and 张 from the units row as the columns’ units (3.2 万人 → 32,000 人)', async () => {
+    const file = await book([{ name: '2023年', rows: [['乡镇', '年末常住人口', '养老机构床位总数'], [null, '万人', '张'], ['妥甸镇', 3.2, 120]] }]);
+    const { r, db } = await importOf(file, { region: '532322' });
+    expect(r.problems).toEqual([]);
+    expect(stored(db)).toEqual([
+      ['532322101', 'elderly_beds', 2023, 120, 'C3'],
+      ['532322101', 'population', 2023, 32000, 'B3'],
+    ]);
+    expect(r.conversions).toEqual([{ sheet: '2023年', series: 'population', from: '万人', to: '人', factor: 10000, values: 1 }]);
+  });
+});
+
 describe('a 单位： line that names the office', () => {
   it('does not take 单位：双柏县民政局 for the table’s unit', async () => {
     const file = await book([{ name: '双柏县', rows: [['地区：双柏县'], ['单位：双柏县民政局'], ['指标名称', '2023年'], ['养老机构床位总数', 850]] }]);

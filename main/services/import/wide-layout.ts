@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
 import { splitNameUnit } from '../../../shared/text/normalize';
 import type { Region, Series } from '../../../shared/types';
-import { conversionFactor } from '../../../shared/units/units';
+import { conversionFactor, parseUnit } from '../../../shared/units/units';
 import { isWithinTree, regionTreeOf } from '../context';
 import { cellText, hiddenColumnWarning, isColumnHidden, readNumberCell, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
@@ -82,8 +82,26 @@ const headerParts = (ws: ExcelJS.Worksheet, h: WideHeader, col: number): string[
   return parts;
 };
 
+/** A header cell that is a unit and nothing else ("元/人·月", "（万人）", "计量单位：张"), as a units row under the names. */
+const bareUnit = (text: string): string | null => {
+  const t = text.normalize('NFKC').trim().replace(/^(?:计量)?单位[:：]\s*/u, '').replace(/^[(（](.*)[)）]$/u, '$1').trim();
+  if (t === '') return null;
+  try {
+    parseUnit(t);
+    return t;
+  } catch {
+    return null;
+  }
+};
+
 const matchColumn = (ctx: SheetContext, parts: string[]): { series: Series; unit: string | null } | { candidates: string[] } | null => {
   if (parts.length === 0) return null;
+  // The names, then a row of units below them: the name is matched without the unit, which is the column's unit.
+  const unit = parts.length > 1 ? bareUnit(parts[parts.length - 1]!) : null;
+  if (unit !== null) {
+    const named = matchColumn(ctx, parts.slice(0, -1));
+    if (named && 'series' in named) return { series: named.series, unit: named.unit ?? unit };
+  }
   const tries = [parts[parts.length - 1]!, parts.join(''), parts.slice(-2).join('')];
   let candidates: string[] = [];
   for (const t of tries) {
