@@ -13,6 +13,7 @@ import {
   laggingExpectedSummary,
   laggingSummary,
   planCheckSentences,
+  progressHighlights,
   problemsFromEvaluation,
   scoreboard,
   shortProblems,
@@ -82,6 +83,7 @@ const lists = (ctx: ReportContext): Record<(typeof LIST_PLACEHOLDERS)[number], s
   problems: problemsFromEvaluation(ctx.result),
   shortProblems: shortProblems(ctx.result, 3),
   planChecks: planCheckSentences(ctx.planWarnings),
+  progressHighlights: progressHighlights(ctx.result),
 });
 
 const fill = (text: string, values: Record<string, string>): string => text.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_, k: string) => values[k] ?? '');

@@ -111,6 +111,7 @@ export const SCALAR_PLACEHOLDERS = [
 ] as const;
 export const LIST_PLACEHOLDERS = [
   'indicatorSentences', 'expectedSentences', 'bindingSentences', 'laggingSentences', 'laggingExpectedSentences', 'problems', 'shortProblems', 'planChecks',
+  'progressHighlights',
 ] as const;
 
 const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;

@@ -3,8 +3,9 @@
  * lagging paragraphs, the problems (full and ≤ 40-character leader's variant) and the plan checks worded for print.
  * Every sentence ends in "。". Per-indicator sentences live in sentences.ts, number formatting in numbers.ts.
  */
-import type { EvaluatedRow, EvaluationResult } from '../evaluation/result';
+import { baselineMeetsTarget, type EvaluatedRow, type EvaluationResult } from '../evaluation/result';
 import { STATUSES, type Status } from '../evaluation/status';
+import { rowFormat, rowValue } from './numbers';
 import { LAGGING, MET, rowPieces, statusSentence } from './sentences';
 
 export { formatValue } from './numbers';
@@ -307,4 +308,22 @@ export const planCheckSentences = (warnings: readonly { seq: string; message: st
 export const laggingExpectedSummary = (result: Result): string[] => {
   const out = laggingSummary({ ...result, rows: result.rows.filter((r) => !isBinding(r)) });
   return out.length > 0 ? out : [isFinal(result) ? '预期性指标均已完成。' : '预期性指标中没有进度滞后的指标。'];
+};
+
+/**
+ * 主要进展 on the leader's page (REPORTS.md §4): up to `max` indicators that met or beat their target or time
+ * progress, furthest ahead first, one figure each with the base year named: "养老机构护理型床位占比由2020年的30%提高到
+ * 2025年的56.6%". A target the baseline already met says nothing about progress and is left out.
+ */
+export const progressHighlights = (result: Result, max = 3): string[] => {
+  const good = new Set<Status>(['提前实现', '快于预期', '完成', '基本符合预期']);
+  const rows = result.rows
+    .filter((r) => good.has(r.status) && r.baseline !== null && r.value !== null && r.completion !== null && r.completion > 0 && !baselineMeetsTarget(r))
+    .sort((a, b) => b.completion! - a.completion!)
+    .slice(0, max);
+  return rows.map((r) => {
+    const f = rowFormat(r);
+    const up = r.value! >= r.baseline!;
+    return `${r.name}由${result.baseYear}年的${rowValue(f, r.baseline!)}${up ? '提高' : '降低'}到${result.year}年的${rowValue(f, r.value!)}。`;
+  });
 };

@@ -16,6 +16,7 @@ import {
   laggingSummary,
   planCheckSentences,
   problemsFromEvaluation,
+  progressHighlights,
   progressOpening,
   scoreboard,
   shortProblems,
@@ -491,5 +492,14 @@ describe('the 楚雄州 2023 mid-term evaluation', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('the leader’s 主要进展', () => {
+  it('names the three rows furthest ahead, each with its base-year and current figures, and leaves out a target the baseline met', () => {
+    const items = progressHighlights(result(CHUXIONG_2023));
+    expect(items).toHaveLength(3);
+    for (const t of items) expect(t).toMatch(/^.+由2020年的.+(提高|降低)到2023年的.+。$/u);
+    expect(items.join('')).not.toContain('节地生态安葬率');
   });
 });
