@@ -97,7 +97,8 @@ export const shortName = (name: string, max = 14): string => {
 };
 
 /** Escapes nothing on purpose: echarts escapes text itself. Percent without float noise and without "-0". */
-const pct = (fraction: number): string => `${num(fraction * 100, Math.abs(fraction) < 0.1 ? 1 : 0)}%`;
+/** A completion as the sentences and tables print it: one place, trailing zero dropped (93.5%, 136%). */
+const pct = (fraction: number): string => `${num(fraction * 100, 1)}%`;
 
 const px = (mm: number): number => Math.round(mm * PX_PER_MM);
 

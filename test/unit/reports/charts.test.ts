@@ -98,6 +98,7 @@ describe('completion chart', () => {
     for (const r of charted) expect(svg).toContain(rowLabel(r));
     expect(svg).toContain('▲ 滞后 40%'); // 8 志愿服务站点覆盖率: 50% → 62% of 80%
     expect(svg).toContain('◎ 快于预期 80%'); // 5 社区综合服务设施面积: 25 → 29 of 30
+    expect(svg).toContain('○ 基本符合预期 66.7%'); // 2 农村低保标准占比: 60 → 70 of 75, at one place as the sentences say it
   });
 
   it('draws the time progress as a dashed line labelled 时序进度60%', () => {
