@@ -135,6 +135,20 @@ describe('a township table with a row of units under the names', () => {
   });
 });
 
+describe('units written short in a cell', () => {
+  it('reads 750元 in a 元/人·月 row as 750 元/人·月 and 1.2万 in a 人 row as 12,000 人', async () => {
+    const file = await book([
+      { name: '双柏县', rows: [['地区：双柏县'], ['指标名称', '单位', '2023年'], ['城市最低生活保障标准', '元/人·月', '750元'], ['社会组织专职工作人员数量', '人', '1.2万']] },
+    ]);
+    const { r, db } = await importOf(file);
+    expect(r.problems).toEqual([]);
+    expect(stored(db)).toEqual([
+      ['532322', 'dibao_urban', 2023, 750, 'C3'],
+      ['532322', 'social_org_staff', 2023, 12000, 'C4'],
+    ]);
+  });
+});
+
 describe('a 单位： line that names the office', () => {
   it('does not take 单位：双柏县民政局 for the table’s unit', async () => {
     const file = await book([{ name: '双柏县', rows: [['地区：双柏县'], ['单位：双柏县民政局'], ['指标名称', '2023年'], ['养老机构床位总数', 850]] }]);

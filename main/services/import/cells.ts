@@ -90,3 +90,16 @@ export const hiddenColumnWarning = (sheet: string, cell: string) => ({
   cell,
   message: '该列已隐藏，仍被读取 / this column is hidden and was read',
 });
+
+/**
+ * A cell's own unit read against the unit of its row or column: "750元" in a 元/人·月 row is 750 元/人·月 (the unit
+ * written short), "1.2万" in a 人 row is 1.2 万人 (万 and 亿 alone multiply the row's unit). Any other unit of the cell
+ * stands as written and is converted, or refused, as it is.
+ */
+export const cellUnitIn = (own: string | null, context: string): { unit: string; times: number } => {
+  if (own === null) return { unit: context, times: 1 };
+  if (own === '万') return { unit: context, times: 1e4 };
+  if (own === '亿') return { unit: context, times: 1e8 };
+  if (context.startsWith(`${own}/`)) return { unit: context, times: 1 };
+  return { unit: own, times: 1 };
+};

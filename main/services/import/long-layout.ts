@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
 import { conversionFactor, parseUnit } from '../../../shared/units/units';
-import { cellText, hiddenColumnWarning, isColumnHidden, isStorableYear, readNumberCell, yearOf } from './cells';
+import { cellText, cellUnitIn, hiddenColumnWarning, isColumnHidden, isStorableYear, readNumberCell, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
 import { resolveSheetRegion } from './sheet-region';
 import type { ParsedObservation, ParsedSheet } from './types';
@@ -195,10 +195,10 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
         problems.push({ severity: 'error', sheet, cell: cell.address, message: reading.message });
         continue;
       }
-      const from = reading.unit ?? rowUnit ?? ctx.profileUnit?.(series.code) ?? unitOf(series.code);
+      const { unit: from, times } = cellUnitIn(reading.unit, rowUnit ?? ctx.profileUnit?.(series.code) ?? unitOf(series.code));
       let factor: number;
       try {
-        factor = conversionFactor(from, unitOf(series.code));
+        factor = conversionFactor(from, unitOf(series.code)) * times;
       } catch {
         problems.push({
           severity: 'error',

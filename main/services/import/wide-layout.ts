@@ -10,7 +10,7 @@ import { splitNameUnit } from '../../../shared/text/normalize';
 import type { Region, Series } from '../../../shared/types';
 import { conversionFactor, parseUnit } from '../../../shared/units/units';
 import { isWithinTree, regionTreeOf } from '../context';
-import { cellText, hiddenColumnWarning, isColumnHidden, readNumberCell, yearOf } from './cells';
+import { cellText, cellUnitIn, hiddenColumnWarning, isColumnHidden, readNumberCell, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
 import { findRegion } from './match';
 import { statedRegion } from './sheet-region';
@@ -231,10 +231,10 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
         problems.push({ severity: 'error', sheet, cell: cell.address, message: reading.message });
         continue;
       }
-      const from = reading.unit ?? col.unit ?? ctx.profileUnit?.(col.series.code) ?? unitOf(col.series.code);
+      const { unit: from, times } = cellUnitIn(reading.unit, col.unit ?? ctx.profileUnit?.(col.series.code) ?? unitOf(col.series.code));
       let factor: number;
       try {
-        factor = conversionFactor(from, unitOf(col.series.code));
+        factor = conversionFactor(from, unitOf(col.series.code)) * times;
       } catch {
         problems.push({ severity: 'error', sheet, cell: cell.address, message: `单位“${from}”无法换算为“${unitOf(col.series.code)}” / unit "${from}" does not convert` });
         continue;
