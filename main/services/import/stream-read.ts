@@ -15,6 +15,7 @@ export const readStreaming = async (
   bytes: Buffer,
   parts: ReadonlyMap<string, SheetPart>,
   onProgress?: (rows: number) => void,
+  limit?: { maxCells: number; tooLarge: (cells: number) => never },
 ): Promise<LightSheet[]> => {
   const { Readable } = await import('node:stream');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
@@ -31,6 +32,8 @@ export const readStreaming = async (
   });
   const sheets: LightSheet[] = [];
   let rows = 0;
+  // Cells of the sheets read so far (rows × widest row), so that a file far too large is refused while it is read.
+  let cellsBefore = 0;
   for await (const worksheet of reader) {
     const w = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { id: number; name: string; state?: string };
     const part = partNo === null ? undefined : parts.get(`xl/worksheets/sheet${partNo}.xml`);
@@ -41,7 +44,11 @@ export const readStreaming = async (
       const formats: (string | undefined)[] = [];
       for (let c = 1; c < values.length; c++) if (values[c] !== undefined) formats[c] = row.getCell(c).numFmt;
       sheet.addRow(row.number, values, formats, false);
-      if (++rows % 5000 === 0) onProgress?.(rows);
+      if (++rows % 5000 === 0) {
+        onProgress?.(rows);
+        const cells = cellsBefore + sheet.rowCount * sheet.columnCount;
+        if (limit && cells > limit.maxCells) limit.tooLarge(cells);
+      }
     }
     // The streaming reader drops merged ranges, hidden rows and hidden columns: they come from the sheet's XML.
     for (const range of part?.merges ?? []) sheet.addMerge(range);
@@ -49,6 +56,7 @@ export const readStreaming = async (
     for (const c of part?.hiddenColumns ?? []) sheet.hiddenColumns.add(c);
     for (const address of part?.emptyResults ?? []) sheet.setEmptyResult(address);
     sheets.push(sheet);
+    cellsBefore += sheet.rowCount * sheet.columnCount;
   }
   onProgress?.(rows);
   return sheets;

@@ -102,10 +102,14 @@ export const readWorkbookFile = async (
     let failure: unknown = null;
     // exceljs's streaming reader now and then misses xl/workbook.xml when it is the last entry (exceljs #3064):
     // read once more, and then with the whole-workbook reader if the file is not too large for it.
+    const tooLarge = (cells: number): never => {
+      throw notAWorkbook(name, `表格过大（约 ${Math.round(cells / 10000)} 万个单元格），请按地区或年份拆分成几个文件再导入。`, `too large (${cells} cells); split the file by region or year.`);
+    };
     for (let attempt = 0; attempt < 2 && !sheets; attempt++) {
       try {
-        sheets = await readStreaming(xlsxBytes, zip.sheets, options.onProgress);
+        sheets = await readStreaming(xlsxBytes, zip.sheets, options.onProgress, { maxCells: MAX_CELLS, tooLarge });
       } catch (error) {
+        if (error instanceof UserError) throw error; // too large: no second try
         failure = error;
       }
     }
@@ -114,9 +118,7 @@ export const readWorkbookFile = async (
       throw notAWorkbook(name, `已损坏或不是有效的工作簿（${(failure as Error).message}）。`, 'damaged or not a valid workbook.');
     }
     const cells = sheets.reduce((n, s) => n + s.rowCount * s.columnCount, 0);
-    if (cells > MAX_CELLS) {
-      throw notAWorkbook(name, `表格过大（约 ${Math.round(cells / 10000)} 万个单元格），请按地区或年份拆分成几个文件再导入。`, `too large (${cells} cells); split the file by region or year.`);
-    }
+    if (cells > MAX_CELLS) tooLarge(cells);
     if (sheets.length === 0) throw notAWorkbook(name, '工作簿中没有工作表。', 'the workbook has no worksheets.');
     return { sheets: sheets.map(asWorksheet), bytes, format, reader: 'stream' };
   }
