@@ -162,7 +162,11 @@ export interface Api {
   'export.evaluation': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind; out: string }; output: { file: string } };
   'export.observations': { input: { region: string; includeSubregions?: boolean; out: string }; output: { file: string; rows: number } };
   'template.write': { input: { plan: string; region: string; subregions?: boolean; out: string }; output: { file: string; sheets: number; rows: number } };
-  'targets.import': { input: { plan: string; file: string; setBy: string; dryRun?: boolean }; output: { ok: boolean; targets: number; problems: ImportProblem[] } };
+  'targets.import': {
+    input: { plan: string; file: string; setBy: string; dryRun?: boolean };
+    /** `replaced`: how many of the targets replace one already set for the same region and row. */
+    output: { ok: boolean; targets: number; replaced: number; problems: ImportProblem[] };
+  };
   'targets.remove': { input: { plan: string; seq: string; region: string }; output: { removed: RegionTargetDto } };
   'targets.rows': { input: { plan: string }; output: TargetRowDto[] };
 }

@@ -106,6 +106,8 @@ export interface PlanSummary {
   regionName: string;
   /** Rows in the plan's main indicator table(s). */
   indicators: number;
+  baseYear: number;
+  targetYear: number;
   tables: { no: number; kind: 'main' | 'completion'; title: string; rows: number }[];
   warnings: { table: number; seq: string; check: PlanWarning['check']; message: string }[];
 }

@@ -138,7 +138,7 @@ const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext)
     case 'baseline':
       return `${figure(row, row.baseline)}${row.baselineSource === 'data' ? '*' : ''}`;
     case 'target':
-      return row.target || '—';
+      return row.status === '不适用' ? '—' : row.target || '—';
     case 'previous':
       return figure(row, ctx.previous.get(row.seq));
     case 'yearChange': {

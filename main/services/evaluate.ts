@@ -20,6 +20,7 @@ import { getPlan, regionTargetText } from '../db/queries/plans';
 import { getSetting } from '../db/queries/settings';
 import type { ReadDb } from '../db/types';
 import { catalogOf, isWithinTree, regionTreeOf, resolverFor } from './context';
+import { findRegion } from './import/match';
 import type { ValueResolver } from './values';
 
 export interface EvaluateInput {
@@ -170,7 +171,8 @@ const evaluateRow = (ctx: RowContext, row: PlanRow): EvaluatedRow => {
     targetValue: t,
     targetSource: ownTarget !== null ? 'region' : notApplicable ? null : 'plan',
     value: optNum(v),
-    completion: optNum(status.completion),
+    // A row that is not judged (a county's total without its own target) has no completion either.
+    completion: notApplicable ? null : optNum(status.completion),
     timeProgress: status.timeProgress,
     status: status.status,
     exceeded: exceeded(input),
@@ -190,8 +192,13 @@ const evaluateRow = (ctx: RowContext, row: PlanRow): EvaluatedRow => {
 
 export const evaluatePlan = (db: ReadDb, input: EvaluateInput): EvaluationResult => {
   const plan = requirePlan(db, input.plan);
-  const region = input.region === undefined ? plan.regionCode : (normaliseRegionCode(input.region) ?? input.region);
   const { regions } = regionTreeOf(db);
+  // A code (6, 9 or 12 digits) or a name as the import takes it (双柏县): one that names a single region.
+  const byName = (text: string): string => {
+    const found = findRegion(db, text);
+    return found && !('ambiguous' in found) ? found.code : text;
+  };
+  const region = input.region === undefined ? plan.regionCode : (normaliseRegionCode(input.region) ?? byName(input.region.trim()));
   const regionInfo = regions.get(region);
   if (!regionInfo) throw new UserError('unknown-region', `未知行政区划代码“${region}”。 / Unknown region code "${region}".`);
   if (!isWithinTree(db, region, plan.regionCode)) {

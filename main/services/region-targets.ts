@@ -6,7 +6,8 @@
 import type { RegionTargetDto, TargetRowDto } from '../../shared/api';
 import type { Problem } from '../../shared/errors';
 import { UserError } from '../../shared/errors';
-import { parseTarget } from '../../shared/targets/grammar';
+import { parseTarget, targetUnitText, targetValue } from '../../shared/targets/grammar';
+import { conversionFactor } from '../../shared/units/units';
 import { isBlankCell } from '../../shared/targets/quantity';
 import type { ReadDb, WriteDb } from '../db/types';
 import { catalogOf, isWithinTree, regionTreeOf } from './context';
@@ -53,6 +54,18 @@ const checkTarget = (db: ReadDb, input: TargetInput): { tableNo: number; positio
   if (isBlankCell(input.target) || parseTarget(input.target).kind === 'text') {
     return { field: 'target', message: `目标值“${input.target}”无法识别（应如 120、≥55%、26至36） / target "${input.target}" is not a target` };
   }
+  // The target must be in the row's own terms: 100% is no target for a number of people, nor is −5人.
+  const target = parseTarget(input.target);
+  const unit = targetUnitText(target).normalize('NFKC');
+  if (unit !== '') {
+    try {
+      conversionFactor(unit, row.valueUnit);
+    } catch {
+      return { field: 'target', message: `目标值“${input.target}”的单位与该指标的单位“${row.unitText || row.valueUnit}”不符 / the target's unit does not fit the row's unit` };
+    }
+  }
+  const value = targetValue(target);
+  if (value !== null && value < 0) return { field: 'target', message: `目标值“${input.target}”不能为负数 / a target cannot be negative` };
   return { tableNo: row.tableNo, position: row.position, region: r.code };
 };
 
@@ -103,7 +116,7 @@ export const targetRows = (db: ReadDb, planId: string): TargetRowDto[] => {
 export const importRegionTargets = async (
   db: WriteDb,
   input: { plan: string; file: string; setBy: string; dryRun?: boolean },
-): Promise<{ ok: boolean; targets: number; problems: Problem[] }> => {
+): Promise<{ ok: boolean; targets: number; replaced: number; problems: Problem[] }> => {
   if (input.setBy.trim() === '') throw new UserError('bad-input', NO_SETTER);
   const { sheets } = await readWorkbookFile(input.file);
   const problems: Problem[] = [];
@@ -143,6 +156,9 @@ export const importRegionTargets = async (
     problems.push({ severity: 'error', sheet: '', cell: '', message: '未找到“地区 | 序号 | 目标值”表头 / no 地区 | 序号 | 目标值 header found' });
   }
   const ok = problems.length === 0;
+  // Targets already set for the same region and row are replaced: say how many, so that a check does not hide it.
+  const existing = new Set(listRegionTargets(db, input.plan).map((t) => `${t.region}|${t.seq}`));
+  const replaced = found.filter((f) => existing.has(`${f.at.region}|${f.input.seq.trim()}`)).length;
   if (ok && !input.dryRun) db.transaction(() => found.forEach((f) => upsert(db, f.input, f.at)))();
-  return { ok, targets: found.length, problems };
+  return { ok, targets: found.length, replaced, problems };
 };

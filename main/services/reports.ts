@@ -52,6 +52,17 @@ export const setReportParagraph = (
 ): { key: string } => {
   const plan = requirePlan(db, input.plan);
   if (!/^[a-z][a-z0-9-]*$/.test(input.key)) throw new UserError('bad-input', `段落名“${input.key}”无效（如 problems、measures）。 / Invalid paragraph key.`);
+  // An empty text removes the paragraph: the report prints the template's prompt in its place again.
+  if (input.text.trim() === '') {
+    db.prepare('DELETE FROM report_paragraph WHERE plan_id = ? AND region_code = ? AND year = ? AND kind = ? AND key = ?').run(
+      plan.id,
+      input.region ?? plan.regionCode,
+      input.year,
+      input.kind,
+      input.key,
+    );
+    return { key: input.key };
+  }
   db.prepare(
     `INSERT INTO report_paragraph (plan_id, region_code, year, kind, key, text, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(plan_id, region_code, year, kind, key) DO UPDATE SET text = excluded.text, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,

@@ -3,7 +3,8 @@ export const Loading = () => <p className="muted" role="status">正在加载…<
 
 export const ErrorNotice = ({ error, onRetry }: { error: Error; onRetry?: () => void }) => (
   <div className="notice error" role="alert">
-    <p>{error.message}</p>
+    {/* The services say each message in Chinese, then " / " and English for the log: the clerk reads the Chinese. */}
+    <p>{error.message.split(' / ')[0]}</p>
     {onRetry && (
       <button type="button" onClick={onRetry}>
         重试

@@ -34,6 +34,8 @@ beforeAll(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  // 撤销 and 删除 ask first; the clerk in these tests says yes.
+  page.on('dialog', (dialog) => void dialog.accept());
   fs.mkdirSync(shots, { recursive: true });
 }, 60_000);
 

@@ -134,6 +134,13 @@ describe('a county judged against its prefecture’s plan: 双柏县 in the Chux
   it('marks an absolute quantity (社会组织专职工作人员数量, the prefecture’s 1450 人) 不适用 for the county', async () => {
     const { row } = await shuangbai();
     expect([row('6').status, row('6').targetSource, row('6').warnings]).toEqual(['不适用', null, []]);
+    // Not judged, so no completion against the prefecture's target either.
+    expect(row('6').completion).toBeNull();
+  });
+
+  it('takes the county by its name as well as by its code', async () => {
+    const { db } = fresh();
+    expect(evaluatePlan(db, { plan: 'chuxiong', region: '双柏县', year: 2023 }).region).toBe('532322');
   });
 });
 

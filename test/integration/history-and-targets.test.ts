@@ -231,6 +231,24 @@ describe('targets for the counties of 楚雄州 (目标分解)', () => {
   });
 });
 
+describe('targets in the row’s own terms', () => {
+  it.each([
+    ['a rate for a number of people (100%)', '100%'],
+    ['a negative number of people (−5人)', '-5人'],
+  ])('refuses %s for 社会组织专职工作人员数量', (_label, text) => {
+    const db = memoryDb();
+    expectUserMessage(thrown(() => setRegionTarget(db, target('双柏县', '6', text))), text);
+    expect(listRegionTargets(db, 'chuxiong')).toEqual([]);
+  });
+
+  it('says how many targets of a sheet replace ones already set', async () => {
+    const db = memoryDb();
+    setRegionTarget(db, target('双柏县'));
+    const r = await importRegionTargets(db, { plan: 'chuxiong', file: await targetSheet([['双柏县', 6, '120人'], ['楚雄市', 6, '300人']]), setBy: '李四', dryRun: true });
+    expect([r.ok, r.targets, r.replaced]).toEqual([true, 2, 1]);
+  });
+});
+
 describe('removing a target and the rows a target can be set for', () => {
   it('removes 双柏县’s own target, after which its row 6 is 不适用 again', async () => {
     const db = await shuangbaiStaff();
@@ -259,7 +277,7 @@ describe('targets read from a sheet 地区 | 序号 | 目标值', () => {
   it('stores every row, regions by name or code', async () => {
     const db = memoryDb();
     const r = await importRegionTargets(db, { plan: 'chuxiong', file: await targetSheet([['双柏县', 6, '120人'], ['532323', '6', 90]]), setBy: '李四' });
-    expect(r).toEqual({ ok: true, targets: 2, problems: [] });
+    expect(r).toEqual({ ok: true, targets: 2, replaced: 0, problems: [] });
     expect(listRegionTargets(db, 'chuxiong').map((t) => [t.region, t.seq, t.target, t.setBy])).toEqual([
       ['532322', '6', '120人', '李四'],
       ['532323', '6', '90', '李四'],

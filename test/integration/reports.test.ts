@@ -10,7 +10,7 @@ import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/errors';
 import { runImport } from '../../main/services/import/run';
-import { setReportParagraph, writeReport } from '../../main/services/reports';
+import { listReportParagraphs, setReportParagraph, writeReport } from '../../main/services/reports';
 import { freshDb, tempDir } from '../helpers/files';
 import type { WriteDb } from '../../main/db/types';
 
@@ -92,6 +92,14 @@ describe('PDF reports', () => {
     expect(text).toContain('中期评估报告');
     expect(text).toContain('加快护理型床位改造，力争2025年达到55%。');
     expect(text).toContain('—1—');
+  });
+
+  it('removes a paragraph saved empty, printing the template’s prompt again', async () => {
+    const input = { plan: 'chuxiong', year: 2023, kind: 'midterm' as const, key: 'environment', by: '测试' };
+    setReportParagraph(db, { ...input, text: '人口老龄化加快。' });
+    expect(listReportParagraphs(db, input).map((p) => p.key)).toContain('environment');
+    setReportParagraph(db, { ...input, text: '  ' });
+    expect(listReportParagraphs(db, input).map((p) => p.key)).not.toContain('environment');
   });
 
   it('fits the leader’s summary on one A4 page', async () => {

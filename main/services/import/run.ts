@@ -10,6 +10,7 @@ import type ExcelJS from 'exceljs';
 import { IMPORT_VALUES_SHOWN, type ImportChange, type ImportConversion, type ImportResultDto, type ImportValue } from '../../../shared/api';
 import type { Problem } from '../../../shared/errors';
 import { UserError } from '../../../shared/errors';
+import { localDateTime } from '../../../shared/text/time';
 import type { Region } from '../../../shared/types';
 import { existingValues, prepareObservationWriter } from '../../db/queries/observations';
 import type { WriteDb } from '../../db/types';
@@ -161,7 +162,7 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
       severity: 'warning',
       sheet: '',
       cell: '',
-      message: `同一文件已于 ${previous.imported_at} 导入（批次 ${previous.id}） / the same file was imported before as batch ${previous.id}`,
+      message: `同一文件已于 ${localDateTime(previous.imported_at)} 导入（批次 ${previous.id}） / the same file was imported before as batch ${previous.id}`,
     });
   }
   const changes: ImportChange[] = [];

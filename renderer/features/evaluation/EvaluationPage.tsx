@@ -1,5 +1,5 @@
 /** Choose plan, region, year and kind; see the evaluated table, the scoreboard and the warnings; export to Excel. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { scoreboardSentence } from '../../../shared/evaluation/status-labels';
 import type { EvaluationKind } from '../../../shared/types';
 import { call, downloadUrl, exportsDir } from '../../api/client';
@@ -26,13 +26,31 @@ const KINDS: { value: EvaluationKind | ''; label: string }[] = [
 export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) => {
   const plans = useCall('plans.list', undefined);
   const [plan, setPlan] = useState<string>(initialPlan ?? 'chuxiong');
+  // What is typed in 地区代码 is evaluated once typing pauses, not at every keystroke ("5", "53", … are no region).
+  const [regionText, setRegionText] = useState('');
   const [region, setRegion] = useState('');
+  useEffect(() => {
+    const t = window.setTimeout(() => setRegion(regionText), 500);
+    return () => window.clearTimeout(t);
+  }, [regionText]);
   const [year, setYear] = useState(defaultYear);
   const [kind, setKind] = useState<EvaluationKind | ''>('');
   const [exported, setExported] = useState<string | null>(null);
   const input = { plan, year, ...(region.trim() ? { region: region.trim() } : {}), ...(kind ? { kind } : {}) };
   const result = useCall('evaluation.run', input);
   const chart = useCall('evaluation.chart', input);
+  const targetYear = plans.data?.find((p) => p.id === plan)?.targetYear ?? 2025;
+
+  // A message about a file belongs to the evaluation it was made from: it goes when the choice changes, and a file
+  // finished after the choice changed is not announced under the new heading.
+  const scope = JSON.stringify(input);
+  const scopeRef = useRef(scope);
+  scopeRef.current = scope;
+  useEffect(() => {
+    setExported(null);
+    setReportError(null);
+  }, [scope]);
+  const fileName = (what: string, ext: string): string => `${result.data?.regionName ?? plan}-${year}年-${what}.${ext}`;
 
   // The report follows the evaluation's kind (2023 → 中期评估报告, 2025 → 总结评估报告) until the user picks another.
   const [chosenReport, setChosenReport] = useState<ReportKind | null>(null);
@@ -40,28 +58,27 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
   const [reportFormat, setReportFormat] = useState<'pdf' | 'docx'>('pdf');
   const [reportError, setReportError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
-  const onReport = async () => {
+  /** Writes one file (a report or the Excel table), announcing it or its error only if the choice is unchanged. */
+  const produce = async (name: string, write: (out: string) => Promise<unknown>) => {
+    const started = scopeRef.current;
     setReportError(null);
+    setExported(null);
     setBusy(true);
     try {
       const dir = await exportsDir();
-      const kindName = REPORT_NAMES[reportKind];
-      const name = `${plan}-${region.trim() || 'plan'}-${year}-${kindName}.${reportFormat}`;
-      await call('reports.write', { plan, year, kind: reportKind, out: `${dir}/${name}`, ...(region.trim() ? { region: region.trim() } : {}) });
-      setExported(window.workbench ? `${dir}/${name}` : name);
+      await write(`${dir}/${name}`);
+      if (scopeRef.current === started) setExported(window.workbench ? `${dir}/${name}` : name);
     } catch (e) {
-      setReportError(e as Error);
+      if (scopeRef.current === started) setReportError(e as Error);
     } finally {
       setBusy(false);
     }
   };
-
-  const onExport = async () => {
-    const dir = await exportsDir();
-    const name = `${plan}-${region.trim() || 'plan'}-${year}-指标完成情况表.xlsx`;
-    await call('export.evaluation', { ...input, out: `${dir}/${name}` });
-    setExported(window.workbench ? `${dir}/${name}` : name);
-  };
+  const onReport = () =>
+    produce(fileName(REPORT_NAMES[reportKind], reportFormat), (out) =>
+      call('reports.write', { plan, year, kind: reportKind, out, ...(region.trim() ? { region: region.trim() } : {}) }),
+    );
+  const onExport = () => produce(fileName('指标完成情况表', 'xlsx'), (out) => call('export.evaluation', { ...input, out }));
 
   return (
     <section aria-label="评估">
@@ -69,15 +86,25 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
         <PlanSelect plans={plans.data} value={plan} onChange={setPlan} />
         <label>
           地区代码
-          <input value={region} placeholder="默认为规划地区" onChange={(e) => setRegion(e.target.value)} size={12} />
+          <input
+            value={regionText}
+            placeholder="默认为规划地区"
+            onChange={(e) => setRegionText(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && setRegion(regionText)}
+            onBlur={() => setRegion(regionText)}
+            size={12}
+          />
         </label>
         <label>
           数据年份
           <select
             value={year}
             onChange={(e) => {
-              setYear(Number(e.target.value));
+              const y = Number(e.target.value);
+              setYear(y);
               setChosenReport(null);
+              // A kind that does not fit the year (总结评估 is of the target year only) goes back to the year's own.
+              if ((kind === 'final') !== (y === targetYear) && kind !== '') setKind('');
             }}
           >
             {[2021, 2022, 2023, 2024, 2025].map((y) => (
@@ -97,20 +124,20 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
             }}
           >
             {KINDS.map((k) => (
-              <option key={k.value} value={k.value}>
+              <option key={k.value} value={k.value} disabled={k.value !== '' && (k.value === 'final') !== (year === targetYear)}>
                 {k.label}
               </option>
             ))}
           </select>
         </label>
-        <button type="button" onClick={onExport} disabled={!result.data}>
+        <button type="button" onClick={onExport} disabled={!result.data || busy}>
           导出 Excel
         </button>
         <label>
           报告
           <select value={reportKind} onChange={(e) => setChosenReport(e.target.value as ReportKind)}>
             {(Object.keys(REPORT_NAMES) as ReportKind[]).map((k) => (
-              <option key={k} value={k}>
+              <option key={k} value={k} disabled={(k === 'annual' || k === 'midterm' || k === 'final') && (k === 'final') !== (year === targetYear)}>
                 {k === 'summary' ? '评估摘要（一页）' : REPORT_NAMES[k]}
               </option>
             ))}
@@ -156,11 +183,11 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
           {result.data.warnings.length > 0 && (
             <ul className="warnings">
               {result.data.warnings.map((w, i) => (
-                <li key={i}>{w}</li>
+                <li key={i}>{w.split(' / ')[0]}</li>
               ))}
             </ul>
           )}
-          <p className="muted">* 基期值取自本地区2020年数据（规划未列基期值，或为下级地区）。</p>
+          {result.data.rows.some((r) => r.baselineSource === 'data') && <p className="muted">* 基期值取自本地区2020年数据（规划未列基期值，或为下级地区）。</p>}
         </>
       )}
     </section>

@@ -29,7 +29,7 @@ export const IndicatorTable = ({ result }: { result: EvaluationResult }) => (
             <td>
               {row.name}
               {row.warnings.length > 0 && (
-                <span className="warn" title={row.warnings.join('\n')}>
+                <span className="warn" title={row.warnings.map((w) => w.split(' / ')[0]).join('\n')}>
                   {' '}
                   ⚠
                 </span>
@@ -50,7 +50,8 @@ export const IndicatorTable = ({ result }: { result: EvaluationResult }) => (
               {formatNumber(row.baseline)}
               {row.baselineSource === 'data' ? '*' : ''}
             </td>
-            <td className="num">{row.target || '—'}</td>
+            {/* A county without its own target for a total is not judged: the plan's target is not its target. */}
+            <td className="num">{row.status === '不适用' ? '—' : row.target || '—'}</td>
             <td className="num">{formatNumber(row.value)}</td>
             <td className="num">{baselineMeetsTarget(row) ? '—' : formatPercent(row.completion)}</td>
             <td>

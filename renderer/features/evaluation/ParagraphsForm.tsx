@@ -2,7 +2,7 @@
  * The bureau's own paragraphs of a report (重点任务、存在问题、下一步措施 …): typed here, stored with the evaluation,
  * printed in place by every report of this plan, region, year and kind.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { EvaluationKind } from '../../../shared/types';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
@@ -29,11 +29,21 @@ export const ParagraphsForm = ({ input }: { input: { plan: string; region?: stri
   const [text, setText] = useState('');
   const [by, setBy] = useState('');
   const [error, setError] = useState<Error | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  // The box always shows what is stored for this plan, region, year, kind and paragraph: after a change of year or
+  // kind, and once the stored paragraphs arrive, never the text of another evaluation.
+  const scope = JSON.stringify(input);
+  useEffect(() => {
+    setText(stored.data?.find((p) => p.key === key)?.text ?? '');
+    setSaved(null);
+  }, [scope, key, stored.data]);
   const save = async () => {
     setError(null);
+    setSaved(null);
     try {
       await call('reports.setParagraph', { ...input, key, text, by });
       setRefresh((n) => n + 1);
+      setSaved(text.trim() === '' ? '已删除该段落，报告中将印出填写提示。' : '已保存，生成报告时印在相应位置。');
     } catch (e) {
       setError(e as Error);
     }
@@ -47,10 +57,7 @@ export const ParagraphsForm = ({ input }: { input: { plan: string; region?: stri
           <select
             aria-label="段落名称"
             value={key}
-            onChange={(e) => {
-              setKey(e.target.value);
-              setText(stored.data?.find((p) => p.key === e.target.value)?.text ?? '');
-            }}
+            onChange={(e) => setKey(e.target.value)}
           >
             {KEYS.map((k) => (
               <option key={k.key} value={k.key}>
@@ -64,11 +71,12 @@ export const ParagraphsForm = ({ input }: { input: { plan: string; region?: stri
           填写人
           <input value={by} onChange={(e) => setBy(e.target.value)} size={8} />
         </label>
-        <button type="button" onClick={save} disabled={text.trim() === '' || by.trim() === ''}>
-          保存段落
+        <button type="button" onClick={save} disabled={by.trim() === '' || (text.trim() === '' && !stored.data?.some((p) => p.key === key))} title={by.trim() === '' ? '请先填写填写人' : undefined}>
+          {text.trim() === '' && stored.data?.some((p) => p.key === key) ? '删除段落' : '保存段落'}
         </button>
       </form>
       <textarea aria-label="段落内容" rows={5} style={{ width: '100%' }} value={text} onChange={(e) => setText(e.target.value)} />
+      {saved && <p className="ok">{saved}</p>}
       {error && <ErrorNotice error={error} />}
     </details>
   );

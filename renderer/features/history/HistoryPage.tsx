@@ -10,14 +10,20 @@ export const HistoryPage = () => {
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<Error | null>(null);
   const { data, error, loading } = useCall('batches.list', undefined, refresh);
-  const undo = async (batch: number) => {
+  const [busy, setBusy] = useState(false);
+  const undo = async (batch: number, fileName: string) => {
+    if (!window.confirm(`撤销第 ${batch} 批（${fileName}）？该批写入的数值将删除，被它替换的原值将恢复。`)) return;
     setFailure(null);
+    setMessage(null);
+    setBusy(true);
     try {
       const r = await call('batches.undo', { batch });
       setMessage(`已撤销第 ${r.batch} 批：删除 ${r.removed} 个数值，恢复 ${r.restored} 个原值。`);
       setRefresh((n) => n + 1);
     } catch (e) {
       setFailure(e as Error);
+    } finally {
+      setBusy(false);
     }
   };
   if (loading) return <Loading />;
@@ -50,7 +56,7 @@ export const HistoryPage = () => {
               <td>{b.status === 'undone' ? '已撤销' : '有效'}</td>
               <td>
                 {b.status === 'active' && (
-                  <button type="button" onClick={() => undo(b.id)}>
+                  <button type="button" disabled={busy} onClick={() => undo(b.id, b.fileName)}>
                     撤销
                   </button>
                 )}

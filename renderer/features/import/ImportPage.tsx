@@ -10,81 +10,89 @@ import { ProblemsTable } from '../../components/ProblemsTable';
 import { TemplateForm } from './TemplateForm';
 import { useImportJob } from './useImportJob';
 
-const Preview = ({ result }: { result: ImportResultDto }) => (
-  <div className="preview">
-    <p className={result.ok ? 'ok' : 'error-text'}>
-      {!result.ok
-        ? `${result.dryRun ? '试导入' : '导入'}发现 ${result.problems.filter((p) => p.severity === 'error').length} 个错误，修改后才能导入（未写入任何数据）`
-        : result.dryRun
-          ? `试导入（未写入）：将写入 ${result.observations} 个数值，其中替换 ${result.replaced} 个、未变 ${result.unchanged} 个`
-          : `已导入，批次 ${result.batch}：${result.observations} 个数值，其中替换 ${result.replaced} 个、未变 ${result.unchanged} 个`}
-    </p>
-    <ul>
-      {result.sheets.map((s) => (
-        <li key={s.name}>
-          工作表“{s.name}”：{s.layout === 'skipped' ? '未读取' : `${s.region ?? '多个地区'}，${s.observations} 个数值`}
-        </li>
-      ))}
-    </ul>
-    {result.conversions.length > 0 && (
-      <ul aria-label="单位换算">
-        {result.conversions.map((c, i) => (
-          <li key={i}>
-            单位换算：工作表“{c.sheet}” {c.series} 由 {c.from} 换算为 {c.to}（×{c.factor}），{c.values} 个数值
+const Preview = ({ result }: { result: ImportResultDto }) => {
+  // Changes carry codes; the values listed beside them carry the names the clerk knows.
+  const byCell = new Map(result.values.map((v) => [`${v.sheet}!${v.cell}`, v]));
+  const named = (c: { sheet: string; cell: string; region: string; series: string }) => {
+    const v = byCell.get(`${c.sheet}!${c.cell}`);
+    return { region: v?.regionName || c.region, series: v?.seriesName || c.series };
+  };
+  return (
+    <div className="preview">
+      <p className={result.ok ? 'ok' : 'error-text'}>
+        {!result.ok
+          ? `${result.dryRun ? '试导入' : '导入'}发现 ${result.problems.filter((p) => p.severity === 'error').length} 个错误，修改后才能导入（未写入任何数据）`
+          : result.dryRun
+            ? `试导入（未写入）：将写入 ${result.observations} 个数值，其中替换 ${result.replaced} 个、未变 ${result.unchanged} 个`
+            : `已导入，批次 ${result.batch}：${result.observations} 个数值，其中替换 ${result.replaced} 个、未变 ${result.unchanged} 个`}
+      </p>
+      <ul>
+        {result.sheets.map((s) => (
+          <li key={s.name}>
+            工作表“{s.name}”：{s.layout === 'skipped' ? '未读取' : `${s.region ? (result.values.find((v) => v.region === s.region)?.regionName ?? s.region) : '多个地区'}，${s.observations} 个数值`}
           </li>
         ))}
       </ul>
-    )}
-    <ProblemsTable problems={result.problems} />
-    {result.dryRun && result.ok && result.values.length > 0 && (
-      <details open={result.valuesTotal <= 30}>
-        <summary>
-          将写入的数值：{result.valuesTotal} 个{result.valuesTotal > result.values.length ? `（列出前 ${result.values.length} 个）` : ''}——请核对地区、年份和单位
-        </summary>
-        <table className="problems" aria-label="将写入的数值">
-          <thead>
-            <tr>
-              <th>单元格</th>
-              <th>地区</th>
-              <th>指标或统计项</th>
-              <th>年份</th>
-              <th>数值</th>
-              <th>单位</th>
-              <th>与已有数值</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.values.map((v) => (
-              <tr key={`${v.sheet}!${v.cell}`}>
-                <td>
-                  {v.sheet}!{v.cell}
-                </td>
-                <td>{v.regionName}</td>
-                <td>{v.seriesName}</td>
-                <td className="num">{v.year}</td>
-                <td className="num">{v.value}</td>
-                <td>{v.unit}</td>
-                <td>{v.status === 'new' ? '新增' : v.status === 'changed' ? '替换' : '相同'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    )}
-    {result.changes.length > 0 && (
-      <details>
-        <summary>将改变的已有数值：{result.changes.length} 个</summary>
-        <ul>
-          {result.changes.slice(0, 200).map((c, i) => (
+      {result.conversions.length > 0 && (
+        <ul aria-label="单位换算">
+          {result.conversions.map((c, i) => (
             <li key={i}>
-              {c.sheet}!{c.cell} {c.region} {c.series} {c.year}年：{c.old} → {c.new}
+              单位换算：工作表“{c.sheet}” {c.series} 由 {c.from} 换算为 {c.to}（×{c.factor}），{c.values} 个数值
             </li>
           ))}
         </ul>
-      </details>
-    )}
-  </div>
-);
+      )}
+      <ProblemsTable problems={result.problems} />
+      {result.dryRun && result.ok && result.values.length > 0 && (
+        <details open={result.valuesTotal <= 30}>
+          <summary>
+            将写入的数值：{result.valuesTotal} 个{result.valuesTotal > result.values.length ? `（列出前 ${result.values.length} 个）` : ''}——请核对地区、年份和单位
+          </summary>
+          <table className="problems" aria-label="将写入的数值">
+            <thead>
+              <tr>
+                <th>单元格</th>
+                <th>地区</th>
+                <th>指标或统计项</th>
+                <th>年份</th>
+                <th>数值</th>
+                <th>单位</th>
+                <th>与已有数值</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.values.map((v) => (
+                <tr key={`${v.sheet}!${v.cell}`}>
+                  <td>
+                    {v.sheet}!{v.cell}
+                  </td>
+                  <td>{v.regionName}</td>
+                  <td>{v.seriesName}</td>
+                  <td className="num">{v.year}</td>
+                  <td className="num">{v.value}</td>
+                  <td>{v.unit}</td>
+                  <td>{v.status === 'new' ? '新增' : v.status === 'changed' ? '替换' : '相同'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+      {result.changes.length > 0 && (
+        <details>
+          <summary>将改变的已有数值：{result.changes.length} 个</summary>
+          <ul>
+            {result.changes.slice(0, 200).map((c, i) => (
+              <li key={i}>
+                {c.sheet}!{c.cell} {named(c).region} {named(c).series} {c.year}年：{c.old} → {c.new}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+};
 
 export const ImportPage = () => {
   const [file, setFile] = useState<File | null>(null);
@@ -111,12 +119,21 @@ export const ImportPage = () => {
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
               setPath(null);
+              job.reset();
             }}
           />
         </label>
         <label>
           地区（表中未写明时）
-          <input value={region} placeholder="如 532322 或 双柏县" onChange={(e) => setRegion(e.target.value)} size={14} />
+          <input
+            value={region}
+            placeholder="如 532322 或 双柏县"
+            onChange={(e) => {
+              setRegion(e.target.value);
+              job.reset();
+            }}
+            size={14}
+          />
         </label>
         <button type="button" disabled={!file || job.running} onClick={() => run(true)}>
           试导入

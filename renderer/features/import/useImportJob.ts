@@ -32,5 +32,12 @@ export const useImportJob = () => {
     }
   }, []);
 
-  return { status, error, running: status?.state === 'running', start };
+  /** Forgets the last check: after the file or the region changes, nothing may be imported until it is checked again. */
+  const reset = useCallback(() => {
+    if (timer.current !== null) window.clearTimeout(timer.current);
+    setStatus(null);
+    setError(null);
+  }, []);
+
+  return { status, error, running: status?.state === 'running', start, reset };
 };

@@ -16,6 +16,7 @@ interface SheetCheck {
   ok: boolean;
   dryRun: boolean;
   targets: number;
+  replaced: number;
   problems: ImportProblem[];
 }
 
@@ -56,7 +57,8 @@ export const TargetsPage = ({ initialPlan }: { initialPlan: string | null }) => 
       return `已保存：${t.regionName}（${t.region}）第${t.seq}项“${t.name}”目标 ${t.target}`;
     });
 
-  const onRemove = (r: { seq: string; region: string }) =>
+  const onRemove = (r: { seq: string; region: string; regionName: string; target: string }) =>
+    window.confirm(`删除${r.regionName}第${r.seq}项的目标（${r.target}）？删除后该项对${r.regionName}不再评价（不适用）。`) &&
     act(async () => {
       const { removed } = await call('targets.remove', { plan, seq: r.seq, region: r.region });
       return `已删除：${removed.regionName}第${removed.seq}项“${removed.name}”的目标 ${removed.target}`;
@@ -70,7 +72,8 @@ export const TargetsPage = ({ initialPlan }: { initialPlan: string | null }) => 
       const r = await call('targets.import', { plan, file: path, setBy: by, dryRun });
       setCheck({ ...r, dryRun });
       if (!r.ok) return '';
-      return dryRun ? `检查通过（未保存）：${r.targets} 项目标` : `已保存 ${r.targets} 项目标`;
+      const replacing = r.replaced > 0 ? `，其中 ${r.replaced} 项将替换已设置的目标` : '';
+      return dryRun ? `检查通过（未保存）：${r.targets} 项目标${replacing}` : `已保存 ${r.targets} 项目标${r.replaced > 0 ? `，其中替换 ${r.replaced} 项` : ''}`;
     });
 
   const who = (
