@@ -63,6 +63,11 @@ describe('browser mode', () => {
     await expect(page.getByRole('progressbar', { name: '读取进度' }).isVisible()).resolves.toBe(true);
     await expect(page.getByText(`将写入的数值：${CHUXIONG_VALUES} 个`, { exact: false }).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: path.join(shots, 'import-preview.png'), fullPage: true });
+    // Another file chosen after the check: nothing may be imported until that file is checked.
+    await page.getByLabel('选择文件').setInputFiles(path.resolve('samples/dazhou-示例数据.xlsx'));
+    await expect(page.getByRole('button', { name: '确认导入' }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByText('试导入（未写入）', { exact: false }).count()).resolves.toBe(0);
+    await view.check(path.resolve('samples/chuxiong-示例数据.xlsx'));
     await view.confirm();
     await expect(page.getByText(/已导入，批次 1/).isVisible()).resolves.toBe(true);
   });
