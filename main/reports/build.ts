@@ -35,6 +35,8 @@ export interface ReportContext {
   paragraphs: Map<string, string>;
   /** Date printed on the report (YYYY年M月D日). */
   date: string;
+  /** The name of the plan's own region (楚雄彝族自治州), for a report on a region below it. */
+  planRegionName: string;
   /** The completion chart, and the trend charts of each selection a template names (see trendSelectionKey). */
   charts: { completion: string | null; trends: Map<string, { title: string; svg: string }[]> };
 }
@@ -55,6 +57,9 @@ const scalars = (ctx: ReportContext): Record<(typeof SCALAR_PLACEHOLDERS)[number
     issuer: ctx.plan.issuer,
     docNumber: ctx.plan.docNumber ?? '',
     regionName: r.regionName,
+    // Whose plan the report is about: the plan's region, or "双柏县落实楚雄彝族自治州" for a region below it, which
+    // has no plan of its own here and is measured against the prefecture's.
+    planSubject: r.region === ctx.plan.regionCode ? r.regionName : `${r.regionName}落实${ctx.planRegionName}`,
     region: r.region,
     year: String(r.year),
     kindName: KIND_NAMES[r.kind],

@@ -15,6 +15,7 @@ import { writePdf } from '../reports/pdf';
 import { loadReportTemplate } from '../reports/template';
 import { defaultKind, evaluatePlan, requirePlan } from './evaluate';
 import { planWarnings } from './plans';
+import { regionTreeOf } from './context';
 
 export type ReportKind = EvaluationKind | 'summary' | 'table';
 
@@ -110,6 +111,7 @@ export const writeReport = async (db: ReadDb, input: ReportInput): Promise<{ fil
     history,
     paragraphs: paragraphsOf(db, plan.id, result.region, input.year, result.kind),
     date: input.date ?? chineseDate(new Date()),
+    planRegionName: regionTreeOf(db).regions.get(plan.regionCode)?.name ?? plan.regionCode,
     charts: { completion: completionChart(result), trends: new Map() },
   };
   // Each trend selection the template names: the rows' values by year against the straight target path.

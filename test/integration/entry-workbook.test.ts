@@ -116,7 +116,7 @@ describe('the entry workbook for 楚雄州 (chuxiong, 532300)', () => {
 
   it('explains in Chinese what to fill, units, blanks, grey cells, sorting, renaming and how to import', () => {
     const text = Array.from({ length: wb.worksheets[0]!.rowCount }, (_, i) => cellText(wb.worksheets[0]!.getCell(i + 1, 2))).join('\n');
-    for (const phrase of ['单位', '留空', '灰色单元格', '请勿修改', '排序', '重命名工作表', 'pwb import 文件.xlsx', '基期为2020年', '2019年']) {
+    for (const phrase of ['单位', '留空', '灰色单元格', '请勿修改', '排序', '重命名工作表', '试导入', '确认导入', '基期为2020年', '2019年']) {
       expect(text).toContain(phrase);
     }
   });

@@ -102,6 +102,12 @@ describe('PDF reports', () => {
     expect(listReportParagraphs(db, input).map((p) => p.key)).not.toContain('environment');
   });
 
+  it('titles a county’s report as the county carrying out the prefecture’s plan, not as a plan of its own', async () => {
+    const out = path.join(dir, 'county.pdf');
+    await writeReport(db, { plan: 'chuxiong', region: '532322', year: 2023, kind: 'midterm', out, date: '2024年3月1日' });
+    expect(pdfText(out).replace(/\s+/g, '')).toMatch(/^双柏县落实楚雄彝族自治州“十四五”民政事业发展规划实施情况中期评估报告/);
+  });
+
   it('fits the leader’s summary on one A4 page', async () => {
     const out = path.join(dir, 'summary.pdf');
     await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'summary', out, date: '2024年3月1日' });

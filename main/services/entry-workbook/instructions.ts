@@ -3,6 +3,7 @@
  * sorting and renaming, and how to import. Text only; no line starts with a year, so no import layout mistakes it
  * for a table header.
  */
+import { localDateTime } from '../../../shared/text/time';
 import type ExcelJS from 'exceljs';
 import type { Plan } from '../../../shared/types';
 import { wrappedHeight } from './data-sheet';
@@ -24,7 +25,7 @@ const paragraphs = ({ plan, rows, sheets, generatedAt }: InstructionsInput): { t
   const doc = plan.docNumber ? `，${plan.docNumber}` : '';
   return [
     { text: `本工作簿由“规划监测评估工作台”生成，用于填报《${plan.title}》（${plan.issuer}${doc}）监测评估所需的统计数据。` },
-    { text: `生成时间：${generatedAt.slice(0, 19).replace('T', ' ')}（UTC）。规划编号：${plan.id}。` },
+    { text: `生成时间：${localDateTime(generatedAt)}。规划编号：${plan.id}。` },
     { text: `包含的数据表：${sheets.map((s) => `“${s.name}”（${s.regionName}，${s.regionCode}）`).join('、')}。` },
     { text: '一、填什么', bold: true },
     { text: '每个地区一张数据表。每行是一个统计项或直接填报的指标，“说明”列写明它用于规划指标表的哪一项（序号和名称）。由公式计算的指标（如各类覆盖率、比例）不必填写，工作台会用本表的数据计算。' },
@@ -47,7 +48,7 @@ const paragraphs = ({ plan, rows, sheets, generatedAt }: InstructionsInput): { t
     { text: '可以对数据行排序、筛选，也可以重命名工作表：每行和每张表都带有隐藏的代码（隐藏的 A 列），导入时按代码对应，不受排序和改名影响。请不要删除 A 列，也不要插入新行填写其他指标（新行没有代码，导入时会报错）。' },
     { text: '排序时请使用表头的筛选按钮或选中整行，不要只选中部分列排序。如 Excel 提示工作表受保护而不能排序，可在“审阅”选项卡点击“撤消工作表保护”（无需密码）后再排序。' },
     { text: '七、导入', bold: true },
-    { text: '填好并保存后，在工作台中选择“导入数据”并选择本文件；或在命令行执行：pwb import 文件.xlsx（可先加 --dry-run 只检查不保存）。导入会逐个单元格报告问题，有错误时不保存任何数据，改正后重新导入即可。' },
+    { text: '填好并保存后，在工作台中选择“导入数据”，选择本文件，先点“试导入”核对将写入的数值，再点“确认导入”。导入会逐个单元格报告问题，有错误时不保存任何数据，改正后重新导入即可。' },
     { text: '同一地区、统计项和年份已有数值时，导入会用本表的数值替换，并在导入记录中保留被替换的原值。' },
   ];
 };
