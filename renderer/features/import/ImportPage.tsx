@@ -138,7 +138,12 @@ export const ImportPage = () => {
         <button type="button" disabled={!file || job.running} onClick={() => run(true)}>
           试导入
         </button>
-        <button type="button" disabled={!file || job.running || !result?.dryRun || !result.ok} onClick={() => run(false)}>
+        <button
+          type="button"
+          disabled={!file || job.running || !result?.dryRun || !result.ok}
+          title={!file ? '请先选择文件' : !result?.dryRun ? '请先“试导入”检查本文件' : !result.ok ? '试导入发现错误，改正后重新试导入' : undefined}
+          onClick={() => run(false)}
+        >
           确认导入
         </button>
       </form>

@@ -20,6 +20,12 @@ interface SheetCheck {
   problems: ImportProblem[];
 }
 
+/** The tooltip of a greyed-out button: what is still to be filled in. */
+const missing = (fields: [string, string][]): string | undefined => {
+  const names = fields.filter(([value]) => value === '').map(([, name]) => name);
+  return names.length > 0 ? `请先填写：${names.join('、')}` : undefined;
+};
+
 export const TargetsPage = ({ initialPlan }: { initialPlan: string | null }) => {
   const plans = useCall('plans.list', undefined);
   const [plan, setPlan] = useState(initialPlan ?? 'chuxiong');
@@ -124,7 +130,12 @@ export const TargetsPage = ({ initialPlan }: { initialPlan: string | null }) => 
             <input value={target} onChange={(e) => setTarget(e.target.value)} size={10} placeholder={chosenRow ? `规划：${chosenRow.target}` : '如 120人'} />
           </label>
           {who}
-          <button type="button" disabled={!region.trim() || !seq || !target.trim() || !by.trim()} onClick={onSave}>
+          <button
+            type="button"
+            disabled={!region.trim() || !seq || !target.trim() || !by.trim()}
+            title={missing([[region.trim(), '地区'], [seq, '指标'], [target.trim(), '目标值'], [by.trim(), '设定人']])}
+            onClick={onSave}
+          >
             保存
           </button>
         </form>
@@ -147,7 +158,7 @@ export const TargetsPage = ({ initialPlan }: { initialPlan: string | null }) => 
             />
           </label>
           {who}
-          <button type="button" disabled={!file || !by.trim()} onClick={() => onSheet(true)}>
+          <button type="button" disabled={!file || !by.trim()} title={missing([[file ? 'x' : '', '文件'], [by.trim(), '设定人']])} onClick={() => onSheet(true)}>
             检查
           </button>
           <button type="button" disabled={!file || !by.trim() || !check?.dryRun || !check.ok} onClick={() => onSheet(false)}>
