@@ -1,7 +1,8 @@
 /** The evaluated indicator table: one row per plan row, status by word, symbol and colour. */
 import type { EvaluationResult } from '../../../shared/evaluation/result';
 import { baselineMeetsTarget } from '../../../shared/evaluation/result';
-import { badge, changeText, formatNumber, formatPercent } from './rows';
+import { changeCell } from '../../../shared/reports/numbers';
+import { badge, formatNumber, formatPercent } from './rows';
 
 export const IndicatorTable = ({ result }: { result: EvaluationResult }) => (
   <table className="indicators">
@@ -59,7 +60,7 @@ export const IndicatorTable = ({ result }: { result: EvaluationResult }) => (
                 {b.text}
               </span>
             </td>
-            <td className="num">{changeText(row)}</td>
+            <td className="num">{changeCell(row)}</td>
             <td>{row.paceClass}</td>
           </tr>
         );

@@ -1,7 +1,6 @@
 /** Pure helpers of the indicator table: number formatting and the status badge style. */
 import type { EvaluatedRow } from '../../../shared/evaluation/result';
 import { statusLabel } from '../../../shared/evaluation/status-labels';
-import { changeCell } from '../../../shared/reports/numbers';
 
 export const formatNumber = (x: number | null, digits = 2): string => {
   if (x === null) return '—';
@@ -15,6 +14,3 @@ export const badge = (row: EvaluatedRow): { text: string; style: { background: s
   const label = statusLabel(row.status, { exceeded: row.exceeded, binding: row.attribute === '约束性' });
   return { text: `${label.symbol} ${label.word}`, style: { background: `#${label.fill}`, color: `#${label.font}` } };
 };
-
-/** The change since the base year, at the row's precision (the same cell as the reports print). */
-export const changeText = (row: EvaluatedRow): string => changeCell(row);

@@ -7,6 +7,7 @@ import type { ImportResultDto } from '../../../shared/api';
 import { uploadFile } from '../../api/client';
 import { ErrorNotice } from '../../components/Notice';
 import { ProblemsTable } from '../../components/ProblemsTable';
+import { WorkbookInput } from '../../components/WorkbookInput';
 import { TemplateForm } from './TemplateForm';
 import { useImportJob } from './useImportJob';
 
@@ -111,18 +112,13 @@ export const ImportPage = () => {
   return (
     <section aria-label="导入">
       <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          选择文件
-          <input
-            type="file"
-            accept=".xlsx,.xls"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setPath(null);
-              job.reset();
-            }}
-          />
-        </label>
+        <WorkbookInput
+          onChange={(f) => {
+            setFile(f);
+            setPath(null);
+            job.reset();
+          }}
+        />
         <label>
           地区（表中未写明时）
           <input

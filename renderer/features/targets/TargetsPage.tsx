@@ -11,6 +11,7 @@ import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { localDateTime } from '../../../shared/text/time';
 import { PlanSelect } from '../../components/PlanSelect';
 import { ProblemsTable } from '../../components/ProblemsTable';
+import { WorkbookInput } from '../../components/WorkbookInput';
 
 interface SheetCheck {
   ok: boolean;
@@ -145,18 +146,13 @@ export const TargetsPage = ({ initialPlan }: { initialPlan: string | null }) => 
         <h3>从表格读入</h3>
         <p className="muted">一个工作表，表头为“地区 | 序号 | 目标值”（地区可写名称或区划代码，序号为规划指标表的序号）。先检查，无误后保存；有一处错误则一项也不保存。</p>
         <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
-          <label>
-            选择文件
-            <input
-              type="file"
-              accept=".xlsx,.xls"
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setUploaded(null);
-                setCheck(null);
-              }}
-            />
-          </label>
+          <WorkbookInput
+            onChange={(f) => {
+              setFile(f);
+              setUploaded(null);
+              setCheck(null);
+            }}
+          />
           {who}
           <button type="button" disabled={!file || !by.trim()} title={missing([[file ? 'x' : '', '文件'], [by.trim(), '设定人']])} onClick={() => onSheet(true)}>
             检查
