@@ -7,7 +7,7 @@ import type { RegionTargetDto, TargetRowDto } from '../../shared/api';
 import type { Problem } from '../../shared/errors';
 import { UserError } from '../../shared/errors';
 import { parseTarget, targetUnitText, targetValue } from '../../shared/targets/grammar';
-import { conversionFactor } from '../../shared/units/units';
+import { conversionFactorOrNull } from '../../shared/units/units';
 import { isBlankCell } from '../../shared/targets/quantity';
 import type { ReadDb, WriteDb } from '../db/types';
 import { catalogOf, isWithinTree, regionTreeOf } from './context';
@@ -57,12 +57,8 @@ const checkTarget = (db: ReadDb, input: TargetInput): { tableNo: number; positio
   // The target must be in the row's own terms: 100% is no target for a number of people, nor is −5人.
   const target = parseTarget(input.target);
   const unit = targetUnitText(target).normalize('NFKC');
-  if (unit !== '') {
-    try {
-      conversionFactor(unit, row.valueUnit);
-    } catch {
-      return { field: 'target', message: `目标值“${input.target}”的单位与该指标的单位“${row.unitText || row.valueUnit}”不符 / the target's unit does not fit the row's unit` };
-    }
+  if (unit !== '' && conversionFactorOrNull(unit, row.valueUnit) === null) {
+    return { field: 'target', message: `目标值“${input.target}”的单位与该指标的单位“${row.unitText || row.valueUnit}”不符 / the target's unit does not fit the row's unit` };
   }
   const value = targetValue(target);
   if (value !== null && value < 0) return { field: 'target', message: `目标值“${input.target}”不能为负数 / a target cannot be negative` };

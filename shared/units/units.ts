@@ -249,3 +249,22 @@ export const convertValue = (value: number, from: UnitLike, to: UnitLike): numbe
   if (!sameDimension(uf, ut)) throw dimensionMismatch(uf, ut, { zh: '换算', en: 'convert between' });
   return tidy((value * uf.factor) / ut.factor);
 };
+
+/** Whether `text` is a unit the workbench reads (万人, 元/人·月, ‰ …); never throws. */
+export const isUnitText = (text: string): boolean => {
+  try {
+    parseUnit(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The factor from one unit to another, or null when either is unknown or they measure different things. */
+export const conversionFactorOrNull = (from: UnitLike, to: UnitLike): number | null => {
+  try {
+    return conversionFactor(from, to);
+  } catch {
+    return null;
+  }
+};

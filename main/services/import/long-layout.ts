@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
-import { conversionFactor, parseUnit } from '../../../shared/units/units';
+import { conversionFactor, conversionFactorOrNull, isUnitText } from '../../../shared/units/units';
 import { cellText, cellUnitIn, hiddenColumnWarning, isColumnHidden, isStorableYear, readNumberCell, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
 import { resolveSheetRegion } from './sheet-region';
@@ -67,27 +67,10 @@ export const tableUnit = (ws: ExcelJS.Worksheet, headerRow: number): string | nu
     for (let c = 1; c <= Math.min(ws.columnCount, 20); c++) {
       const m = /^\s*(?:计量)?单位\s*[:：]\s*(\S{1,8})\s*$/u.exec(cellText(row.getCell(c)).normalize('NFKC'));
       // "单位：双柏县民政局" names the reporting office, not a unit.
-      if (m && isUnit(m[1]!)) return m[1]!;
+      if (m && isUnitText(m[1]!)) return m[1]!;
     }
   }
   return null;
-};
-
-const isUnit = (text: string): boolean => {
-  try {
-    parseUnit(text);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-const sameUnit = (a: string, b: string): boolean => {
-  try {
-    return conversionFactor(a, b) === 1;
-  } catch {
-    return false;
-  }
 };
 
 /**
@@ -176,7 +159,7 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
     seen.set(series.code, nameCell.address);
     const unitColText = header.unitCol !== null ? cellText(row.getCell(header.unitCol)).normalize('NFKC').trim() : '';
     // A unit in the name and another in the 单位 column: which one the figures are in cannot be told.
-    if (matched.unit && unitColText !== '' && !sameUnit(matched.unit, unitColText)) {
+    if (matched.unit && unitColText !== '' && conversionFactorOrNull(matched.unit, unitColText) !== 1) {
       problems.push({
         severity: 'error',
         sheet,

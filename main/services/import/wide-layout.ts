@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
 import { splitNameUnit } from '../../../shared/text/normalize';
 import type { Region, Series } from '../../../shared/types';
-import { conversionFactor, parseUnit } from '../../../shared/units/units';
+import { conversionFactor, isUnitText } from '../../../shared/units/units';
 import { isWithinTree, regionTreeOf } from '../context';
 import { cellText, cellUnitIn, hiddenColumnWarning, isColumnHidden, readNumberCell, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
@@ -85,13 +85,7 @@ const headerParts = (ws: ExcelJS.Worksheet, h: WideHeader, col: number): string[
 /** A header cell that is a unit and nothing else ("元/人·月", "（万人）", "计量单位：张"), as a units row under the names. */
 const bareUnit = (text: string): string | null => {
   const t = text.normalize('NFKC').trim().replace(/^(?:计量)?单位[:：]\s*/u, '').replace(/^[(（](.*)[)）]$/u, '$1').trim();
-  if (t === '') return null;
-  try {
-    parseUnit(t);
-    return t;
-  } catch {
-    return null;
-  }
+  return t !== '' && isUnitText(t) ? t : null;
 };
 
 const matchColumn = (ctx: SheetContext, parts: string[]): { series: Series; unit: string | null } | { candidates: string[] } | null => {
