@@ -31,6 +31,30 @@ const importOf = async (file: string, options: Omit<ImportInput, 'file'> = {}) =
   return { r, db, unchanged: () => sha256(dbFile) === before, problems: r.problems.map((p) => [p.severity, p.sheet, p.cell, p.message.split(' / ')[0]]) };
 };
 
+/**
+ * Rewrites an .xlsx with Python's zipfile, as other tools write one: the parts named in `last` moved to the end of
+ * the zip, and each replacement [part ('' for every part), old text, new text] made on the way.
+ */
+const rezip = (from: string, suffix: string, edit: { last?: string[]; replace?: [string, string, string][] }): string => {
+  const to = from.replace(/\.xlsx$/, `-${suffix}.xlsx`);
+  const script = [
+    'import json, sys, zipfile',
+    'edit = json.loads(sys.argv[3])',
+    'src = zipfile.ZipFile(sys.argv[1])',
+    "last = [n for n in edit.get('last', []) if n in src.namelist()]",
+    'order = [n for n in src.namelist() if n not in last] + last',
+    "dst = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)",
+    'for n in order:',
+    '    data = src.read(n)',
+    "    for part, old, new in edit.get('replace', []):",
+    "        if part in ('', n): data = data.replace(old.encode(), new.encode())",
+    '    dst.writestr(n, data)',
+    'dst.close()',
+  ].join('\n');
+  execFileSync('python3', ['-c', script, from, to, JSON.stringify(edit)]);
+  return to;
+};
+
 const township = (title: CellInput[][]): CellInput[][] => [...title, ['乡镇', '养老机构床位总数'], ['妥甸镇', 120], ['大庄镇', 60]];
 
 describe('the year of a sheet', () => {
@@ -184,23 +208,11 @@ describe('large files whose workbook.xml comes after their sheets in the zip (op
    * and the workbook's rels pointing at its parts by absolute paths (Target="/xl/worksheets/sheet1.xml"), which
    * exceljs's streaming reader does not match, so that it hands over the sheets as Sheet1, Sheet2 and visible.
    */
-  const workbookLast = async (sheets: Sheet[]): Promise<string> => {
-    const from = await book(sheets);
-    const to = from.replace(/\.xlsx$/, '-wblast.xlsx');
-    const script = [
-      'import sys, zipfile',
-      'src = zipfile.ZipFile(sys.argv[1])',
-      'names = src.namelist()',
-      "last = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml']",
-      'order = [n for n in names if n not in last] + [n for n in last if n in names]',
-      "absolute = lambda n, b: b.replace(b'Target=\"worksheets/', b'Target=\"/xl/worksheets/') if n == 'xl/_rels/workbook.xml.rels' else b",
-      "dst = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)",
-      '[dst.writestr(n, absolute(n, src.read(n))) for n in order]',
-      'dst.close()',
-    ].join('\n');
-    execFileSync('python3', ['-c', script, from, to]);
-    return to;
-  };
+  const workbookLast = async (sheets: Sheet[]): Promise<string> =>
+    rezip(await book(sheets), 'wblast', {
+      last: ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml'],
+      replace: [['xl/_rels/workbook.xml.rels', 'Target="worksheets/', 'Target="/xl/worksheets/']],
+    });
 
   it('keeps the sheets’ names and skips the hidden one, as the whole-workbook reader does', async () => {
     const file = await workbookLast([
@@ -257,21 +269,14 @@ describe('what a check shows before anything is written', () => {
 });
 
 describe('a formula whose saved result is an empty string (=IF(A1="","",…)), as Excel saves it: <v></v>', () => {
-  const emptied = async (): Promise<string> => {
-    const from = await book([
-      { name: '双柏县', rows: [['地区：双柏县'], ['指标名称', '单位', '2022年', '2023年'], ['养老机构床位总数', '张', { formula: 'IF(1,"","")', result: 'EMPTY' }, 850]] },
-    ]);
-    const to = from.replace(/\.xlsx$/, '-empty.xlsx');
-    const script = [
-      'import sys, zipfile',
-      'src = zipfile.ZipFile(sys.argv[1])',
-      "dst = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)",
-      "[dst.writestr(n, src.read(n).replace(b'<v>EMPTY</v>', b'<v></v>')) for n in src.namelist()]",
-      'dst.close()',
-    ].join('\n');
-    execFileSync('python3', ['-c', script, from, to]);
-    return to;
-  };
+  const emptied = async (): Promise<string> =>
+    rezip(
+      await book([
+        { name: '双柏县', rows: [['地区：双柏县'], ['指标名称', '单位', '2022年', '2023年'], ['养老机构床位总数', '张', { formula: 'IF(1,"","")', result: 'EMPTY' }, 850]] },
+      ]),
+      'empty',
+      { replace: [['', '<v>EMPTY</v>', '<v></v>']] },
+    );
 
   it.each([false, true])('is no value, not an error (streaming reader: %s)', async (forceStream) => {
     const { r, db } = await importOf(await emptied(), forceStream ? { forceStream } : {});
