@@ -465,8 +465,16 @@ export interface TrendInput {
  */
 export const trendSeriesMany = (db: ReadDb, input: Omit<TrendInput, 'rowSeq'> & { rowSeqs: string[] }): (TrendSeries | null)[] => {
   const years = [...new Set(input.years)].sort((a, b) => a - b);
-  const results = years.map((year) => evaluatePlan(db, { plan: input.plan, year, ...(input.region ? { region: input.region } : {}) }));
-  return input.rowSeqs.map((seq) => {
+  return trendSeriesFrom(
+    years.map((year) => evaluatePlan(db, { plan: input.plan, year, ...(input.region ? { region: input.region } : {}) })),
+    input.rowSeqs,
+  );
+};
+
+/** The same from evaluations already made, one per year in order (a report has them for its own tables). */
+export const trendSeriesFrom = (results: readonly EvaluationResult[], rowSeqs: readonly string[]): (TrendSeries | null)[] => {
+  const years = results.map((r) => r.year);
+  return rowSeqs.map((seq) => {
     const rows = results.map((res) => res.rows.find((r) => r.seq === seq) ?? null);
     const latest = rows.filter((r): r is EvaluatedRow => r !== null).at(-1);
     const res = results.at(-1);

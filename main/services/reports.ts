@@ -9,7 +9,7 @@ import type { EvaluationKind } from '../../shared/types';
 import { templatesDir } from '../catalog/paths';
 import type { ReadDb, WriteDb } from '../db/types';
 import { buildReport, trendSelectionKey, type ReportContext } from '../reports/build';
-import { completionChart, trendChart, trendSeriesMany } from '../reports/charts';
+import { completionChart, trendChart, trendSeriesFrom } from '../reports/charts';
 import { writeDocx } from '../reports/docx';
 import { writePdf } from '../reports/pdf';
 import { loadReportTemplate } from '../reports/template';
@@ -97,11 +97,12 @@ export const writeReport = async (db: ReadDb, input: ReportInput): Promise<{ fil
   const template = loadReportTemplate(templateFile);
   const evalKind: EvaluationKind = input.kind === 'summary' || input.kind === 'table' ? defaultKind(plan, input.year) : input.kind;
   const result = evaluatePlan(db, { plan: plan.id, year: input.year, kind: evalKind, ...(input.region ? { region: input.region } : {}) });
-  // Each earlier year of the plan period, by row: the previous year's values and the `years` columns.
-  const history = new Map<number, Map<string, number | null>>();
-  for (let y = plan.baseYear + 1; y < input.year; y++) {
-    history.set(y, new Map(evaluatePlan(db, { plan: plan.id, year: y, region: result.region }).rows.map((r) => [r.seq, r.value])));
-  }
+  // Each earlier year of the plan period, evaluated once: the previous year's values, the `years` columns and the
+  // trend charts all read these.
+  const earlier = Array.from({ length: Math.max(0, input.year - plan.baseYear - 1) }, (_, i) =>
+    evaluatePlan(db, { plan: plan.id, year: plan.baseYear + 1 + i, region: result.region }),
+  );
+  const history = new Map(earlier.map((e) => [e.year, new Map(e.rows.map((r) => [r.seq, r.value]))]));
   const previous = history.get(input.year - 1) ?? new Map<string, number | null>();
   const ctx: ReportContext = {
     result,
@@ -115,13 +116,12 @@ export const writeReport = async (db: ReadDb, input: ReportInput): Promise<{ fil
     charts: { completion: completionChart(result), trends: new Map() },
   };
   // Each trend selection the template names: the rows' values by year against the straight target path.
-  const years = Array.from({ length: input.year - plan.baseYear }, (_, i) => plan.baseYear + 1 + i);
   for (const b of template.blocks) {
     if (!('chart' in b)) continue;
     const key = trendSelectionKey(b);
     if (key === null || ctx.charts.trends.has(key)) continue;
-    const seqs = trendRows(result, b.chart === 'trend' && typeof b.rows !== 'string' ? b.rows : key === 'lagging' ? 'lagging' : 'binding', templateFile);
-    const charts = trendSeriesMany(db, { plan: plan.id, region: result.region, years, rowSeqs: seqs }).flatMap((s) =>
+    const seqs = trendRows(result, b.chart === 'trend' ? b.rows : 'binding', templateFile);
+    const charts = trendSeriesFrom([...earlier, result], seqs).flatMap((s) =>
       s ? [{ title: `${s.name}（${s.unit}）变化趋势与目标路径`, svg: trendChart(s) }] : [],
     );
     ctx.charts.trends.set(key, charts);
