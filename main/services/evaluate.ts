@@ -171,8 +171,7 @@ const evaluateRow = (ctx: RowContext, row: PlanRow): EvaluatedRow => {
     targetValue: t,
     targetSource: ownTarget !== null ? 'region' : notApplicable ? null : 'plan',
     value: optNum(v),
-    // A row that is not judged (a county's total without its own target) has no completion either.
-    completion: notApplicable ? null : optNum(status.completion),
+    completion: optNum(status.completion),
     timeProgress: status.timeProgress,
     status: status.status,
     exceeded: exceeded(input),

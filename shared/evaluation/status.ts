@@ -74,8 +74,10 @@ const effectiveBaseline = (input: RowInput): number | null =>
 
 const hasSingleTarget = (kind: TargetKind): boolean => kind === 'level' || kind === 'compare' || kind === 'cumulative';
 
-/** c = (v − b)/(t − b) when b, a single target t and v exist and t ≠ b; otherwise null. */
+/** c = (v − b)/(t − b) when b, a single target t and v exist, t ≠ b and the row is judged; otherwise null. */
 export const completion = (input: RowInput): number | null => {
+  // A row that is not judged (a region's total without a target of its own) has no completion either.
+  if (input.notApplicable) return null;
   const b = effectiveBaseline(input);
   const { target: t, value: v } = input;
   if (!hasSingleTarget(input.targetKind) || b === null || t === null || v === null) return null;
