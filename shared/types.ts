@@ -89,6 +89,8 @@ export interface Plan {
   issuedOn: string | null;
   schedule: PlanSchedule;
   source: string;
+  /** One of the plans shipped with the workbench (templates/plans), not made by the bureau. */
+  builtIn: boolean;
   tables: PlanTable[];
 }
 
@@ -108,6 +110,7 @@ export interface PlanSummary {
   indicators: number;
   baseYear: number;
   targetYear: number;
+  builtIn: boolean;
   tables: { no: number; kind: 'main' | 'completion'; title: string; rows: number }[];
   warnings: { table: number; seq: string; check: PlanWarning['check']; message: string }[];
 }

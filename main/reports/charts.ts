@@ -68,6 +68,7 @@ const SHADES: Record<Status, Shade> = {
   滞后: { fill: '#e6e6e6', border: '#000000', borderWidth: 1.2, borderType: 'solid' },
   偏离: { fill: '#e6e6e6', border: '#000000', borderWidth: 1.2, borderType: 'dashed' },
   需判断: { fill: '#ffffff', border: '#000000', borderWidth: 1.2, borderType: 'dashed' },
+  无法判断: { fill: '#ffffff', border: '#7f7f7f', borderWidth: 1.2, borderType: 'dashed' },
   倒退: { fill: '#ffffff', border: '#000000', borderWidth: 1.2, borderType: 'solid' },
   未实现: { fill: '#ffffff', border: '#000000', borderWidth: 1.2, borderType: 'solid' },
   未完成: { fill: '#ffffff', border: '#000000', borderWidth: 1.2, borderType: 'solid' },

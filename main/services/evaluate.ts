@@ -11,12 +11,13 @@ import { clean, roundTo } from '../../shared/evaluation/round';
 import { defaultSettings, type EvaluationSettings } from '../../shared/evaluation/settings';
 import { classifyRow, exceeded, type RowInput } from '../../shared/evaluation/status';
 import { conditionHolds } from '../../shared/targets/condition';
-import { parseTarget, targetValue, type Target } from '../../shared/targets/grammar';
+import { isKeepTarget, parseTarget, targetValue, type Target } from '../../shared/targets/grammar';
 import { parseQuantity } from '../../shared/targets/quantity';
 import { normaliseRegionCode } from '../../shared/text/region-code';
 import type { EvaluationKind, Plan, PlanRow } from '../../shared/types';
 import { convertValue } from '../../shared/units/units';
-import { getPlan, regionTargetText } from '../db/queries/plans';
+import { adjustmentsOf, judgementsOf, type Adjustment, type Judgement } from '../db/queries/plan-changes';
+import { getPlan, listPlanIds, regionTargetText } from '../db/queries/plans';
 import { getSetting } from '../db/queries/settings';
 import type { ReadDb } from '../db/types';
 import { catalogOf, isWithinTree, regionTreeOf, resolverFor } from './context';
@@ -61,7 +62,37 @@ interface RowContext {
   kind: EvaluationKind;
   resolver: ValueResolver;
   settings: EvaluationSettings;
+  adjustments: Adjustment[];
+  judgements: Judgement[];
 }
+
+/** The target in force for the year: the region's own, else the latest adjustment from a year ≤ y, else the printed one. */
+const targetInForce = (
+  ctx: RowContext,
+  row: PlanRow,
+): { text: string; source: 'plan' | 'adjusted' | 'region'; adjustment?: Adjustment } => {
+  const own = ctx.isPlanRegion ? null : regionTargetText(ctx.db, row.planId, row.tableNo, row.position, ctx.region);
+  if (own !== null) return { text: own, source: 'region' };
+  const adjustment = ctx.adjustments
+    .filter((a) => a.tableNo === row.tableNo && a.position === row.position && a.fromYear <= ctx.year)
+    .sort((a, b) => b.fromYear - a.fromYear)[0];
+  return adjustment ? { text: adjustment.targetText, source: 'adjusted', adjustment } : { text: row.targetText, source: 'plan' };
+};
+
+/** A cumulative row's running sum over B < k ≤ y; null when any year is missing (缺数, never a guess). */
+const runningSum = (ctx: RowContext, row: PlanRow): { value: number; source: EvaluatedRow['source']; aggregated: boolean } | null => {
+  let sum = 0;
+  let source: EvaluatedRow['source'] = 'direct';
+  let aggregated = false;
+  for (let k = ctx.plan.baseYear + 1; k <= ctx.year; k++) {
+    const v = valueIn(ctx, row.indicatorCode, k, row.valueUnit);
+    if (v === null) return null;
+    sum += v.value;
+    if (v.source === 'formula') source = 'formula';
+    aggregated ||= v.aggregated;
+  }
+  return { value: sum, source, aggregated };
+};
 
 /** A value in the row's unit; `source` in the words of DESIGN.md (direct or formula), `aggregated` when summed up. */
 const valueIn = (
@@ -92,20 +123,27 @@ const evaluateRow = (ctx: RowContext, row: PlanRow): EvaluatedRow => {
   const direction = indicator.direction ?? 'increase';
   const warnings: string[] = [];
 
-  // Target: the plan's, or for a sub-region the bureau's own; an absolute quantity without one is not applicable.
-  const ownTarget = ctx.isPlanRegion ? null : regionTargetText(ctx.db, row.planId, row.tableNo, row.position, ctx.region);
-  const targetText = ownTarget ?? row.targetText;
+  // Target: the plan's (or an adjustment in force), or for a sub-region the bureau's own; an absolute quantity
+  // without one is not applicable.
+  const inForce = targetInForce(ctx, row);
+  const targetText = inForce.text;
   const target = parseTarget(targetText);
-  const notApplicable = !ctx.isPlanRegion && ownTarget === null && indicator.isAbsolute;
+  const notApplicable = !ctx.isPlanRegion && inForce.source !== 'region' && indicator.isAbsolute;
+  const cumulative = target.kind === 'cumulative';
 
-  const current = valueIn(ctx, row.indicatorCode, year, row.valueUnit);
+  const yearOwn = valueIn(ctx, row.indicatorCode, year, row.valueUnit);
+  const current = cumulative ? runningSum(ctx, row) : yearOwn;
   const v = current?.value ?? null;
 
   // Baseline: printed (plan region only), else the region's own base-year value from the data.
   const dataBase = valueIn(ctx, row.indicatorCode, plan.baseYear, row.valueUnit)?.value ?? null;
   let baseline: number | null = null;
   let baselineSource: EvaluatedRow['baselineSource'] = null;
-  if (ctx.isPlanRegion && row.baseline !== null) {
+  if (cumulative) {
+    // A five-year cumulative target counts from 0: nothing is accumulated in the base year.
+    baseline = 0;
+    baselineSource = 'plan';
+  } else if (ctx.isPlanRegion && row.baseline !== null) {
     baseline = row.baseline;
     baselineSource = 'plan';
     const d = decimalsOf(row.baselineText) ?? 2;
@@ -122,8 +160,11 @@ const evaluateRow = (ctx: RowContext, row: PlanRow): EvaluatedRow => {
   if (target.kind === 'relative') {
     holds = parts.length === 0 ? null : parts.some((p) => p.holds === false) ? false : parts.every((p) => p.holds === true) ? true : null;
   } else {
-    holds = conditionHolds(target, v, { direction });
+    holds = conditionHolds(target, v, { direction, baseline });
   }
+  const judgement = target.kind === 'text'
+    ? ctx.judgements.find((j) => j.tableNo === row.tableNo && j.position === row.position && j.region === ctx.region && j.year === year) ?? null
+    : null;
   const t = targetValue(target);
   const input: RowInput = {
     kind: ctx.kind,
@@ -137,6 +178,8 @@ const evaluateRow = (ctx: RowContext, row: PlanRow): EvaluatedRow => {
     value: target.kind === 'relative' && parts.length > 0 && parts.some((p) => p.value === null || p.reference === null) ? null : v,
     conditionHolds: holds,
     notApplicable,
+    keep: isKeepTarget(target),
+    judgement: judgement?.result ?? null,
   };
   const status = classifyRow(input, ctx.settings);
   if (baselineMeetsTarget(status)) {
@@ -157,10 +200,15 @@ const evaluateRow = (ctx: RowContext, row: PlanRow): EvaluatedRow => {
     },
     ctx.settings,
   );
+  // A running sum has no growth rate of its own: pace is only "met" or "cannot assess".
+  const pace = cumulative
+    ? { requiredCagr: null, actualCagr: null, projection: null, paceRatio: null, paceClass: holds === true ? ('已实现' as const) : ('无法评估' as const) }
+    : growth;
   return {
     table: row.tableNo,
     seq: row.seq,
     name: row.name,
+    printedName: row.printedName,
     unit: row.unitText,
     valueUnit: row.valueUnit,
     attribute: row.attribute,
@@ -169,24 +217,67 @@ const evaluateRow = (ctx: RowContext, row: PlanRow): EvaluatedRow => {
     baselineSource,
     target: targetText,
     targetValue: t,
-    targetSource: ownTarget !== null ? 'region' : notApplicable ? null : 'plan',
+    targetSource: notApplicable ? null : inForce.source,
+    ...(inForce.adjustment ? { adjustment: { doc: inForce.adjustment.doc, fromYear: inForce.adjustment.fromYear, printedTarget: row.targetText } } : {}),
+    ...(cumulative ? { yearValue: optNum(yearOwn?.value ?? null) } : {}),
+    ...(target.kind === 'text' ? { judgement: judgement ? { result: judgement.result, note: judgement.note, by: judgement.by, at: judgement.at } : null } : {}),
     value: optNum(v),
     completion: optNum(status.completion),
     timeProgress: status.timeProgress,
     status: status.status,
     exceeded: exceeded(input),
-    requiredCagr: optNum(growth.requiredCagr),
-    actualCagr: optNum(growth.actualCagr),
-    projection: optNum(growth.projection),
-    paceRatio: optNum(growth.paceRatio),
-    paceClass: growth.paceClass,
-    change: indicator.isGrowthRate ? null : changeSinceBase(baseline, v, row.valueUnit),
+    requiredCagr: optNum(pace.requiredCagr),
+    actualCagr: optNum(pace.actualCagr),
+    projection: optNum(pace.projection),
+    paceRatio: optNum(pace.paceRatio),
+    paceClass: pace.paceClass,
+    change: indicator.isGrowthRate || cumulative ? null : changeSinceBase(baseline, v, row.valueUnit),
     source: current?.source ?? null,
     aggregated: current?.aggregated ?? false,
     parts,
     note: status.note ?? null,
     warnings,
   };
+};
+
+/**
+ * The plans of regions above the evaluated one (a prefecture's plan for a county evaluated against its own plan),
+ * each ready to evaluate the same region and year: levels side by side.
+ */
+interface UpperPlan {
+  ctx: RowContext;
+  rows: Map<string, PlanRow>;
+}
+
+const upperPlans = (db: ReadDb, plan: Plan, region: string, year: number): UpperPlan[] =>
+  listPlanIds(db)
+    .filter((id) => id !== plan.id)
+    .map((id) => getPlan(db, id)!)
+    .filter((p) => p.regionCode !== plan.regionCode && isWithinTree(db, plan.regionCode, p.regionCode) && year > p.baseYear && year <= p.targetYear)
+    .map((p) => ({
+      ctx: {
+        db,
+        plan: p,
+        region,
+        isPlanRegion: false,
+        year,
+        kind: defaultKind(p, year),
+        resolver: resolverFor(db, p.baseYear - 2, p.targetYear),
+        settings: evaluationSettings(db),
+        adjustments: adjustmentsOf(db, p.id),
+        judgements: judgementsOf(db, p.id),
+      },
+      rows: new Map(p.tables.filter((t) => t.kind === 'main').flatMap((t) => t.rows).map((r) => [r.indicatorCode, r] as const)),
+    }));
+
+const withUpper = (row: EvaluatedRow, uppers: UpperPlan[]): EvaluatedRow => {
+  const upper = uppers.flatMap((u) => {
+    const r = u.rows.get(row.indicator);
+    if (!r) return [];
+    const e = evaluateRow(u.ctx, r);
+    return [{ plan: u.ctx.plan.id, planTitle: u.ctx.plan.title, seq: r.seq, target: e.target, targetSource: e.targetSource, status: e.status, completion: e.completion }];
+  });
+  return upper.length > 0 ? { ...row, upper } : row;
 };
 
 export const evaluatePlan = (db: ReadDb, input: EvaluateInput): EvaluationResult => {
@@ -227,8 +318,13 @@ export const evaluatePlan = (db: ReadDb, input: EvaluateInput): EvaluationResult
     // Two years before the base year: formulas look back (last year's growth of last year's expenditure).
     resolver: resolverFor(db, plan.baseYear - 2, plan.targetYear),
     settings: evaluationSettings(db),
+    adjustments: adjustmentsOf(db, plan.id),
+    judgements: judgementsOf(db, plan.id),
   };
-  const rows = plan.tables.filter((t) => t.kind === 'main').flatMap((t) => t.rows.map((r) => evaluateRow(ctx, r)));
+  const uppers = upperPlans(db, plan, region, year);
+  const rows = plan.tables
+    .filter((t) => t.kind === 'main')
+    .flatMap((t) => t.rows.map((r) => withUpper(evaluateRow(ctx, r), uppers)));
   const summary: EvaluationResult['summary'] = {};
   for (const r of rows) summary[r.status] = (summary[r.status] ?? 0) + 1;
   return {

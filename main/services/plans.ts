@@ -22,6 +22,7 @@ export const listPlans = (db: ReadDb): PlanSummary[] =>
       indicators: plan.tables.filter((t) => t.kind === 'main').reduce((n, t) => n + t.rows.length, 0),
       baseYear: plan.baseYear,
       targetYear: plan.targetYear,
+      builtIn: plan.builtIn,
       tables: plan.tables.map((t) => ({ no: t.tableNo, kind: t.kind, title: t.title, rows: t.rows.length })),
       warnings: planWarnings(db, plan).map((w) => ({ table: w.table, seq: w.seq, check: w.check, message: w.message })),
     };

@@ -1,7 +1,7 @@
 /** The evaluated indicator table as `pwb evaluate --json` prints it and the reports and the app read it. */
 import type { Change } from './change';
 import type { PaceClass } from './growth';
-import type { Status } from './status';
+import type { JudgementResult, Status } from './status';
 import type { Attribute, EvaluationKind, ValueSource } from '../types';
 
 export interface EvaluatedPart {
@@ -12,10 +12,31 @@ export interface EvaluatedPart {
   holds: boolean | null;
 }
 
+/** The bureau's judgement of a qualitative row for one year. */
+export interface RowJudgement {
+  result: JudgementResult;
+  note: string;
+  by: string;
+  at: string;
+}
+
+/** The row in an upper plan (the prefecture's) that shares this row's indicator, and the region's standing there. */
+export interface UpperStanding {
+  plan: string;
+  planTitle: string;
+  seq: string;
+  target: string;
+  targetSource: 'plan' | 'adjusted' | 'region' | null;
+  status: Status;
+  completion: number | null;
+}
+
 export interface EvaluatedRow {
   table: number;
   seq: string;
   name: string;
+  /** The name exactly as the plan prints it (units in brackets and marks kept). */
+  printedName: string;
   /** The unit as the plan prints it ('' where it prints none). */
   unit: string;
   /** The unit the numbers are in (e.g. 平方米/百户 where the plan prints 平方米). */
@@ -27,7 +48,16 @@ export interface EvaluatedRow {
   /** The target exactly as written (or the region's own target). */
   target: string;
   targetValue: number | null;
-  targetSource: 'plan' | 'region' | null;
+  /** plan: as printed; adjusted: a plan adjustment in force for the year; region: the target set for the region. */
+  targetSource: 'plan' | 'adjusted' | 'region' | null;
+  /** The adjustment in force, when targetSource is 'adjusted'. */
+  adjustment?: { doc: string; fromYear: number; printedTarget: string };
+  /** A cumulative row: value is the running sum since the base year, yearValue the year's own figure. */
+  yearValue?: number | null;
+  /** A qualitative row: the bureau's judgement for the year, or null. */
+  judgement?: RowJudgement | null;
+  /** The same indicator in the upper plans of the region (levels side by side). */
+  upper?: UpperStanding[];
   value: number | null;
   completion: number | null;
   timeProgress: number;

@@ -39,6 +39,7 @@ const LABELS: Record<Status, Omit<StatusLabel, 'word'>> = {
   缺数: { symbol: '—', ...NONE },
   不适用: { symbol: '—', ...NONE },
   需判断: { symbol: '？', ...JUDGE },
+  无法判断: { symbol: '？', ...NONE },
   完成: { symbol: '●', ...GOOD },
   未完成: { symbol: '×', ...BAD },
 };
@@ -73,6 +74,7 @@ const PHRASES: Partial<Record<Status, string>> = {
   滞后: '进度滞后',
   倒退: '较基期倒退',
   需判断: '需人工判断',
+  无法判断: '无法判断',
   缺数: '缺少数据',
 };
 

@@ -21,6 +21,7 @@ export const STATUSES = [
   '缺数',
   '不适用',
   '需判断',
+  '无法判断',
   '完成',
   '未完成',
 ] as const;
@@ -29,7 +30,10 @@ export type Status = (typeof STATUSES)[number];
 
 export type EvaluationKind = 'annual' | 'midterm' | 'final';
 
-export type TargetKind = 'level' | 'compare' | 'range' | 'relative' | 'cumulative' | 'text';
+export type TargetKind = 'level' | 'compare' | 'range' | 'relative' | 'cumulative' | 'hold' | 'text';
+
+/** The bureau's judgement of a row the workbench cannot evaluate: 达到 / 未达到 / 无法判断. */
+export type JudgementResult = 'met' | 'unmet' | 'unknown';
 
 export interface RowInput {
   kind: EvaluationKind;
@@ -49,6 +53,10 @@ export interface RowInput {
   conditionHolds: boolean | null;
   /** An absolute quantity for a sub-region that has no target of its own. */
   notApplicable?: boolean;
+  /** 保持X / 保持 / 保持稳定: held or not; no completion is computed. */
+  keep?: boolean;
+  /** A text (qualitative) target: the bureau's judgement for this year, or null when not yet judged. */
+  judgement?: JudgementResult | null;
 }
 
 export interface RowStatus {
@@ -77,7 +85,7 @@ const hasSingleTarget = (kind: TargetKind): boolean => kind === 'level' || kind 
 /** c = (v − b)/(t − b) when b, a single target t and v exist, t ≠ b and the row is judged; otherwise null. */
 export const completion = (input: RowInput): number | null => {
   // A row that is not judged (a region's total without a target of its own) has no completion either.
-  if (input.notApplicable) return null;
+  if (input.notApplicable || input.keep) return null;
   const b = effectiveBaseline(input);
   const { target: t, value: v } = input;
   if (!hasSingleTarget(input.targetKind) || b === null || t === null || v === null) return null;
@@ -103,12 +111,27 @@ const withNote = (note: string | undefined): { note?: string } => (note === unde
 /** Shared first steps of both branches: not applicable, missing value, text target. */
 const precheck = (input: RowInput): { status: Status; note?: string } | null => {
   if (input.notApplicable) return { status: '不适用', note: '该区域无本级目标' };
+  // A qualitative row needs no value: it is judged by the bureau, never 缺数.
+  if (input.targetKind === 'text') return judged(input);
   if (input.value === null) return { status: '缺数' };
-  if (input.targetKind === 'text') return { status: '需判断', note: '文字目标，需人工判断' };
   return null;
 };
 
 const undecidable = { status: '需判断', note: '目标条件无法自动判断' } as const;
+
+/** A text target: 需判断 until judged; 达到 → 提前实现/完成, 未达到 → 未实现/未完成, 无法判断 stays so. */
+const judged = (input: RowInput): { status: Status; note?: string } => {
+  switch (input.judgement ?? null) {
+    case null:
+      return { status: '需判断', note: '文字目标，需人工判断' };
+    case 'met':
+      return { status: isFinal(input) ? '完成' : '提前实现' };
+    case 'unmet':
+      return { status: isFinal(input) ? '未完成' : '未实现' };
+    case 'unknown':
+      return { status: '无法判断' };
+  }
+};
 
 const rangeNote = (input: RowInput): string | undefined => {
   const { range, value: v } = input;

@@ -50,10 +50,11 @@ const OTHER_WORDS: Partial<Record<Status, { words: string; binding: boolean }>> 
   偏离: { words: '偏离规划区间', binding: true },
   缺数: { words: '暂无统计数据', binding: false },
   需判断: { words: '需人工判断', binding: false },
+  无法判断: { words: '经判断无法判断', binding: false },
   不适用: { words: '无本级目标、不作评价', binding: false },
 };
 
-const OTHER_ORDER: Status[] = ['符合要求', '不符合要求', '未实现', '偏离', '完成', '未完成', '需判断', '缺数', '不适用'];
+const OTHER_ORDER: Status[] = ['符合要求', '不符合要求', '未实现', '偏离', '完成', '未完成', '需判断', '无法判断', '缺数', '不适用'];
 
 const othersOf = (rows: EvaluatedRow[], main: readonly Status[]): string[] =>
   [...OTHER_ORDER, ...STATUSES.filter((s) => !OTHER_ORDER.includes(s))]

@@ -311,6 +311,10 @@ const JUDGED: Partial<Record<Status, string>> = { 提前实现: '已提前实现
 export const indicatorSentence = (row: EvaluatedRow, result: SentenceContext, options: { previous?: number | null } = {}): string => {
   const x = factsOf(row, result);
   if (row.parts.length > 0 || x.target.kind === 'relative') return relativeSentence(x);
+  if (x.target.kind === 'text' && row.value === null) {
+    const judged = row.status === '需判断' ? '需人工判断' : row.status === '无法判断' ? '经判断无法判断' : `经判断${JUDGED[row.status] ?? row.status}`;
+    return `${row.name}规划目标为“${row.target.trim()}”，${judged}${row.judgement?.note ? `（${row.judgement.note}）` : ''}。`;
+  }
   if (row.value === null) return `${row.name}暂无${result.year}年数据。`;
   const prev = previousClause(x, options.previous);
   if (row.status === '不适用') return `${x.head}${[`为${A(x)}`, prev, changeClause(x)].filter(Boolean).join('，')}；本级无对应目标，不作评价。`;

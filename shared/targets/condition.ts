@@ -12,6 +12,8 @@ export interface ConditionOptions {
   readonly direction: Direction;
   /** The value of the series or outside reference a 'relative' target names, in the same year; null if missing. */
   readonly reference?: number | null;
+  /** The baseline a 'hold' target (保持, 保持稳定) keeps; null if unknown. */
+  readonly baseline?: number | null;
 }
 
 /** v op t, tolerant of float noise: 54.99999999999 ≥ 55 holds, 30.0000000001 > 30 does not. */
@@ -62,6 +64,8 @@ export const conditionHolds = (t: Target, value: number | null, opts: ConditionO
       return insideRange(t, value);
     case 'relative':
       return isNumber(opts.reference) ? compareHolds(value, t.op, opts.reference) : null;
+    case 'hold':
+      return isNumber(opts.baseline) ? byDirection(value, opts.baseline, opts.direction === 'decrease' ? 'decrease' : 'increase') : null;
     case 'text':
       return null;
   }

@@ -49,12 +49,19 @@ export interface RelativeTarget extends Framed {
   readonly refText: string;
 }
 
-/** A five-year cumulative value in square brackets, "[4.5]" or "［4.5］". */
+/** A five-year cumulative value: in brackets ("[4.5]", "［4.5］", "〔1200〕") or after words ("累计1200", "五年累计1200"). */
 export interface CumulativeTarget extends Framed {
   readonly kind: 'cumulative';
+  /** The opening bracket or the words before the value ("累计"). */
   readonly open: string;
   readonly quantity: PrintedQuantity;
   readonly close: string;
+}
+
+/** "保持" or "保持稳定" with no value: the value is to stay at least at the baseline (at most, for a decrease). */
+export interface HoldTarget extends Framed {
+  readonly kind: 'hold';
+  readonly word: string;
 }
 
 /** Anything else, kept verbatim: it needs a judgement by hand. A blank or dash-only cell is also text. */
@@ -63,7 +70,7 @@ export interface TextTarget {
   readonly text: string;
 }
 
-export type Target = LevelTarget | CompareTarget | RangeTarget | RelativeTarget | CumulativeTarget | TextTarget;
+export type Target = LevelTarget | CompareTarget | RangeTarget | RelativeTarget | CumulativeTarget | HoldTarget | TextTarget;
 
 /** A parsed form without its frame (text, lead, trail), before parseTarget adds it. */
 type Body<T> = T extends Framed ? Omit<T, keyof Framed> : never;
@@ -92,8 +99,13 @@ const SUFFIX_OPS: ReadonlyArray<readonly [string, CompareOp]> = (
 const CAP_WORDS = ['控制在'];
 const LEVEL_WORDS = ['保持在', '达到', '保持', '達到'];
 const RANGE_JOINERS = ['——', '至', '到', '~', '～', '〜', '-', '－', '—', '–', '−'];
-const OPENS = ['[', '［'];
-const CLOSES = [']', '］'];
+const OPENS = ['[', '［', '〔', '【'];
+const CLOSES = [']', '］', '〕', '】'];
+/** Words before a cumulative value, longest first. */
+const CUMULATIVE_WORDS = ['五年累计', '累计达到', '累计'];
+const HOLD_WORDS = ['保持稳定', '保持'];
+/** 全覆盖 on a coverage rate is 100%; the value is printed by the word alone. */
+const FULL_COVERAGE = '全覆盖';
 
 /** A reference named in words starts with a letter (汉字 or Latin), not with a number or a sign. */
 const REFERENCE_START = /^\p{L}/u;
@@ -106,6 +118,11 @@ const quantityOf = (text: string): PrintedQuantity | null => {
 const sameUnit = (a: string, b: string): boolean => a === '' || b === '' || a.normalize('NFKC') === b.normalize('NFKC');
 
 const parseCumulative = (core: string): Body<CumulativeTarget> | null => {
+  const word = CUMULATIVE_WORDS.find((w) => core.startsWith(w));
+  if (word !== undefined) {
+    const quantity = quantityOf(core.slice(word.length));
+    return quantity === null ? null : { kind: 'cumulative', open: word, quantity, close: '' };
+  }
   const open = OPENS.find((o) => core.startsWith(o));
   const close = CLOSES.find((c) => core.endsWith(c));
   if (open === undefined || close === undefined || core.length < 3) return null;
@@ -149,7 +166,13 @@ const parseRange = (core: string): Body<RangeTarget> | null => {
   return null;
 };
 
+const parseHold = (core: string): Body<HoldTarget> | null =>
+  HOLD_WORDS.includes(core) ? { kind: 'hold', word: core } : null;
+
+const FULL_COVERAGE_QUANTITY: PrintedQuantity = { value: 100, text: '', numberText: '', unitText: '%', decimals: 0, significantDecimals: 0 };
+
 const parseLevel = (core: string): Body<LevelTarget> | null => {
+  if (core === FULL_COVERAGE) return { kind: 'level', word: FULL_COVERAGE, quantity: FULL_COVERAGE_QUANTITY };
   const word = LEVEL_WORDS.find((w) => core.startsWith(w)) ?? '';
   const quantity = quantityOf(core.slice(word.length));
   return quantity === null ? null : { kind: 'level', word, quantity };
@@ -162,7 +185,7 @@ export const parseTarget = (text: string): Target => {
   const lead = text.slice(0, text.length - text.trimStart().length);
   const trail = text.slice(text.trimEnd().length);
   const parsed =
-    parseCumulative(core) ?? parsePrefixed(core) ?? parseSuffixed(core) ?? parseRange(core) ?? parseLevel(core);
+    parseCumulative(core) ?? parsePrefixed(core) ?? parseSuffixed(core) ?? parseRange(core) ?? parseHold(core) ?? parseLevel(core);
   return parsed === null ? { kind: 'text', text } : { ...parsed, text, lead, trail };
 };
 
@@ -178,13 +201,15 @@ const body = (t: Exclude<Target, TextTarget>): string => {
       return t.opText + t.gap + t.refText;
     case 'cumulative':
       return t.open + t.quantity.text + t.close;
+    case 'hold':
+      return t.word;
   }
 };
 
 /** Prints a target back from its parts, exactly as it was written. */
 export const printTarget = (t: Target): string => (t.kind === 'text' ? t.text : t.lead + body(t) + t.trail);
 
-/** The single comparison value of a level, compare or cumulative target; null for range, relative and text. */
+/** The single comparison value of a level, compare or cumulative target; null for range, relative, hold and text. */
 export const targetValue = (t: Target): number | null =>
   t.kind === 'level' || t.kind === 'compare' || t.kind === 'cumulative' ? t.quantity.value : null;
 
@@ -198,7 +223,14 @@ export const targetUnitText = (t: Target): string => {
     case 'range':
       return t.high.unitText !== '' ? t.high.unitText : t.low.unitText;
     case 'relative':
+    case 'hold':
     case 'text':
       return '';
   }
 };
+
+/** A target the workbench cannot evaluate (基本实现, 显著提升, …): judged by the bureau each year. */
+export const isQualitative = (t: Target): boolean => t.kind === 'text' && !isBlankCell(t.text);
+
+/** "保持X" (level with a 保持 word) or "保持"/"保持稳定": held or not, no completion. */
+export const isKeepTarget = (t: Target): boolean => t.kind === 'hold' || (t.kind === 'level' && t.word.startsWith('保持'));

@@ -11,6 +11,7 @@ import { migrate0030 } from './0030-observations';
 import { migrate0040 } from './0040-settings';
 import { migrate0050 } from './0050-inherited-series';
 import { migrate0060 } from './0060-report-paragraphs';
+import { migrate0070 } from './0070-bureau-plans';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 40, name: 'settings', up: migrate0040 },
   { version: 50, name: 'inherited-series', up: migrate0050 },
   { version: 60, name: 'report-paragraphs', up: migrate0060 },
+  { version: 70, name: 'bureau-plans', up: migrate0070 },
 ];
 
 export const latestVersion = (): number => migrations[migrations.length - 1]?.version ?? 0;

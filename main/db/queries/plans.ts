@@ -17,6 +17,8 @@ type PlanDbRow = {
   schedule: string;
   source: string;
   template_version: number;
+  built_in: number;
+  created_by: string | null;
 };
 type TableDbRow = { plan_id: string; table_no: number; kind: 'main' | 'completion'; title: string; base_year: number; target_year: number; note: string | null };
 type RowDbRow = {
@@ -70,13 +72,19 @@ const printedValue = (text: string | undefined): number | null => {
   return q && q.ok ? q.quantity.value : null;
 };
 
-export const insertPlan = (db: WriteDb, plan: PlanTemplate, kept: KeptTarget[] = []): void => {
+/** Inserts a plan with its tables and rows; `origin` says whether it is built in or made by the bureau (and by whom). */
+export const insertPlan = (
+  db: WriteDb,
+  plan: PlanTemplate,
+  kept: KeptTarget[] = [],
+  origin: { builtIn: boolean; createdBy: string | null } = { builtIn: true, createdBy: null },
+): void => {
   db.prepare(
-    `INSERT INTO plan (id, title, issuer, region_code, base_year, target_year, doc_number, issued_on, schedule, source, template_version, installed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO plan (id, title, issuer, region_code, base_year, target_year, doc_number, issued_on, schedule, source, template_version, installed_at, built_in, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     plan.id, plan.title, plan.issuer, plan.region, plan.baseYear, plan.targetYear, plan.docNumber, plan.issuedOn,
-    JSON.stringify(plan.schedule), plan.source, plan.templateVersion, new Date().toISOString(),
+    JSON.stringify(plan.schedule), plan.source, plan.templateVersion, new Date().toISOString(), origin.builtIn ? 1 : 0, origin.createdBy,
   );
   const insertTable = db.prepare(
     'INSERT INTO plan_table (plan_id, table_no, kind, title, base_year, target_year, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -170,6 +178,7 @@ export const getPlan = (db: ReadDb, id: string): Plan | null => {
     issuedOn: p.issued_on,
     schedule: JSON.parse(p.schedule) as PlanSchedule,
     source: p.source,
+    builtIn: p.built_in === 1,
     tables: tables.map(
       (t): PlanTable => ({
         planId: t.plan_id,

@@ -28,6 +28,7 @@ const row = (extra: Partial<EvaluatedRow>): EvaluatedRow => ({
   table: 1,
   seq: '1',
   name: '指标',
+  printedName: '指标',
   unit: '%',
   valueUnit: '%',
   attribute: '预期性',
