@@ -128,6 +128,70 @@ export interface TargetRowDto {
   needsOwnTarget: boolean;
 }
 
+/** A row of a plan as `pwb plan import --json` lists it (DESIGN.md "Plans made by the bureau"). */
+export interface PlanImportRowDto {
+  seq: string;
+  name: string;
+  unit: string;
+  baseline: string;
+  target: string;
+  growth: string;
+  attribute: string | null;
+  category: string | null;
+  indicator: string;
+  match: 'existing' | 'new';
+  targetKind: string;
+  /** Close names of known indicators that the bureau may choose instead of a new indicator. */
+  candidates?: string[];
+}
+
+export interface PlanImportProblemDto {
+  severity: 'error' | 'warning';
+  /** 1-based row and column in the table as read; 0 for the table or file as a whole. */
+  row: number;
+  column: number;
+  message: string;
+}
+
+export interface PlanImportResultDto {
+  ok: boolean;
+  dryRun: boolean;
+  plan: { id: string; title: string; region: string; regionName: string; baseYear: number | null; targetYear: number | null; indicators: number } | null;
+  rows: PlanImportRowDto[];
+  /** Other tables of the file (the previous plan's completion table), rows as printed. */
+  tables: { title: string; kind: 'main' | 'completion'; rows: PlanImportRowDto[] }[];
+  problems: PlanImportProblemDto[];
+  /** Plan checks only. */
+  warnings: { seq: string; message: string }[];
+  /** Where the table came from: tab-text, cell-lines, pdf-text, xlsx, xls, docx or package. */
+  format: string;
+}
+
+export interface PlanImportInput {
+  /** A file to read; or `text`, a table pasted in the app. */
+  file?: string;
+  text?: string;
+  region?: string;
+  id?: string;
+  title?: string;
+  baseYear?: number;
+  targetYear?: number;
+  replace?: boolean;
+  dryRun?: boolean;
+  by?: string;
+}
+
+export interface PlanChangeDto {
+  at: string;
+  by: string;
+  action: string;
+  seq: string | null;
+  field: string | null;
+  old: string | null;
+  new: string | null;
+  why: string | null;
+}
+
 export interface JobStatus {
   job: string;
   state: 'running' | 'done' | 'failed';
@@ -169,6 +233,18 @@ export interface Api {
   };
   'targets.remove': { input: { plan: string; seq: string; region: string }; output: { removed: RegionTargetDto } };
   'targets.rows': { input: { plan: string }; output: TargetRowDto[] };
+  'plans.import': { input: PlanImportInput; output: PlanImportResultDto };
+  'plans.export': { input: { plan: string; out: string }; output: { file: string; rows: number } };
+  'plans.adjust': {
+    input: { plan: string; seq: string; target: string; fromYear: number; doc: string; by: string };
+    output: { plan: string; seq: string; name: string; printedTarget: string; target: string; fromYear: number; doc: string };
+  };
+  'plans.judge': {
+    input: { plan: string; region?: string; seq: string; year: number; result: 'met' | 'unmet' | 'unknown'; note: string; by: string };
+    output: { plan: string; region: string; seq: string; name: string; year: number; result: 'met' | 'unmet' | 'unknown'; note: string; by: string; at: string };
+  };
+  'plans.remove': { input: { plan: string }; output: { plan: string; title: string } };
+  'plans.changes': { input: { plan: string }; output: PlanChangeDto[] };
 }
 
 export type ApiName = keyof Api;
@@ -199,6 +275,12 @@ export const API_NAMES: readonly ApiName[] = [
   'reports.setParagraph',
   'evaluation.chart',
   'reports.paragraphs',
+  'plans.import',
+  'plans.export',
+  'plans.adjust',
+  'plans.judge',
+  'plans.remove',
+  'plans.changes',
 ];
 
 export const isApiName = (name: unknown): name is ApiName => typeof name === 'string' && (API_NAMES as readonly string[]).includes(name);

@@ -15,7 +15,10 @@ export type ProblemCode =
   | 'bad-year'
   | 'db-from-newer-app'
   | 'db-corrupt'
-  | 'template-invalid';
+  | 'template-invalid'
+  | 'bad-plan-file'
+  | 'plan-exists'
+  | 'plan-invalid';
 
 /** The user can act on it; the message says how, in Chinese and English. */
 export class UserError extends Error {

@@ -14,7 +14,7 @@ import type { WriteDb } from '../db/types';
 import { loadBuiltIns } from './load';
 
 /** Absolute quantities (counts, amounts) are judged for a sub-region only against its own target. */
-const isAbsoluteUnit = (unit: string): boolean => {
+export const isAbsoluteUnit = (unit: string): boolean => {
   const u = parseUnit(unit);
   const dims = Object.entries(u.dims);
   return dims.length === 1 && dims[0]![1] === 1 && !isRateUnit(u);

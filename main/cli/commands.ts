@@ -12,7 +12,7 @@ import { openDb } from '../db/open';
 import { startServer } from '../http/server';
 import { createHandlers } from '../services/handlers';
 import { runDemo } from '../services/demo';
-import { need, needInt, needNumber, type Values } from './args';
+import { need, needInt, needNumber } from './args';
 
 const needYear = (text: string | undefined): number => {
   const year = needInt(text, '--year');
@@ -21,18 +21,9 @@ const needYear = (text: string | undefined): number => {
 };
 import { formatEvaluation, formatHistory, formatImport, formatPlans, formatSource } from './format';
 
-export interface CommandContext {
-  values: Values;
-  rest: string[];
-  withHandlers: <T>(fn: (h: Handlers) => Promise<T>) => Promise<T>;
-  print: (data: unknown, human: () => string) => void;
-  err: (text: string) => void;
-}
-
-export interface Command {
-  usage: string;
-  run: (ctx: CommandContext) => Promise<number>;
-}
+import type { Command } from './commands-types';
+import { planCommand } from './plan-command';
+export type { Command, CommandContext } from './commands-types';
 
 const KINDS = ['annual', 'midterm', 'final'] as const;
 
@@ -57,6 +48,7 @@ const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]
   (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 export const COMMANDS: Record<string, Command> = {
+  plan: planCommand,
   plans: {
     usage: 'pwb plans [--json]                                  列出规划及其核对提示 / list plans and plan checks',
     run: async ({ withHandlers, print }) => {

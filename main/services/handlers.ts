@@ -22,6 +22,9 @@ import { writeEvaluationXlsx } from './export/evaluation-xlsx';
 import { writeObservationsXlsx } from './export/observations-xlsx';
 import { runImport } from './import/run';
 import { listPlans, showPlan } from './plans';
+import { adjustPlan, judgeRow, listPlanChanges, removePlan } from './plan-import/edit';
+import { exportPlanPackage, importPlanPackage } from './plan-import/package';
+import { importPlanTable } from './plan-import/run';
 
 const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'plans.list': z.void(),
@@ -82,6 +85,31 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'targets.import': z.object({ plan: z.string(), file: z.string(), setBy: z.string(), dryRun: z.boolean().optional() }),
   'targets.remove': z.object({ plan: z.string(), seq: z.string(), region: z.string() }),
   'targets.rows': z.object({ plan: z.string() }),
+  'plans.import': z.object({
+    file: z.string().optional(),
+    text: z.string().max(4 * 2 ** 20).optional(),
+    region: z.string().optional(),
+    id: z.string().optional(),
+    title: z.string().max(200).optional(),
+    baseYear: z.number().int().optional(),
+    targetYear: z.number().int().optional(),
+    replace: z.boolean().optional(),
+    dryRun: z.boolean().optional(),
+    by: z.string().max(100).optional(),
+  }),
+  'plans.export': z.object({ plan: z.string(), out: z.string() }),
+  'plans.adjust': z.object({ plan: z.string(), seq: z.string(), target: z.string().max(200), fromYear: z.number().int(), doc: z.string().max(500), by: z.string().max(100) }),
+  'plans.judge': z.object({
+    plan: z.string(),
+    region: z.string().optional(),
+    seq: z.string(),
+    year: z.number().int(),
+    result: z.enum(['met', 'unmet', 'unknown']),
+    note: z.string().max(2000),
+    by: z.string().max(100),
+  }),
+  'plans.remove': z.object({ plan: z.string() }),
+  'plans.changes': z.object({ plan: z.string() }),
 };
 
 export interface HandlerOptions {
@@ -122,6 +150,15 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
     return { file: out };
   },
   'export.observations': async (input) => ({ file: input.out, ...(await writeObservationsXlsx(db, input)) }),
+  'plans.import': async (input) =>
+    input.file !== undefined && input.text === undefined && input.file.toLowerCase().endsWith('.json')
+      ? importPlanPackage(db, input.file, input)
+      : importPlanTable(db, input),
+  'plans.export': async (input) => exportPlanPackage(db, input),
+  'plans.adjust': async (input) => adjustPlan(db, input),
+  'plans.judge': async (input) => judgeRow(db, input),
+  'plans.remove': async (input) => removePlan(db, input),
+  'plans.changes': async (input) => listPlanChanges(db, input),
 });
 
 /** Decodes one call from a transport and runs it. */

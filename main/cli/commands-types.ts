@@ -1,0 +1,16 @@
+/** What a `pwb` command is given and returns: parsed options, the handlers (opened late), and output functions. */
+import type { Handlers } from '../../shared/api';
+import type { Values } from './args';
+
+export interface CommandContext {
+  values: Values;
+  rest: string[];
+  withHandlers: <T>(fn: (h: Handlers) => Promise<T>) => Promise<T>;
+  print: (data: unknown, human: () => string) => void;
+  err: (text: string) => void;
+}
+
+export interface Command {
+  usage: string;
+  run: (ctx: CommandContext) => Promise<number>;
+}

@@ -1,0 +1,129 @@
+/**
+ * Ties each row of a drafted plan table to an indicator: an existing one with the same name (printed unit aside)
+ * whose unit converts to the row's, or a new, directly entered indicator named and unitted as printed. A close but
+ * not equal name is never taken silently: the row becomes new and lists its candidates for the app to ask.
+ */
+import { parseTarget, isKeepTarget, type Target } from '../../../shared/targets/grammar';
+import type { DraftRow } from '../../../shared/plan-import/types';
+import { nameKey, printedNameWithoutUnit } from '../../../shared/text/normalize';
+import type { Direction, Series } from '../../../shared/types';
+import { isRateUnit, isUnitText, parseUnit, sameDimension } from '../../../shared/units/units';
+import { isAbsoluteUnit } from '../../catalog/install';
+import { allAliases } from '../../db/queries/series';
+import type { ReadDb } from '../../db/types';
+import { catalogOf } from '../context';
+import { similarity } from '../import/match';
+
+export type TargetKindName = 'level' | 'compare' | 'range' | 'relative' | 'cumulative' | 'keep' | 'qualitative' | 'none';
+
+export interface MatchedRow {
+  draft: DraftRow;
+  indicator: string;
+  match: 'existing' | 'new';
+  /** The indicator to create for a new row (code, name, unit, direction, how it adds up). */
+  newSeries: Series | null;
+  candidates: string[];
+  targetKind: TargetKindName;
+  /** The unit values of this row are in: the indicator's own for an existing one, else the printed unit. */
+  valueUnit: string;
+  notes: string[];
+}
+
+export const targetKindName = (t: Target): TargetKindName => {
+  if (isKeepTarget(t)) return 'keep';
+  if (t.kind === 'text') return t.text.trim() === '' || /^[\s\-－—–―−‐‑]*$/u.test(t.text) ? 'none' : 'qualitative';
+  if (t.kind === 'hold') return 'keep';
+  return t.kind;
+};
+
+/** The printed unit if it is one the workbench can compute with, else '' (with a note). */
+const usableUnit = (unit: string): string => (unit !== '' && isUnitText(unit) ? unit : '');
+
+const directionOf = (target: Target): Direction => {
+  if (target.kind === 'compare' && (target.op === '<=' || target.op === '<')) return 'decrease';
+  if (target.kind === 'range') return 'range';
+  return 'increase';
+};
+
+const codeFor = (planId: string, tableNo: number, position: number): string => `u_${planId.replace(/[^a-z0-9]/g, '_')}_${tableNo}_${position}`;
+
+export interface RowMatcher {
+  match(row: DraftRow, tableNo: number, position: number): MatchedRow;
+}
+
+export const rowMatcher = (db: ReadDb, planId: string): RowMatcher => {
+  const catalog = catalogOf(db);
+  const indicators = new Map<string, Set<string>>();
+  const names: { key: string; alias: string; code: string }[] = [];
+  const itemsByKey = new Map<string, Set<string>>();
+  for (const a of allAliases(db)) {
+    const s = catalog.get(a.code);
+    if (s.kind === 'item') {
+      if (!itemsByKey.has(a.key)) itemsByKey.set(a.key, new Set());
+      itemsByKey.get(a.key)!.add(a.code);
+    }
+    if (s.kind !== 'indicator' || s.code.startsWith(`u_${planId.replace(/[^a-z0-9]/g, '_')}_`)) continue;
+    if (!indicators.has(a.key)) indicators.set(a.key, new Set());
+    indicators.get(a.key)!.add(a.code);
+    names.push({ key: a.key, alias: a.alias, code: a.code });
+  }
+  return {
+    match(row, tableNo, position) {
+      const target = parseTarget(row.target ?? '');
+      const targetKind = targetKindName(target);
+      const notes: string[] = [];
+      const printedUnit = usableUnit(row.unit);
+      if (row.unit !== '' && printedUnit === '') notes.push(`单位“${row.unit}”无法用于计算，按无单位处理 / the unit "${row.unit}" cannot be computed with`);
+      const key = nameKey(row.name);
+      const exact = [...(indicators.get(key) ?? [])].map((c) => catalog.get(c));
+      // The unit a plan prints may be the numerator of the indicator's (社会组织每万人占有数量（个）: 个/万人).
+      const fits = (s: Series): boolean => {
+        if (printedUnit === '' || s.unit.startsWith(`${printedUnit}/`)) return true;
+        try {
+          return sameDimension(parseUnit(s.unit), parseUnit(printedUnit));
+        } catch {
+          return false;
+        }
+      };
+      const fitting = exact.filter(fits);
+      if (fitting.length === 1) {
+        const s = fitting[0]!;
+        const valueUnit = printedUnit !== '' && !s.unit.startsWith(`${printedUnit}/`) ? printedUnit : s.unit;
+        return { draft: row, indicator: s.code, match: 'existing', newSeries: null, candidates: [], targetKind, valueUnit, notes };
+      }
+      // A statistical item of the same name (城市低保标准, 养老机构床位总数): the new indicator is computed from it.
+      const item = [...(itemsByKey.get(key) ?? [])].map((c) => catalog.get(c)).find(fits);
+      const candidates = item ? [] : [
+        ...new Set(
+          (fitting.length > 1 ? fitting.map((s) => s.name) : [])
+            .concat(exact.filter((s) => !fits(s)).map((s) => `${s.name}（${s.unit}）`))
+            .concat(
+              names
+                .map((n) => ({ alias: n.alias, score: similarity(key, n.key) }))
+                .filter((n) => n.score >= 0.5 && n.score < 1)
+                .sort((a, b) => b.score - a.score)
+                .map((n) => n.alias),
+            ),
+        ),
+      ].slice(0, 5);
+      const unit = item ? item.unit : printedUnit;
+      if (item) notes.push(`由统计项“${item.name}”（${item.unit}）直接计算 / computed from the item ${item.code}`);
+      const newSeries: Series = {
+        code: codeFor(planId, tableNo, position),
+        kind: 'indicator',
+        name: printedNameWithoutUnit(row.name),
+        unit,
+        aggregation: unit !== '' && isAbsoluteUnit(unit) && !isRateUnit(parseUnit(unit)) ? 'sum' : 'none',
+        weightCode: null,
+        isAbsolute: unit !== '' && isAbsoluteUnit(unit),
+        isGrowthRate: /增速|增长率|增幅/.test(row.name),
+        inherits: false,
+        direction: directionOf(target),
+        formula: item ? item.code : null,
+        note: item ? `规划导入时新建，取统计项 ${item.code}` : '规划导入时新建的直接录入指标 / a directly entered indicator created by a plan import',
+        ...(item ? { aggregation: 'none' as const } : {}),
+      };
+      return { draft: row, indicator: newSeries.code, match: 'new', newSeries, candidates, targetKind, valueUnit: unit, notes };
+    },
+  };
+};

@@ -1,0 +1,21 @@
+/**
+ * Stores the indicators a plan import creates. A new indicator computed from an item of the same name (城市低保标准)
+ * takes no name of its own, so a sheet's column of that name still means the item.
+ */
+import { upsertSeries } from '../../db/queries/series';
+import type { WriteDb } from '../../db/types';
+import type { MatchedRow } from './match-rows';
+
+export const insertNewIndicators = (db: WriteDb, rows: MatchedRow[]): void => {
+  const dropAliases = db.prepare('DELETE FROM series_alias WHERE series_code = ?');
+  for (const m of rows) {
+    if (m.newSeries === null) continue;
+    if (m.newSeries.formula !== null) {
+      upsertSeries(db, m.newSeries, []);
+      dropAliases.run(m.newSeries.code);
+      continue;
+    }
+    const printed = m.draft.name.trim();
+    upsertSeries(db, m.newSeries, printed !== m.newSeries.name ? [printed] : []);
+  }
+};
