@@ -143,6 +143,20 @@ export interface PlanImportRowDto {
   targetKind: string;
   /** Close names of known indicators that the bureau may choose instead of a new indicator. */
   candidates?: string[];
+  /** The same candidates with their codes and units, for the app's choice. */
+  candidateIndicators?: { code: string; name: string; unit: string }[];
+  /** A new indicator computed by a formula: its value on the stored data in the latest year that has one. */
+  preview?: { year: number; value: number | null; unit: string };
+  /** The formula of a new indicator computed from items, as given. */
+  formula?: string;
+}
+
+/** The bureau's decision on one row of the main table (1-based position): an existing indicator, or a formula. */
+export interface PlanRowChoice {
+  position: number;
+  indicator?: string;
+  formula?: string;
+  direction?: 'increase' | 'decrease';
 }
 
 export interface PlanImportProblemDto {
@@ -179,6 +193,7 @@ export interface PlanImportInput {
   replace?: boolean;
   dryRun?: boolean;
   by?: string;
+  choices?: PlanRowChoice[];
 }
 
 export interface PlanChangeDto {

@@ -96,6 +96,17 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
     replace: z.boolean().optional(),
     dryRun: z.boolean().optional(),
     by: z.string().max(100).optional(),
+    choices: z
+      .array(
+        z.object({
+          position: z.number().int().positive(),
+          indicator: z.string().max(100).optional(),
+          formula: z.string().max(500).optional(),
+          direction: z.enum(['increase', 'decrease']).optional(),
+        }),
+      )
+      .max(500)
+      .optional(),
   }),
   'plans.export': z.object({ plan: z.string(), out: z.string() }),
   'plans.adjust': z.object({ plan: z.string(), seq: z.string(), target: z.string().max(200), fromYear: z.number().int(), doc: z.string().max(500), by: z.string().max(100) }),

@@ -22,7 +22,7 @@ export interface MatchedRow {
   match: 'existing' | 'new';
   /** The indicator to create for a new row (code, name, unit, direction, how it adds up). */
   newSeries: Series | null;
-  candidates: string[];
+  candidates: { code: string; name: string; unit: string }[];
   targetKind: TargetKindName;
   /** The unit values of this row are in: the indicator's own for an existing one, else the printed unit. */
   valueUnit: string;
@@ -93,19 +93,17 @@ export const rowMatcher = (db: ReadDb, planId: string): RowMatcher => {
       }
       // A statistical item of the same name (城市低保标准, 养老机构床位总数): the new indicator is computed from it.
       const item = [...(itemsByKey.get(key) ?? [])].map((c) => catalog.get(c)).find(fits);
-      const candidates = item ? [] : [
-        ...new Set(
-          (fitting.length > 1 ? fitting.map((s) => s.name) : [])
-            .concat(exact.filter((s) => !fits(s)).map((s) => `${s.name}（${s.unit}）`))
-            .concat(
-              names
-                .map((n) => ({ alias: n.alias, score: similarity(key, n.key) }))
-                .filter((n) => n.score >= 0.5 && n.score < 1)
-                .sort((a, b) => b.score - a.score)
-                .map((n) => n.alias),
-            ),
-        ),
-      ].slice(0, 5);
+      const close = names
+        .map((n) => ({ code: n.code, score: similarity(key, n.key) }))
+        .filter((n) => n.score >= 0.5 && n.score < 1)
+        .sort((a, b) => b.score - a.score)
+        .map((n) => n.code);
+      const candidates = item
+        ? []
+        : [...new Set([...fitting.map((s) => s.code), ...exact.filter((s) => !fits(s)).map((s) => s.code), ...close])]
+            .slice(0, 5)
+            .map((c) => catalog.get(c))
+            .map((s) => ({ code: s.code, name: s.name, unit: s.unit }));
       const unit = item ? item.unit : printedUnit;
       if (item) notes.push(`由统计项“${item.name}”（${item.unit}）直接计算 / computed from the item ${item.code}`);
       const newSeries: Series = {

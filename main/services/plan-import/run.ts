@@ -19,10 +19,12 @@ import { planRegion } from './plan-region';
 import { readPlanDocument } from './read';
 import { insertNewIndicators } from './new-indicators';
 import { checkPlanId, defaultPlanId, fypName, scheduleFrom } from './plan-meta';
+import { applyChoices } from './choices';
+import { resolverFor } from '../context';
 
 class Rollback extends Error {}
 
-const rowDto = (m: MatchedRow): PlanImportRowDto => ({
+const rowDto = (m: MatchedRow, preview?: PlanImportRowDto['preview']): PlanImportRowDto => ({
   seq: m.draft.seq,
   name: m.draft.name,
   unit: m.draft.unit,
@@ -34,7 +36,9 @@ const rowDto = (m: MatchedRow): PlanImportRowDto => ({
   indicator: m.indicator,
   match: m.match,
   targetKind: m.targetKind,
-  ...(m.candidates.length > 0 ? { candidates: m.candidates } : {}),
+  ...(m.candidates.length > 0 ? { candidates: m.candidates.map((c) => c.name), candidateIndicators: m.candidates } : {}),
+  ...(m.newSeries?.formula ? { formula: m.newSeries.formula } : {}),
+  ...(preview ? { preview } : {}),
 });
 
 const templateRow = (m: MatchedRow): PlanTemplate['tables'][number]['rows'][number] => ({
@@ -116,11 +120,10 @@ export const importPlanTable = async (db: WriteDb, input: PlanImportInput): Prom
   else if (existing && !input.replace) problems.push(wholeFile(`规划“${id}”已存在（${existing.title}）；要替换请加 --replace。 / Plan "${id}" exists; use --replace.`));
 
   const matcher = rowMatcher(db, id);
-  const matchedTables = draft.tables.map((t: DraftTable, i) => ({
-    table: t,
-    no: i + 1,
-    rows: t.rows.map((r, p) => matcher.match(r, i + 1, p + 1)),
-  }));
+  const matchedTables = draft.tables.map((t: DraftTable, i) => {
+    const rows = t.rows.map((r, p) => matcher.match(r, i + 1, p + 1));
+    return { table: t, no: i + 1, rows: t === main && input.choices ? applyChoices(db, rows, input.choices, problems) : rows };
+  });
   for (const mt of matchedTables) {
     for (const m of mt.rows) {
       for (const note of m.notes) problems.push({ severity: 'warning', row: m.draft.row, column: 0, message: `第${m.draft.seq}项“${m.draft.name}”：${note}` });
@@ -137,18 +140,19 @@ export const importPlanTable = async (db: WriteDb, input: PlanImportInput): Prom
           severity: 'warning',
           row: m.draft.row,
           column: 0,
-          message: `第${m.draft.seq}项“${m.draft.name}”与已有指标名称相近（${m.candidates.join('、')}），暂作新指标；如为同一指标请在“规划”页选择。 / Close to known indicators; kept as a new indicator.`,
+          message: `第${m.draft.seq}项“${m.draft.name}”与已有指标名称相近（${m.candidates.map((c) => c.name).join('、')}），暂作新指标；如为同一指标请在“规划”页选择。 / Close to known indicators; kept as a new indicator.`,
         });
       }
     }
   }
   const mainRows = matchedTables[draft.tables.indexOf(main)]!.rows;
+  const previews = new Map<number, PlanImportRowDto['preview']>();
   const result = (ok: boolean, warnings: { seq: string; message: string }[]): PlanImportResultDto => ({
     ok,
     dryRun,
     plan: { id, title: title!, region: region.code, regionName: region.name, baseYear, targetYear, indicators: mainRows.length },
-    rows: mainRows.map(rowDto),
-    tables: matchedTables.filter((mt) => mt.table !== main).map((mt) => ({ title: mt.table.caption, kind: mt.table.kind, rows: mt.rows.map(rowDto) })),
+    rows: mainRows.map((m, i) => rowDto(m, previews.get(i))),
+    tables: matchedTables.filter((mt) => mt.table !== main).map((mt) => ({ title: mt.table.caption, kind: mt.table.kind, rows: mt.rows.map((m) => rowDto(m)) })),
     problems,
     warnings,
     format: doc.format,
@@ -189,6 +193,16 @@ export const importPlanTable = async (db: WriteDb, input: PlanImportInput): Prom
       logPlanChange(db, { planId: id, at: new Date().toISOString(), by, action: existing ? 'replace' : 'import', seq: null, field: null, old: existing?.title ?? null, new: title!, why: template.source });
       invalidateContext(db);
       warnings = planWarnings(db, getPlan(db, id)!).map((w) => ({ seq: w.seq, message: w.message }));
+      // A formula's value on the stored data, so the bureau sees what it computes before saving.
+      const resolver = resolverFor(db, baseYear - 2, targetYear);
+      mainRows.forEach((m, i) => {
+        if (!m.newSeries?.formula) return;
+        for (let y = targetYear; y >= baseYear; y--) {
+          const v = resolver.get(m.newSeries.code, region.code, y);
+          if (v) return previews.set(i, { year: y, value: v.value, unit: m.newSeries.unit });
+        }
+        previews.set(i, { year: baseYear, value: null, unit: m.newSeries.unit });
+      });
       if (dryRun) throw new Rollback();
     })();
   } catch (error) {

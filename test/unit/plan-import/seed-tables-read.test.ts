@@ -97,6 +97,15 @@ describe.skipIf(!haveSeeds)(`seed plans read as the built-in templates print the
     expect(draft.scheduleText).toContain('年度监测分析、中期评估和总结评估');
   });
 
+  it('reads the traditional web copy 000 with the seqs, units (萬人 as printed), targets and attributes of the PDF copy 004', () => {
+    const pick = (prefix: string): string[][] => {
+      const { text, file } = readSeed(prefix);
+      const main = draftPlan(readTextSource(text, file), {}).tables[0];
+      return (main?.rows ?? []).map((r) => [r.seq, r.unit.replace('萬', '万'), r.target ?? '', r.attribute === '约束性' ? 'B' : 'Y']);
+    };
+    expect(pick('000')).toEqual(pick('004'));
+  });
+
   it('reads the same table from a Windows copy with CRLF line ends', () => {
     const { text, file } = readSeed('001');
     const lf = draftPlan(readTextSource(text, file), {});
