@@ -12,9 +12,16 @@ import type { SourceDocument, TextTable } from './types';
 /** A row of a Word/WPS copy: at least two tabs between cells. */
 const isTabRow = (line: string): boolean => (line.trim().match(/\t/gu) ?? []).length >= 2;
 
-/** Cells of a tab row, trimmed; trailing empty cells beyond the header's width dropped. */
+/**
+ * Cells of a tab row, trimmed; trailing empty cells beyond the header's width dropped. Some copies start every row
+ * with a tab: a leading tab is dropped only when the row would otherwise be wider than the header, so an empty
+ * first cell (a 其中 row without a 序号) keeps its column.
+ */
 const tabCells = (line: string, width?: number): string[] => {
-  const cells = line.replace(/^\t(?=[^\t])/u, '').split('\t').map((c) => c.replace(/^"(.*)"$/su, '$1').trim());
+  const split = (l: string) => l.split('\t').map((c) => c.replace(/^"(.*)"$/su, '$1').trim());
+  const whole = split(line);
+  const trimmedEnd = whole.length - [...whole].reverse().findIndex((c) => c !== '');
+  const cells = /^\t(?=[^\t])/u.test(line) && (width === undefined || trimmedEnd > width) ? split(line.slice(1)) : whole;
   while (cells.length > (width ?? 0) && cells[cells.length - 1] === '') cells.pop();
   return cells;
 };
