@@ -107,7 +107,8 @@ describe('levels side by side', () => {
     await setValues([['护理型床位数', 2020, 80], ['养老机构床位总数', 2020, 200], ['护理型床位数', 2023, 116], ['养老机构床位总数', 2023, 200]]);
     const e = await h['evaluation.run']({ plan: 'shuangbai-14', year: 2023 });
     const row = e.rows[0]!;
-    expect(row).toMatchObject({ target: '≥60', status: '滞后' });
+    expect(row).toMatchObject({ target: '≥60', baseline: 40, status: '快于预期' });
+    expect(row.completion).toBeCloseTo(18 / 20, 12);
     expect(row.value).toBeCloseTo(58, 9);
     // The 楚雄州 plan asks ≥55%: 58% meets it already.
     expect(row.upper).toEqual([expect.objectContaining({ plan: 'chuxiong', target: '≥55%', status: '提前实现' })]);
