@@ -5,11 +5,17 @@
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { SAMPLE_BOOKS, SAMPLE_YEARS } from './sample-data';
+import fs from 'node:fs';
+import { PLAN_15TH_PASTED_TEXT } from './plan-15th-table';
+import { BUREAU_PLAN_BOOK, BUREAU_PLAN_TEXT_FILE, BUREAU_PLAN_YEARS, SAMPLE_BOOKS, SAMPLE_YEARS as ALL_YEARS } from './sample-data';
 
 const outDir = path.resolve(process.argv[2] ?? 'samples');
 
-for (const book of SAMPLE_BOOKS) {
+// The bureau's own plan as a clerk pastes it from Word, and its figures for 2025–2027.
+fs.writeFileSync(path.join(outDir, BUREAU_PLAN_TEXT_FILE), PLAN_15TH_PASTED_TEXT);
+console.log(`wrote ${path.join(outDir, BUREAU_PLAN_TEXT_FILE)}`);
+
+for (const [book, SAMPLE_YEARS] of [...SAMPLE_BOOKS.map((b) => [b, ALL_YEARS] as const), [BUREAU_PLAN_BOOK, BUREAU_PLAN_YEARS] as const]) {
   const wb = new ExcelJS.Workbook();
   wb.creator = '规划监测评估工作台（示例数据）';
   wb.created = new Date('2026-02-15T00:00:00Z');

@@ -188,3 +188,35 @@ export const SAMPLE_BOOKS: SampleBook[] = [
 ];
 
 export const SAMPLE_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
+
+/**
+ * A plan made by the bureau for the demo: 双柏县's 15th Five-Year Plan (2026–2030), pasted from Word as
+ * `samples/shuangbai-15th-规划指标表.txt` (the table of scripts/plan-15th-table.ts), and invented figures for
+ * 2025–2027 named as the plan prints them, so a new user sees a plan that is not built in, evaluated for 2026 and
+ * 2027: a cumulative target on its running sum, 保持稳定, 全覆盖, a ratio from two items and a qualitative row.
+ */
+export const BUREAU_PLAN_YEARS = [2025, 2026, 2027];
+export const BUREAU_PLAN_TEXT_FILE = 'shuangbai-15th-规划指标表.txt';
+export const BUREAU_PLAN_BOOK: SampleBook = {
+  file: 'shuangbai-15th-示例数据.xlsx',
+  title: '双柏县民政事业主要统计数据（“十五五”示例数据，虚构，仅供演示）',
+  sheets: [
+    {
+      sheet: '双柏县',
+      regionLabel: '地区：双柏县（532322）',
+      rows: [
+        ['城市低保标准', '元/人·月', [780, 815, 850]],
+        ['临时救助人次', '人次', [_, 260, 230]],
+        ['困难群众救助帮扶覆盖率', '%', [95, 97, 98.5]],
+        ['养老机构床位总数', '张', [1350, 1400, 1420]],
+        ['护理型床位数', '张', [702, 750, 790]],
+        ['老年人能力评估人数', '人次', [_, 900, 1100]],
+        ['社会组织数量', '个', [98, 101, 104]],
+        ['年末常住人口', '人', [158000, 157500, 157000]],
+        ['婚姻登记合格率', '%', [100, 100, 99.6]],
+        ['节地生态安葬人数', '人', [_, 210, 250]],
+        ['孤儿基本生活保障标准', '元/人·月', [1500, 1560, 1620]],
+      ],
+    },
+  ],
+};

@@ -242,7 +242,7 @@ export const COMMANDS: Record<string, Command> = {
     run: async ({ values, err }) => {
       const port = values.port === undefined ? 8321 : needInt(values.port, '--port');
       const dbFile = values.db ?? defaultDbFile();
-      const db = openDb(dbFile);
+      const db = openDb(dbFile, { createFolder: values.db === undefined });
       const workDir = path.join(path.dirname(path.resolve(dbFile)), 'browser-mode');
       const { url } = await startServer({
         handlers: createHandlers(db, { workDir }),
@@ -261,6 +261,7 @@ export const COMMANDS: Record<string, Command> = {
       print(result, () =>
         [
           `演示数据库：${result.database}`,
+          ...result.plans.map((p) => `导入本单位规划 ${p.file}：${p.title}（${p.id}，${p.rows} 项指标）`),
           ...result.imports.map((i) => `导入示例数据 ${i.file}：${i.observations} 个数值（批次 ${i.batch}）`),
           ...result.outputs.map((o) => `${o.file}  ${Object.entries(o.summary).map(([s, n]) => `${s}${n}`).join(' ')}`),
           ...result.reports.map((f) => `报告 ${f}`),

@@ -50,7 +50,10 @@ export const runCli = async (argv: string[], io: CliIo = defaultIo): Promise<num
       err: io.err,
       // The database is opened only once a command's options are known to be right: a usage error writes nothing.
       withHandlers: async (fn) => {
-        const db = openDb(values.db ?? defaultDbFile());
+        const db = openDb(values.db ?? defaultDbFile(), {
+          createFolder: values.db === undefined,
+          onCreate: (file) => io.err(`已新建工作台数据库 ${file}。 / Created a new workbench database ${file}.`),
+        });
         try {
           return await fn(createHandlers(db));
         } finally {

@@ -16,6 +16,13 @@ export interface OpenOptions {
   /** Skip installing the built-in catalogue and plans (tests of migrations). */
   bare?: boolean;
   readonly?: boolean;
+  /**
+   * Create the file's folder when it is missing: the app's own data folder is created, an explicit --db in a
+   * folder that does not exist is refused (DESIGN.md "The database file").
+   */
+  createFolder?: boolean;
+  /** Told when a new database file was created (the CLI says so on stderr). */
+  onCreate?: (file: string) => void;
 }
 
 let freshImage: Buffer | null = null;
@@ -38,10 +45,41 @@ const freshDatabaseImage = (): Buffer => {
 
 const isFresh = (file: string): boolean => file === ':memory:' || !fs.existsSync(file) || fs.statSync(file).size === 0;
 
+/** A new database written whole to a temporary file and renamed, so a full disk never leaves half a file. */
+const writeAtomically = (file: string, bytes: Buffer): void => {
+  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, bytes, { flag: 'wx' });
+    fs.renameSync(tmp, file);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw new UserError('db-corrupt', `无法新建数据库文件 ${file}：${(error as Error).message} / Cannot create database file ${file}.`);
+  }
+};
+
+/** Tables every workbench database has from the first migration on. */
+const isWorkbenchSchema = (db: WriteDb): boolean => {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const tables = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((t) => t.name));
+  if (version === 0) return tables.size === 0;
+  return tables.has('region') && tables.has('series');
+};
+
 export const openDb = (file: string, options: OpenOptions = {}): WriteDb => {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') {
+    const dir = path.dirname(path.resolve(file));
+    if (!fs.existsSync(dir)) {
+      if (!options.createFolder) {
+        throw new UserError('file-not-found', `数据库所在文件夹不存在：${dir}。 / The folder of the database does not exist: ${dir}.`);
+      }
+      fs.mkdirSync(dir, { recursive: true });
+    }
+  }
   const useImage = !options.readonly && !options.bare && options.migrateTo === undefined && isFresh(file);
-  if (useImage && file !== ':memory:') fs.writeFileSync(file, freshDatabaseImage());
+  if (useImage && file !== ':memory:') {
+    writeAtomically(file, freshDatabaseImage());
+    options.onCreate?.(file);
+  }
   let raw: Database.Database;
   try {
     raw =
@@ -58,8 +96,12 @@ export const openDb = (file: string, options: OpenOptions = {}): WriteDb => {
   try {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    // Refuse a database from a newer app before anything (even the journal mode) touches the file.
+    // Refuse a database from a newer app, or another program's SQLite file, before anything (even the journal
+    // mode) touches the file.
     assertNotFromNewerApp(db);
+    if (file !== ':memory:' && !isWorkbenchSchema(db)) {
+      throw new UserError('db-corrupt', `文件 ${file} 是其他程序的 SQLite 数据库，不是工作台数据库，未作改动。 / ${file} is another program's SQLite database, not a workbench database; it was left as it was.`);
+    }
     if (file !== ':memory:' && !options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     if (!options.readonly) {

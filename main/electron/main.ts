@@ -30,7 +30,7 @@ const createWindow = (): BrowserWindow => {
 
 app.whenReady().then(
   () => {
-    const db = openDb(defaultDbFile());
+    const db = openDb(defaultDbFile(), { createFolder: true });
     const handlers = createHandlers(db);
     ipcMain.handle('api', async (_event, name: unknown, input: unknown) => {
       try {

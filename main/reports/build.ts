@@ -17,6 +17,7 @@ import {
   problemsFromEvaluation,
   scoreboard,
   shortProblems,
+  periodName,
 } from '../../shared/reports/narrative';
 import { changeSinceBase } from '../../shared/evaluation/change';
 import { changeCell, num, rowFormat } from '../../shared/reports/numbers';
@@ -54,6 +55,11 @@ const scalars = (ctx: ReportContext): Record<(typeof SCALAR_PLACEHOLDERS)[number
   const r = ctx.result;
   return {
     planTitle: ctx.plan.title,
+    // The plan's own title as issued (REPORTS.md): 《楚雄州民政事业发展“十四五”规划》, or for a region below the
+    // plan's, 双柏县落实《…》.
+    planName: r.region === ctx.plan.regionCode ? `《${ctx.plan.title}》` : `${r.regionName}落实《${ctx.plan.title}》`,
+    periodName: periodName(r.baseYear, r.targetYear),
+    periodPlan: periodName(r.baseYear, r.targetYear) === '' ? '规划' : `“${periodName(r.baseYear, r.targetYear)}”规划`,
     issuer: ctx.plan.issuer,
     docNumber: ctx.plan.docNumber ?? '',
     regionName: r.regionName,

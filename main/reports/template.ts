@@ -106,7 +106,7 @@ export const parseReportTemplate = (source: string, file: string): ReportTemplat
 
 /** Placeholders a template may use in any text, and those that expand to several lines (only in `list`). */
 export const SCALAR_PLACEHOLDERS = [
-  'planTitle', 'issuer', 'docNumber', 'regionName', 'planSubject', 'region', 'year', 'kindName', 'date', 'baseYear', 'targetYear',
+  'planTitle', 'planName', 'periodName', 'periodPlan', 'issuer', 'docNumber', 'regionName', 'planSubject', 'region', 'year', 'kindName', 'date', 'baseYear', 'targetYear',
   'timeProgress', 'yearOrdinal', 'indicatorCount', 'bindingCount', 'scoreboard', 'bindingOverview', 'period', 'dataSources',
 ] as const;
 export const LIST_PLACEHOLDERS = [

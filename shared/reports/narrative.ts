@@ -20,8 +20,9 @@ const isBinding = (r: EvaluatedRow): boolean => r.attribute === '约束性';
 const isFinal = (r: Result): boolean => r.kind === 'final' || r.year >= r.targetYear;
 const CN = '零一二三四五六七八九十';
 
-/** The plan period's name from its base year: 2020 → "十四五". */
-const periodName = (baseYear: number): string => {
+/** The plan period's name from its base year: 2020 → "十四五", 2025 → "十五五"; '' for a period that is not a Five-Year Plan's. */
+export const periodName = (baseYear: number, targetYear = baseYear + 5): string => {
+  if (targetYear - baseYear !== 5) return '';
   const n = (baseYear - 1950) / 5;
   if (!Number.isInteger(n) || n < 1 || n > 19) return '';
   return n <= 10 ? `${n === 10 ? '十' : CN[n]}五` : `十${CN[n - 10]}五`;

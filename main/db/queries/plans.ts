@@ -108,7 +108,8 @@ export const insertPlan = (
         position,
         seq: row.seq,
         printedName: row.name,
-        name: printedNameWithoutUnit(row.name),
+        // The short name for sentences: a 其中 row is named without its mark (the printed name keeps it).
+        name: printedNameWithoutUnit(row.name).replace(/^其中[:：]\s*/u, ''),
         unitText: row.unit,
         valueUnit: row.valueUnit ?? row.unit,
         baselineText: row.baseline ?? '',
