@@ -62,3 +62,52 @@ export class TargetsView {
     return this.page.getByRole('table', { name: '下级地区目标' });
   }
 }
+
+export class PlansView {
+  constructor(readonly page: Page) {}
+  form() {
+    return this.page.getByRole('region', { name: '导入本单位规划' });
+  }
+  async openImport() {
+    await this.page.getByRole('button', { name: '导入本单位规划' }).click();
+  }
+  async tryRead(text: string) {
+    await this.page.getByLabel('粘贴指标表（从 Word/WPS/PDF 复制）').fill(text);
+    await this.form().getByRole('button', { name: '试读' }).click();
+    await this.page.getByText(/试读（未保存）|试读发现 \d+ 个错误/).waitFor();
+  }
+  async save() {
+    await this.form().getByRole('button', { name: '保存规划' }).click();
+    await this.page.getByText(/^已保存规划“/).waitFor();
+  }
+  readRows() {
+    return this.page.getByRole('table', { name: '读到的指标表' }).locator('tbody tr');
+  }
+  plan(title: string) {
+    return this.page.getByRole('article', { name: title });
+  }
+  async manage(title: string) {
+    await this.plan(title).getByRole('button', { name: '管理' }).click();
+  }
+  async adjust(options: { seq: string; target: string; fromYear: string; doc: string; by: string }) {
+    const form = this.page.getByRole('form', { name: '规划调整' });
+    await form.getByLabel('序号').selectOption(options.seq);
+    await form.getByLabel('调整后目标').fill(options.target);
+    await form.getByLabel('起始年份').fill(options.fromYear);
+    await form.getByLabel('依据文件').fill(options.doc);
+    await form.getByLabel('经办人').fill(options.by);
+    await form.getByRole('button', { name: '保存调整' }).click();
+    await this.page.getByText(/^已调整第/).waitFor();
+  }
+  async judge(options: { year: string; seq: string; result: '达到' | '未达到' | '无法判断'; note: string; by: string }) {
+    const form = this.page.getByRole('form', { name: '定性指标判断' });
+    await form.getByLabel('年份').selectOption({ label: options.year });
+    await form.getByLabel('序号').locator(`option[value="${options.seq}"]`).waitFor({ state: 'attached' });
+    await form.getByLabel('序号').selectOption(options.seq);
+    await form.getByLabel('判断结果').selectOption({ label: options.result });
+    await form.getByLabel('说明').fill(options.note);
+    await form.getByLabel('经办人').fill(options.by);
+    await form.getByRole('button', { name: '保存判断' }).click();
+    await this.page.getByText(/^已保存：\d{4}年第/).waitFor();
+  }
+}

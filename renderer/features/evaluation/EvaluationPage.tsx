@@ -39,7 +39,14 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
   const input = { plan, year, ...(region.trim() ? { region: region.trim() } : {}), ...(kind ? { kind } : {}) };
   const result = useCall('evaluation.run', input);
   const chart = useCall('evaluation.chart', input);
-  const targetYear = plans.data?.find((p) => p.id === plan)?.targetYear ?? 2025;
+  const summary = plans.data?.find((p) => p.id === plan);
+  const targetYear = summary?.targetYear ?? 2025;
+  // The years of the plan's period after its base year (2021–2025 for a 十四五 plan, 2026–2030 for a 十五五 one).
+  const years = summary ? Array.from({ length: summary.targetYear - summary.baseYear }, (_, i) => summary.baseYear + 1 + i) : [2021, 2022, 2023, 2024, 2025];
+  useEffect(() => {
+    if (summary && !years.includes(year)) setYear(Math.min(summary.targetYear, Math.max(summary.baseYear + 1, new Date().getFullYear() - 1)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [summary?.id]);
 
   // A message about a file belongs to the evaluation it was made from: it goes when the choice changes, and a file
   // finished after the choice changed is not announced under the new heading.
@@ -107,7 +114,7 @@ export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) 
               if ((kind === 'final') !== (y === targetYear) && kind !== '') setKind('');
             }}
           >
-            {[2021, 2022, 2023, 2024, 2025].map((y) => (
+            {years.map((y) => (
               <option key={y} value={y}>
                 {y}年
               </option>

@@ -2,7 +2,7 @@
 import type { EvaluationResult } from '../../../shared/evaluation/result';
 import { baselineMeetsTarget } from '../../../shared/evaluation/result';
 import { changeCell } from '../../../shared/reports/numbers';
-import { badge, formatNumber, formatPercent } from './rows';
+import { adjustmentText, badge, formatNumber, formatPercent, judgementText, upperTexts } from './rows';
 
 export const IndicatorTable = ({ result }: { result: EvaluationResult }) => (
   <table className="indicators">
@@ -52,13 +52,26 @@ export const IndicatorTable = ({ result }: { result: EvaluationResult }) => (
               {row.baselineSource === 'data' ? '*' : ''}
             </td>
             {/* A county without its own target for a total is not judged: the plan's target is not its target. */}
-            <td className="num">{row.status === '不适用' ? '—' : row.target || '—'}</td>
-            <td className="num">{formatNumber(row.value)}</td>
+            <td className="num">
+              {row.status === '不适用' ? '—' : row.target || '—'}
+              {adjustmentText(row) && <div className="small note">{adjustmentText(row)}</div>}
+            </td>
+            {/* A cumulative row: the running sum since the base year, and the year's own figure below it. */}
+            <td className="num">
+              {row.yearValue !== undefined ? `累计 ${formatNumber(row.value)}` : formatNumber(row.value)}
+              {row.yearValue !== undefined && <div className="small note">当年 {formatNumber(row.yearValue)}</div>}
+            </td>
             <td className="num">{baselineMeetsTarget(row) ? '—' : formatPercent(row.completion)}</td>
             <td>
               <span className="badge" style={b.style}>
                 {b.text}
               </span>
+              {judgementText(row) && <div className="small note">{judgementText(row)}</div>}
+              {upperTexts(row).map((t) => (
+                <div key={t} className="small note">
+                  {t}
+                </div>
+              ))}
             </td>
             <td className="num">{changeCell(row)}</td>
             <td>{row.paceClass}</td>

@@ -1,39 +1,62 @@
-/** The plans in the database, each with its indicator count and the plan checks (the plan's own arithmetic). */
+/**
+ * The plans in the database, built-in (内置) and the bureau's own (本单位), each with its period, indicator count and
+ * plan checks; 导入本单位规划 reads a new one; a selected plan offers export, adjustment, judgement, removal, history.
+ */
+import { useState } from 'react';
 import { useCall } from '../../api/useCall';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
+import { PlanCard } from './PlanCard';
+import { PlanImportForm } from './PlanImportForm';
 
 export const PlansPage = ({ onEvaluate }: { onEvaluate: (plan: string) => void }) => {
-  const { data, error, loading } = useCall('plans.list', undefined);
-  if (loading) return <Loading />;
-  if (error) return <ErrorNotice error={error} />;
-  if (!data || data.length === 0) return <Empty>数据库中还没有规划。</Empty>;
+  const [refresh, setRefresh] = useState(0);
+  const { data, error, loading } = useCall('plans.list', undefined, refresh);
+  const [importing, setImporting] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   return (
-    <section aria-label="规划列表">
-      {data.map((p) => (
-        <article key={p.id} className="card">
-          <header className="card-head">
-            <h2>{p.title}</h2>
-            <button type="button" onClick={() => onEvaluate(p.id)}>
-              评估
-            </button>
-          </header>
-          <p className="muted">
-            {p.regionName}（{p.region}）· 主要指标 {p.indicators} 项 · 编号 {p.id}
-          </p>
-          {p.warnings.length > 0 ? (
-            <details open>
-              <summary>规划文本核对：{p.warnings.length} 条提示</summary>
-              <ul className="warnings">
-                {p.warnings.map((w, i) => (
-                  <li key={i}>{w.message.split(' / ')[0]}</li>
-                ))}
-              </ul>
-            </details>
-          ) : (
-            <p className="ok">规划文本核对：未发现问题</p>
-          )}
-        </article>
-      ))}
-    </section>
+    <>
+      <div className="toolbar page-head">
+        <button type="button" aria-expanded={importing} onClick={() => setImporting(!importing)}>
+          {importing ? '收起导入' : '导入本单位规划'}
+        </button>
+        {removed && <span className="ok">已删除规划“{removed}”。</span>}
+        {saved && <span className="ok">已保存，规划列表已更新：{saved}</span>}
+      </div>
+      {importing && (
+        <PlanImportForm
+          existingIds={(data ?? []).map((p) => p.id)}
+          onSaved={(id) => {
+            setSaved(id);
+            setRemoved(null);
+            setRefresh((n) => n + 1);
+          }}
+        />
+      )}
+      {/* The list stays on screen while it reloads after a save or a removal. */}
+      {loading && !data && <Loading />}
+      {error && <ErrorNotice error={error} onRetry={() => setRefresh((n) => n + 1)} />}
+      {data && data.length === 0 && <Empty>数据库中还没有规划。</Empty>}
+      {data && data.length > 0 && (
+        <section aria-label="规划列表">
+          {data.map((p) => (
+            <PlanCard
+              key={p.id}
+              plan={p}
+              selected={selected === p.id}
+              onEvaluate={onEvaluate}
+              onSelect={setSelected}
+              onRemoved={() => {
+                setRemoved(p.title);
+                setSaved(null);
+                setSelected(null);
+                setRefresh((n) => n + 1);
+              }}
+            />
+          ))}
+        </section>
+      )}
+    </>
   );
 };
