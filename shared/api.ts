@@ -260,7 +260,20 @@ export interface Api {
   };
   'plans.remove': { input: { plan: string }; output: { plan: string; title: string } };
   'plans.changes': { input: { plan: string }; output: PlanChangeDto[] };
+  'plans.editRow': {
+    input: { plan: string; position: number; field: PlanRowField; value: string; by: string; why?: string };
+    output: { plan: string; position: number; seq: string; field: PlanRowField; old: string; value: string };
+  };
+  'plans.addRow': {
+    input: { plan: string; after: number; seq: string; name: string; unit: string; baseline?: string; target: string; growth?: string; attribute?: '预期性' | '约束性'; by: string; why?: string };
+    output: { plan: string; position: number; indicator: string; match: 'existing' | 'new' };
+  };
+  'plans.removeRow': { input: { plan: string; position: number; by: string; why?: string }; output: { plan: string; position: number; seq: string; name: string } };
+  'plans.moveRow': { input: { plan: string; position: number; to: number; by: string; why?: string }; output: { plan: string; from: number; to: number } };
 }
+
+/** The printed fields of a plan row the bureau may correct. */
+export type PlanRowField = 'target' | 'baseline' | 'name' | 'unit' | 'growth' | 'attribute' | 'seq' | 'category';
 
 export type ApiName = keyof Api;
 export type Handlers = { [K in ApiName]: (input: Api[K]['input']) => Promise<Api[K]['output']> };
@@ -296,6 +309,10 @@ export const API_NAMES: readonly ApiName[] = [
   'plans.judge',
   'plans.remove',
   'plans.changes',
+  'plans.editRow',
+  'plans.addRow',
+  'plans.removeRow',
+  'plans.moveRow',
 ];
 
 export const isApiName = (name: unknown): name is ApiName => typeof name === 'string' && (API_NAMES as readonly string[]).includes(name);

@@ -27,6 +27,19 @@ const formatPlanImport = (r: PlanImportResultDto): string => {
 };
 
 const RESULTS = { met: '达到', unmet: '未达到', unknown: '无法判断' } as const;
+const FIELDS = ['target', 'baseline', 'name', 'unit', 'growth', 'attribute', 'seq', 'category'] as const;
+
+/** The row a command means: --row N (its place in the table, counted from 1) or --seq S (its printed 序号). */
+const rowPosition = async (ctx: CommandContext, plan: string): Promise<number> => {
+  const { values, withHandlers } = ctx;
+  if (values.row !== undefined) return needInt(values.row, '--row');
+  const seq = need(values.seq, '--seq 或 --row');
+  const shown = await withHandlers((h) => h['plans.show']({ id: plan }));
+  const row = shown.tables.find((t) => t.kind === 'main')?.rows.find((r) => r.seq === seq.trim());
+  if (!row) throw new UserError('bad-input', `规划“${plan}”没有序号为“${seq}”的指标；没有序号的行请用 --row。 / No row with 序号 ${seq}; use --row.`);
+  return row.position;
+};
+const why = (values: CommandContext['values']) => (values.note !== undefined ? { why: values.note } : {});
 
 const SUBCOMMANDS: Record<string, (ctx: CommandContext) => Promise<number>> = {
   import: async ({ values, rest, withHandlers, print, err }) => {
@@ -97,6 +110,57 @@ const SUBCOMMANDS: Record<string, (ctx: CommandContext) => Promise<number>> = {
     print(r, () => `已删除规划：${r.title}（${r.plan}）。已导入的数值仍保留。`);
     return 0;
   },
+  edit: async (ctx) => {
+    const { values, withHandlers, print } = ctx;
+    const plan = need(values.plan, '--plan');
+    const field = need(values.field, '--field');
+    if (!(FIELDS as readonly string[]).includes(field)) throw new UserError('bad-input', `--field 应为 ${FIELDS.join('、')} 之一。 / Unknown field.`);
+    const value = values.value ?? '';
+    const by = need(values.by, '--by');
+    const position = await rowPosition(ctx, plan);
+    const r = await withHandlers((h) => h['plans.editRow']({ plan, position, field: field as (typeof FIELDS)[number], value, by, ...why(values) }));
+    print(r, () => `已修改第${r.position}行（序号${r.seq}）的${r.field}：“${r.old}” → “${r.value}”。`);
+    return 0;
+  },
+  'add-row': async ({ values, withHandlers, print }) => {
+    const attribute = values.attribute;
+    if (attribute !== undefined && attribute !== '预期性' && attribute !== '约束性') throw new UserError('bad-input', '--attribute 应为 预期性 或 约束性。 / --attribute is 预期性 or 约束性.');
+    const input = {
+      plan: need(values.plan, '--plan'),
+      after: needInt(values.after, '--after'),
+      seq: values.seq ?? '',
+      name: need(values.name, '--name'),
+      unit: values.unit ?? '',
+      target: need(values.target, '--target'),
+      by: need(values.by, '--by'),
+      ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
+      ...(values.growth !== undefined ? { growth: values.growth } : {}),
+      ...(attribute !== undefined ? { attribute: attribute as '预期性' | '约束性' } : {}),
+      ...why(values),
+    };
+    const r = await withHandlers((h) => h['plans.addRow'](input));
+    print(r, () => `已在第${r.position}行加入“${input.name}”（${r.match === 'existing' ? '对应已有指标' : '新指标'} ${r.indicator}）。`);
+    return 0;
+  },
+  'remove-row': async (ctx) => {
+    const { values, withHandlers, print } = ctx;
+    const plan = need(values.plan, '--plan');
+    const by = need(values.by, '--by');
+    const position = await rowPosition(ctx, plan);
+    const r = await withHandlers((h) => h['plans.removeRow']({ plan, position, by, ...why(values) }));
+    print(r, () => `已删除第${r.position}行“${r.name}”。`);
+    return 0;
+  },
+  'move-row': async (ctx) => {
+    const { values, withHandlers, print } = ctx;
+    const plan = need(values.plan, '--plan');
+    const to = needInt(values.to, '--to');
+    const by = need(values.by, '--by');
+    const position = await rowPosition(ctx, plan);
+    const r = await withHandlers((h) => h['plans.moveRow']({ plan, position, to, by, ...why(values) }));
+    print(r, () => `已将第${r.from}行移到第${r.to}行。`);
+    return 0;
+  },
   changes: async ({ values, withHandlers, print }) => {
     const plan = need(values.plan, '--plan');
     const list = await withHandlers((h) => h['plans.changes']({ plan }));
@@ -107,11 +171,11 @@ const SUBCOMMANDS: Record<string, (ctx: CommandContext) => Promise<number>> = {
 
 export const planCommand: Command = {
   usage:
-    'pwb plan import FILE [--region CODE] [--id ID] [--title T] [--base-year B] [--target-year T] [--replace] [--dry-run] | export --plan ID --out F.json | adjust --plan ID --seq N --target T --from-year Y --doc TEXT --by NAME | judge --plan ID [--region CODE] --seq N --year Y --result met|unmet|unknown --note TEXT --by NAME | remove --plan ID --yes | changes --plan ID   本单位规划 / plans made by the bureau',
+    'pwb plan import FILE [--region CODE] [--id ID] [--title T] [--base-year B] [--target-year T] [--replace] [--dry-run] | export --plan ID --out F.json | adjust --plan ID --seq N --target T --from-year Y --doc TEXT --by NAME | judge --plan ID [--region CODE] --seq N --year Y --result met|unmet|unknown --note TEXT --by NAME | edit --plan ID --seq N|--row N --field target|baseline|name|unit|growth|attribute|seq|category --value V --by NAME [--note WHY] | add-row --plan ID --after N --seq S --name T --unit U --target T [--baseline B] [--attribute 约束性] --by NAME | remove-row --plan ID --seq N|--row N --by NAME | move-row --plan ID --seq N|--row N --to M --by NAME | remove --plan ID --yes | changes --plan ID   本单位规划 / plans made by the bureau',
   run: async (ctx) => {
     const sub = ctx.rest[0];
     const run = sub === undefined ? undefined : SUBCOMMANDS[sub];
-    if (!run) throw new UserError('bad-input', `pwb plan 后应为 import、export、adjust、judge、remove 或 changes，收到“${sub ?? ''}”。 / Unknown plan subcommand.`);
+    if (!run) throw new UserError('bad-input', `pwb plan 后应为 ${Object.keys(SUBCOMMANDS).join('、')} 之一，收到“${sub ?? ''}”。 / Unknown plan subcommand.`);
     return run(ctx);
   },
 };

@@ -175,11 +175,19 @@ const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext)
     case 'pace':
       return row.paceClass;
     case 'note':
-      return [row.baselineSource === 'data' ? '基期值取自数据' : '', ...row.parts.map((p) => `${p.label}${fmt(p.value)}（${p.referenceName}${fmt(p.reference)}）`), ...row.warnings.map((w) => w.split(' / ')[0]!)]
+      return [
+        row.baselineSource === 'data' ? '基期值取自数据' : '',
+        row.adjustment ? `目标按${row.adjustment.doc}自${row.adjustment.fromYear}年起由${row.adjustment.printedTarget}调整` : '',
+        row.yearValue !== undefined ? `五年累计；当年${fmt(row.yearValue ?? null)}` : '',
+        row.judgement ? `经${row.judgement.by}判断${JUDGEMENT_WORDS[row.judgement.result]}${row.judgement.note ? `：${row.judgement.note}` : ''}` : '',
+        ...(row.upper ?? []).map((u) => `上级规划目标${u.target}，${u.status}`),
+        ...row.parts.map((p) => `${p.label}${fmt(p.value)}（${p.referenceName}${fmt(p.reference)}）`), ...row.warnings.map((w) => w.split(' / ')[0]!)]
         .filter(Boolean)
         .join('；');
   }
 };
+
+const JUDGEMENT_WORDS = { met: '达到', unmet: '未达到', unknown: '无法判断' } as const;
 
 const FINAL_MUTE: ReadonlySet<string> = new Set(['timeProgress', 'pace']);
 

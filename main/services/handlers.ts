@@ -23,6 +23,7 @@ import { writeObservationsXlsx } from './export/observations-xlsx';
 import { runImport } from './import/run';
 import { listPlans, showPlan } from './plans';
 import { adjustPlan, judgeRow, listPlanChanges, removePlan } from './plan-import/edit';
+import { addPlanRow, editPlanRow, movePlanRow, removePlanRow } from './plan-import/edit-rows';
 import { exportPlanPackage, importPlanPackage } from './plan-import/package';
 import { importPlanTable } from './plan-import/run';
 
@@ -121,6 +122,29 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   }),
   'plans.remove': z.object({ plan: z.string() }),
   'plans.changes': z.object({ plan: z.string() }),
+  'plans.editRow': z.object({
+    plan: z.string(),
+    position: z.number().int().positive(),
+    field: z.enum(['target', 'baseline', 'name', 'unit', 'growth', 'attribute', 'seq', 'category']),
+    value: z.string().max(500),
+    by: z.string().max(100),
+    why: z.string().max(500).optional(),
+  }),
+  'plans.addRow': z.object({
+    plan: z.string(),
+    after: z.number().int().nonnegative(),
+    seq: z.string().max(20),
+    name: z.string().max(500),
+    unit: z.string().max(40),
+    baseline: z.string().max(200).optional(),
+    target: z.string().max(200),
+    growth: z.string().max(50).optional(),
+    attribute: z.enum(['预期性', '约束性']).optional(),
+    by: z.string().max(100),
+    why: z.string().max(500).optional(),
+  }),
+  'plans.removeRow': z.object({ plan: z.string(), position: z.number().int().positive(), by: z.string().max(100), why: z.string().max(500).optional() }),
+  'plans.moveRow': z.object({ plan: z.string(), position: z.number().int().positive(), to: z.number().int().positive(), by: z.string().max(100), why: z.string().max(500).optional() }),
 };
 
 export interface HandlerOptions {
@@ -170,6 +194,10 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'plans.judge': async (input) => judgeRow(db, input),
   'plans.remove': async (input) => removePlan(db, input),
   'plans.changes': async (input) => listPlanChanges(db, input),
+  'plans.editRow': async (input) => editPlanRow(db, input),
+  'plans.addRow': async (input) => addPlanRow(db, input),
+  'plans.removeRow': async (input) => removePlanRow(db, input),
+  'plans.moveRow': async (input) => movePlanRow(db, input),
 });
 
 /** Decodes one call from a transport and runs it. */
