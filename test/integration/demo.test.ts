@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runDemo, type DemoResult } from '../../main/services/demo';
 import type { EvaluationResult } from '../../shared/evaluation/result';
 import { scoreboard } from '../../shared/reports/narrative';
-import { SAMPLE_BOOKS } from '../../scripts/sample-data';
+import { BUREAU_PLAN_BOOK, SAMPLE_BOOKS } from '../../scripts/sample-data';
 import { tempDir } from '../helpers/files';
 
 let demo: DemoResult;
@@ -37,7 +37,7 @@ beforeAll(async () => {
 
 describe('pwb demo', () => {
   it('imports each sample workbook whole: as many values as scripts/sample-data.ts holds', () => {
-    const expected = SAMPLE_BOOKS.map((b) => ({
+    const expected = [...SAMPLE_BOOKS, BUREAU_PLAN_BOOK].map((b) => ({
       file: b.file,
       observations: b.sheets.flatMap((s) => s.rows.flatMap(([, , values]) => values.filter((v) => v !== null))).length,
     })).sort((a, b) => a.file.localeCompare(b.file));
@@ -82,7 +82,8 @@ describe('pwb demo', () => {
       '2025-summary.pdf',
       '2025-table.pdf',
     ]);
-    expect(demo.reports).toHaveLength(7 * PLANS.length);
+    // Seven for each built-in plan, three (annual PDF and Word, table) for the bureau's 15th plan in its second year.
+    expect(demo.reports).toHaveLength(7 * PLANS.length + 3);
     for (const f of demo.reports.filter((x) => x.endsWith('.pdf'))) expect(pdfPages(f), f).toBeGreaterThanOrEqual(1);
     for (const f of demo.reports.filter((x) => x.endsWith('.docx'))) expect(fs.readFileSync(f).subarray(0, 2).toString()).toBe('PK');
     const final = outputOf('chuxiong', '532300', 2025);
@@ -105,6 +106,23 @@ describe('pwb demo', () => {
   it('says the plan table was checked where a plan has nothing to report, instead of an empty section', () => {
     const dir = path.dirname(demo.database);
     expect(pdfText(path.join(dir, 'dazhou-511700-2023-midterm.pdf'))).toMatch(/（三）规划指标口径核对经核对，规划主要指标表/);
+  });
+
+  it('adds the bureau’s own 15th plan from a pasted table and evaluates it for 2026 and 2027 on its sample data', () => {
+    expect(demo.plans).toEqual([{ file: 'shuangbai-15th-规划指标表.txt', id: 'p532322-2025-2030', title: '双柏县民政事业发展“十五五”规划', rows: 12 }]);
+    const y2027 = outputOf('p532322-2025-2030', '532322', 2027);
+    expect(y2027).toMatchObject({ kind: 'annual', baseYear: 2025, targetYear: 2030 });
+    expect(y2027.timeProgress).toBeCloseTo(0.4, 12);
+    const row = (name: string) => y2027.rows.find((r) => r.name === name)!;
+    // 临时救助人次 [1200]: 260 in 2026 and 230 in 2027 add up to 490.
+    expect(row('临时救助人次')).toMatchObject({ value: 490, yearValue: 230, status: '基本符合预期' });
+    expect(row('县级区域养老服务中心建设')).toMatchObject({ status: '需判断' });
+    expect(row('婚姻登记合格率')).toMatchObject({ target: '保持稳定', status: '未实现' });
+    expect(() => outputOf('p532322-2025-2030', '532322', 2028)).toThrow();
+    const text = pdfText(path.join(path.dirname(demo.database), 'p532322-2025-2030-532322-2027-annual.pdf'));
+    expect(text).toMatch(/^《双柏县民政事业发展“十五五”规划》2027年度实施监测报告/);
+    expect(text).toContain('2027年是“十五五”规划实施的第二年');
+    expect(text).not.toContain('十四五');
   });
 
   it('keeps the annual report’s table as a landscape attachment with last year’s value and the change since then', () => {

@@ -95,7 +95,7 @@ describe('PDF reports', () => {
   it('titles a county’s report as the county carrying out the prefecture’s plan, not as a plan of its own', async () => {
     const out = path.join(dir, 'county.pdf');
     await writeReport(db, { plan: 'chuxiong', region: '532322', year: 2023, kind: 'midterm', out, date: '2024年3月1日' });
-    expect(pdfText(out).replace(/\s+/g, '')).toMatch(/^双柏县落实楚雄彝族自治州“十四五”民政事业发展规划实施情况中期评估报告/);
+    expect(pdfText(out).replace(/\s+/g, '')).toMatch(/^双柏县落实《楚雄州民政事业发展“十四五”规划》实施情况中期评估报告/);
   });
 
   it('fits the leader’s summary on one A4 page', async () => {
