@@ -141,7 +141,8 @@ const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext)
     case 'seq':
       return row.seq;
     case 'name':
-      return row.name;
+      // Attachment tables print the name as the plan prints it (其中：…, units in brackets); sentences the short form.
+      return row.printedName;
     case 'unit':
       return row.unit;
     case 'attribute':
@@ -154,7 +155,8 @@ const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext)
       return figure(row, ctx.previous.get(row.seq));
     case 'yearChange': {
       const before = ctx.previous.get(row.seq);
-      if (before === null || before === undefined || row.value === null) return '—';
+      // A running sum always grows: its change on last year says nothing (the year's own figure is in the note).
+      if (before === null || before === undefined || row.value === null || row.yearValue !== undefined) return '—';
       return changeCell({ ...row, change: changeSinceBase(before, row.value, row.valueUnit) });
     }
     case 'years':
