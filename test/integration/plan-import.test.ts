@@ -181,6 +181,30 @@ describe('bad tables are refused with the row and column, and nothing is stored'
     expect(given.ok).toBe(true);
   });
 
+  it('two tables run together in one sheet: the second header is named by its row', async () => {
+    const { db } = freshDb();
+    const h = createHandlers(db);
+    const { writeWorkbook } = await import('../helpers/files');
+    const file = await writeWorkbook(path.join(tempDir(), '双柏县“十五五”规划指标.xlsx'), [
+      {
+        name: '指标',
+        rows: [
+          ['序号', '指标名称', '单位', '2025年基期值', '2030年目标值', '属性'],
+          [1, '城市低保标准', '元/人·月', 780, 950, '约束性'],
+          [2, '孤儿基本生活保障标准', '元/人·月', 1500, 1800, '约束性'],
+          ['序号', '主要指标', '单位', '2025年基期值', '2030年目标值', '属性'],
+          [1, '养老机构床位总数', '张', 1350, 1600, '预期性'],
+        ],
+      },
+    ]);
+    const before = await countPlans(h);
+    const r = await h['plans.import']({ file });
+    expect(r.ok).toBe(false);
+    const p = r.problems.find((x) => x.severity === 'error')!;
+    expect([p.row, p.column]).toEqual([4, 1]);
+    expect(await countPlans(h)).toBe(before);
+  });
+
   it('an unknown region, or none, asks for --region', async () => {
     const { db } = freshDb();
     const h = createHandlers(db);
