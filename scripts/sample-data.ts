@@ -193,7 +193,8 @@ export const SAMPLE_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
  * A plan made by the bureau for the demo: 双柏县's 15th Five-Year Plan (2026–2030), pasted from Word as
  * `samples/shuangbai-15th-规划指标表.txt` (the table of scripts/plan-15th-table.ts), and invented figures for
  * 2025–2027 named as the plan prints them, so a new user sees a plan that is not built in, evaluated for 2026 and
- * 2027: a cumulative target on its running sum, 保持稳定, 全覆盖, a ratio from two items and a qualitative row.
+ * 2027: a cumulative target on its running sum, 保持稳定, 全覆盖, a target per part (城市/农村), a ratio from two
+ * items and a qualitative row.
  */
 export const BUREAU_PLAN_YEARS = [2025, 2026, 2027];
 export const BUREAU_PLAN_TEXT_FILE = 'shuangbai-15th-规划指标表.txt';
@@ -206,6 +207,8 @@ export const BUREAU_PLAN_BOOK: SampleBook = {
       regionLabel: '地区：双柏县（532322）',
       rows: [
         ['城市低保标准', '元/人·月', [780, 815, 850]],
+        ['城市特困人员基本生活标准', '元/人·年', [9800, 10150, 10500]],
+        ['农村特困人员基本生活标准', '元/人·年', [7600, 7850, 8050]],
         ['临时救助人次', '人次', [_, 260, 230]],
         ['困难群众救助帮扶覆盖率', '%', [95, 97, 98.5]],
         ['养老机构床位总数', '张', [1350, 1400, 1420]],

@@ -149,6 +149,8 @@ export interface PlanImportRowDto {
   preview?: { year: number; value: number | null; unit: string };
   /** The formula of a new indicator computed from items, as given. */
   formula?: string;
+  /** A row with a target per part (城市/农村): the series each part is measured on. */
+  parts?: { label: string; indicator: string; match: 'existing' | 'new' }[];
 }
 
 /** The bureau's decision on one row of the main table (1-based position): an existing indicator, or a formula. */

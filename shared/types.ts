@@ -58,6 +58,8 @@ export interface PlanRow {
   indicatorCode: string;
   note: string | null;
   parts: PlanRowPart[];
+  /** A row printed with a value per part (城市/农村): the series each part is measured on. */
+  splits: { label: string; indicatorCode: string }[];
 }
 
 export interface PlanTable {

@@ -11,7 +11,7 @@ import { clean, roundTo } from '../../shared/evaluation/round';
 import { defaultSettings, type EvaluationSettings } from '../../shared/evaluation/settings';
 import { classifyRow, exceeded, type RowInput } from '../../shared/evaluation/status';
 import { conditionHolds } from '../../shared/targets/condition';
-import { isKeepTarget, parseTarget, targetValue, type Target } from '../../shared/targets/grammar';
+import { isKeepTarget, parseTarget, splitParts, targetValue, type PartsTarget, type Target } from '../../shared/targets/grammar';
 import { parseQuantity } from '../../shared/targets/quantity';
 import { normaliseRegionCode } from '../../shared/text/region-code';
 import type { EvaluationKind, Plan, PlanRow } from '../../shared/types';
@@ -117,6 +117,39 @@ const evaluateParts = (ctx: RowContext, row: PlanRow, target: Target): Evaluated
     return { label: part.label, value: optNum(value), reference: optNum(reference), referenceName: catalogOf(ctx.db).get(part.referenceCode).name, holds };
   });
 
+/**
+ * A row with a target per part (城市11700，农村9100), each part on its own series: the row holds when every part
+ * holds, and its completion is the lowest of the parts' (the part furthest behind decides the row's progress).
+ */
+const splitStanding = (
+  ctx: RowContext,
+  row: PlanRow,
+  target: PartsTarget,
+  direction: 'increase' | 'decrease' | 'range' | 'keep',
+): { parts: EvaluatedPart[]; input: Pick<RowInput, 'targetKind' | 'baseline' | 'target' | 'value' | 'conditionHolds'> } => {
+  const printedBase = new Map((splitParts(row.baselineText) ?? []).map((p) => [p.label, parseQuantity(p.text)]));
+  const standings = target.parts.map((part) => {
+    const split = row.splits.find((x) => x.label === part.label);
+    const v = split ? valueIn(ctx, split.indicatorCode, ctx.year, row.valueUnit)?.value ?? null : null;
+    const q = printedBase.get(part.label);
+    const b = ctx.isPlanRegion && q && q.ok ? q.quantity.value : split ? valueIn(ctx, split.indicatorCode, ctx.plan.baseYear, row.valueUnit)?.value ?? null : null;
+    const t = targetValue(part.target);
+    const holds = conditionHolds(part.target, v, { direction });
+    const c = v !== null && b !== null && t !== null && Math.abs(t - b) > 1e-12 ? (v - b) / (t - b) : null;
+    return { part: { label: part.label, value: optNum(v), reference: t, referenceName: `${part.label}目标`, holds }, c };
+  });
+  const parts = standings.map((x) => x.part);
+  const allHold = parts.every((p) => p.holds === true) ? true : parts.some((p) => p.holds === false) ? false : null;
+  const missing = parts.some((p) => p.value === null);
+  const cs = standings.map((x) => x.c);
+  const input = missing
+    ? { targetKind: 'level' as const, baseline: null, target: null, value: null, conditionHolds: null }
+    : cs.every((c) => c !== null)
+      ? { targetKind: 'level' as const, baseline: 0, target: 1, value: Math.min(...(cs as number[])), conditionHolds: allHold }
+      : { targetKind: 'level' as const, baseline: null, target: null, value: 1, conditionHolds: allHold };
+  return { parts, input };
+};
+
 const evaluateRow = (ctx: RowContext, row: PlanRow): EvaluatedRow => {
   const { plan, year } = ctx;
   const indicator = catalogOf(ctx.db).get(row.indicatorCode);
@@ -155,13 +188,15 @@ const evaluateRow = (ctx: RowContext, row: PlanRow): EvaluatedRow => {
     baselineSource = 'data';
   }
 
-  const parts = evaluateParts(ctx, row, target);
+  const split = target.kind === 'parts' && row.splits.length > 0 ? splitStanding(ctx, row, target, direction) : null;
+  const parts = split ? split.parts : evaluateParts(ctx, row, target);
   let holds: boolean | null;
   if (target.kind === 'relative') {
     holds = parts.length === 0 ? null : parts.some((p) => p.holds === false) ? false : parts.every((p) => p.holds === true) ? true : null;
   } else {
     holds = conditionHolds(target, v, { direction, baseline });
   }
+  if (split) holds = split.input.conditionHolds;
   const judgement = target.kind === 'text'
     ? ctx.judgements.find((j) => j.tableNo === row.tableNo && j.position === row.position && j.region === ctx.region && j.year === year) ?? null
     : null;
@@ -180,6 +215,7 @@ const evaluateRow = (ctx: RowContext, row: PlanRow): EvaluatedRow => {
     notApplicable,
     keep: isKeepTarget(target),
     judgement: judgement?.result ?? null,
+    ...(split ? split.input : {}),
   };
   const status = classifyRow(input, ctx.settings);
   if (baselineMeetsTarget(status)) {

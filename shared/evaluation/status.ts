@@ -30,7 +30,7 @@ export type Status = (typeof STATUSES)[number];
 
 export type EvaluationKind = 'annual' | 'midterm' | 'final';
 
-export type TargetKind = 'level' | 'compare' | 'range' | 'relative' | 'cumulative' | 'hold' | 'text';
+export type TargetKind = 'level' | 'compare' | 'range' | 'relative' | 'cumulative' | 'hold' | 'parts' | 'text';
 
 /** The bureau's judgement of a row the workbench cannot evaluate: 达到 / 未达到 / 无法判断. */
 export type JudgementResult = 'met' | 'unmet' | 'unknown';

@@ -3,6 +3,7 @@
  * 城市/农村 values become parts, and the unit is found (单位 column, name brackets, values). Texts stay as printed.
  */
 import { isBlankCell, parseQuantity } from '../targets/quantity';
+import { splitParts } from '../targets/grammar';
 import { isUnitText } from '../units/units';
 import type { ColumnRole, DraftProblem, DraftRow } from './types';
 import { isGroupHeading } from './source-lines';
@@ -13,7 +14,7 @@ const OPERATOR_PREFIX =
 const CUMULATIVE_BRACKETS = /^[[［〔【]\s*(.*?)\s*[\]］〕】]$/u;
 const OPERATOR_SUFFIX = /\s*(?:以上|以下|以内|左右)$/u;
 const CN_NUMERAL_SEQ = /^(?:[一二三四五六七八九十]+[、．.]?|[（(][一二三四五六七八九十]+[)）])$/u;
-const PART_LABEL = /^(城市|农村|城镇|乡村|城区)[:：]?\s*(.+)$/u;
+
 
 /** A cell's printed lines joined: wrapped names and headers close up, values keep a space between lines. */
 export const joinName = (cell: string): string => cell.replace(/\s*\n\s*/gu, '').trim();
@@ -49,13 +50,8 @@ export const unitInName = (name: string): string => {
 };
 
 /** 城市/农村 values printed in one cell ("城市650 农村450", or on two lines), or null. */
-const partsOf = (cell: string): { label: string; value: string }[] | null => {
-  const segments = cell.split(/[\n\s；;，,、]+/u).filter((s) => s !== '');
-  if (segments.length < 2) return null;
-  const parts = segments.map((s) => PART_LABEL.exec(s));
-  if (parts.some((p) => p === null)) return null;
-  return parts.map((p) => ({ label: p![1]!, value: p![2]! }));
-};
+const partsOf = (cell: string): { label: string; value: string }[] | null =>
+  splitParts(cell)?.map((p) => ({ label: p.label, value: p.text })) ?? null;
 
 const attributeOf = (cell: string): DraftRow['attribute'] => {
   const t = cell.replace(/\s+/gu, '');

@@ -243,10 +243,23 @@ const refShort = (f: RowFormat, r: number): string =>
  * A target relative to another series or an outside reference, each part with its reference named: "城乡低保标准年度
  * 增速2023年城市为8.6%、农村为10.8%，分别不低于城镇居民上年度人均消费支出增速（4.2%）、…（4.7%），符合要求。"
  */
+/** A row with a target per part is on the ladder of time progress, said in words. */
+const PART_VERDICTS: Partial<Record<Status, string>> = {
+  提前实现: '已达到规划目标',
+  快于预期: '进度快于预期',
+  基本符合预期: '进度基本符合预期',
+  滞后: '进度滞后',
+  倒退: '较基期倒退',
+  未实现: '尚未达到规划目标',
+};
+
 const relativeSentence = (x: Facts): string => {
   const { row } = x;
   const op = compareOp(x.target) ?? '>=';
-  const verdict = x.final ? (row.status === '完成' ? '完成规划目标' : '未完成规划目标') : row.status === '符合要求' ? '符合要求' : '不符合要求';
+  const verdict = x.final
+    ? row.status === '完成' ? '完成规划目标' : '未完成规划目标'
+    : x.target.kind === 'parts' ? PART_VERDICTS[row.status] ?? row.status
+    : row.status === '符合要求' ? '符合要求' : '不符合要求';
   if (row.parts.length === 0) {
     if (row.value === null) return `${row.name}暂无${x.ctx.year}年数据。`;
     const decided = row.status === '符合要求' || row.status === '不符合要求' || row.status === '完成' || row.status === '未完成';

@@ -62,6 +62,8 @@ const PlanRowSchema = z.object({
   parts: z
     .array(z.object({ label: z.string().min(1), indicator: code, reference: code }))
     .optional(),
+  /** One series per part of a row printed with a value per part (城市11700，农村9100). */
+  splits: z.array(z.object({ label: z.string().min(1), indicator: code })).optional(),
   note: z.string().optional(),
 });
 export type PlanRowTemplate = z.infer<typeof PlanRowSchema>;

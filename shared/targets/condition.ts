@@ -66,6 +66,7 @@ export const conditionHolds = (t: Target, value: number | null, opts: ConditionO
       return isNumber(opts.reference) ? compareHolds(value, t.op, opts.reference) : null;
     case 'hold':
       return isNumber(opts.baseline) ? byDirection(value, opts.baseline, opts.direction === 'decrease' ? 'decrease' : 'increase') : null;
+    case 'parts': // each part on its own series: decided by the caller
     case 'text':
       return null;
   }

@@ -70,7 +70,31 @@ export interface TextTarget {
   readonly text: string;
 }
 
-export type Target = LevelTarget | CompareTarget | RangeTarget | RelativeTarget | CumulativeTarget | HoldTarget | TextTarget;
+/**
+ * One target per part, printed in one cell: "城市11700，农村9100", "城镇≥780；农村≥600". Each part is evaluated on the
+ * part's own series; the row holds when every part holds. Printed back as written.
+ */
+export interface PartsTarget {
+  readonly kind: 'parts';
+  readonly text: string;
+  readonly parts: readonly { readonly label: string; readonly target: LevelTarget | CompareTarget }[];
+}
+
+export type Target = LevelTarget | CompareTarget | RangeTarget | RelativeTarget | CumulativeTarget | HoldTarget | PartsTarget | TextTarget;
+
+/** The labels of parts a plan prints in one cell, and how a part is written: 城市11700, 农村：9100. */
+export const PART_LABEL = /^(城市|农村|城镇|乡村|城区)[:：]?\s*(.+)$/u;
+const PART_SEPARATORS = /[\n\s；;，,、]+/u;
+
+/** "城市650 农村450" → [{label: 城市, text: 650}, …]; null unless every segment is a labelled part and there are two or more. */
+export const splitParts = (text: string): { label: string; text: string }[] | null => {
+  const segments = text.split(PART_SEPARATORS).filter((x) => x !== '');
+  if (segments.length < 2) return null;
+  const parts = segments.map((x) => PART_LABEL.exec(x));
+  if (parts.some((m) => m === null)) return null;
+  const out = parts.map((m) => ({ label: m![1]!, text: m![2]! }));
+  return new Set(out.map((p) => p.label)).size === out.length ? out : null;
+};
 
 /** A parsed form without its frame (text, lead, trail), before parseTarget adds it. */
 type Body<T> = T extends Framed ? Omit<T, keyof Framed> : never;
@@ -178,9 +202,19 @@ const parseLevel = (core: string): Body<LevelTarget> | null => {
   return quantity === null ? null : { kind: 'level', word, quantity };
 };
 
+const parseParts = (text: string): PartsTarget | null => {
+  const split = splitParts(text.trim());
+  if (split === null) return null;
+  const parts = split.map((p) => ({ label: p.label, target: parseTarget(p.text) }));
+  if (parts.some((p) => p.target.kind !== 'level' && p.target.kind !== 'compare')) return null;
+  return { kind: 'parts', text, parts: parts as PartsTarget['parts'] };
+};
+
 /** Parses a target cell as written. Never throws: what it cannot read becomes a 'text' target. */
 export const parseTarget = (text: string): Target => {
   if (isBlankCell(text)) return { kind: 'text', text };
+  const parts = parseParts(text);
+  if (parts !== null) return parts;
   const core = text.trim();
   const lead = text.slice(0, text.length - text.trimStart().length);
   const trail = text.slice(text.trimEnd().length);
@@ -189,7 +223,7 @@ export const parseTarget = (text: string): Target => {
   return parsed === null ? { kind: 'text', text } : { ...parsed, text, lead, trail };
 };
 
-const body = (t: Exclude<Target, TextTarget>): string => {
+const body = (t: Exclude<Target, TextTarget | PartsTarget>): string => {
   switch (t.kind) {
     case 'level':
       return t.word + t.quantity.text;
@@ -207,7 +241,7 @@ const body = (t: Exclude<Target, TextTarget>): string => {
 };
 
 /** Prints a target back from its parts, exactly as it was written. */
-export const printTarget = (t: Target): string => (t.kind === 'text' ? t.text : t.lead + body(t) + t.trail);
+export const printTarget = (t: Target): string => (t.kind === 'text' || t.kind === 'parts' ? t.text : t.lead + body(t) + t.trail);
 
 /** The single comparison value of a level, compare or cumulative target; null for range, relative, hold and text. */
 export const targetValue = (t: Target): number | null =>
@@ -222,6 +256,8 @@ export const targetUnitText = (t: Target): string => {
       return t.quantity.unitText;
     case 'range':
       return t.high.unitText !== '' ? t.high.unitText : t.low.unitText;
+    case 'parts':
+      return targetUnitText(t.parts[0]!.target);
     case 'relative':
     case 'hold':
     case 'text':

@@ -78,6 +78,36 @@ describe('qualitative rows', () => {
   });
 });
 
+describe('targets per part (城市11700，农村9100)', () => {
+  it('are read as one target per part, each part on a series named as a sheet names it', async () => {
+    const shown = await h['plans.show']({ id: PLAN });
+    const row = shown.tables[0]!.rows.find((r) => r.seq === '2')!;
+    expect(row.targetText).toBe('城市11700，农村9100');
+    expect(row.splits.map((x) => x.label)).toEqual(['城市', '农村']);
+  });
+
+  it('hold when every part holds; the part furthest behind gives the completion', async () => {
+    // Baselines 城市9800, 农村7600; in 2026 城市 10180 (20% of the way), 农村 7900 (20%): 基本符合预期 at τ = 0.2.
+    await setValues([['城市特困人员基本生活标准', 2026, 10180], ['农村特困人员基本生活标准', 2026, 7900]]);
+    const r = await rowOf(2026, '特困人员基本生活标准');
+    expect(r.status).toBe('基本符合预期');
+    expect(r.completion).toBeCloseTo(0.2, 12);
+    expect(r.parts.map((p) => [p.label, p.value, p.reference, p.holds])).toEqual([['城市', 10180, 11700, false], ['农村', 7900, 9100, false]]);
+    // 2027: 城市 reaches its target, 农村 only 40% of the way: the row is 40% complete, not met.
+    await setValues([['城市特困人员基本生活标准', 2027, 11800], ['农村特困人员基本生活标准', 2027, 8200]]);
+    const later = await rowOf(2027, '特困人员基本生活标准');
+    expect(later.completion).toBeCloseTo(0.4, 12);
+    expect(later.status).toBe('基本符合预期');
+    await setValues([['农村特困人员基本生活标准', 2028, 9100], ['城市特困人员基本生活标准', 2028, 11700]]);
+    expect(await rowOf(2028, '特困人员基本生活标准')).toMatchObject({ status: '提前实现' });
+  });
+
+  it('are 缺数 while a part has no value', async () => {
+    await setValues([['城市特困人员基本生活标准', 2026, 10180]]);
+    expect(await rowOf(2026, '特困人员基本生活标准')).toMatchObject({ status: '缺数' });
+  });
+});
+
 describe('plan adjustments', () => {
   it('apply from their year: earlier years keep the printed target, later ones the new, with the document', async () => {
     await setValues([['城市最低生活保障标准', 2026, 810], ['城市最低生活保障标准', 2027, 850]]);

@@ -89,9 +89,13 @@ describe('a 15th Five-Year Plan of a county, from what the bureau has', () => {
       expect(plan.docNumber).toBe('双民发〔2026〕3号');
       expect(plan.schedule.midterm).toBe(2028);
     }
-    // Every row has its columns (the 其中 row keeps its empty 序号 cell); the split row is pointed out.
+    // Every row has its columns (the 其中 row keeps its empty 序号 cell); the row with a target per part is
+    // measured on a series per part.
     expect(r.problems.filter((p) => /单元格/.test(p.message))).toEqual([]);
-    expect(r.problems.some((p) => p.message.includes('特困人员基本生活标准') && p.message.includes('城市、农村'))).toBe(true);
+    expect(r.rows.find((x) => x.seq === '2')).toMatchObject({
+      targetKind: 'parts',
+      parts: [{ label: '城市', match: 'new' }, { label: '农村', match: 'new' }],
+    });
   });
 
   it('stores nothing on a dry run, and the same rows as a real import', async () => {

@@ -41,6 +41,7 @@ type RowDbRow = {
   indicator_code: string;
   note: string | null;
 };
+type SplitDbRow = { plan_id: string; table_no: number; position: number; part_no: number; label: string; indicator_code: string };
 type PartDbRow = { plan_id: string; table_no: number; position: number; part_no: number; label: string; indicator_code: string; reference_code: string };
 
 export interface KeptTarget {
@@ -98,6 +99,7 @@ export const insertPlan = (
   const insertPart = db.prepare(
     'INSERT INTO plan_row_part (plan_id, table_no, position, part_no, label, indicator_code, reference_code) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  const insertSplit = db.prepare('INSERT INTO plan_row_split (plan_id, table_no, position, part_no, label, indicator_code) VALUES (?, ?, ?, ?, ?, ?)');
   for (const table of plan.tables) {
     insertTable.run(plan.id, table.no, table.kind, table.title, table.baseYear, table.targetYear, table.note ?? null);
     table.rows.forEach((row, i) => {
@@ -126,6 +128,7 @@ export const insertPlan = (
       (row.parts ?? []).forEach((part, p) =>
         insertPart.run(plan.id, table.no, position, p + 1, part.label, part.indicator, part.reference),
       );
+      (row.splits ?? []).forEach((split, p) => insertSplit.run(plan.id, table.no, position, p + 1, split.label, split.indicator));
     });
   }
   const restore = db.prepare(
@@ -135,7 +138,7 @@ export const insertPlan = (
   for (const k of kept) restore.run(plan.id, k.tableNo, k.position, k.regionCode, k.targetText, k.setBy, k.setAt, plan.id, k.tableNo, k.position);
 };
 
-const toRow = (r: RowDbRow, parts: PartDbRow[]): PlanRow => ({
+const toRow = (r: RowDbRow, parts: PartDbRow[], splits: SplitDbRow[]): PlanRow => ({
   planId: r.plan_id,
   tableNo: r.table_no,
   position: r.position,
@@ -157,6 +160,9 @@ const toRow = (r: RowDbRow, parts: PartDbRow[]): PlanRow => ({
   parts: parts
     .filter((p) => p.table_no === r.table_no && p.position === r.position)
     .map((p) => ({ label: p.label, indicatorCode: p.indicator_code, referenceCode: p.reference_code })),
+  splits: splits
+    .filter((p) => p.table_no === r.table_no && p.position === r.position)
+    .map((p) => ({ label: p.label, indicatorCode: p.indicator_code })),
 });
 
 export const listPlanIds = (db: ReadDb): string[] =>
@@ -168,6 +174,7 @@ export const getPlan = (db: ReadDb, id: string): Plan | null => {
   const tables = db.prepare<[string], TableDbRow>('SELECT * FROM plan_table WHERE plan_id = ? ORDER BY table_no').all(id);
   const rows = db.prepare<[string], RowDbRow>('SELECT * FROM plan_row WHERE plan_id = ? ORDER BY table_no, position').all(id);
   const parts = db.prepare<[string], PartDbRow>('SELECT * FROM plan_row_part WHERE plan_id = ? ORDER BY part_no').all(id);
+  const splits = db.prepare<[string], SplitDbRow>('SELECT * FROM plan_row_split WHERE plan_id = ? ORDER BY part_no').all(id);
   return {
     id: p.id,
     title: p.title,
@@ -189,7 +196,7 @@ export const getPlan = (db: ReadDb, id: string): Plan | null => {
         baseYear: t.base_year,
         targetYear: t.target_year,
         note: t.note,
-        rows: rows.filter((r) => r.table_no === t.table_no).map((r) => toRow(r, parts)),
+        rows: rows.filter((r) => r.table_no === t.table_no).map((r) => toRow(r, parts, splits)),
       }),
     ),
   };

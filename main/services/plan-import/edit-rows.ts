@@ -32,7 +32,7 @@ const COLUMN: Record<EditableField, string> = {
   category: 'category',
 };
 
-const CHILD_TABLES = ['plan_row_part', 'region_target', 'plan_adjustment', 'plan_judgement'] as const;
+const CHILD_TABLES = ['plan_row_part', 'plan_row_split', 'region_target', 'plan_adjustment', 'plan_judgement'] as const;
 
 const editablePlan = (db: WriteDb, id: string): Plan => {
   const plan = requirePlan(db, id);

@@ -8,14 +8,18 @@ import type { MatchedRow } from './match-rows';
 
 export const insertNewIndicators = (db: WriteDb, rows: MatchedRow[]): void => {
   const dropAliases = db.prepare('DELETE FROM series_alias WHERE series_code = ?');
-  for (const m of rows) {
+  const all = rows.flatMap((m) => [
+    { newSeries: m.newSeries, printed: m.draft.name.trim() },
+    ...m.splits.map((x) => ({ newSeries: x.newSeries, printed: x.newSeries?.name ?? '' })),
+  ]);
+  for (const m of all) {
     if (m.newSeries === null) continue;
     if (m.newSeries.formula !== null) {
       upsertSeries(db, m.newSeries, []);
       dropAliases.run(m.newSeries.code);
       continue;
     }
-    const printed = m.draft.name.trim();
+    const printed = m.printed;
     upsertSeries(db, m.newSeries, printed !== m.newSeries.name ? [printed] : []);
   }
 };

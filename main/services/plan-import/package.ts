@@ -73,6 +73,7 @@ const seriesClosure = (db: ReadDb, plan: PlanTemplate): Series[] => {
       visit(p.indicator);
       visit(p.reference);
     }
+    for (const p of r.splits ?? []) visit(p.indicator);
   }
   return [...seen.values()];
 };
@@ -112,6 +113,7 @@ export const planAsTemplate = (db: ReadDb, id: string): PlanTemplate => {
         ...(r.category ? { category: r.category } : {}),
         indicator: r.indicatorCode,
         ...(r.parts.length > 0 ? { parts: r.parts.map((x) => ({ label: x.label, indicator: x.indicatorCode, reference: x.referenceCode })) } : {}),
+        ...(r.splits.length > 0 ? { splits: r.splits.map((x) => ({ label: x.label, indicator: x.indicatorCode })) } : {}),
         ...(r.note ? { note: r.note } : {}),
       })),
     })),

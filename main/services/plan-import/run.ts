@@ -38,6 +38,7 @@ const rowDto = (m: MatchedRow, preview?: PlanImportRowDto['preview']): PlanImpor
   targetKind: m.targetKind,
   ...(m.candidates.length > 0 ? { candidates: m.candidates.map((c) => c.name), candidateIndicators: m.candidates } : {}),
   ...(m.newSeries?.formula ? { formula: m.newSeries.formula } : {}),
+  ...(m.splits.length > 0 ? { parts: m.splits.map((x) => ({ label: x.label, indicator: x.indicator, match: x.newSeries ? ('new' as const) : ('existing' as const) })) } : {}),
   ...(preview ? { preview } : {}),
 });
 
@@ -53,6 +54,7 @@ const templateRow = (m: MatchedRow): PlanTemplate['tables'][number]['rows'][numb
   ...(m.draft.attribute !== undefined ? { attribute: m.draft.attribute } : {}),
   ...(m.draft.category !== undefined ? { category: m.draft.category } : {}),
   indicator: m.indicator,
+  ...(m.splits.length > 0 ? { splits: m.splits.map((x) => ({ label: x.label, indicator: x.indicator })) } : {}),
   ...(m.draft.parentSeq !== undefined ? { note: `其中项，属第${m.draft.parentSeq}项` } : {}),
 });
 
@@ -127,7 +129,7 @@ export const importPlanTable = async (db: WriteDb, input: PlanImportInput): Prom
   for (const mt of matchedTables) {
     for (const m of mt.rows) {
       for (const note of m.notes) problems.push({ severity: 'warning', row: m.draft.row, column: 0, message: `第${m.draft.seq}项“${m.draft.name}”：${note}` });
-      if (m.draft.parts && m.draft.parts.length > 0 && mt.table.kind === 'main') {
+      if (m.draft.parts && m.draft.parts.length > 0 && mt.table.kind === 'main' && m.splits.length === 0) {
         problems.push({
           severity: 'warning',
           row: m.draft.row,
