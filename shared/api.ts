@@ -235,7 +235,8 @@ export interface Api {
   'files.exportsDir': { input: void; output: { path: string } };
   'reports.write': {
     input: { plan: string; region?: string; year: number; kind: EvaluationKind | 'summary' | 'table'; out: string; template?: string; date?: string };
-    output: { file: string; format: 'pdf' | 'docx'; bytes: number };
+    /** `date`: the date printed on the report, or null when its date line is left blank for the bureau (　　年　　月　　日). */
+    output: { file: string; format: 'pdf' | 'docx'; bytes: number; date: string | null };
   };
   'evaluation.chart': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind }; output: { svg: string | null } };
   'reports.paragraphs': { input: { plan: string; region?: string; year: number; kind: EvaluationKind }; output: { key: string; text: string }[] };

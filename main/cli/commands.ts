@@ -145,7 +145,7 @@ export const COMMANDS: Record<string, Command> = {
         ...optional('date', values.date),
       };
       const r = await withHandlers((h) => h['reports.write'](input));
-      print(r, () => `已生成报告：${r.file}（${Math.round(r.bytes / 1024)} KB）`);
+      print({ file: r.file, bytes: r.bytes, date: r.date, format: r.format }, () => `已生成报告：${r.file}（${Math.round(r.bytes / 1024)} KB）${r.date ? `，落款日期 ${r.date}` : "，落款日期留空（　　年　　月　　日），请手填或用 --date 指定"}`);
       return 0;
     },
   },

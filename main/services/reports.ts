@@ -30,7 +30,22 @@ export interface ReportInput {
   date?: string;
 }
 
-const chineseDate = (d: Date): string => `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+/** The date line a bureau fills in by hand when it sets none: never silently today (REPORTS.md). */
+export const BLANK_DATE = '　　年　　月　　日';
+
+/** "2024-03-01", "2024/3/1" or "2024年3月1日" → "2024年3月1日"; anything else is refused. */
+export const reportDate = (text: string | undefined): string | null => {
+  if (text === undefined || text.trim() === '') return null;
+  const t = text.trim().normalize('NFKC');
+  const m = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/u.exec(t);
+  const ok = m && (() => {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y >= 1949 && y <= 2100;
+  })();
+  if (!m || !ok) throw new UserError('bad-input', `报告日期“${text.slice(0, 40)}”无法识别，请写作 2026-03-01 或 2026年3月1日。 / Unreadable report date.`);
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+};
 
 const paragraphsOf = (db: ReadDb, plan: string, region: string, year: number, kind: EvaluationKind): Map<string, string> =>
   new Map(
@@ -89,7 +104,11 @@ const trendRows = (result: EvaluationResult, selection: 'binding' | 'lagging' | 
   return selection.filter((seq) => drawable.some((r) => r.seq === seq));
 };
 
-export const writeReport = async (db: ReadDb, input: ReportInput): Promise<{ file: string; format: 'pdf' | 'docx'; pages?: number; bytes: number }> => {
+export const writeReport = async (
+  db: ReadDb,
+  input: ReportInput,
+): Promise<{ file: string; format: 'pdf' | 'docx'; pages?: number; bytes: number; date: string | null }> => {
+  const date = reportDate(input.date);
   const ext = path.extname(input.out).toLowerCase();
   if (ext !== '.pdf' && ext !== '.docx') throw new UserError('bad-input', `报告文件名应以 .pdf 或 .docx 结尾：${input.out} / The report file must end in .pdf or .docx.`);
   const plan = requirePlan(db, input.plan);
@@ -111,7 +130,7 @@ export const writeReport = async (db: ReadDb, input: ReportInput): Promise<{ fil
     previous,
     history,
     paragraphs: paragraphsOf(db, plan.id, result.region, input.year, result.kind),
-    date: input.date ?? chineseDate(new Date()),
+    date: date ?? BLANK_DATE,
     planRegionName: regionTreeOf(db).regions.get(plan.regionCode)?.name ?? plan.regionCode,
     charts: { completion: completionChart(result), trends: new Map() },
   };
@@ -129,8 +148,8 @@ export const writeReport = async (db: ReadDb, input: ReportInput): Promise<{ fil
   const doc = buildReport(template, ctx);
   if (ext === '.pdf') {
     const { bytes } = await writePdf(doc, input.out);
-    return { file: input.out, format: 'pdf', bytes };
+    return { file: input.out, format: 'pdf', bytes, date };
   }
   const { bytes } = await writeDocx(doc, input.out);
-  return { file: input.out, format: 'docx', bytes };
+  return { file: input.out, format: 'docx', bytes, date };
 };
