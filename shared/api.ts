@@ -4,6 +4,7 @@
  */
 import type { WireError } from './errors';
 import type { EvaluationResult } from './evaluation/result';
+import type { LeagueTable } from './evaluation/league';
 import type { EvaluationKind, Plan, PlanSummary, PlanWarning, Region } from './types';
 
 export interface ImportProblem {
@@ -263,6 +264,10 @@ export interface Api {
   };
   'plans.remove': { input: { plan: string }; output: { plan: string; title: string } };
   'plans.changes': { input: { plan: string }; output: PlanChangeDto[] };
+  'evaluation.league': {
+    input: { plan: string; year: number; region?: string; kind?: EvaluationKind };
+    output: LeagueTable;
+  };
   'plans.editRow': {
     input: { plan: string; position: number; field: PlanRowField; value: string; by: string; why?: string };
     output: { plan: string; position: number; seq: string; field: PlanRowField; old: string; value: string };
@@ -312,6 +317,7 @@ export const API_NAMES: readonly ApiName[] = [
   'plans.judge',
   'plans.remove',
   'plans.changes',
+  'evaluation.league',
   'plans.editRow',
   'plans.addRow',
   'plans.removeRow',

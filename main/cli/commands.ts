@@ -19,7 +19,7 @@ const needYear = (text: string | undefined): number => {
   if (year < 1949 || year > 2100) throw new UserError('bad-year', `年份应在1949至2100年之间，收到“${year}”。 / The year must be 1949–2100.`);
   return year;
 };
-import { formatEvaluation, formatHistory, formatImport, formatPlans, formatSource } from './format';
+import { formatEvaluation, formatHistory, formatImport, formatLeague, formatPlans, formatSource } from './format';
 
 import type { Command } from './commands-types';
 import { planCommand } from './plan-command';
@@ -125,6 +125,20 @@ export const COMMANDS: Record<string, Command> = {
       const input = { region: need(values.region, '--region'), includeSubregions: values.subregions, out };
       const r = await withHandlers((h) => h['export.observations'](input));
       print(r, () => `已导出 ${r.rows} 个数值：${r.file}（可用 pwb import 导回）`);
+      return 0;
+    },
+  },
+  league: {
+    usage: 'pwb league --plan ID --year Y [--region CODE] [--kind annual|midterm|final] [--json]   下级地区对比 / league table of sub-regions',
+    run: async ({ values, withHandlers, print }) => {
+      const kind = values.kind;
+      if (kind !== undefined && !(KINDS as readonly string[]).includes(kind)) throw new UserError('bad-input', '--kind 应为 annual、midterm 或 final。 / --kind must be annual, midterm or final.');
+      const input = { plan: need(values.plan, '--plan'), year: needInt(values.year, '--year'), ...optional('region', values.region), ...optional('kind', kind as EvaluationKind | undefined) };
+      const t = await withHandlers((h) => h['evaluation.league'](input));
+      print(
+        { plan: t.plan, region: t.region, year: t.year, kind: t.kind, regions: t.regions, columns: t.columns, planTitle: t.planTitle, regionName: t.regionName },
+        () => formatLeague(t),
+      );
       return 0;
     },
   },

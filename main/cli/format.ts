@@ -2,6 +2,7 @@
 import { localDateTime } from '../../shared/text/time';
 import type { BatchSummary, ImportResultDto, ProvenanceDto } from '../../shared/api';
 import type { EvaluationResult } from '../../shared/evaluation/result';
+import type { LeagueTable } from '../../shared/evaluation/league';
 import type { PlanSummary } from '../../shared/types';
 
 const pct = (x: number | null, digits = 1): string => (x === null ? '—' : `${(x * 100).toFixed(digits)}%`);
@@ -68,3 +69,11 @@ export const formatSource = (p: ProvenanceDto | null): string => {
     ...p.replaced.map((r) => `  此前为 ${r.value}（${r.file ? `${r.file} ${r.sheet}!${r.cell}` : `${r.enteredBy ?? ''} 手工录入`}）`),
   ].join('\n');
 };
+
+/** The league table as text: one line per sub-region, each row's status and rank. */
+export const formatLeague = (t: LeagueTable): string =>
+  [
+    `${t.planTitle} ${t.regionName}下级地区对比（${t.year}年）`,
+    ['地区', ...t.columns.map((c) => `${c.seq}${c.name}`)].join('\t'),
+    ...t.regions.map((r) => [r.name, ...r.rows.map((x) => `${x.status}${x.rank === null ? '' : `（第${x.rank}）`}`)].join('\t')),
+  ].join('\n');

@@ -22,6 +22,7 @@ import { writeEvaluationXlsx } from './export/evaluation-xlsx';
 import { writeObservationsXlsx } from './export/observations-xlsx';
 import { runImport } from './import/run';
 import { listPlans, showPlan } from './plans';
+import { leagueTable } from './league';
 import { adjustPlan, judgeRow, listPlanChanges, removePlan } from './plan-import/edit';
 import { addPlanRow, editPlanRow, movePlanRow, removePlanRow } from './plan-import/edit-rows';
 import { exportPlanPackage, importPlanPackage } from './plan-import/package';
@@ -122,6 +123,12 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   }),
   'plans.remove': z.object({ plan: z.string() }),
   'plans.changes': z.object({ plan: z.string() }),
+  'evaluation.league': z.object({
+    plan: z.string(),
+    year: z.number().int(),
+    region: z.string().optional(),
+    kind: z.enum(['annual', 'midterm', 'final']).optional(),
+  }),
   'plans.editRow': z.object({
     plan: z.string(),
     position: z.number().int().positive(),
@@ -194,6 +201,7 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'plans.judge': async (input) => judgeRow(db, input),
   'plans.remove': async (input) => removePlan(db, input),
   'plans.changes': async (input) => listPlanChanges(db, input),
+  'evaluation.league': async (input) => leagueTable(db, input),
   'plans.editRow': async (input) => editPlanRow(db, input),
   'plans.addRow': async (input) => addPlanRow(db, input),
   'plans.removeRow': async (input) => removePlanRow(db, input),
