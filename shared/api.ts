@@ -264,6 +264,7 @@ export interface Api {
   };
   'plans.remove': { input: { plan: string }; output: { plan: string; title: string } };
   'plans.changes': { input: { plan: string }; output: PlanChangeDto[] };
+  'database.backup': { input: { out: string }; output: { file: string; bytes: number; schemaVersion: number; integrity: 'ok' } };
   'evaluation.league': {
     input: { plan: string; year: number; region?: string; kind?: EvaluationKind };
     output: LeagueTable;
@@ -318,6 +319,7 @@ export const API_NAMES: readonly ApiName[] = [
   'plans.remove',
   'plans.changes',
   'evaluation.league',
+  'database.backup',
   'plans.editRow',
   'plans.addRow',
   'plans.removeRow',

@@ -12,6 +12,7 @@ import { openDb } from '../db/open';
 import { startServer } from '../http/server';
 import { createHandlers } from '../services/handlers';
 import { runDemo } from '../services/demo';
+import { restoreDatabase } from '../services/backup';
 import { need, needInt, needNumber } from './args';
 
 const needYear = (text: string | undefined): number => {
@@ -125,6 +126,24 @@ export const COMMANDS: Record<string, Command> = {
       const input = { region: need(values.region, '--region'), includeSubregions: values.subregions, out };
       const r = await withHandlers((h) => h['export.observations'](input));
       print(r, () => `已导出 ${r.rows} 个数值：${r.file}（可用 pwb import 导回）`);
+      return 0;
+    },
+  },
+  backup: {
+    usage: 'pwb backup --out FILE [--json]                     备份数据库（运行中也可） / back up the database',
+    run: async ({ values, withHandlers, print }) => {
+      const out = need(values.out, '--out');
+      const r = await withHandlers((h) => h['database.backup']({ out }));
+      print(r, () => `已备份到 ${r.file}（${Math.round(r.bytes / 1024)} KB，完整性检查通过）。`);
+      return 0;
+    },
+  },
+  restore: {
+    usage: 'pwb restore FILE [--json]                          从备份恢复数据库（原库另存） / restore the database from a backup',
+    run: async ({ values, rest, print }) => {
+      const from = need(rest[0], 'FILE');
+      const r = restoreDatabase(values.db ?? defaultDbFile(), from);
+      print(r, () => `已从 ${r.from} 恢复数据库 ${r.file}。${r.kept ? `原数据库已另存为 ${r.kept}。` : ''}`);
       return 0;
     },
   },

@@ -23,6 +23,7 @@ import { writeObservationsXlsx } from './export/observations-xlsx';
 import { runImport } from './import/run';
 import { listPlans, showPlan } from './plans';
 import { leagueTable } from './league';
+import { backupDatabase } from './backup';
 import { adjustPlan, judgeRow, listPlanChanges, removePlan } from './plan-import/edit';
 import { addPlanRow, editPlanRow, movePlanRow, removePlanRow } from './plan-import/edit-rows';
 import { exportPlanPackage, importPlanPackage } from './plan-import/package';
@@ -123,6 +124,7 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   }),
   'plans.remove': z.object({ plan: z.string() }),
   'plans.changes': z.object({ plan: z.string() }),
+  'database.backup': z.object({ out: z.string() }),
   'evaluation.league': z.object({
     plan: z.string(),
     year: z.number().int(),
@@ -202,6 +204,7 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'plans.remove': async (input) => removePlan(db, input),
   'plans.changes': async (input) => listPlanChanges(db, input),
   'evaluation.league': async (input) => leagueTable(db, input),
+  'database.backup': async ({ out }) => backupDatabase(db, out),
   'plans.editRow': async (input) => editPlanRow(db, input),
   'plans.addRow': async (input) => addPlanRow(db, input),
   'plans.removeRow': async (input) => removePlanRow(db, input),

@@ -1,0 +1,84 @@
+/**
+ * Backups of the database file: a consistent copy taken with SQLite's online backup while the app may be running,
+ * checked with integrity_check; and a restore that checks the copy first, keeps a backup of what it replaces, and
+ * puts the copy in place whole (written beside the database and renamed), never half.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../../shared/errors';
+import { latestVersion } from '../db/migrations';
+import type { WriteDb } from '../db/types';
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  schemaVersion: number;
+  integrity: 'ok';
+}
+
+/** integrity_check and the schema version of a database file, opened read-only; a message when it is not usable. */
+export const checkDatabaseFile = (file: string): { schemaVersion: number } => {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const result = db.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new Error(String(result));
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const tables = new Set(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((t) => t.name));
+    if (version === 0 || !tables.has('region') || !tables.has('series')) throw new Error('not a workbench database');
+    if (version > latestVersion()) throw new Error(`schema ${version} is newer than this app (${latestVersion()})`);
+    return { schemaVersion: version };
+  } catch (error) {
+    throw new UserError('db-corrupt', `备份文件 ${file} 不能使用：${(error as Error).message} / The backup ${file} cannot be used.`);
+  } finally {
+    db?.close();
+  }
+};
+
+export const backupDatabase = async (db: WriteDb, out: string): Promise<BackupResult> => {
+  const dir = path.dirname(path.resolve(out));
+  if (!fs.existsSync(dir)) throw new UserError('file-not-found', `备份文件夹不存在：${dir}。 / The folder does not exist: ${dir}.`);
+  if (fs.existsSync(out)) throw new UserError('bad-input', `文件已存在：${out}，请换一个文件名。 / ${out} exists; choose another name.`);
+  const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.tmp`);
+  try {
+    await db.backup(tmp);
+    const { schemaVersion } = checkDatabaseFile(tmp);
+    fs.renameSync(tmp, out);
+    return { file: out, bytes: fs.statSync(out).size, schemaVersion, integrity: 'ok' };
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+};
+
+/**
+ * Puts a checked backup in place of the database `target` (which must not be open). What it replaces is kept
+ * beside it as `<name>.before-restore-<time>.sqlite`.
+ */
+export const restoreDatabase = (target: string, from: string): { file: string; from: string; kept: string | null; schemaVersion: number } => {
+  if (!fs.existsSync(from)) throw new UserError('file-not-found', `找不到备份文件：${from}。 / Backup not found: ${from}.`);
+  const { schemaVersion } = checkDatabaseFile(from);
+  const dir = path.dirname(path.resolve(target));
+  if (!fs.existsSync(dir)) throw new UserError('file-not-found', `数据库所在文件夹不存在：${dir}。 / The folder does not exist: ${dir}.`);
+  let kept: string | null = null;
+  if (fs.existsSync(target)) {
+    kept = path.join(dir, `${path.basename(target, path.extname(target))}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
+    // A consistent copy of the current database (WAL included) before it is replaced.
+    const current = new Database(target, { fileMustExist: true });
+    try {
+      current.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      current.close();
+    }
+    fs.copyFileSync(target, kept);
+  }
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.restore.tmp`);
+  try {
+    fs.copyFileSync(from, tmp);
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+    fs.renameSync(tmp, target);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+  return { file: target, from, kept, schemaVersion };
+};

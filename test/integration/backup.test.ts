@@ -1,0 +1,53 @@
+/**
+ * `pwb backup --out FILE` and `pwb restore FILE`: a consistent copy checked with integrity_check, restorable into
+ * another folder; a restore that keeps what it replaces, and refuses a file that is not a workbench backup.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/index';
+import { sha256, tempDir } from '../helpers/files';
+
+const pwb = async (argv: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+};
+
+describe('backup and restore', () => {
+  it('backs up a database with its values, and restores it on another PC (folder), keeping what it replaced', async () => {
+    const a = path.join(tempDir(), 'a.sqlite');
+    expect((await pwb(['set', '--region', '双柏县', '--item', '养老机构床位总数', '--year', '2023', '--value', '1350', '--by', '张三', '--db', a])).code).toBe(0);
+    const backup = path.join(tempDir(), '备份.sqlite');
+    const run = await pwb(['backup', '--out', backup, '--json', '--db', a]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out)).toMatchObject({ file: backup, integrity: 'ok', schemaVersion: expect.any(Number) });
+    expect((await pwb(['backup', '--out', backup, '--db', a])).code).toBe(1); // never over an existing file
+
+    const otherDir = tempDir();
+    const b = path.join(otherDir, 'b.sqlite');
+    await pwb(['plans', '--db', b]);
+    const before = sha256(b);
+    const restored = await pwb(['restore', backup, '--json', '--db', b]);
+    expect(restored.code).toBe(0);
+    const kept = JSON.parse(restored.out).kept as string;
+    expect(sha256(kept)).toBe(before);
+    const source = await pwb(['source', '--region', '双柏县', '--item', '养老机构床位总数', '--year', '2023', '--json', '--db', b]);
+    expect(JSON.parse(source.out)).toMatchObject({ value: 1350, enteredBy: '张三' });
+  });
+
+  it('refuses to restore a file that is not a workbench backup, and changes nothing', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'w.sqlite');
+    await pwb(['plans', '--db', db]);
+    const before = sha256(db);
+    const junk = path.join(dir, 'junk.sqlite');
+    fs.writeFileSync(junk, 'SQLite format 3\u0000 but not really');
+    const run = await pwb(['restore', junk, '--db', db]);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/不能使用/);
+    expect(sha256(db)).toBe(before);
+    expect(fs.readdirSync(dir).sort()).toEqual(['junk.sqlite', 'w.sqlite', 'w.sqlite-shm', 'w.sqlite-wal'].filter((f) => fs.existsSync(path.join(dir, f))));
+  });
+});
