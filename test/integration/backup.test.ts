@@ -5,15 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/index';
+import { pwbRun as pwb } from '../helpers/cli';
 import { sha256, tempDir } from '../helpers/files';
 
-const pwb = async (argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
 
 describe('backup and restore', () => {
   it('backs up a database with its values, and restores it on another PC (folder), keeping what it replaced', async () => {

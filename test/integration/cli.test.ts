@@ -9,21 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/index';
 import { tempDir } from '../helpers/files';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-const pwb = async (argv: string[], db: string): Promise<Run> => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...argv, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
+import { pwb } from '../helpers/cli';
 
 /** Every row of every table of a database file, and the files beside it, to prove that a failed command wrote nothing. */
 const snapshot = (file: string): string => {

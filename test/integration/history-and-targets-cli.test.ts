@@ -7,22 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/index';
+import { pwb as pwbWithDb, type Run } from '../helpers/cli';
 import { cellText } from '../../main/services/import/cells';
 import { longSheet, tempDir, writeWorkbook, type CellInput } from '../helpers/files';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-const pwb = async (db: string, ...argv: string[]): Promise<Run> => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...argv, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
+const pwb = (db: string, ...argv: string[]): Promise<Run> => pwbWithDb(argv, db);
 
 /** Runs a command that must succeed and parses its --json output. */
 const json = async <T = Record<string, unknown>>(db: string, ...argv: string[]): Promise<T> => {

@@ -7,17 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/index';
+import { pwb } from '../helpers/cli';
 import { sha256, tempDir } from '../helpers/files';
 
 const FIXTURE = path.resolve('test/fixtures/plans/plan-15th.txt');
 
-const pwb = async (argv: string[], db: string) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli([...argv, '--db', db], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
 
 describe('pwb plan import --json', () => {
   it('prints ok, dryRun, plan, rows, problems and warnings in the fields of DESIGN.md', async () => {

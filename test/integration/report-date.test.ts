@@ -5,17 +5,11 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/index';
+import { pwbRun as pwb } from '../helpers/cli';
 import { tempDir } from '../helpers/files';
 
 const pdfText = (file: string): string => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
 
-const pwb = async (argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
 
 describe('the date of a report', () => {
   const dir = tempDir();

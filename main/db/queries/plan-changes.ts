@@ -1,4 +1,5 @@
 /** What a bureau adds to a plan after it is stored: adjustments (规划调整), judgements of qualitative rows, the change log. */
+import type { PlanChangeDto } from '../../../shared/api';
 import type { JudgementResult } from '../../../shared/evaluation/status';
 import type { ReadDb, WriteDb } from '../types';
 
@@ -23,17 +24,10 @@ export interface Judgement {
   at: string;
 }
 
-export interface PlanChange {
+/** One entry of a plan's change log: the shape the app lists (PlanChangeDto), with its id and plan. */
+export interface PlanChange extends PlanChangeDto {
   id: number;
   planId: string;
-  at: string;
-  by: string;
-  action: string;
-  seq: string | null;
-  field: string | null;
-  old: string | null;
-  new: string | null;
-  why: string | null;
 }
 
 type AdjustmentRow = { table_no: number; position: number; from_year: number; target_text: string; doc: string; made_by: string; made_at: string };
