@@ -268,3 +268,13 @@ export const conversionFactorOrNull = (from: UnitLike, to: UnitLike): number | n
     return null;
   }
 };
+
+/**
+ * The unit a plan prints for a rate per something is often its numerator alone: 社会组织每万人占有数量（个） is in
+ * 个/万人, 每百户居民拥有的…面积 with 单位 平方米 is in 平方米/百户. A unit that is exactly the numerator of the
+ * series' unit means the series' unit; any other unit is taken as written.
+ */
+export const unitAsPrinted = (printed: string, seriesUnit: string): string => {
+  const p = printed.normalize('NFKC').trim();
+  return p !== '' && seriesUnit.normalize('NFKC').startsWith(`${p}/`) ? seriesUnit : printed;
+};

@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
 import { normaliseRegionCode } from '../../../shared/text/region-code';
 import type { Region, Series } from '../../../shared/types';
-import { conversionFactor } from '../../../shared/units/units';
+import { conversionFactor, unitAsPrinted } from '../../../shared/units/units';
 import { catalogOf, regionTreeOf } from '../context';
 import { cellText, readNumberCell, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
@@ -179,7 +179,7 @@ export const parseFlatSheet = (ctx: SheetContext, h: FlatHeader): ParsedSheet =>
     if (bad || reading.kind !== 'number' || region === null || 'problem' in region || series === null || 'problem' in series || year === null) continue;
     const code = series.ok.code;
     const unitText = textAt(row, h.cols.unit).normalize('NFKC');
-    const from = reading.unit ?? series.unit ?? (unitText !== '' ? unitText : unitOf(code));
+    const from = unitAsPrinted(reading.unit ?? series.unit ?? (unitText !== '' ? unitText : unitOf(code)), unitOf(code));
     let factor: number;
     try {
       factor = conversionFactor(from, unitOf(code));

@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
-import { conversionFactor, conversionFactorOrNull, isUnitText } from '../../../shared/units/units';
+import { conversionFactor, conversionFactorOrNull, isUnitText, unitAsPrinted } from '../../../shared/units/units';
 import { cellText, cellUnitIn, hiddenColumnWarning, isColumnHidden, isStorableYear, readNumberCell, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
 import { resolveSheetRegion } from './sheet-region';
@@ -178,7 +178,9 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
         problems.push({ severity: 'error', sheet, cell: cell.address, message: reading.message });
         continue;
       }
-      const { unit: from, times } = cellUnitIn(reading.unit, rowUnit ?? ctx.profileUnit?.(series.code) ?? unitOf(series.code));
+      const read = cellUnitIn(reading.unit, rowUnit ?? ctx.profileUnit?.(series.code) ?? unitOf(series.code));
+      const { times } = read;
+      const from = unitAsPrinted(read.unit, unitOf(series.code));
       let factor: number;
       try {
         factor = conversionFactor(from, unitOf(series.code)) * times;

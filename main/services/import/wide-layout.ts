@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
 import { splitNameUnit } from '../../../shared/text/normalize';
 import type { Region, Series } from '../../../shared/types';
-import { conversionFactor, isUnitText } from '../../../shared/units/units';
+import { conversionFactor, isUnitText, unitAsPrinted } from '../../../shared/units/units';
 import { isWithinTree, regionTreeOf } from '../context';
 import { cellText, cellUnitIn, hiddenColumnWarning, isColumnHidden, readNumberCell, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
@@ -225,7 +225,9 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
         problems.push({ severity: 'error', sheet, cell: cell.address, message: reading.message });
         continue;
       }
-      const { unit: from, times } = cellUnitIn(reading.unit, col.unit ?? ctx.profileUnit?.(col.series.code) ?? unitOf(col.series.code));
+      const read = cellUnitIn(reading.unit, col.unit ?? ctx.profileUnit?.(col.series.code) ?? unitOf(col.series.code));
+      const { times } = read;
+      const from = unitAsPrinted(read.unit, unitOf(col.series.code));
       let factor: number;
       try {
         factor = conversionFactor(from, unitOf(col.series.code)) * times;
