@@ -48,6 +48,10 @@ export interface ImportValue {
   unit: string;
   /** new: nothing stored yet; changed: replaces another value; same: equal to the stored one. */
   status: 'new' | 'changed' | 'same';
+  /** "2023", "2023-12" or "2023Q4" (DESIGN.md "Statistical periods"). */
+  period: string;
+  /** 当月/本季, 累计 or 期末 for a month or quarter; null for a whole year. */
+  periodKind: '当月' | '本季' | '累计' | '期末' | null;
 }
 
 export interface ImportResultDto {

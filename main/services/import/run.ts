@@ -188,6 +188,10 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
         value: o.value,
         unit: series.unit,
         status,
+        // Annual figures today: the period is the year; monthly and quarterly periods (2023-12, 2023Q4) come with
+        // the statistical periods of DESIGN.md.
+        period: String(o.year),
+        periodKind: null,
       });
     }
   }
