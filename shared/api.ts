@@ -268,6 +268,10 @@ export interface Api {
   };
   'plans.remove': { input: { plan: string }; output: { plan: string; title: string } };
   'plans.changes': { input: { plan: string }; output: PlanChangeDto[] };
+  'items.create': {
+    input: { name: string; unit: string; aggregation: 'sum' | 'none'; nature: 'stock' | 'flow'; aliases?: string[]; by: string };
+    output: { code: string; name: string; unit: string };
+  };
   'database.backup': { input: { out: string }; output: { file: string; bytes: number; schemaVersion: number; integrity: 'ok' } };
   'evaluation.league': {
     input: { plan: string; year: number; region?: string; kind?: EvaluationKind };
@@ -324,6 +328,7 @@ export const API_NAMES: readonly ApiName[] = [
   'plans.changes',
   'evaluation.league',
   'database.backup',
+  'items.create',
   'plans.editRow',
   'plans.addRow',
   'plans.removeRow',

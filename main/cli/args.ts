@@ -33,6 +33,8 @@ export const OPTIONS = {
   result: { type: 'string' },
   note: { type: 'string' },
   field: { type: 'string' },
+  aggregation: { type: 'string' },
+  nature: { type: 'string' },
   name: { type: 'string' },
   unit: { type: 'string' },
   baseline: { type: 'string' },

@@ -129,6 +129,20 @@ export const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  item: {
+    usage: 'pwb item add --name NAME --unit U [--aggregation sum|none] [--nature stock|flow] --by NAME   新建统计项 / define a statistical item',
+    run: async ({ values, rest, withHandlers, print }) => {
+      if (rest[0] !== 'add') throw new UserError('bad-input', 'pwb item 后应为 add。 / Usage: pwb item add …');
+      const aggregation = values.aggregation ?? 'sum';
+      const nature = values.nature ?? 'stock';
+      if (aggregation !== 'sum' && aggregation !== 'none') throw new UserError('bad-input', '--aggregation 应为 sum（下级相加）或 none。 / --aggregation is sum or none.');
+      if (nature !== 'stock' && nature !== 'flow') throw new UserError('bad-input', '--nature 应为 stock（时点数）或 flow（时期数）。 / --nature is stock or flow.');
+      const input = { name: need(values.name, '--name'), unit: values.unit ?? '', aggregation: aggregation as 'sum' | 'none', nature: nature as 'stock' | 'flow', by: need(values.by, '--by') };
+      const r = await withHandlers((h) => h['items.create'](input));
+      print(r, () => `已新建统计项“${r.name}”（${r.unit || '无单位'}，代码 ${r.code}），可在规划公式中引用，也可按名称导入。`);
+      return 0;
+    },
+  },
   backup: {
     usage: 'pwb backup --out FILE [--json]                     备份数据库（运行中也可） / back up the database',
     run: async ({ values, withHandlers, print }) => {

@@ -24,6 +24,7 @@ import { runImport } from './import/run';
 import { listPlans, showPlan } from './plans';
 import { leagueTable } from './league';
 import { backupDatabase } from './backup';
+import { createItem } from './items';
 import { adjustPlan, judgeRow, listPlanChanges, removePlan } from './plan-import/edit';
 import { addPlanRow, editPlanRow, movePlanRow, removePlanRow } from './plan-import/edit-rows';
 import { exportPlanPackage, importPlanPackage } from './plan-import/package';
@@ -125,6 +126,14 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'plans.remove': z.object({ plan: z.string() }),
   'plans.changes': z.object({ plan: z.string() }),
   'database.backup': z.object({ out: z.string() }),
+  'items.create': z.object({
+    name: z.string().max(100),
+    unit: z.string().max(40),
+    aggregation: z.enum(['sum', 'none']),
+    nature: z.enum(['stock', 'flow']),
+    aliases: z.array(z.string().min(1).max(100)).max(20).optional(),
+    by: z.string().max(100),
+  }),
   'evaluation.league': z.object({
     plan: z.string(),
     year: z.number().int(),
@@ -205,6 +214,7 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'plans.changes': async (input) => listPlanChanges(db, input),
   'evaluation.league': async (input) => leagueTable(db, input),
   'database.backup': async ({ out }) => backupDatabase(db, out),
+  'items.create': async (input) => createItem(db, input),
   'plans.editRow': async (input) => editPlanRow(db, input),
   'plans.addRow': async (input) => addPlanRow(db, input),
   'plans.removeRow': async (input) => removePlanRow(db, input),

@@ -147,6 +147,39 @@ describe('a 15th Five-Year Plan of a county, from what the bureau has', () => {
   });
 });
 
+describe('the bureau defines what a row is computed from', () => {
+  it('takes a close name the bureau chooses, and a formula over an item it defines, shown with its value first', async () => {
+    const { db } = freshDb();
+    const h = createHandlers(db);
+    const item = await h['items.create']({ name: '县级区域养老服务中心数', unit: '个', aggregation: 'sum', nature: 'stock', by: '李四' });
+    expect(item.code).toMatch(/^x_[0-9a-f]{10}$/);
+    await expect(h['items.create']({ name: '县级区域养老服务中心数', unit: '个', aggregation: 'sum', nature: 'stock', by: '李四' })).rejects.toThrow(/已被/);
+    await expect(h['items.create']({ name: '某比率', unit: '%', aggregation: 'sum', nature: 'stock', by: '李四' })).rejects.toThrow(/不能按下级地区相加/);
+    await h['observations.set']({ region: '532322', series: '县级区域养老服务中心数', year: 2025, value: 3, enteredBy: '李四' });
+    const text = [
+      '双柏县民政事业发展“十五五”规划',
+      '序号\t指标名称\t单位\t2025年基期值\t2030年目标值\t属性',
+      '1\t县级养老服务中心数量\t个\t3\t5\t预期性',
+      '2\t节地生态安葬人数\t人\t—\t累计1200\t预期性',
+    ].join('\n');
+    const first = await h['plans.import']({ text, dryRun: true });
+    expect(first.rows[1]!.candidateIndicators?.map((c) => c.code)).toContain('eco_burial_rate');
+    // A formula over a code that does not exist, or in the wrong unit, is refused at its row.
+    const wrong = await h['plans.import']({ text, dryRun: true, choices: [{ position: 1, formula: 'dibao_urban' }] });
+    expect(wrong.ok).toBe(false);
+    expect(wrong.problems.find((p) => p.severity === 'error')!.row).toBe(2); // the header is row 1 of the table as read
+    const chosen = await h['plans.import']({ text, dryRun: true, choices: [{ position: 1, formula: item.code }] });
+    expect(chosen.ok).toBe(true);
+    expect(chosen.rows[0]).toMatchObject({ formula: item.code, preview: { year: 2025, value: 3, unit: '个' } });
+    const saved = await h['plans.import']({ text, choices: [{ position: 1, formula: item.code }] });
+    expect(saved.ok).toBe(true);
+    await h['observations.set']({ region: '532322', series: '县级区域养老服务中心数', year: 2026, value: 4, enteredBy: '李四' });
+    const e = await h['evaluation.run']({ plan: 'p532322-2025-2030', year: 2026 });
+    expect(e.rows[0]).toMatchObject({ value: 4, baseline: 3, source: 'formula' });
+    expect(e.rows[0]!.completion).toBeCloseTo(0.5, 12);
+  });
+});
+
 describe('bad tables are refused with the row and column, and nothing is stored', () => {
   const paste = async (text: string, extra: object = {}) => {
     const { db } = freshDb();

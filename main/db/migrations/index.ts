@@ -13,6 +13,7 @@ import { migrate0050 } from './0050-inherited-series';
 import { migrate0060 } from './0060-report-paragraphs';
 import { migrate0070 } from './0070-bureau-plans';
 import { migrate0080 } from './0080-row-splits';
+import { migrate0090 } from './0090-series-nature';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   { version: 60, name: 'report-paragraphs', up: migrate0060 },
   { version: 70, name: 'bureau-plans', up: migrate0070 },
   { version: 80, name: 'row-splits', up: migrate0080 },
+  { version: 90, name: 'series-nature', up: migrate0090 },
 ];
 
 export const latestVersion = (): number => migrations[migrations.length - 1]?.version ?? 0;
