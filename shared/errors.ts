@@ -18,7 +18,10 @@ export type ProblemCode =
   | 'template-invalid'
   | 'bad-plan-file'
   | 'plan-exists'
-  | 'plan-invalid';
+  | 'plan-invalid'
+  | 'db-busy'
+  | 'db-readonly'
+  | 'db-full';
 
 /** The user can act on it; the message says how, in Chinese and English. */
 export class UserError extends Error {

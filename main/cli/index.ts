@@ -8,6 +8,7 @@ import { openDb } from '../db/open';
 import { createHandlers } from '../services/handlers';
 import { parse, type Parsed } from './args';
 import { COMMANDS } from './commands';
+import { userErrorOfSqlite } from '../db/errors';
 
 const usage = (): string =>
   [
@@ -61,7 +62,8 @@ export const runCli = async (argv: string[], io: CliIo = defaultIo): Promise<num
         }
       },
     });
-  } catch (error) {
+  } catch (thrown) {
+    const error = userErrorOfSqlite(thrown) ?? thrown;
     if (error instanceof UserError) {
       if (values.json) io.out(JSON.stringify({ ok: false, error: { code: error.code, message: error.message } }, null, 2));
       io.err(error.message);

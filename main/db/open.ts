@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { UserError } from '../../shared/errors';
 import { installBuiltIns } from '../catalog/install';
 import { assertNotFromNewerApp, migrate } from './migrations';
+import { BUSY_TIMEOUT_MS, userErrorOfSqlite } from './errors';
 import { asWriteDb, type WriteDb } from './types';
 
 export interface OpenOptions {
@@ -95,7 +96,7 @@ export const openDb = (file: string, options: OpenOptions = {}): WriteDb => {
   const db = asWriteDb(raw);
   try {
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Refuse a database from a newer app, or another program's SQLite file, before anything (even the journal
     // mode) touches the file.
     assertNotFromNewerApp(db);
@@ -111,6 +112,8 @@ export const openDb = (file: string, options: OpenOptions = {}): WriteDb => {
   } catch (error) {
     db.close();
     if (error instanceof UserError) throw error;
+    const known = userErrorOfSqlite(error);
+    if (known) throw known;
     const message = (error as Error).message;
     if (/file is not a database|malformed/i.test(message)) {
       throw new UserError('db-corrupt', `文件 ${file} 不是工作台数据库或已损坏。 / ${file} is not a workbench database or is damaged.`);

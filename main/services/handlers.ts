@@ -25,6 +25,7 @@ import { listPlans, showPlan } from './plans';
 import { leagueTable } from './league';
 import { backupDatabase } from './backup';
 import { createItem } from './items';
+import { userErrorOfSqlite } from '../db/errors';
 import { adjustPlan, judgeRow, listPlanChanges, removePlan } from './plan-import/edit';
 import { addPlanRow, editPlanRow, movePlanRow, removePlanRow } from './plan-import/edit-rows';
 import { exportPlanPackage, importPlanPackage } from './plan-import/package';
@@ -229,5 +230,9 @@ export const dispatch = async (handlers: Handlers, name: unknown, input: unknown
     throw new UserError('bad-input', `操作 ${name} 的参数有误：${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')} / Bad input for ${name}.`);
   }
   const handler = handlers[name] as (i: unknown) => Promise<unknown>;
-  return handler(parsed.data);
+  try {
+    return await handler(parsed.data);
+  } catch (error) {
+    throw userErrorOfSqlite(error) ?? error;
+  }
 };

@@ -1,0 +1,39 @@
+/**
+ * SQLite's errors in words a clerk can act on: a second writer waits, then says the database is being written by
+ * another program, and nothing is written; no English stack reaches the user.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/files';
+
+describe('a database another program is writing', () => {
+  it('makes a writer wait, then say so in Chinese, write nothing, and exit 1', () => {
+    const db = path.join(tempDir(), 'w.sqlite');
+    execFileSync('node', ['bin/pwb.cjs', 'plans', '--db', db], { encoding: 'utf8', stdio: 'pipe' });
+    const other = new Database(db);
+    other.exec('BEGIN IMMEDIATE');
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync('node', ['bin/pwb.cjs', 'set', '--region', '双柏县', '--item', '养老机构床位总数', '--year', '2023', '--value', '1', '--by', '张三', '--db', db], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+        env: { ...process.env, PWB_BUSY_TIMEOUT_MS: '300' },
+      });
+    } catch (error) {
+      status = (error as { status: number }).status;
+      stderr = (error as { stderr: string }).stderr;
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(status).toBe(1);
+    expect(stderr).toContain('数据库正被另一程序');
+    expect(stderr).not.toMatch(/SqliteError|at .*\.js/);
+    const check = new Database(db, { readonly: true });
+    expect(check.prepare('SELECT count(*) AS n FROM observation').get()).toEqual({ n: 0 });
+    check.close();
+  });
+});
