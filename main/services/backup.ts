@@ -82,3 +82,49 @@ export const restoreDatabase = (target: string, from: string): { file: string; f
   }
   return { file: target, from, kept, schemaVersion };
 };
+
+/** How many automatic backups are kept (setting `backup.keep`; 0 turns them off). */
+export const DEFAULT_BACKUPS_KEPT = 5;
+
+/**
+ * An automatic backup before a change that replaces stored data (an import, an undo, a plan import or removal), in
+ * the `backups` folder beside the database; the oldest beyond the number kept are deleted. A database in memory
+ * has none.
+ */
+export const autoBackup = async (db: WriteDb, reason: string): Promise<string | null> => {
+  const file = db.name;
+  if (!file || file === ':memory:' || !fs.existsSync(file)) return null;
+  const row = db.prepare<[], { value: string }>("SELECT value FROM setting WHERE key = 'backup.keep'").get();
+  const keep = row ? Number(JSON.parse(row.value)) : DEFAULT_BACKUPS_KEPT;
+  if (!Number.isInteger(keep) || keep <= 0) return null;
+  const dir = path.join(path.dirname(path.resolve(file)), 'backups');
+  fs.mkdirSync(dir, { recursive: true });
+  const base = path.basename(file, path.extname(file));
+  const out = path.join(dir, `${base}-${new Date().toISOString().replace(/[:.]/g, '-')}-${reason}.sqlite`);
+  await db.backup(out);
+  const mine = fs.readdirSync(dir).filter((f) => f.startsWith(`${base}-`) && f.endsWith('.sqlite')).sort();
+  for (const old of mine.slice(0, Math.max(0, mine.length - keep))) fs.rmSync(path.join(dir, old), { force: true });
+  return out;
+};
+
+/**
+ * Runs a change with an automatic backup taken first; when the change stores nothing (it fails, or its result says
+ * so), the backup is removed again, so a refused file leaves the folder as it was.
+ */
+export const withBackup = async <T>(db: WriteDb, reason: string, change: () => Promise<T>, stored: (result: T) => boolean = () => true): Promise<T> => {
+  const backup = await autoBackup(db, reason);
+  const discard = () => {
+    if (backup === null) return;
+    fs.rmSync(backup, { force: true });
+    const dir = path.dirname(backup);
+    if (fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+  };
+  try {
+    const result = await change();
+    if (!stored(result)) discard();
+    return result;
+  } catch (error) {
+    discard();
+    throw error;
+  }
+};

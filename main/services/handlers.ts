@@ -23,7 +23,7 @@ import { writeObservationsXlsx } from './export/observations-xlsx';
 import { runImport } from './import/run';
 import { listPlans, showPlan } from './plans';
 import { leagueTable } from './league';
-import { backupDatabase } from './backup';
+import { autoBackup, backupDatabase, withBackup } from './backup';
 import { createItem } from './items';
 import { userErrorOfSqlite } from '../db/errors';
 import { adjustPlan, judgeRow, listPlanChanges, removePlan } from './plan-import/edit';
@@ -181,9 +181,9 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'plans.show': async ({ id }) => showPlan(db, id),
   'regions.list': async () => allRegions(db),
   'evaluation.run': async (input) => evaluatePlan(db, input),
-  'import.run': async (input) => runImport(db, input),
+  'import.run': async (input) => (input.dryRun ? runImport(db, input) : withBackup(db, 'import', () => runImport(db, input), (r) => r.ok)),
   'batches.list': async () => listBatches(db),
-  'batches.undo': async ({ batch }) => undoBatch(db, batch),
+  'batches.undo': async ({ batch }) => withBackup(db, 'undo', async () => undoBatch(db, batch)),
   'observations.source': async (input) => provenanceOf(db, input),
   'observations.set': async (input) => setObservation(db, input),
   'targets.list': async ({ plan }) => listRegionTargets(db, plan),
@@ -192,7 +192,11 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'targets.remove': async (input) => removeRegionTarget(db, input),
   'targets.rows': async ({ plan }) => targetRows(db, plan),
   'template.write': async (input) => writeEntryWorkbook(db, input),
-  'import.start': async (input) => startImportJob(db, input),
+  // The job reads first and may be refused: its backup is taken, and kept, when the job starts.
+  'import.start': async (input) => {
+    if (!input.dryRun) await autoBackup(db, 'import');
+    return startImportJob(db, input);
+  },
   'reports.write': async (input) => writeReport(db, input),
   'reports.setParagraph': async (input) => setReportParagraph(db, input),
   'evaluation.chart': async (input) => ({ svg: completionChart(evaluatePlan(db, input)) }),
@@ -204,14 +208,17 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
     return { file: out };
   },
   'export.observations': async (input) => ({ file: input.out, ...(await writeObservationsXlsx(db, input)) }),
-  'plans.import': async (input) =>
-    input.file !== undefined && input.text === undefined && input.file.toLowerCase().endsWith('.json')
-      ? importPlanPackage(db, input.file, input)
-      : importPlanTable(db, input),
+  'plans.import': async (input) => {
+    const run = () =>
+      input.file !== undefined && input.text === undefined && input.file.toLowerCase().endsWith('.json')
+        ? Promise.resolve(importPlanPackage(db, input.file, input))
+        : importPlanTable(db, input);
+    return input.dryRun ? run() : withBackup(db, 'plan-import', run, (r) => r.ok);
+  },
   'plans.export': async (input) => exportPlanPackage(db, input),
   'plans.adjust': async (input) => adjustPlan(db, input),
   'plans.judge': async (input) => judgeRow(db, input),
-  'plans.remove': async (input) => removePlan(db, input),
+  'plans.remove': async (input) => withBackup(db, 'plan-remove', async () => removePlan(db, input)),
   'plans.changes': async (input) => listPlanChanges(db, input),
   'evaluation.league': async (input) => leagueTable(db, input),
   'database.backup': async ({ out }) => backupDatabase(db, out),

@@ -9,6 +9,25 @@ import { pwbRun as pwb } from '../helpers/cli';
 import { sha256, tempDir } from '../helpers/files';
 
 
+describe('automatic backups', () => {
+  it('are taken before an import that stores, not before a refused one, and only the last five are kept', async () => {
+    const { createHandlers } = await import('../../main/services/handlers');
+    const { freshDb, longSheet, writeWorkbook } = await import('../helpers/files');
+    const { db, dir } = freshDb();
+    const h = createHandlers(db);
+    const bad = await writeWorkbook(path.join(tempDir(), 'bad.xlsx'), [{ name: '2023年', rows: longSheet('地区：双柏县', [2023], [['不存在的指标', '个', 1]]) }]);
+    expect((await h['import.run']({ file: bad })).ok).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+    for (let i = 0; i < 7; i++) {
+      const good = await writeWorkbook(path.join(tempDir(), `good${i}.xlsx`), [{ name: '2023年', rows: longSheet('地区：双柏县', [2023], [['养老机构床位总数', '张', 100 + i]]) }]);
+      expect((await h['import.run']({ file: good })).ok).toBe(true);
+    }
+    const kept = fs.readdirSync(path.join(dir, 'backups'));
+    expect(kept).toHaveLength(5);
+    expect(kept.every((f) => f.startsWith('workbench-') && f.endsWith('-import.sqlite'))).toBe(true);
+  });
+});
+
 describe('backup and restore', () => {
   it('backs up a database with its values, and restores it on another PC (folder), keeping what it replaced', async () => {
     const a = path.join(tempDir(), 'a.sqlite');
