@@ -203,7 +203,8 @@ export const problemsFromEvaluation = (result: Result): string[] => {
   const missing = rows.filter((r) => r.status === '缺数');
   if (missing.length > 0) {
     const names = missing.slice(0, MAX_NAMES).map((r) => r.name).join('、') + (missing.length > MAX_NAMES ? '等' : '');
-    out.push(`${missing.length}项指标暂无统计数据（${names}），监测统计基础有待加强。`);
+    // A numbered item never starts with a figure: "3.有17项…", not "3.17项…".
+    out.push(`有${missing.length}项指标暂无统计数据（${names}），监测统计基础有待加强。`);
   }
   return out.map((t, i) => `${i + 1}.${t}`);
 };
@@ -286,7 +287,7 @@ export const shortProblems = (result: Result, max = 3, limit = 40): string[] => 
     if (chosen !== null) items.push(chosen);
   }
   const missing = result.rows.filter((r) => r.status === '缺数').length;
-  if (missing > 0) items.push(`${missing}项指标暂无统计数据`);
+  if (missing > 0) items.push(`有${missing}项指标暂无统计数据`);
   // Each a sentence of its own on the leader's page.
   return items.slice(0, max).map((t) => (/[。；！？]$/u.test(t) ? t : `${t}。`));
 };
