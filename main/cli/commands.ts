@@ -291,14 +291,31 @@ export const COMMANDS: Record<string, Command> = {
       const dbFile = values.db ?? defaultDbFile();
       const db = openDb(dbFile, { createFolder: values.db === undefined });
       const workDir = path.join(path.dirname(path.resolve(dbFile)), 'browser-mode');
-      const { url } = await startServer({
+      const { server, url } = await startServer({
         handlers: createHandlers(db, { workDir }),
         staticDir: path.join(resourcesRoot(), 'dist', 'renderer'),
         workDir,
         port,
       });
-      err(`规划监测评估工作台已在 ${url} 运行（仅本机可访问），按 Ctrl+C 退出。 / Serving on ${url}.`);
-      return new Promise<number>(() => undefined);
+      err(
+        [
+          `规划监测评估工作台已在本机运行。请在浏览器中打开下面的地址（含本次启动的访问口令，仅本机可访问，勿发给他人）：`,
+          `  ${url}`,
+          `按 Ctrl+C 退出（上传的文件随之删除）。 / Open the address above (it holds this start's token); Ctrl+C stops the server.`,
+        ].join('\n'),
+      );
+      // Ctrl+C: stop serving, which deletes this start's uploads, then exit.
+      return new Promise<number>((resolve) => {
+        const stop = () => {
+          server.close(() => {
+            db.close();
+            resolve(0);
+          });
+          server.closeAllConnections();
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
     },
   },
   demo: {
