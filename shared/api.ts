@@ -203,6 +203,28 @@ export interface PlanImportInput {
   choices?: PlanRowChoice[];
 }
 
+/** A region's year locked after its report was submitted. */
+export interface YearLockDto {
+  region: string;
+  regionName: string;
+  year: number;
+  by: string;
+  at: string;
+  reason: string;
+}
+
+/** One entry of the audit log: a lock, an unlock, a typed value (imports are in the history). */
+export interface AuditEntryDto {
+  at: string;
+  by: string;
+  action: string;
+  subject: string;
+  old: string | null;
+  new: string | null;
+  why: string | null;
+  batch: number | null;
+}
+
 export interface PlanChangeDto {
   at: string;
   by: string;
@@ -268,6 +290,10 @@ export interface Api {
   };
   'plans.remove': { input: { plan: string }; output: { plan: string; title: string } };
   'plans.changes': { input: { plan: string }; output: PlanChangeDto[] };
+  'locks.list': { input: void; output: YearLockDto[] };
+  'locks.lock': { input: { region: string; year: number; by: string; reason?: string }; output: YearLockDto };
+  'locks.unlock': { input: { region: string; year: number; by: string; reason: string }; output: { region: string; year: number } };
+  'audit.list': { input: void; output: AuditEntryDto[] };
   'items.create': {
     input: { name: string; unit: string; aggregation: 'sum' | 'none'; nature: 'stock' | 'flow'; aliases?: string[]; by: string };
     output: { code: string; name: string; unit: string };
@@ -329,6 +355,10 @@ export const API_NAMES: readonly ApiName[] = [
   'evaluation.league',
   'database.backup',
   'items.create',
+  'locks.list',
+  'locks.lock',
+  'locks.unlock',
+  'audit.list',
   'plans.editRow',
   'plans.addRow',
   'plans.removeRow',

@@ -129,6 +129,40 @@ export const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  lock: {
+    usage: 'pwb lock --region CODE --year Y --by NAME [--note 原因]   锁定已报送年度的数据 / lock a submitted year',
+    run: async ({ values, withHandlers, print }) => {
+      const input = { region: need(values.region, '--region'), year: needYear(values.year), by: need(values.by, '--by'), ...optional('reason', values.note) };
+      const l = await withHandlers((h) => h['locks.lock'](input));
+      print(l, () => `已锁定${l.regionName}${l.year}年的数据（${l.reason}）。此后导入和录入不能修改该年数值。`);
+      return 0;
+    },
+  },
+  unlock: {
+    usage: 'pwb unlock --region CODE --year Y --by NAME --note 原因   解锁（须说明原因） / unlock a year, with a reason',
+    run: async ({ values, withHandlers, print }) => {
+      const input = { region: need(values.region, '--region'), year: needYear(values.year), by: need(values.by, '--by'), reason: need(values.note, '--note') };
+      const r = await withHandlers((h) => h['locks.unlock'](input));
+      print(r, () => `已解锁 ${r.region} ${r.year}年。`);
+      return 0;
+    },
+  },
+  locks: {
+    usage: 'pwb locks [--json]                                 已锁定的年度 / locked years',
+    run: async ({ withHandlers, print }) => {
+      const list = await withHandlers((h) => h['locks.list']());
+      print(list, () => list.map((l) => `${l.regionName}（${l.region}）\t${l.year}年\t${l.by}\t${l.at}\t${l.reason}`).join('\n') || '（没有锁定的年度）');
+      return 0;
+    },
+  },
+  audit: {
+    usage: 'pwb audit [--json]                                 修改日志（锁定、解锁、手工录入） / the audit log',
+    run: async ({ withHandlers, print }) => {
+      const list = await withHandlers((h) => h['audit.list']());
+      print(list, () => list.map((e) => `${e.at}\t${e.by}\t${e.action}\t${e.subject}\t${e.old ?? ''} → ${e.new ?? ''}\t${e.why ?? ''}`).join('\n') || '（无记录）');
+      return 0;
+    },
+  },
   item: {
     usage: 'pwb item add --name NAME --unit U [--aggregation sum|none] [--nature stock|flow] --by NAME   新建统计项 / define a statistical item',
     run: async ({ values, rest, withHandlers, print }) => {

@@ -25,6 +25,7 @@ import { listPlans, showPlan } from './plans';
 import { leagueTable } from './league';
 import { autoBackup, backupDatabase, withBackup } from './backup';
 import { createItem } from './items';
+import { auditLog, listLocks, lockYear, unlockYear } from './locks';
 import { userErrorOfSqlite } from '../db/errors';
 import { adjustPlan, judgeRow, listPlanChanges, removePlan } from './plan-import/edit';
 import { addPlanRow, editPlanRow, movePlanRow, removePlanRow } from './plan-import/edit-rows';
@@ -127,6 +128,10 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'plans.remove': z.object({ plan: z.string() }),
   'plans.changes': z.object({ plan: z.string() }),
   'database.backup': z.object({ out: z.string() }),
+  'locks.list': z.void(),
+  'locks.lock': z.object({ region: z.string(), year: z.number().int(), by: z.string().max(100), reason: z.string().max(500).optional() }),
+  'locks.unlock': z.object({ region: z.string(), year: z.number().int(), by: z.string().max(100), reason: z.string().max(500) }),
+  'audit.list': z.void(),
   'items.create': z.object({
     name: z.string().max(100),
     unit: z.string().max(40),
@@ -223,6 +228,10 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'evaluation.league': async (input) => leagueTable(db, input),
   'database.backup': async ({ out }) => backupDatabase(db, out),
   'items.create': async (input) => createItem(db, input),
+  'locks.list': async () => listLocks(db),
+  'locks.lock': async (input) => lockYear(db, input),
+  'locks.unlock': async (input) => unlockYear(db, input),
+  'audit.list': async () => auditLog(db),
   'plans.editRow': async (input) => editPlanRow(db, input),
   'plans.addRow': async (input) => addPlanRow(db, input),
   'plans.removeRow': async (input) => removePlanRow(db, input),

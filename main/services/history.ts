@@ -4,6 +4,7 @@
  */
 import type { ProvenanceDto } from '../../shared/api';
 import { UserError } from '../../shared/errors';
+import { audit, lockCovering, lockMessage } from './locks';
 import type { Problem } from '../../shared/errors';
 import type { WriteDb, ReadDb } from '../db/types';
 import { prepareObservationWriter } from '../db/queries/observations';
@@ -35,6 +36,17 @@ export const undoBatch = (db: WriteDb, batchId: number): UndoResult => {
       'bad-input',
       `第 ${batchId} 批的部分数值已被第 ${later.join('、')} 批覆盖，请先撤销那些批次。 / Batch ${batchId} was partly overwritten by batch ${later.join(', ')}; undo those first.`,
     );
+  }
+  // An undo changes the values the batch stored: refused where a year has since been locked.
+  const locked = lockCovering(db);
+  const touched = db
+    .prepare<[number, number], { region_code: string; year: number }>(
+      'SELECT DISTINCT region_code, year FROM observation WHERE batch_id = ? UNION SELECT DISTINCT region_code, year FROM observation_replaced WHERE batch_id = ?',
+    )
+    .all(batchId, batchId);
+  for (const t of touched) {
+    const lock = locked(t.region_code, t.year);
+    if (lock) throw new UserError('bad-input', `不能撤销第 ${batchId} 批：${lockMessage(lock, regionTreeOf(db).regions.get(t.region_code)?.name ?? t.region_code)}`);
   }
   return db.transaction(() => {
     const removed = db.prepare('DELETE FROM observation WHERE batch_id = ?').run(batchId).changes;
@@ -118,7 +130,13 @@ export const setObservation = (
   if (input.enteredBy.trim() === '') throw new UserError('bad-input', '请注明录入人。 / Say who entered the value.');
   const region = resolveRegion(db, input.region);
   const series = resolveSeries(db, input.series);
+  const lock = lockCovering(db)(region, input.year);
+  if (lock) throw new UserError('bad-input', lockMessage(lock, regionTreeOf(db).regions.get(region)?.name ?? region));
+  const before = db
+    .prepare<[string, string, number], { value: number }>('SELECT value FROM observation WHERE region_code = ? AND series_code = ? AND year = ?')
+    .get(region, series, input.year);
   db.transaction(() => {
+    audit(db, { by: input.enteredBy.trim(), action: 'set', subject: `${region} ${series} ${input.year}`, old: before ? String(before.value) : null, new: String(input.value) });
     // A typed value has no batch; the value it replaces is not kept for undo (there is no batch to undo).
     prepareObservationWriter(db)({
       regionCode: region,

@@ -14,6 +14,7 @@ import { migrate0060 } from './0060-report-paragraphs';
 import { migrate0070 } from './0070-bureau-plans';
 import { migrate0080 } from './0080-row-splits';
 import { migrate0090 } from './0090-series-nature';
+import { migrate0100 } from './0100-year-locks';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   { version: 70, name: 'bureau-plans', up: migrate0070 },
   { version: 80, name: 'row-splits', up: migrate0080 },
   { version: 90, name: 'series-nature', up: migrate0090 },
+  { version: 100, name: 'year-locks', up: migrate0100 },
 ];
 
 export const latestVersion = (): number => migrations[migrations.length - 1]?.version ?? 0;

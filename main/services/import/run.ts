@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
+import { lockCovering, lockMessage } from '../locks';
 import { IMPORT_VALUES_SHOWN, type ImportChange, type ImportConversion, type ImportResultDto, type ImportValue } from '../../../shared/api';
 import type { Problem } from '../../../shared/errors';
 import { UserError } from '../../../shared/errors';
@@ -170,9 +171,12 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
   let unchanged = 0;
   const existing = existingValues(db);
   const { regions } = regionTreeOf(db);
+  const locked = lockCovering(db);
   for (const o of observations) {
     const old = existing(o.regionCode, o.seriesCode, o.year);
     const status = !old ? 'new' : old.value === o.value ? 'same' : 'changed';
+    const lock = status === 'same' ? null : locked(o.regionCode, o.year);
+    if (lock) problems.push({ severity: 'error', sheet: o.sheet, cell: o.cell, message: lockMessage(lock, regions.get(o.regionCode)?.name ?? o.regionCode) });
     if (status === 'same') unchanged++;
     if (old && status === 'changed') changes.push({ region: o.regionCode, series: o.seriesCode, year: o.year, old: old.value, new: o.value, sheet: o.sheet, cell: o.cell });
     if (values.length < IMPORT_VALUES_SHOWN) {
