@@ -86,8 +86,45 @@ export class PlansView {
   plan(title: string) {
     return this.page.getByRole('article', { name: title });
   }
+  /** Opens the plan's tools unless they are open already (the button then says 收起管理). */
   async manage(title: string) {
-    await this.plan(title).getByRole('button', { name: '管理' }).click();
+    const card = this.plan(title);
+    if ((await card.getByRole('button', { name: '收起管理', exact: true }).count()) === 0) await card.getByRole('button', { name: '管理', exact: true }).click();
+    await card.getByRole('region', { name: '规划管理' }).waitFor();
+  }
+  editTable() {
+    return this.page.getByRole('table', { name: '编辑指标表' });
+  }
+  /** The rows of 编辑指标表 (without the confirmation or refusal shown under a row). */
+  editRows() {
+    return this.editTable().locator('tbody tr:not(.row-note)');
+  }
+  /** The row of 编辑指标表 at a position (1 = first), found by its 修改 button. */
+  editRow(position: number) {
+    return this.editTable().locator('tbody tr', { has: this.page.getByRole('button', { name: `修改第${position}行`, exact: true }) });
+  }
+  /** The position of the row printed with a 序号. */
+  async positionOf(seq: string) {
+    const row = this.editRows().filter({ has: this.page.locator('td:nth-child(2)', { hasText: new RegExp(`^${seq}$`) }) });
+    return Number(await row.locator('td').first().textContent());
+  }
+  async signAs(by: string, why = '') {
+    await this.page.getByLabel('经办人（必填）').fill(by);
+    await this.page.getByLabel('修改原因').fill(why);
+  }
+  /** 修改 on a row, a new text in the cells named by their column (目标值, 单位 …), then 保存. */
+  async editCells(position: number, cells: Record<string, string>) {
+    await this.page.getByRole('button', { name: `修改第${position}行`, exact: true }).click();
+    for (const [column, value] of Object.entries(cells)) await this.page.getByLabel(`第${position}行${column}`, { exact: true }).fill(value);
+    await this.editTable().getByRole('button', { name: '保存', exact: true }).click();
+  }
+  async addRow(options: { after: string; seq: string; name: string; unit: string; baseline: string; target: string; attribute: '预期性' | '约束性' }) {
+    const form = this.page.getByRole('form', { name: '新增一行' });
+    await form.getByLabel('插入位置').selectOption({ label: options.after });
+    const cells = { 序号: options.seq, 指标名称: options.name, 单位: options.unit, 基期值: options.baseline, 目标值: options.target };
+    for (const [label, value] of Object.entries(cells)) await form.getByLabel(label, { exact: true }).fill(value);
+    await form.getByLabel('属性').selectOption(options.attribute);
+    await form.getByRole('button', { name: '新增一行' }).click();
   }
   async adjust(options: { seq: string; target: string; fromYear: string; doc: string; by: string }) {
     const form = this.page.getByRole('form', { name: '规划调整' });

@@ -6,8 +6,8 @@ import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/Notice';
 import { usePlanRows } from './usePlanRows';
 
-export const AdjustForm = ({ plan, onChanged }: { plan: PlanSummary; onChanged: () => void }) => {
-  const { rows } = usePlanRows(plan.id);
+export const AdjustForm = ({ plan, refresh = 0, onChanged }: { plan: PlanSummary; refresh?: number; onChanged: () => void }) => {
+  const { rows } = usePlanRows(plan.id, refresh);
   const [seq, setSeq] = useState('');
   const [target, setTarget] = useState('');
   const [fromYear, setFromYear] = useState(String(plan.baseYear + 1));

@@ -1,14 +1,26 @@
-/** 修改记录: every import, replacement, adjustment and judgement of a plan, newest as the services list them. */
+/** 修改记录: every import, replacement, row edit, adjustment and judgement of a plan, newest as the services list them. */
 import { useCall } from '../../api/useCall';
 import { ErrorNotice } from '../../components/Notice';
 import { JUDGEMENT_WORDS } from './planWords';
+import { FIELD_WORDS } from './rowFields';
 
-const ACTIONS: Record<string, string> = { import: '导入', replace: '替换', adjust: '调整', judge: '判断', remove: '删除' };
+const ACTIONS: Record<string, string> = {
+  import: '导入',
+  replace: '替换',
+  adjust: '调整',
+  judge: '判断',
+  remove: '删除',
+  edit: '修改',
+  'add-row': '新增行',
+  'remove-row': '删除行',
+  'move-row': '移动行',
+};
 
 const when = (at: string): string => at.replace('T', ' ').slice(0, 16);
 
 /** The services log fields in English for scripts ("target from 2027", "532322 2026"); the table says them in words. */
 const fieldWord = (field: string | null): string =>
+  FIELD_WORDS[field ?? ''] ??
   (field ?? '').replace(/^target from (\d{4})$/, '目标（自$1年起）').replace(/^(\d{6,12}) (\d{4})$/, '地区 $1，$2年');
 
 const valueWord = (action: string, value: string | null): string =>
