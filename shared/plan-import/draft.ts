@@ -25,15 +25,29 @@ interface Segment {
 const labelOf = (caption: string, n: number): { zh: string; en: string } =>
   caption !== '' ? { zh: `表“${caption}”`, en: `table "${caption}"` } : { zh: `第${n}张表`, en: `table ${n}` };
 
+/** A second header row under the first (基期值 | 目标值 over 2025年 | 2030年): years or header words, no name. */
+const CONTINUATION_CELL = /^(?:\d{4}\s*年?.*|.*(?:值|年|%|（.*）|\(.*\)))$/u;
+const isHeaderContinuation = (header: readonly string[], cells: readonly string[] | undefined): boolean => {
+  if (!cells) return false;
+  const roles = columnRoles(header);
+  const name = roles.indexOf('name');
+  const filled = cells.map((c, i) => [c.trim(), i] as const).filter(([c]) => c !== '');
+  return filled.length > 0 && (name < 0 || (cells[name] ?? '').trim() === '') && filled.every(([c]) => CONTINUATION_CELL.test(c) && !/^\d+(?:\.\d+)?%?$/u.test(c));
+};
+
 /** Splits a table at any second header that differs from its first; the same header again is a page repeat. */
 const segmentsOf = (table: TextTable, n: number, problems: DraftProblem[]): Segment[] => {
   const caption = table.caption ?? '';
-  const [header = [], ...body] = table.rows;
+  const [first0 = [], ...rest] = table.rows;
+  // A header printed over two rows is read as one: each column's words joined (目标值 + 2030年).
+  const merged = isHeaderContinuation(first0, rest[0]);
+  const header = merged ? first0.map((c, i) => `${c}${rest[0]![i] ?? ''}`) : first0;
+  const body = merged ? rest.slice(1) : rest;
   const first: Segment = { caption, header, rows: [], label: labelOf(caption, n) };
   const segments = [first];
   let current = first;
   body.forEach((cells, i) => {
-    const row = i + 2;
+    const row = i + (merged ? 3 : 2);
     if (!isHeaderRow(cells)) current.rows.push({ cells, row });
     else if (!sameHeader(cells, current.header)) {
       problems.push({
@@ -76,6 +90,9 @@ export const draftPlan = (doc: SourceDocument, opts: DraftOptions = {}): PlanDra
   });
 
   const mains = drafted.filter((d) => d.table.roles.includes('target'));
+  for (const d of mains.filter((x) => x.table.rows.length === 0)) {
+    problems.push({ severity: 'error', row: 2, column: 0, message: `${d.label.zh}表头下没有指标行 / ${d.label.en} has no indicator rows under its header` });
+  }
   const completions = drafted.filter((d) => !d.table.roles.includes('target') && d.table.roles.includes('final'));
   if (doc.tables.length === 0) {
     problems.push({ severity: 'error', row: 0, column: 0, message: `${doc.file}中没有找到指标表（应有“序号/指标名称/目标值”等表头） / No indicator table found in ${doc.file} (expected a header such as 序号/指标名称/目标值)` });

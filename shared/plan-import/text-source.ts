@@ -10,7 +10,7 @@ import { ParagraphCollector, isBlankLine, isGroupHeading, isPageArtifact, splitL
 import type { SourceDocument, TextTable } from './types';
 
 /** A row of a Word/WPS copy: at least two tabs between cells. */
-const isTabRow = (line: string): boolean => (line.trim().match(/\t/gu) ?? []).length >= 2;
+const isTabRow = (line: string): boolean => line.trim() !== '' && (line.trimEnd().match(/\t/gu) ?? []).length >= 2;
 
 /**
  * Cells of a tab row, trimmed; trailing empty cells beyond the header's width dropped. Some copies start every row
@@ -23,6 +23,8 @@ const tabCells = (line: string, width?: number): string[] => {
   const trimmedEnd = whole.length - [...whole].reverse().findIndex((c) => c !== '');
   const cells = /^\t(?=[^\t])/u.test(line) && (width === undefined || trimmedEnd > width) ? split(line.slice(1)) : whole;
   while (cells.length > (width ?? 0) && cells[cells.length - 1] === '') cells.pop();
+  // Trailing empty cells are lost when a line's trailing tabs are trimmed: a tab row keeps its columns.
+  while (width !== undefined && cells.length < width) cells.push('');
   return cells;
 };
 

@@ -180,6 +180,69 @@ describe('the bureau defines what a row is computed from', () => {
   });
 });
 
+describe('tables as a reviewer pasted them', () => {
+  const title = '双柏县民政事业发展“十五五”规划';
+  const paste = async (lines: string[], extra: object = {}) => createHandlers(freshDb().db)['plans.import']({ text: lines.join('\n'), dryRun: true, ...extra });
+
+  it('keeps the columns of a row whose last cells are empty (a merged 属性 cell), never shifting values', async () => {
+    const r = await paste([title, '序号\t指标名称\t单位\t2025年基期值\t2030年目标值\t年均增长\t属性', '1\t城市低保标准\t元/人·月\t780\t950\t4.0%\t约束性', '2\t孤儿基本生活保障标准\t元/人·月\t1500\t1800\t3.7%\t', '3\t养老机构床位总数\t张\t1350\t1600\t\t']);
+    expect(r.rows.map((x) => [x.baseline, x.target, x.growth])).toEqual([['780', '950', '4.0%'], ['1500', '1800', '3.7%'], ['1350', '1600', '']]);
+  });
+
+  it('reads a header printed over two rows (目标值 over 2030年)', async () => {
+    const r = await paste([title, '序号\t指标名称\t单位\t基期值\t目标值\t年均增长\t属性', '\t\t\t2025年\t2030年\t\t', '1\t城市低保标准\t元/人·月\t780\t950\t4.0%\t约束性']);
+    expect(r.ok).toBe(true);
+    expect(r.rows.map((x) => [x.name, x.baseline, x.target])).toEqual([['城市低保标准', '780', '950']]);
+  });
+
+  it('refuses a table with a header and no rows', async () => {
+    const r = await paste([title, '序号\t指标名称\t单位\t2025年基期值\t2030年目标值\t属性']);
+    expect(r.ok).toBe(false);
+  });
+
+  it('names parts printed as rows of their own by their whole (城市 under 特困人员基本生活标准)', async () => {
+    const { db } = freshDb();
+    const h = createHandlers(db);
+    const text = [title, '序号\t指标名称\t单位\t2025年基期值\t2030年目标值\t属性', '1\t特困人员基本生活标准\t元/人·年\t\t\t约束性', '\t城市\t元/人·年\t9800\t11700\t约束性', '\t农村\t元/人·年\t7600\t9100\t约束性'].join('\n');
+    expect((await h['plans.import']({ text })).ok).toBe(true);
+    await h['observations.set']({ region: '532322', series: '城市特困人员基本生活标准', year: 2026, value: 10180, enteredBy: '张三' });
+    const e = await h['evaluation.run']({ plan: 'p532322-2025-2030', year: 2026 });
+    expect(e.rows[1]).toMatchObject({ printedName: '城市', value: 10180 });
+    expect(e.rows[1]!.completion).toBeCloseTo(0.2, 12);
+  });
+
+  it('refuses a table larger than a plan, a name longer than a line, and a package with a formula cycle or its years reversed', async () => {
+    const rows = Array.from({ length: 1001 }, (_, i) => `${i + 1}\tz${i}\t个\t1\t2\t预期性`);
+    const big = await paste([title, '序号\t指标名称\t单位\t2025年基期值\t2030年目标值\t属性', ...rows]);
+    expect(big.ok).toBe(false);
+    expect(big.problems.map((p) => p.message).join()).toMatch(/超过1000行/);
+    const long = await paste([title, '序号\t指标名称\t单位\t2025年基期值\t2030年目标值\t属性', `1\t${'长'.repeat(600)}\t个\t1\t2\t预期性`]);
+    expect(long.problems.find((p) => p.severity === 'error')).toMatchObject({ row: 2, column: 2 });
+
+    const { db } = freshDb();
+    const h = createHandlers(db);
+    await h['plans.import']({ file: path.join(FIXTURES, 'plan-15th.txt') });
+    const out = path.join(tempDir(), 'p.json');
+    await h['plans.export']({ plan: 'p532322-2025-2030', out });
+    const pkg = JSON.parse(fs.readFileSync(out, 'utf8'));
+    const other = createHandlers(freshDb().db);
+    const cyc = structuredClone(pkg);
+    const s = cyc.series.find((x: { code: string }) => x.code === 'u_p532322_2025_2030_1_3');
+    s.formula = `${s.code} + 1`;
+    fs.writeFileSync(out, JSON.stringify(cyc));
+    const r1 = await other['plans.import']({ file: out });
+    expect(r1.ok).toBe(false);
+    expect(r1.problems[0]!.message).toMatch(/循环引用/);
+    const years = structuredClone(pkg);
+    [years.plan.baseYear, years.plan.targetYear] = [2030, 2025];
+    fs.writeFileSync(out, JSON.stringify(years));
+    const r2 = await other['plans.import']({ file: out, dryRun: true });
+    expect(r2.ok).toBe(false);
+    expect(r2.problems[0]!.message).toMatch(/目标年/);
+    expect((await other['plans.list']()).length).toBe(4);
+  });
+});
+
 describe('bad tables are refused with the row and column, and nothing is stored', () => {
   const paste = async (text: string, extra: object = {}) => {
     const { db } = freshDb();

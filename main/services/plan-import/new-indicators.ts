@@ -20,6 +20,8 @@ export const insertNewIndicators = (db: WriteDb, rows: MatchedRow[]): void => {
       continue;
     }
     const printed = m.printed;
-    upsertSeries(db, m.newSeries, printed !== m.newSeries.name ? [printed] : []);
+    // A bare part label (城市) is no name of its own: the series is found by its full name (城市特困人员基本生活标准).
+    const alias = printed !== m.newSeries.name && !/^(?:其中[:：]\s*)?(?:城市|农村|城镇|乡村|城区)$/u.test(printed);
+    upsertSeries(db, m.newSeries, alias ? [printed] : []);
   }
 };

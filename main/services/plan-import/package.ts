@@ -22,9 +22,45 @@ import { planWarnings } from '../plans';
 import { targetKindName } from './match-rows';
 import { parseTarget } from '../../../shared/targets/grammar';
 import { checkPlanId } from './plan-meta';
+import { PLAN_CAPS } from './run';
 import { userRegion } from './plan-region';
 
 export const PACKAGE_FORMAT = 'pwb-plan-package';
+/** A plan package holds one plan: a few hundred KB. */
+const MAX_PACKAGE_BYTES = 20 * 2 ** 20;
+
+/** A cycle among the formulas of the package's series and the database's (a → b → a), or null. */
+const formulaCycle = (db: ReadDb, series: PlanPackage['series']): string[] | null => {
+  const deps = new Map<string, string[]>();
+  for (const s of catalogOf(db).byCode.values()) deps.set(s.code, s.formula ? dependencies(parseFormula(s.formula)).map((d) => d.code) : []);
+  for (const s of series) {
+    try {
+      deps.set(s.code, s.formula ? dependencies(parseFormula(s.formula)).map((d) => d.code) : []);
+    } catch {
+      deps.set(s.code, []); // an unparsable formula is reported on its own
+    }
+  }
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (code: string): string[] | null => {
+    if (state.get(code) === 'done') return null;
+    if (state.get(code) === 'open') return [...path.slice(path.indexOf(code)), code];
+    state.set(code, 'open');
+    path.push(code);
+    for (const d of deps.get(code) ?? []) {
+      const found = visit(d);
+      if (found) return found;
+    }
+    path.pop();
+    state.set(code, 'done');
+    return null;
+  };
+  for (const s of series) {
+    const found = visit(s.code);
+    if (found) return found;
+  }
+  return null;
+};
 export const PACKAGE_SCHEMA_VERSION = 1;
 
 const code = z.string().regex(/^[a-z][a-z0-9_]*$/);
@@ -182,9 +218,23 @@ export const importPlanPackage = (
   file: string,
   input: { region?: string; id?: string; title?: string; replace?: boolean; dryRun?: boolean; by?: string },
 ): PlanImportResultDto => {
+  if (fs.statSync(file).size > MAX_PACKAGE_BYTES) {
+    throw new UserError('bad-plan-file', `规划包 ${path.basename(file)} 超过 ${MAX_PACKAGE_BYTES / 2 ** 20} MB，不是一份规划。 / The package is larger than a plan.`);
+  }
   const pkg = parsePackage(fs.readFileSync(file, 'utf8'), file);
   const problems: PlanImportProblemDto[] = [];
   const error = (message: string) => problems.push({ severity: 'error', row: 0, column: 0, message });
+  if (!(pkg.plan.targetYear > pkg.plan.baseYear)) error(`规划包的目标年（${pkg.plan.targetYear}）应晚于基期年（${pkg.plan.baseYear}）。 / The target year must follow the base year.`);
+  if (pkg.plan.title.length > 200) error('规划标题超过200字。 / The title is longer than 200 characters.');
+  const rowCount = pkg.plan.tables.reduce((n, t) => n + t.rows.length, 0);
+  if (pkg.plan.tables.length > PLAN_CAPS.tables || rowCount > PLAN_CAPS.rows) {
+    error(`规划包有${pkg.plan.tables.length}张表、${rowCount}行，超过一份规划的上限（${PLAN_CAPS.tables}张表、${PLAN_CAPS.rows}行）。 / The package is larger than a plan.`);
+  }
+  for (const t of pkg.plan.tables) for (const r of t.rows) {
+    if (r.name.length > PLAN_CAPS.name) error(`第${r.seq}项的名称超过${PLAN_CAPS.name}字。 / A name is too long.`);
+  }
+  const cycle = formulaCycle(db, pkg.series);
+  if (cycle) error(`规划包中的公式循环引用：${cycle.join(' → ')}。 / The formulas refer to each other in a cycle: ${cycle.join(' → ')}.`);
   const plan: PlanTemplate = { ...pkg.plan, ...(input.id ? { id: input.id } : {}), ...(input.title ? { title: input.title } : {}) };
   if (input.region !== undefined) plan.region = userRegion(db, input.region).code;
   const region = regionTreeOf(db).regions.get(plan.region);

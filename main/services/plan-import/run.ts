@@ -7,6 +7,7 @@ import type { PlanImportInput, PlanImportProblemDto, PlanImportResultDto, PlanIm
 import { UserError } from '../../../shared/errors';
 import { draftPlan } from '../../../shared/plan-import/draft';
 import { readTextSource } from '../../../shared/plan-import/text-source';
+import { printedNameWithoutUnit } from '../../../shared/text/normalize';
 import type { DraftTable, PlanDraft, SourceDocument } from '../../../shared/plan-import/types';
 import type { PlanTemplate } from '../../../shared/schemas/templates';
 import { logPlanChange } from '../../db/queries/plan-changes';
@@ -23,6 +24,38 @@ import { applyChoices } from './choices';
 import { resolverFor } from '../context';
 
 class Rollback extends Error {}
+
+/** A row named by a part alone (城市, 其中：农村): a part of the row above it. */
+const BARE_PART = /^(?:其中[:：]\s*)?(?:城市|农村|城镇|乡村|城区)$/u;
+
+/** What a plan's indicator table can be: a few dozen rows, names of a line or two. Past these it is not a plan. */
+export const PLAN_CAPS = { tables: 20, rows: 1000, name: 500, cell: 200 } as const;
+
+const capDraft = (draft: PlanDraft): PlanImportProblemDto[] => {
+  const out: PlanImportProblemDto[] = [];
+  if (draft.tables.length > PLAN_CAPS.tables) {
+    out.push(wholeFile(`文件中有${draft.tables.length}张表，超过${PLAN_CAPS.tables}张，不像一份规划的指标表；请只保留指标表。 / More than ${PLAN_CAPS.tables} tables.`));
+  }
+  for (const t of draft.tables) {
+    if (t.rows.length > PLAN_CAPS.rows) {
+      out.push(wholeFile(`表“${t.caption.slice(0, 40)}”有${t.rows.length}行，超过${PLAN_CAPS.rows}行，不像一张规划指标表。 / A table has more than ${PLAN_CAPS.rows} rows.`));
+      continue;
+    }
+    const nameCol = t.roles.indexOf('name') + 1;
+    for (const r of t.rows) {
+      if (r.name.length > PLAN_CAPS.name) {
+        out.push({ severity: 'error', row: r.row, column: nameCol, message: `指标名称超过${PLAN_CAPS.name}字（“${r.name.slice(0, 30)}…”）。 / The name is longer than ${PLAN_CAPS.name} characters.` });
+      }
+      for (const [field, text] of [['基期值', r.baseline], ['目标值', r.target], ['年均增长', r.growth], ['单位', r.unit]] as const) {
+        if (text !== undefined && text.length > PLAN_CAPS.cell) {
+          out.push({ severity: 'error', row: r.row, column: 0, message: `第${r.seq}项的${field}超过${PLAN_CAPS.cell}字（“${text.slice(0, 30)}…”）。 / A cell is longer than ${PLAN_CAPS.cell} characters.` });
+        }
+      }
+      if (out.length >= 50) return out;
+    }
+  }
+  return out;
+};
 
 const rowDto = (m: MatchedRow, preview?: PlanImportRowDto['preview']): PlanImportRowDto => ({
   seq: m.draft.seq,
@@ -87,6 +120,8 @@ export const importPlanTable = async (db: WriteDb, input: PlanImportInput): Prom
     ...(input.title !== undefined ? { title: input.title } : {}),
   });
   const problems: PlanImportProblemDto[] = draft.problems.map((p) => ({ ...p }));
+  const capped = capDraft(draft);
+  if (capped.length > 0) return failed(doc.format, [...problems, ...capped], dryRun);
   const main = draft.tables.find((t) => t.kind === 'main');
   if (!main) {
     if (!problems.some((p) => p.severity === 'error')) problems.push(wholeFile('未找到规划指标表（须有“目标值”或目标年份列）。 / No indicator table with a target column was found.'));
@@ -123,7 +158,13 @@ export const importPlanTable = async (db: WriteDb, input: PlanImportInput): Prom
 
   const matcher = rowMatcher(db, id);
   const matchedTables = draft.tables.map((t: DraftTable, i) => {
-    const rows = t.rows.map((r, p) => matcher.match(r, i + 1, p + 1));
+    const rows = t.rows.map((r, p) => {
+      // A part printed as a row of its own under its whole (特困人员基本生活标准, then 城市 and 农村) is matched and
+      // named as 城市特困人员基本生活标准; the row keeps its printed name.
+      const parent = BARE_PART.test(r.name.trim()) ? t.rows.slice(0, p).reverse().find((x) => !BARE_PART.test(x.name.trim())) : undefined;
+      const m = matcher.match(parent ? { ...r, name: `${r.name.trim().replace(/^其中[:：]\s*/u, '')}${printedNameWithoutUnit(parent.name).replace(/^其中[:：]\s*/u, '')}` } : r, i + 1, p + 1);
+      return { ...m, draft: r };
+    });
     return { table: t, no: i + 1, rows: t === main && input.choices ? applyChoices(db, rows, input.choices, problems) : rows };
   });
   for (const mt of matchedTables) {

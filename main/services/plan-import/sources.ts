@@ -283,6 +283,10 @@ const splitTables = (rows: SheetRow[], doc: SourceDocument): void => {
 
 // ---------------------------------------------------------------- Word (.docx)
 
+/** Limits of a Word plan file's structure: nesting and tables. */
+const MAX_XML_DEPTH = 200;
+const MAX_TABLES = 200;
+
 const readDocx = (file: string, name: string, bytes: Buffer): SourceDocument => {
   const entry = zipEntry(bytes, 'word/document.xml');
   if (!entry) throw refuse(name, '文档已损坏（缺少正文）。', 'the document is damaged (no word/document.xml).');
@@ -314,11 +318,17 @@ const readDocx = (file: string, name: string, bytes: Buffer): SourceDocument => 
   parser.on('doctype', () => {
     throw refuse(name, '文档含有 DOCTYPE 声明（Word 不会写入），可能是恶意构造的文件，已拒绝。', 'the document holds a DOCTYPE declaration (Word never writes one); refused as possibly malicious.');
   });
+  // A real document nests a few dozen elements deep; resolving names costs the depth at every tag, so a file built
+  // to nest thousands deep is refused before it costs minutes.
+  let depth = 0;
+  let tables = 0;
   parser.on('opentag', (tag) => {
+    if (++depth > MAX_XML_DEPTH) throw tooBig(name, `正文嵌套超过 ${MAX_XML_DEPTH} 层`, `the document nests deeper than ${MAX_XML_DEPTH} levels`);
     if (tag.local === 'Fallback' && tag.uri === MC_NS) skip++;
     if (skip > 0) return;
     if (isW(tag, 'tbl')) {
-      if (++tblDepth === 1) table = { rows: [], lines: [], count: 0 };
+      if (++tblDepth === 1 && ++tables > MAX_TABLES) throw tooBig(name, `文档超过 ${MAX_TABLES} 张表格`, `the document has more than ${MAX_TABLES} tables`);
+      if (tblDepth === 1) table = { rows: [], lines: [], count: 0 };
     } else if (tblDepth === 1 && isW(tag, 'tr')) {
       row = [];
       after = 0;
@@ -343,6 +353,7 @@ const readDocx = (file: string, name: string, bytes: Buffer): SourceDocument => 
     if (inText && skip === 0) text(s);
   });
   parser.on('closetag', (tag) => {
+    depth--;
     if (tag.local === 'Fallback' && tag.uri === MC_NS) skip--;
     if (skip > 0) return;
     if (isW(tag, 't')) inText = false;
