@@ -129,7 +129,8 @@ describe('browser mode', () => {
     const app = new WorkbenchPage(page);
     await app.goTo('目标分解');
     const view = new TargetsView(page);
-    await expect(page.getByText('尚未设置下级地区目标。').isVisible()).resolves.toBe(true);
+    // Wait for the list to load (a busy machine may take a moment), then for its empty state.
+    await page.getByText('尚未设置下级地区目标。').waitFor();
     await view.set({ region: '双柏县', row: '6 社会组织专职工作人员数量（总量指标，须分解）', target: '100人', by: '张三' });
     const saved = view.list().getByRole('row').nth(1);
     await saved.waitFor();
@@ -148,7 +149,7 @@ describe('browser mode', () => {
     const { writeWorkbook } = await import('../helpers/files');
     await writeWorkbook(sheet, [{ name: '目标', rows: [['地区', '序号', '目标值'], ['楚雄市', 6, '300人'], ['达州市', 6, 100]] }]);
     await view.checkSheet(sheet, '李四');
-    await expect(page.getByRole('table', { name: '问题' }).getByRole('cell', { name: 'A3', exact: true }).isVisible()).resolves.toBe(true);
+    await page.getByRole('table', { name: '问题' }).getByRole('cell', { name: 'A3', exact: true }).waitFor();
     await expect(page.getByRole('button', { name: '确认保存' }).isDisabled()).resolves.toBe(true);
     await page.screenshot({ path: path.join(shots, 'targets.png'), fullPage: true });
 
