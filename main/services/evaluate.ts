@@ -316,8 +316,34 @@ const withUpper = (row: EvaluatedRow, uppers: UpperPlan[]): EvaluatedRow => {
   return upper.length > 0 ? { ...row, upper } : row;
 };
 
-export const evaluatePlan = (db: ReadDb, input: EvaluateInput): EvaluationResult => {
-  const plan = requirePlan(db, input.plan);
+/**
+ * What evaluations of one plan share when many regions or years are evaluated at once (the league table, a report's
+ * earlier years): one value resolver (observations loaded once per region, values memoised), the settings, the
+ * adjustments and judgements. Results are the same as evaluating each alone.
+ */
+export interface PlanEvaluationContext {
+  plan: Plan;
+  resolver: ValueResolver;
+  settings: EvaluationSettings;
+  adjustments: Adjustment[];
+  judgements: Judgement[];
+}
+
+export const planEvaluationContext = (db: ReadDb, planId: string): PlanEvaluationContext => {
+  const plan = requirePlan(db, planId);
+  return {
+    plan,
+    // Two years before the base year: formulas look back (last year's growth of last year's expenditure).
+    resolver: resolverFor(db, plan.baseYear - 2, plan.targetYear),
+    settings: evaluationSettings(db),
+    adjustments: adjustmentsOf(db, plan.id),
+    judgements: judgementsOf(db, plan.id),
+  };
+};
+
+export const evaluatePlan = (db: ReadDb, input: EvaluateInput, shared?: PlanEvaluationContext): EvaluationResult => {
+  const context = shared && shared.plan.id === input.plan ? shared : planEvaluationContext(db, input.plan);
+  const plan = context.plan;
   const { regions } = regionTreeOf(db);
   // A code (6, 9 or 12 digits) or a name as the import takes it (双柏县): one that names a single region.
   const byName = (text: string): string => {
@@ -351,11 +377,10 @@ export const evaluatePlan = (db: ReadDb, input: EvaluateInput): EvaluationResult
     isPlanRegion: region === plan.regionCode,
     year,
     kind,
-    // Two years before the base year: formulas look back (last year's growth of last year's expenditure).
-    resolver: resolverFor(db, plan.baseYear - 2, plan.targetYear),
-    settings: evaluationSettings(db),
-    adjustments: adjustmentsOf(db, plan.id),
-    judgements: judgementsOf(db, plan.id),
+    resolver: context.resolver,
+    settings: context.settings,
+    adjustments: context.adjustments,
+    judgements: context.judgements,
   };
   const uppers = upperPlans(db, plan, region, year);
   const rows = plan.tables

@@ -9,17 +9,19 @@ import type { EvaluationKind } from '../../shared/types';
 import { childRegions } from '../db/queries/regions';
 import type { ReadDb } from '../db/types';
 import { catalogOf } from './context';
-import { evaluatePlan, requirePlan } from './evaluate';
+import { evaluatePlan, planEvaluationContext, requirePlan } from './evaluate';
 
 export const leagueTable = (db: ReadDb, input: { plan: string; year: number; region?: string; kind?: EvaluationKind }): LeagueTable => {
   const plan = requirePlan(db, input.plan);
+  // One resolver for all: each region's observations are loaded once and shared values computed once.
+  const shared = planEvaluationContext(db, plan.id);
   // The parent is evaluated first: that checks the region (a code or a name), the year and the kind once.
-  const parent = evaluatePlan(db, { plan: plan.id, year: input.year, ...(input.region ? { region: input.region } : {}), ...(input.kind ? { kind: input.kind } : {}) });
+  const parent = evaluatePlan(db, { plan: plan.id, year: input.year, ...(input.region ? { region: input.region } : {}), ...(input.kind ? { kind: input.kind } : {}) }, shared);
   const children = childRegions(db, parent.region);
   if (children.length === 0) {
     throw new UserError('unknown-region', `${parent.regionName}（${parent.region}）没有下级地区。 / ${parent.region} has no sub-regions.`);
   }
-  const results = children.map((c) => evaluatePlan(db, { plan: plan.id, year: input.year, region: c.code, kind: parent.kind }));
+  const results = children.map((c) => evaluatePlan(db, { plan: plan.id, year: input.year, region: c.code, kind: parent.kind }, shared));
   const catalog = catalogOf(db);
   const ranks = parent.rows.map((row, i) =>
     rankRegions(

@@ -3,6 +3,7 @@ import type { PlanTemplate } from '../../../shared/schemas/templates';
 import { parseQuantity } from '../../../shared/targets/quantity';
 import { printedNameWithoutUnit } from '../../../shared/text/normalize';
 import type { Attribute, Plan, PlanRow, PlanSchedule, PlanTable } from '../../../shared/types';
+import type { Statement } from 'better-sqlite3';
 import type { ReadDb, WriteDb } from '../types';
 
 type PlanDbRow = {
@@ -202,9 +203,16 @@ export const getPlan = (db: ReadDb, id: string): Plan | null => {
   };
 };
 
-export const regionTargetText = (db: ReadDb, planId: string, tableNo: number, position: number, region: string): string | null =>
-  db
-    .prepare<[string, number, number, string], { target_text: string }>(
+const targetStatements = new WeakMap<ReadDb, Statement<[string, number, number, string], { target_text: string }>>();
+
+/** The target the bureau set for a region on a row; the statement is prepared once per database (one per row and region). */
+export const regionTargetText = (db: ReadDb, planId: string, tableNo: number, position: number, region: string): string | null => {
+  let stmt = targetStatements.get(db);
+  if (!stmt) {
+    stmt = db.prepare<[string, number, number, string], { target_text: string }>(
       'SELECT target_text FROM region_target WHERE plan_id = ? AND table_no = ? AND position = ? AND region_code = ?',
-    )
-    .get(planId, tableNo, position, region)?.target_text ?? null;
+    );
+    targetStatements.set(db, stmt);
+  }
+  return stmt.get(planId, tableNo, position, region)?.target_text ?? null;
+};
