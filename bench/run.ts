@@ -11,6 +11,7 @@ import { upsertRegion } from '../main/db/queries/regions';
 import { allSeries } from '../main/db/queries/series';
 import { listPlans } from '../main/services/plans';
 import { evaluatePlan } from '../main/services/evaluate';
+import { leagueTable } from '../main/services/league';
 import { runImport } from '../main/services/import/run';
 import { invalidateContext } from '../main/services/context';
 import { tempDir } from '../test/helpers/files';
@@ -92,6 +93,18 @@ const main = async () => {
     return n;
   });
   void evaluated;
+  // The league table of 50 townships of 双柏县 for the 楚雄州 plan: one pass against one evaluation per township.
+  await measure('league table, 50 townships × 21 rows (one pass)', 'regions', (n: number) => n, () => {
+    let n = 0;
+    for (let i = 0; i < 20; i++) n += leagueTable(db, { plan: 'chuxiong', year: 2023, region: '532322' }).regions.length;
+    return n;
+  });
+  await measure('  the same, each township evaluated alone (peer)', 'regions', (n: number) => n, () => {
+    let n = 0;
+    const children = regions.filter((r) => r.plan === 'chuxiong');
+    for (let i = 0; i < 20; i++) for (const c of children) n += evaluatePlan(db, { plan: 'chuxiong', region: c.code, year: 2023 }) ? 1 : 0;
+    return n;
+  });
   clearInterval(timer);
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -285,25 +285,31 @@ interface UpperPlan {
   rows: Map<string, PlanRow>;
 }
 
-const upperPlans = (db: ReadDb, plan: Plan, region: string, year: number): UpperPlan[] =>
+/** The plans of the regions above a plan's region, each with its evaluation context: found once per context. */
+const upperContexts = (db: ReadDb, plan: Plan): PlanEvaluationContext[] =>
   listPlanIds(db)
     .filter((id) => id !== plan.id)
     .map((id) => getPlan(db, id)!)
-    .filter((p) => p.regionCode !== plan.regionCode && isWithinTree(db, plan.regionCode, p.regionCode) && year > p.baseYear && year <= p.targetYear)
-    .map((p) => ({
+    .filter((p) => p.regionCode !== plan.regionCode && isWithinTree(db, plan.regionCode, p.regionCode))
+    .map((p) => planEvaluationContext(db, p.id, false));
+
+const upperPlans = (db: ReadDb, context: PlanEvaluationContext, region: string, year: number): UpperPlan[] =>
+  context.uppers()
+    .filter((u) => year > u.plan.baseYear && year <= u.plan.targetYear)
+    .map((u) => ({
       ctx: {
         db,
-        plan: p,
+        plan: u.plan,
         region,
         isPlanRegion: false,
         year,
-        kind: defaultKind(p, year),
-        resolver: resolverFor(db, p.baseYear - 2, p.targetYear),
-        settings: evaluationSettings(db),
-        adjustments: adjustmentsOf(db, p.id),
-        judgements: judgementsOf(db, p.id),
+        kind: defaultKind(u.plan, year),
+        resolver: u.resolver,
+        settings: u.settings,
+        adjustments: u.adjustments,
+        judgements: u.judgements,
       },
-      rows: new Map(p.tables.filter((t) => t.kind === 'main').flatMap((t) => t.rows).map((r) => [r.indicatorCode, r] as const)),
+      rows: new Map(u.plan.tables.filter((t) => t.kind === 'main').flatMap((t) => t.rows).map((r) => [r.indicatorCode, r] as const)),
     }));
 
 const withUpper = (row: EvaluatedRow, uppers: UpperPlan[]): EvaluatedRow => {
@@ -327,11 +333,15 @@ export interface PlanEvaluationContext {
   settings: EvaluationSettings;
   adjustments: Adjustment[];
   judgements: Judgement[];
+  /** The plans of the regions above this plan's, each with its own context (found on first use). */
+  uppers: () => PlanEvaluationContext[];
 }
 
-export const planEvaluationContext = (db: ReadDb, planId: string): PlanEvaluationContext => {
+export const planEvaluationContext = (db: ReadDb, planId: string, withUppers = true): PlanEvaluationContext => {
   const plan = requirePlan(db, planId);
+  let uppers: PlanEvaluationContext[] | null = withUppers ? null : [];
   return {
+    uppers: () => (uppers ??= upperContexts(db, plan)),
     plan,
     // Two years before the base year: formulas look back (last year's growth of last year's expenditure).
     resolver: resolverFor(db, plan.baseYear - 2, plan.targetYear),
@@ -382,7 +392,7 @@ export const evaluatePlan = (db: ReadDb, input: EvaluateInput, shared?: PlanEval
     adjustments: context.adjustments,
     judgements: context.judgements,
   };
-  const uppers = upperPlans(db, plan, region, year);
+  const uppers = upperPlans(db, context, region, year);
   const rows = plan.tables
     .filter((t) => t.kind === 'main')
     .flatMap((t) => t.rows.map((r) => withUpper(evaluateRow(ctx, r), uppers)));
