@@ -12,22 +12,27 @@ import {
   indicatorSentence,
   laggingExpectedSummary,
   laggingSummary,
+  partNote,
   planCheckSentences,
   progressHighlights,
   problemsFromEvaluation,
   scoreboard,
   shortProblems,
+  verdictSentence,
   periodName,
 } from '../../shared/reports/narrative';
 import { changeSinceBase } from '../../shared/evaluation/change';
-import { changeCell, num, rowFormat } from '../../shared/reports/numbers';
+import { changeCell, num, rowFormat, rowValue, shownCompletion } from '../../shared/reports/numbers';
 import type { Plan } from '../../shared/types';
 import type { LIST_PLACEHOLDERS, ReportTemplate, SCALAR_PLACEHOLDERS, TableColumnKey, TemplateBlock } from './template';
 
 export interface ReportContext {
   result: EvaluationResult;
   plan: Plan;
-  planWarnings: { seq: string; message: string }[];
+  /** The checks of the plan's tables (table number, 序号, message); only the main tables' reach a report. */
+  planWarnings: { table: number; seq: string; message: string }[];
+  /** Append the internal annex 规划指标口径核对 (off unless the report or the template asks for it). */
+  planChecks?: boolean;
   /** The previous year's values by row seq (annual reports: 上年值, 比上年增减). */
   previous: Map<string, number | null>;
   /** Each year's values by row seq, for the years after the base year and before the report's (the `years` column). */
@@ -48,8 +53,6 @@ export const trendSelectionKey = (b: Extract<TemplateBlock, { chart: unknown }>)
 
 const KIND_NAMES = { annual: '年度监测', midterm: '中期评估', final: '总结评估' } as const;
 
-const fmt = (x: number | null, digits = 2): string => (x === null ? '—' : String(Number(x.toFixed(digits))));
-const pct = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
 const scalars = (ctx: ReportContext): Record<(typeof SCALAR_PLACEHOLDERS)[number], string> => {
   const r = ctx.result;
@@ -77,6 +80,7 @@ const scalars = (ctx: ReportContext): Record<(typeof SCALAR_PLACEHOLDERS)[number
     indicatorCount: String(r.rows.length),
     bindingCount: String(r.rows.filter((x) => x.attribute === '约束性').length),
     scoreboard: scoreboard(r),
+    verdict: verdictSentence(r),
     bindingOverview: bindingOverview(r),
     period: `${r.baseYear + 1}年1月1日至${r.year}年12月31日`,
     dataSources: '民政统计季报、年报，统计年鉴及部门台账',
@@ -93,9 +97,42 @@ const lists = (ctx: ReportContext): Record<(typeof LIST_PLACEHOLDERS)[number], s
   laggingExpectedSentences: laggingExpectedSummary(ctx.result),
   problems: problemsFromEvaluation(ctx.result),
   shortProblems: shortProblems(ctx.result, 3),
-  planChecks: planCheckSentences(ctx.planWarnings),
+  planChecks: planCheckSentences(currentPlanWarnings(ctx)),
   progressHighlights: progressHighlights(ctx.result),
+  causes: causePlaceholders(ctx),
 });
+
+/**
+ * The final evaluation's place for causes (REPORTS.md §3, §8): one paragraph per 未完成 or binding row, the bureau's
+ * own text where saved under the key cause-序号, else a marked prompt.
+ */
+const causePlaceholders = (ctx: ReportContext): string[] =>
+  ctx.result.rows
+    .filter((r) => r.attribute === '约束性' || LAGGING.has(r.status))
+    .map((r) => {
+      const own = ctx.paragraphs.get(`cause-${r.seq.replace(/[^0-9a-z]/giu, '')}`);
+      const word = LAGGING.has(r.status) ? (ctx.result.kind === 'final' ? '未完成' : '滞后') : '完成';
+      return own?.trim() ? `${r.name}：${own.trim()}` : `${r.name}（${word}）：【此处由本单位填写：${word === '完成' ? '完成情况及主要做法' : '原因分析、已采取的措施及下一步安排'}】`;
+    });
+
+/**
+ * The checks of the plan's own indicator tables: a superseded plan's table (the 13th plan's completion table printed
+ * in the 14th plan) is the previous plan's arithmetic and never reaches a report, not even the internal annex.
+ */
+const currentPlanWarnings = (ctx: ReportContext): { seq: string; message: string }[] => {
+  const completion = new Set(ctx.plan.tables.filter((t) => t.kind === 'completion').map((t) => t.tableNo));
+  return ctx.planWarnings.filter((w) => !completion.has(w.table));
+};
+
+/**
+ * The internal annex 规划指标口径核对: on a page of its own after everything else, marked as the bureau's working
+ * material, so that what is sent upward never criticises the plan's own arithmetic.
+ */
+const planChecksAnnex = (ctx: ReportContext, lastOrientation: 'portrait' | 'landscape'): Block[] => [
+  lastOrientation === 'landscape' ? { kind: 'pageBreak', orientation: 'portrait' } : { kind: 'pageBreak' },
+  { kind: 'heading', level: 1, text: '内部核对材料：规划指标口径核对（不随报告报送）' },
+  { kind: 'list', items: planCheckSentences(currentPlanWarnings(ctx)) },
+];
 
 const fill = (text: string, values: Record<string, string>): string => text.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_, k: string) => values[k] ?? '');
 
@@ -110,20 +147,20 @@ interface ColumnRef {
 const columnOf = ({ key, year }: ColumnRef, r: EvaluationResult): TableColumn => {
   const c: Record<TableColumnKey, TableColumn> = {
     seq: { header: '序号', width: 3.2, align: 'center' },
-    name: { header: '指标名称', width: 20, align: 'left' },
-    unit: { header: '单位', width: 4, align: 'center' },
+    name: { header: '指标名称', width: 19, align: 'left' },
+    unit: { header: '单位', width: 5.5, align: 'center' },
     attribute: { header: '属性', width: 4.5, align: 'center' },
-    baseline: { header: `${r.baseYear}年基期值`, width: 6, align: 'right' },
-    target: { header: `${r.targetYear}年目标值`, width: 7.5, align: 'right' },
+    baseline: { header: `${r.baseYear}年\n基期值`, width: 6, align: 'right' },
+    target: { header: `${r.targetYear}年\n目标值`, width: 7.5, align: 'right' },
     previous: { header: `${r.year - 1}年`, width: 6, align: 'right' },
     years: { header: `${year ?? ''}年`, width: 5.5, align: 'right' },
-    value: { header: `${r.year}年${r.kind === 'final' ? '实际' : ''}`, width: 6, align: 'right' },
-    yearChange: { header: '比上年增减', width: 7, align: 'right' },
-    change: { header: '较基期', width: 7, align: 'right' },
-    completion: { header: '完成目标进度', width: 6, align: 'right' },
-    timeProgress: { header: '时序进度', width: 5, align: 'right' },
+    value: { header: `${r.year}年${r.kind === 'final' ? '\n实际' : ''}`, width: 6, align: 'right' },
+    yearChange: { header: '比上年\n增减', width: 9, align: 'right' },
+    change: { header: '较基期', width: 9, align: 'right' },
+    completion: { header: '完成目标\n进度', width: 6, align: 'right' },
+    timeProgress: { header: '时序\n进度', width: 5, align: 'right' },
     status: { header: r.kind === 'final' ? '完成情况' : '评价', width: 8, align: 'left' },
-    pace: { header: '增速判断', width: 5.5, align: 'left' },
+    pace: { header: '增速\n判断', width: 5.5, align: 'left' },
     note: { header: '备注', width: 11, align: 'left' },
   };
   return c[key];
@@ -167,7 +204,7 @@ const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext)
       return changeCell(row);
     case 'completion':
       // A target the baseline already met has a completion (DESIGN.md's formula) that says nothing: the note says why.
-      return baselineMeetsTarget(row) ? '—' : pct(row.completion);
+      return baselineMeetsTarget(row) || row.completion === null ? '—' : `${num(shownCompletion(row)!, 1)}%`;
     case 'timeProgress':
       return `${Math.round(row.timeProgress * 100)}%`;
     case 'status': {
@@ -175,15 +212,16 @@ const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext)
       return `${l.symbol} ${l.word}`;
     }
     case 'pace':
-      return row.paceClass;
+      // A row the region is not judged on (a county's 不适用) has no pace either.
+      return row.status === '不适用' ? '—' : row.paceClass;
     case 'note':
       return [
         row.baselineSource === 'data' ? '基期值取自数据' : '',
         row.adjustment ? `目标按${row.adjustment.doc}自${row.adjustment.fromYear}年起由${row.adjustment.printedTarget}调整` : '',
-        row.yearValue !== undefined ? `五年累计；当年${fmt(row.yearValue ?? null)}` : '',
+        row.yearValue !== undefined ? `五年累计；当年${row.yearValue === null ? '—' : rowValue(rowFormat(row), row.yearValue)}` : '',
         row.judgement ? `经${row.judgement.by}判断${JUDGEMENT_WORDS[row.judgement.result]}${row.judgement.note ? `：${row.judgement.note}` : ''}` : '',
         ...(row.upper ?? []).map((u) => `上级规划目标${u.target}，${u.status}`),
-        ...row.parts.map((p) => `${p.label}${fmt(p.value)}（${p.referenceName}${fmt(p.reference)}）`), ...row.warnings.map((w) => w.split(' / ')[0]!)]
+        ...row.parts.map((p) => partNote(row, p)), ...row.warnings.map((w) => w.split(' / ')[0]!)]
         .filter(Boolean)
         .join('；');
   }
@@ -248,8 +286,23 @@ export const buildReport = (template: ReportTemplate, ctx: ReportContext): Repor
       const own = ctx.paragraphs.get(b.bureau.key);
       const texts = own ? own.split(/\n+/).filter((t) => t.trim() !== '') : [`【${fill(b.bureau.placeholder, values)}】`];
       for (const t of texts) blocks.push({ kind: 'paragraph', text: t.trim() });
+    } else if ('attachment' in b) blocks.push({ kind: 'attachment', label: fill(b.label, values), title: fill(b.attachment, values) });
+    else if ('blankTable' in b) {
+      const t = b.blankTable;
+      blocks.push({
+        kind: 'table',
+        title: fill(t.title ?? '', values),
+        columns: t.columns.map((h, i) => ({ header: fill(h, values), width: i === 0 ? 3.2 : i === 1 ? 16 : 8, align: i === 0 ? 'center' : 'left' })),
+        rows: Array.from({ length: t.rows }, (_, i) => ({ cells: [String(i + 1), ...t.columns.slice(1).map(() => '')] })),
+        note: '',
+        fontSize: t.fontSize,
+      });
     } else if ('signature' in b) blocks.push({ kind: 'signature', lines: b.signature.map((t) => fill(t, values)) });
     else if ('pageBreak' in b) blocks.push(b.pageBreak === true ? { kind: 'pageBreak' } : { kind: 'pageBreak', orientation: b.pageBreak });
+  }
+  if (ctx.planChecks ?? template.planChecks) {
+    const turned = blocks.filter((b): b is Extract<Block, { kind: 'pageBreak' }> => b.kind === 'pageBreak' && b.orientation !== undefined);
+    blocks.push(...planChecksAnnex(ctx, turned[turned.length - 1]?.orientation ?? template.page.orientation));
   }
   const page = {
     ...GBT9704_PORTRAIT,

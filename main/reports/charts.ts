@@ -14,7 +14,7 @@ import { baselineMeetsTarget, type EvaluatedRow, type EvaluationResult } from '.
 import { statusLabel } from '../../shared/evaluation/status-labels';
 import { STATUSES, type Status } from '../../shared/evaluation/status';
 import { roundTo } from '../../shared/evaluation/round';
-import { defaultDecimals, num, proseKind } from '../../shared/reports/numbers';
+import { defaultDecimals, num, proseKind, shownCompletion } from '../../shared/reports/numbers';
 import type { ReadDb } from '../db/types';
 import { evaluatePlan } from '../services/evaluate';
 
@@ -99,7 +99,6 @@ export const shortName = (name: string, max = 14): string => {
 
 /** Escapes nothing on purpose: echarts escapes text itself. Percent without float noise and without "-0". */
 /** A completion as the sentences and tables print it: one place, trailing zero dropped (93.5%, 136%). */
-const pct = (fraction: number): string => `${num(fraction * 100, 1)}%`;
 
 const px = (mm: number): number => Math.round(mm * PX_PER_MM);
 
@@ -135,7 +134,7 @@ const missingReason = (r: EvaluatedRow): string => {
 
 const labelText = (r: EvaluatedRow): string => {
   const l = statusLabel(r.status, { exceeded: r.exceeded, binding: r.attribute === '约束性' });
-  return `${l.symbol} ${l.word} ${pct(r.completion!)}`;
+  return `${l.symbol} ${l.word} ${num(shownCompletion(r) ?? 0, 1)}%`;
 };
 
 /** The category-axis label of a row: "16 养老机构护理型床位占比". */

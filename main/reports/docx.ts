@@ -2,7 +2,7 @@
  * Draws a ReportDocument as an editable Word file (docx), because offices make the last edits in WPS or Word:
  * the same A4 page and margins, headings in 黑体/楷体, body in 仿宋_GB2312 at 3号 with a fixed line pitch, tables whose
  * header row repeats on every page, charts as SVG with the same chart as a PNG for viewers without SVG, page
- * numbers "— N —".
+ * numbers "— N —" (odd pages right, even left), headings in the styles 标题 1–3 so that the navigation pane works.
  * Fonts are named, not embedded: Word and WPS on an office PC have them, or substitute.
  */
 import fs from 'node:fs';
@@ -11,6 +11,7 @@ import {
   AlignmentType,
   Document,
   Footer,
+  HeadingLevel,
   ImageRun,
   LineRuleType,
   Packer,
@@ -63,8 +64,10 @@ const blockToDocx = (b: Block, doc: ReportDocument): (Paragraph | Table)[] => {
     case 'subtitle':
       return [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(b.text, FONTS.kai, size)] })];
     case 'heading': {
+      // Real heading styles (标题 1–3), so that the navigation pane of Word and WPS shows the outline.
       const font = b.level === 1 ? FONTS.hei : b.level === 2 ? FONTS.kai : FONTS.fang;
-      return [new Paragraph({ spacing: line, indent, keepNext: true, children: [run(b.text, font, size, b.level === 3)] })];
+      const heading = b.level === 1 ? HeadingLevel.HEADING_1 : b.level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+      return [new Paragraph({ heading, spacing: line, indent, keepNext: true, children: [run(b.text, font, size, b.level === 3)] })];
     }
     case 'paragraph':
       return [new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: line, indent, children: [run(b.text, FONTS.fang, size)] })];
@@ -72,6 +75,16 @@ const blockToDocx = (b: Block, doc: ReportDocument): (Paragraph | Table)[] => {
       return b.items.map((t) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: line, indent, children: [run(t, FONTS.fang, size)] }));
     case 'signature':
       return b.lines.map((t) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, indent: { right: size * 2 * 20 }, children: [run(t, FONTS.fang, size)] }));
+    case 'attachment':
+      return [
+        new Paragraph({ keepNext: true, children: [run(b.label, FONTS.hei, 16)] }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          keepNext: true,
+          spacing: { before: 200, after: 200 },
+          children: [new TextRun({ text: b.title, size: size >= 16 ? 44 : 36, font: { eastAsia: FONTS.title, ascii: 'Times New Roman', hAnsi: 'Times New Roman' } })],
+        }),
+      ];
     case 'pageBreak':
       // A break that turns the page is a new section (see writeDocx), which starts on a new page by itself.
       return b.orientation ? [] : [new Paragraph({ children: [new PageBreak()] })];
@@ -124,11 +137,44 @@ const sectionsOf = (doc: ReportDocument): { orientation: 'portrait' | 'landscape
   return sections;
 };
 
+/** 正文 (Word's Normal) and 标题 1–3 as the report sets them, each heading with its outline level. */
+const stylesOf = (doc: ReportDocument) => {
+  const size = Math.round(doc.page.bodySize * 2);
+  const spacing = { line: Math.round(doc.page.linePitch * 20), lineRule: LineRuleType.EXACT };
+  const font = (f: string) => ({ eastAsia: f, ascii: f === FONTS.hei ? 'SimHei' : 'Times New Roman', hAnsi: 'Times New Roman' });
+  const heading = (f: string, outlineLevel: number, bold: boolean) => ({
+    run: { font: font(f), size, bold, color: '000000' },
+    paragraph: { outlineLevel, spacing: { ...spacing, before: 0, after: 0 }, indent: { firstLine: Math.round(doc.page.bodySize * 2 * 20) }, keepNext: true },
+  });
+  return {
+    default: {
+      document: { run: { font: font(FONTS.fang), size }, paragraph: { spacing } },
+      heading1: heading(FONTS.hei, 0, false),
+      heading2: heading(FONTS.kai, 1, false),
+      heading3: heading(FONTS.fang, 2, true),
+    },
+  };
+};
+
+/** "— N —" at the foot: odd pages at the right, even pages at the left (GB/T 9704). */
+const pageNumberFooter = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment,
+        indent: alignment === AlignmentType.RIGHT ? { right: 280 } : { left: 280 },
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: { eastAsia: FONTS.song, ascii: 'Times New Roman', hAnsi: 'Times New Roman' } })],
+      }),
+    ],
+  });
+
 export const writeDocx = async (doc: ReportDocument, out: string): Promise<{ bytes: number }> => {
   const { margins } = doc.page;
   const document = new Document({
     title: doc.title,
     creator: '规划监测评估工作台',
+    styles: stylesOf(doc),
+    evenAndOddHeaderAndFooters: true,
     sections: sectionsOf(doc).map((section) => ({
       properties: {
         page: {
@@ -136,13 +182,7 @@ export const writeDocx = async (doc: ReportDocument, out: string): Promise<{ byt
           margin: { top: margins.top * TWIP_PER_MM, bottom: margins.bottom * TWIP_PER_MM, left: margins.left * TWIP_PER_MM, right: margins.right * TWIP_PER_MM },
         },
       },
-      footers: doc.page.pageNumbers
-        ? {
-            default: new Footer({
-              children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: { eastAsia: FONTS.song } })] })],
-            }),
-          }
-        : {},
+      footers: doc.page.pageNumbers ? { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) } : {},
       children: section.blocks.flatMap((b) => blockToDocx(b, doc)),
     })),
   });

@@ -21,6 +21,10 @@ const textByFace = (doc: ReportDocument): Record<Face, string> => {
     else if (b.kind === 'paragraph' || b.kind === 'subtitle') t.fang += b.text;
     else if (b.kind === 'list') t.fang += b.items.join('');
     else if (b.kind === 'signature') t.fang += b.lines.join('');
+    else if (b.kind === 'attachment') {
+      t.hei += b.label;
+      t.title += b.title;
+    }
     else if (b.kind === 'table') {
       t.hei += b.title + b.columns.map((c) => c.header).join('');
       t.song += b.rows.flatMap((r) => r.cells).join('') + b.note;
@@ -63,6 +67,15 @@ const blockContent = (b: Block, doc: ReportDocument, lineHeight: number, textWid
       return { stack: b.items.map((item) => ({ text: item, fontSize: size, lineHeight, leadingIndent: size * 2, alignment: 'justify' as const })) };
     case 'signature':
       return { stack: b.lines.map((l) => ({ text: l, alignment: 'right' as const, fontSize: size, lineHeight })), margin: [0, size, size * 2, 0] };
+    case 'attachment':
+      // GB/T 9704: "附件1" in 黑体 at the top left, without indent; the title centred below in 小标宋.
+      return {
+        stack: [
+          { text: b.label, font: 'Hei', fontSize: size >= 16 ? 16 : size + 2, alignment: 'left' },
+          { text: b.title, font: 'Title', fontSize: size >= 16 ? 22 : 18, alignment: 'center', lineHeight: 1.2, margin: [0, 10, 0, 10] },
+        ],
+        unbreakable: true,
+      } as Content;
     case 'pageBreak':
       // pdfmake turns the page for a node that breaks before it and names an orientation.
       return b.orientation ? ({ text: '', pageBreak: 'before', pageOrientation: b.orientation } as Content) : { text: '', pageBreak: 'after' };

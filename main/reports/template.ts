@@ -40,6 +40,10 @@ const BlockSchema = z.union([
   z.object({ chart: z.literal('trend'), rows: z.union([z.enum(['binding', 'lagging']), z.array(z.union([z.string(), z.number()]).transform(String)).min(1)]) }).strict(),
   z.object({ bureau: z.object({ key: z.string().regex(/^[a-z][a-z0-9-]*$/), heading: text.optional(), placeholder: text }).strict() }).strict(),
   z.object({ signature: z.array(text).min(1) }).strict(),
+  // An attachment's head: "附件1" at the top left, the title centred below it (GB/T 9704).
+  z.object({ attachment: text, label: text.default('附件') }).strict(),
+  // A table for the bureau to fill in (重大工程项目 where the plan lists none): headers and empty rows.
+  z.object({ blankTable: z.object({ title: text.optional(), columns: z.array(text).min(2), rows: z.number().int().min(1).max(40).default(5), fontSize: z.number().min(6).max(16).default(10.5) }).strict() }).strict(),
   // true: a new page; landscape/portrait: a new page in that orientation for what follows (a wide table as an attachment).
   z.object({ pageBreak: z.union([z.literal(true), z.enum(['landscape', 'portrait'])]) }).strict(),
 ]);
@@ -50,6 +54,8 @@ export const ReportTemplateSchema = z
     name: text,
     kind: z.enum(['annual', 'midterm', 'final', 'summary', 'table']),
     description: text.optional(),
+    // The internal annex 规划指标口径核对 at the end (the bureau's own check of the plan's tables); off by default.
+    planChecks: z.boolean().default(false),
     page: z
       .object({
         orientation: z.enum(['portrait', 'landscape']).default('portrait'),
@@ -94,7 +100,7 @@ export const parseReportTemplate = (source: string, file: string): ReportTemplat
     const where = issue.path.map(String);
     const line = lineOf(doc, counter, issue.path as (string | number)[]);
     const field = where.join('.') || '(全文)';
-    const hint = issue.code === 'invalid_union' ? '不是可用的块（title、heading、paragraph、list、table、chart、bureau、signature、pageBreak）' : issue.message;
+    const hint = issue.code === 'invalid_union' ? '不是可用的块（title、heading、paragraph、list、table、chart、bureau、signature、attachment、blankTable、pageBreak）' : issue.message;
     throw new UserError(
       'template-invalid',
       `报告模板 ${name} 第 ${line ?? '?'} 行（${field}）有误：${hint} / Report template ${name}, line ${line ?? '?'} (${field}): ${issue.message}`,
@@ -107,11 +113,11 @@ export const parseReportTemplate = (source: string, file: string): ReportTemplat
 /** Placeholders a template may use in any text, and those that expand to several lines (only in `list`). */
 export const SCALAR_PLACEHOLDERS = [
   'planTitle', 'planName', 'periodName', 'periodPlan', 'issuer', 'docNumber', 'regionName', 'planSubject', 'region', 'year', 'kindName', 'date', 'baseYear', 'targetYear',
-  'timeProgress', 'yearOrdinal', 'indicatorCount', 'bindingCount', 'scoreboard', 'bindingOverview', 'period', 'dataSources',
+  'timeProgress', 'yearOrdinal', 'indicatorCount', 'bindingCount', 'scoreboard', 'verdict', 'bindingOverview', 'period', 'dataSources',
 ] as const;
 export const LIST_PLACEHOLDERS = [
   'indicatorSentences', 'expectedSentences', 'bindingSentences', 'laggingSentences', 'laggingExpectedSentences', 'problems', 'shortProblems', 'planChecks',
-  'progressHighlights',
+  'progressHighlights', 'causes',
 ] as const;
 
 const PLACEHOLDER = /\{\{\s*([^}]*?)\s*\}\}/g;

@@ -26,8 +26,10 @@ export interface ReportInput {
   kind: ReportKind;
   out: string;
   template?: string;
-  /** The date printed on the report; today by default. */
+  /** The date printed on the report; blank (for the bureau to fill in) by default. */
   date?: string;
+  /** Append the internal annex 规划指标口径核对 (the template's `planChecks` otherwise; off by default). */
+  planChecks?: boolean;
 }
 
 /** The date line a bureau fills in by hand when it sets none: never silently today (REPORTS.md). */
@@ -126,7 +128,8 @@ export const writeReport = async (
   const ctx: ReportContext = {
     result,
     plan,
-    planWarnings: planWarnings(db, plan).map((w) => ({ seq: w.seq, message: w.message })),
+    planWarnings: planWarnings(db, plan).map((w) => ({ table: w.table, seq: w.seq, message: w.message })),
+    ...(input.planChecks !== undefined ? { planChecks: input.planChecks } : {}),
     previous,
     history,
     paragraphs: paragraphsOf(db, plan.id, result.region, input.year, result.kind),

@@ -43,6 +43,8 @@ export type Block =
   /** A chart drawn as vector graphics; width and height in millimetres. */
   | { kind: 'chart'; title: string; svg: string; width: number; height: number }
   | { kind: 'signature'; lines: string[] }
+  /** An attachment's head (GB/T 9704): "附件1" at the top left in 黑体, its title centred below. */
+  | { kind: 'attachment'; label: string; title: string }
   /** A new page; with an orientation, the pages from here on are in it (until the next such break). */
   | { kind: 'pageBreak'; orientation?: 'portrait' | 'landscape' };
 

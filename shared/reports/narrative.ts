@@ -9,7 +9,7 @@ import { rowFormat, rowValue } from './numbers';
 import { LAGGING, MET, rowPieces, statusSentence } from './sentences';
 
 export { formatValue } from './numbers';
-export { indicatorSentence, isGrowthSeries } from './sentences';
+export { indicatorSentence, isGrowthSeries, partNote } from './sentences';
 
 type Result = Pick<EvaluationResult, 'rows' | 'year' | 'baseYear' | 'targetYear' | 'kind' | 'timeProgress'>;
 
@@ -69,9 +69,9 @@ const othersOf = (rows: EvaluatedRow[], main: readonly Status[]): string[] =>
     .filter((t) => t !== '');
 
 /**
- * The scoreboard (REPORTS.md §6): "规划确定的21项主要指标中，5项已提前实现、2项快于预期、3项基本符合预期，5项进度滞后（其中
- * 约束性指标1项，2项较基期倒退）；另有1项符合要求，3项尚未达到目标值（其中约束性指标2项），2项暂无统计数据。" Empty classes
- * are left out; 倒退 is counted with 滞后 and said. Final: "X项完成（其中超额完成Y项），Z项未完成（其中约束性指标k项）".
+ * The scoreboard (REPORTS.md §6): "规划确定的21项主要指标中，5项已提前实现、2项快于预期、3项基本符合预期，3项进度滞后（其中
+ * 约束性指标1项），2项较基期倒退；另有1项符合要求，3项尚未达到目标值（其中约束性指标2项），2项暂无统计数据。" Empty classes
+ * are left out; each bracket counts the binding rows of the class just before it. Final: "X项完成（其中超额完成Y项），Z项未完成（其中约束性指标k项）".
  */
 export const scoreboard = (result: Result): string => {
   const rows = result.rows;
@@ -98,16 +98,34 @@ export const scoreboard = (result: Result): string => {
     )
       .map(([s, words]) => (of(s).length > 0 ? `${of(s).length}项${words}` : ''))
       .filter((t) => t !== '');
-    const lag = of('滞后', '倒退');
-    const back = of('倒退').length;
-    const notes = [lag.some(isBinding) ? `其中约束性指标${lag.filter(isBinding).length}项` : '', back > 0 ? `${back}项较基期倒退` : ''].filter((t) => t !== '');
-    main = [good.join('、'), lag.length > 0 ? `${lag.length}项进度滞后${notes.length > 0 ? `（${notes.join('，')}）` : ''}` : ''].filter((t) => t !== '');
+    // Each bracket follows the class it counts: "3项进度滞后（其中约束性指标1项），2项较基期倒退".
+    const lag = of('滞后');
+    const back = of('倒退');
+    main = [
+      good.join('、'),
+      lag.length > 0 ? `${lag.length}项进度滞后${bindingNote(lag)}` : '',
+      back.length > 0 ? `${back.length}项较基期倒退${bindingNote(back)}` : '',
+    ].filter((t) => t !== '');
   }
   const others = othersOf(rows, mainStatuses);
   const head = `规划确定的${rows.length}项主要指标中，`;
   if (rows.length === 0) return '规划未列主要指标。';
   if (main.length === 0) return `${head}${others.join('，')}。`;
   return `${head}${main.join('，')}${others.length > 0 ? `；另有${others.join('，')}` : ''}。`;
+};
+
+/**
+ * The one-sentence verdict of a mid-term or annual opening (REPORTS.md §1), which the scoreboard then details:
+ * "时间过半、任务过半" when nothing lags, else how many indicators need to speed up.
+ */
+export const verdictSentence = (result: Result): string => {
+  const rows = result.rows;
+  const behind = rows.filter((r) => LAGGING.has(r.status)).length;
+  const onTrack = rows.filter((r) => MET.has(r.status) || r.status === '快于预期' || r.status === '基本符合预期').length;
+  if (isFinal(result)) return behind === 0 ? '规划主要指标全面完成。' : `规划主要指标总体完成，${behind}项未完成。`;
+  if (behind === 0) return '总体看，规划主要指标进展顺利，实现了“时间过半、任务过半”。';
+  if (onTrack >= behind) return `总体看，规划实施总体符合预期，但有${behind}项指标进度滞后或尚未达到目标，需加快推进。`;
+  return `总体看，规划实施进度总体偏慢，有${behind}项指标进度滞后或尚未达到目标。`;
 };
 
 const rank = (r: EvaluatedRow): number => {
@@ -136,14 +154,24 @@ export const bindingOverview = (result: Result): string => {
   if (rows.length === 0) return '规划未设置约束性指标。';
   const final = isFinal(result);
   const met = rows.filter((r) => MET.has(r.status));
-  if (met.length === rows.length) return `${rows.length}项约束性指标${final ? '全部完成' : '全部达标'}。`;
+  if (met.length === rows.length && !final) return `${rows.length}项约束性指标全部达标。`;
   const onTime = rows.filter((r) => r.status === '快于预期' || r.status === '基本符合预期');
   const bad = rows.filter((r) => LAGGING.has(r.status));
   const named = (members: EvaluatedRow[]) => members.slice(0, MAX_NAMES).map((r) => r.name).join('、') + (members.length > MAX_NAMES ? '等' : '');
+  // The final evaluation names every binding row with 完成 or 未完成 (REPORTS.md §3), once, here.
+  if (final) {
+    const done = rows.filter((r) => r.status === '完成');
+    const notDone = rows.filter((r) => r.status !== '完成');
+    const parts = [
+      done.length > 0 ? `${done.length}项完成（${done.map((r) => r.name).join('、')}）` : '',
+      notDone.length > 0 ? `${notDone.length}项${notDone.every((r) => r.status === '未完成') ? '未完成' : '未完成或无法评价'}（${notDone.map((r) => r.name).join('、')}）` : '',
+    ].filter((t) => t !== '');
+    return `${rows.length}项约束性指标中，${parts.join('，')}。`;
+  }
   const parts = [
-    met.length > 0 ? `${met.length}项${final ? '完成' : '已达标'}` : '',
+    met.length > 0 ? `${met.length}项已达标` : '',
     onTime.length > 0 ? `${onTime.length}项进度符合预期` : '',
-    bad.length > 0 ? `${bad.length}项${final ? '未完成' : '尚未达标'}（${named(bad)}）` : '',
+    bad.length > 0 ? `${bad.length}项尚未达标（${named(bad)}）` : '',
     ...(['缺数', '需判断', '不适用'] as const).map((s) => {
       const n = rows.filter((r) => r.status === s).length;
       return n > 0 ? `${n}项${OTHER_WORDS[s]?.words ?? s}` : '';
@@ -307,9 +335,12 @@ export const planCheckSentences = (warnings: readonly { seq: string; message: st
   return [...new Set(out)];
 };
 
-/** The lagging rows that are not binding (the binding ones have their own section in the annual report). */
+/** The expected rows behind time (the binding ones have their own section in the annual report). */
 export const laggingExpectedSummary = (result: Result): string[] => {
-  const out = laggingSummary({ ...result, rows: result.rows.filter((r) => !isBinding(r)) });
+  // Before the target year only 滞后 and 倒退 are behind time: a rate still short of its target with no baseline
+  // (30 → 50 → 70 → 90 toward 100%) has no pace to lag, and is among the problems as not yet at its target.
+  const behind = (r: EvaluatedRow) => !isBinding(r) && (isFinal(result) || r.status === '滞后' || r.status === '倒退');
+  const out = laggingSummary({ ...result, rows: result.rows.filter(behind) });
   return out.length > 0 ? out : [isFinal(result) ? '预期性指标均已完成。' : '预期性指标中没有进度滞后的指标。'];
 };
 

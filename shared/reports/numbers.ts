@@ -122,17 +122,21 @@ const printedDecimals = (target: string): number => {
   return 0;
 };
 
+type FormatRow = Pick<EvaluatedRow, 'unit' | 'valueUnit' | 'value' | 'baseline' | 'targetValue' | 'target'> &
+  Partial<Pick<EvaluatedRow, 'completion' | 'projection'>>;
+
 /**
- * One precision for a row: the unit's default, at least the places the plan prints for its target (at most 2 for a
- * rate), and more where rounding would show two different numbers as equal (99.96% against a 100% target).
+ * One precision for a row, the same in the sentences, the tables and the notes: the unit's default, at least the
+ * places the plan prints for its target (at most 2 for a rate), and more where rounding would show two different
+ * numbers as equal (99.96% against a 100% target).
  */
-export const rowFormat = (row: Pick<EvaluatedRow, 'unit' | 'valueUnit' | 'value' | 'baseline' | 'targetValue' | 'target'>, extra: (number | null)[] = []): RowFormat => {
+export const rowFormat = (row: FormatRow, extra: (number | null)[] = []): RowFormat => {
   const kind = proseKind(row.valueUnit, row.unit);
   const factor = printedFactor(row.valueUnit, row.unit);
   const v = row.value === null ? null : row.value * factor;
   let decimals = defaultDecimals(kind, v ?? (row.targetValue ?? 0) * factor);
   if (kind !== 'count') decimals = Math.max(decimals, Math.min(kind === 'percent' ? 2 : 3, printedDecimals(row.target)));
-  const others = [row.baseline, row.targetValue, ...extra].filter((x): x is number => x !== null).map((x) => x * factor);
+  const others = [row.baseline, row.targetValue, row.projection ?? null, ...extra].filter((x): x is number => x !== null).map((x) => x * factor);
   const limit = decimals + 2;
   const collides = (d: number): boolean =>
     v !== null && others.some((o) => !nearlyEqual(o, v) && roundTo(o, d) === roundTo(v, d));
@@ -144,33 +148,52 @@ export const rowFormat = (row: Pick<EvaluatedRow, 'unit' | 'valueUnit' | 'value'
 export const rowValue = (f: RowFormat, x: number): string => withUnit(num(x * f.factor, f.decimals), f.unit);
 
 /**
- * The size of a difference (always positive): "10个百分点", "20人", "10元". Computed from the exact values and then
- * rounded, as statistical offices do (38.83% − 24.27% is 14.6 points, though the printed 38.8 − 24.3 is 14.5).
+ * The size of a difference (always positive): "10个百分点", "20人", "10元". Worked out from the two figures as printed,
+ * so that a reader can check it (96.4% is 3.6 points short of 100%, though the exact 96.35 is 3.65 short).
  */
 export const rowDifference = (f: RowFormat, from: number, to: number): string => {
-  const d = roundTo((to - from) * f.factor, f.decimals);
+  const d = printedDifference(f, from, to);
   return f.points ? pointsText(d, f.decimals, f.kind) : `${num(Math.abs(d), f.decimals)}${differenceUnit(f.unit)}`;
 };
 
-/** Sign of the difference as printed (exact, then rounded to the row's precision): 0 when it rounds to nothing. */
+/** to − from in the printed unit, from the two figures as printed. */
+export const printedDifference = (f: RowFormat, from: number, to: number): number =>
+  roundTo(roundTo(to * f.factor, f.decimals) - roundTo(from * f.factor, f.decimals), f.decimals);
+
+/** Sign of the difference as printed: 0 when the two printed figures are the same. */
 export const shownSign = (f: RowFormat, from: number, to: number): -1 | 0 | 1 => {
-  const d = roundTo((to - from) * f.factor, f.decimals);
+  const d = printedDifference(f, from, to);
   return nearlyEqual(d, 0) ? 0 : d > 0 ? 1 : -1;
+};
+
+/**
+ * The completion as printed, in per cent at one place: worked out from the printed baseline, target and value where
+ * it is (value − baseline) / (target − baseline), so that a reader can check it (74% on a 60% → 75% path is 93.3%,
+ * though the exact 74.02% is 93.5%); the evaluation's own completion otherwise. The status is judged on the exact one.
+ */
+export const shownCompletion = (row: FormatRow): number | null => {
+  const c = row.completion ?? null;
+  if (c === null) return null;
+  const { value: v, baseline: b, targetValue: t } = row;
+  if (v === null || b === null || t === null || nearlyEqual(t, b) || !nearlyEqual((v - b) / (t - b), c)) return percentOf(c);
+  const f = rowFormat(row);
+  const [pv, pb, pt] = [v, b, t].map((x) => roundTo(x * f.factor, f.decimals)) as [number, number, number];
+  return nearlyEqual(pt, pb) ? percentOf(c) : roundTo(((pv - pb) / (pt - pb)) * 100, 1);
 };
 
 /** A completion or time progress given as a fraction, in per cent at one place: 0.6 → 60, 0.6127 → 61.3. */
 export const percentOf = (fraction: number): number => roundTo(fraction * 100, 1);
 
 /**
- * The change since the base year as a table cell: "+14.6百分点" at the row's precision for a rate (as the sentences
+ * The change since the base year as a table cell: "+14.5百分点" from the printed figures of a rate (as the sentences
  * say it), "+16.0%" for an amount; "—" without one.
  */
-export const changeCell = (row: Pick<EvaluatedRow, 'unit' | 'valueUnit' | 'value' | 'baseline' | 'targetValue' | 'target' | 'change'>): string => {
+export const changeCell = (row: FormatRow & Pick<EvaluatedRow, 'change'>): string => {
   const c = row.change;
   if (!c) return '—';
   const sign = c.amount > 0 ? '+' : '';
   if (c.unit === '%') return `${sign}${num(c.amount, 1)}%`;
   const f = rowFormat(row);
-  const amount = roundTo(c.amount, f.decimals);
+  const amount = row.baseline !== null && row.value !== null ? printedDifference(f, row.baseline, row.value) : roundTo(c.amount, f.decimals);
   return `${amount > 0 ? '+' : ''}${num(amount, f.decimals)}${c.unit}`;
 };

@@ -15,6 +15,7 @@ import {
   rowDifference,
   rowFormat,
   rowValue,
+  shownCompletion,
   shownSign,
   withUnit,
   type RowFormat,
@@ -46,7 +47,7 @@ interface Facts {
 const factsOf = (row: EvaluatedRow, ctx: SentenceContext): Facts => ({
   row,
   ctx,
-  f: rowFormat(row, [row.projection]),
+  f: rowFormat(row),
   target: parseTarget(row.target),
   final: ctx.kind === 'final' || ctx.year >= ctx.targetYear,
   binding: row.attribute === '约束性',
@@ -123,9 +124,8 @@ export const timeWords = (status: Status, rho: number, tau: number): string => {
 
 /** "完成规划目标的60%，与时序进度持平". */
 const progress = (x: Facts): string | null => {
-  const c = x.row.completion;
-  if (c === null || baselineMeetsTarget(x.row)) return null;
-  const rho = percentOf(c);
+  const rho = shownCompletion(x.row);
+  if (rho === null || baselineMeetsTarget(x.row)) return null;
   return `完成规划目标的${num(rho, 1)}%，${timeWords(x.row.status, rho, percentOf(x.ctx.timeProgress))}`;
 };
 
@@ -169,7 +169,7 @@ const finalClauses = (x: Facts): string[] => {
   }
   const out: string[] = [];
   if (g !== null) out.push(`距规划目标还差${g}`);
-  if (row.completion !== null && row.completion >= 0 && !baselineMeetsTarget(row)) out.push(`完成规划目标的${num(percentOf(row.completion), 1)}%`);
+  if (row.completion !== null && row.completion >= 0 && !baselineMeetsTarget(row)) out.push(`完成规划目标的${num(shownCompletion(row)!, 1)}%`);
   out.push('未完成规划目标');
   return out;
 };
@@ -234,7 +234,14 @@ const REF_OP: Record<CompareOp, [string, string]> = {
 };
 
 const partFormat = (row: EvaluatedRow, p: EvaluatedPart): RowFormat =>
-  rowFormat({ ...row, value: p.value, baseline: null, targetValue: p.reference, target: '' });
+  rowFormat({ ...row, value: p.value, baseline: null, targetValue: p.reference, target: '', projection: null, completion: null });
+
+/** A part in a table's note, with the figures of the sentence: "城市6.7%（城镇居民上年度人均消费支出增速4.7%）". */
+export const partNote = (row: EvaluatedRow, p: EvaluatedPart): string => {
+  const f = partFormat(row, p);
+  const value = p.value === null ? '—' : rowValue(f, p.value);
+  return `${p.label}${value}（${p.referenceName}${p.reference === null ? '暂无数据' : refShort(f, p.reference)}）`;
+};
 
 const refShort = (f: RowFormat, r: number): string =>
   f.points ? withUnit(num(r * f.factor, f.decimals), f.unit) : `${num(r * f.factor, f.decimals)}${differenceUnit(f.unit)}`;
@@ -389,8 +396,8 @@ export const rowPieces = (row: EvaluatedRow, result: SentenceContext) => {
     value: row.value === null ? null : A(x),
     change: changeClause(x),
     gap: gap(x),
-    completion: row.completion === null ? null : num(percentOf(row.completion), 1),
-    behindTime: row.completion === null ? null : roundTo(percentOf(result.timeProgress) - percentOf(row.completion), 1),
+    completion: row.completion === null ? null : num(shownCompletion(row)!, 1),
+    behindTime: row.completion === null ? null : roundTo(percentOf(result.timeProgress) - shownCompletion(row)!, 1),
     range: rangeOf(x) === null || row.value === null ? null : rangeClause(x, rangeOf(x) as RangeTarget),
     fullCoverage: isFullCoverage(x),
   };

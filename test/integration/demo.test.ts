@@ -103,9 +103,8 @@ describe('pwb demo', () => {
     for (const f of demo.reports.filter((x) => x.endsWith('.pdf'))) expect(pdfText(f), f).not.toMatch(/还差(?![\d.]+)/);
   });
 
-  it('says the plan table was checked where a plan has nothing to report, instead of an empty section', () => {
-    const dir = path.dirname(demo.database);
-    expect(pdfText(path.join(dir, 'dazhou-511700-2023-midterm.pdf'))).toMatch(/（三）规划指标口径核对经核对，规划主要指标表/);
+  it('keeps the plan checks out of every report sent upward (they are an internal annex, off by default)', () => {
+    for (const f of demo.reports.filter((x) => x.endsWith('.pdf'))) expect(pdfText(f), f).not.toMatch(/规划指标口径核对|按增长比例计算应为/);
   });
 
   it('adds the bureau’s own 15th plan from a pasted table and evaluates it for 2026 and 2027 on its sample data', () => {
@@ -129,7 +128,7 @@ describe('pwb demo', () => {
     const file = path.join(path.dirname(demo.database), 'chuxiong-532300-2024-annual.pdf');
     const text = pdfText(file);
     expect(text).toMatch(/附件：.*2024年主要指标监测表/);
-    expect(text).toContain('比上年增减');
+    expect(text).toMatch(/比上年.{0,60}增减/u);
     // Binding rows are said once, under their own heading, and the expected rows behind time follow under theirs.
     expect(text.split('养老机构护理型床位占比2024年').length - 1).toBe(1);
     expect(text).toMatch(/（一）约束性指标.*（二）进度滞后的预期性指标/);

@@ -147,7 +147,7 @@ describe('the attachment table on landscape pages', () => {
     expect(sizes.slice(0, firstLandscape).every((s) => s === '595.28 x 841.89')).toBe(true);
     expect(sizes.slice(firstLandscape).every((s) => s === '841.89 x 595.28')).toBe(true);
     const attachment = execFileSync('pdftotext', ['-f', String(firstLandscape + 1), '-layout', out, '-'], { encoding: 'utf8' });
-    expect(attachment).toMatch(/附件：/);
+    expect(attachment).toMatch(/^\s*附件\s*\n/); // GB/T 9704: 附件 at the top left, its title below
     expect(attachment).toMatch(/2021年\s+2022年\s+2023年/);
     // 16 养老机构护理型床位占比 year by year: 3400/10200, 3900/10300 → 33.3, 37.9; 42 in 2023.
     expect(attachment).toMatch(/养老机构护理型床位占比.*33\.3\s+37\.9\s+42\b/);

@@ -150,7 +150,7 @@ describe('the progress sentence of a rate or share', () => {
       '注册志愿者占居民人口比例2023年达到13.5%，较2020年提高3.4个百分点，距2025年目标还差1.5个百分点，完成规划目标的69.4%，略高于时序进度9.4个百分点。',
     );
     expect(say(row({ name: '乡镇（街道）未成年人保护工作站覆盖率', baseline: 0, baselineSource: 'data', target: '50%', targetValue: 50, value: 38.8349514563, completion: 0.776699029126, status: '快于预期' }))).toBe(
-      '乡镇（街道）未成年人保护工作站覆盖率2023年达到38.8%，较2020年（0%）提高38.8个百分点，距2025年目标还差11.2个百分点，完成规划目标的77.7%，高于时序进度17.7个百分点。',
+      '乡镇（街道）未成年人保护工作站覆盖率2023年达到38.8%，较2020年（0%）提高38.8个百分点，距2025年目标还差11.2个百分点，完成规划目标的77.6%，高于时序进度17.6个百分点。', // 38.8 of 50 as printed
     );
   });
 
@@ -281,9 +281,9 @@ describe('range, relative and coverage targets', () => {
     expect(say(below)).toBe('查明身份信息流浪乞讨受助人员接送返回率2023年为98.5%，较2020年（100%）下降1.5个百分点，尚未达到100%的约束性目标。');
   });
 
-  it('computes a change from the exact values, then rounds: 24.27% → 38.83% is 14.6 points, though 38.8 − 24.3 is 14.5', () => {
+  it('computes a change from the printed figures, so that a reader can check it: 24.27% → 38.83% reads 24.3 → 38.8, 14.5 points', () => {
     const station = row({ name: '乡镇（街道）未成年人保护工作站覆盖率', baseline: 0, baselineSource: 'data', target: '50%', targetValue: 50, value: 38.83, completion: 0.7766, status: '快于预期' });
-    expect(say(station, 2023, 24.27)).toMatch(/^乡镇（街道）未成年人保护工作站覆盖率2023年达到38.8%，比上年提高14.6个百分点，/);
+    expect(say(station, 2023, 24.27)).toMatch(/^乡镇（街道）未成年人保护工作站覆盖率2023年达到38.8%，比上年提高14.5个百分点，/);
   });
 
   it('says “与上年及2020年持平” once, not “与上年持平，与2020年持平”', () => {
@@ -367,9 +367,9 @@ describe('the scoreboard sentence', () => {
     expect(scoreboard(result(rows))).toBe('规划确定的4项主要指标中，2项已提前实现、1项基本符合预期，1项进度滞后。');
   });
 
-  it('counts 倒退 with 滞后 but says it, and words the other classes in a following clause', () => {
+  it('counts 倒退 apart from 滞后, each bracket after the class it counts, and words the other classes in a following clause', () => {
     expect(scoreboard(chuxiong())).toBe(
-      '规划确定的21项主要指标中，5项已提前实现、2项快于预期、3项基本符合预期，5项进度滞后（其中约束性指标1项，2项较基期倒退）；另有1项符合要求，3项尚未达到目标值（其中约束性指标2项），2项暂无统计数据。',
+      '规划确定的21项主要指标中，5项已提前实现、2项快于预期、3项基本符合预期，3项进度滞后（其中约束性指标1项），2项较基期倒退；另有1项符合要求，3项尚未达到目标值（其中约束性指标2项），2项暂无统计数据。',
     );
   });
 

@@ -1,0 +1,236 @@
+/**
+ * Issue 13, read back from the files a bureau would send upward: no plan critique in the body (the internal annex
+ * only on request), figures that reconcile across text, table and notes, no sentence twice, status words that fit
+ * the row, the final evaluation's parts, Word that navigates and says what the PDF says, charts that tell the truth.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../../main/services/import/run';
+import { writeReport, type ReportInput } from '../../main/services/reports';
+import { freshDb } from '../helpers/files';
+import type { WriteDb } from '../../main/db/types';
+
+let db: WriteDb;
+let dir: string;
+
+const flat = (s: string): string => s.replace(/\s+/g, '');
+const pdfText = (file: string, first?: number, last?: number): string =>
+  execFileSync('pdftotext', [...(first ? ['-f', String(first)] : []), ...(last ? ['-l', String(last)] : []), '-layout', file, '-'], { encoding: 'utf8' });
+const pdfPages = (file: string): number => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+
+/** One part of a .docx (a zip) as text, found without an unzip library. */
+const docxPart = (file: string, part: string): string => {
+  const bytes = fs.readFileSync(file);
+  let at = 0;
+  while ((at = bytes.indexOf('PK\x03\x04', at)) >= 0) {
+    const method = bytes.readUInt16LE(at + 8);
+    const size = bytes.readUInt32LE(at + 18);
+    const nameLength = bytes.readUInt16LE(at + 26);
+    const extra = bytes.readUInt16LE(at + 28);
+    const name = bytes.subarray(at + 30, at + 30 + nameLength).toString();
+    const data = bytes.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
+    if (name === part) return (method === 8 ? zlib.inflateRawSync(data) : data).toString('utf8');
+    at += 30 + nameLength + extra + size;
+  }
+  throw new Error(`${part} not in ${file}`);
+};
+
+const cache = new Map<string, string>();
+/** Writes a report once per set of options and returns its file. */
+const report = async (input: Omit<ReportInput, 'out' | 'plan'> & { plan?: string }, ext: 'pdf' | 'docx' = 'pdf'): Promise<string> => {
+  const key = JSON.stringify({ ...input, ext });
+  if (cache.has(key)) return cache.get(key)!;
+  const out = path.join(dir, `r${cache.size}.${ext}`);
+  await writeReport(db, { plan: 'chuxiong', date: '2026年3月1日', ...input, out });
+  cache.set(key, out);
+  return out;
+};
+
+beforeAll(async () => {
+  ({ db, dir } = freshDb());
+  const r = await runImport(db, { file: path.resolve('samples/chuxiong-示例数据.xlsx') });
+  expect(r.ok).toBe(true);
+}, 60_000);
+
+describe('plan checks leave the body', () => {
+  it('keeps the plan’s arithmetic out of the mid-term report unless the internal annex is asked for', async () => {
+    const text = flat(pdfText(await report({ year: 2023, kind: 'midterm' })));
+    expect(text).not.toMatch(/规划指标口径核对|按增长比例计算应为|规划表\d+第\d+行|\^\(1\/5\)/);
+  });
+
+  it('puts the checks in an annex 规划指标口径核对 at the end when asked, never from the superseded plan’s table', async () => {
+    const file = await report({ year: 2023, kind: 'midterm', planChecks: true });
+    const text = flat(pdfText(file));
+    const annex = text.slice(text.indexOf('规划指标口径核对'));
+    expect(text.indexOf('规划指标口径核对')).toBeGreaterThan(text.indexOf('附件：'));
+    // 表2 is the 14th plan's own table: its 节地生态安葬率 target below the baseline is for the bureau to check.
+    expect(annex).toContain('节地生态安葬率”（规划表2第15行）');
+    // 表1 is the 13th plan's completion table, printed in the 14th plan for the record: not the bureau's to check.
+    expect(annex).not.toMatch(/规划表1第|按增长比例计算应为/);
+    // The annex is on a portrait page of its own after the landscape attachment.
+    const last = pdfPages(file);
+    expect(flat(pdfText(file, last, last))).toContain('规划指标口径核对');
+  });
+});
+
+describe('figures that reconcile', () => {
+  /** Every "为96.4%，距2025年目标（100%）还差3.6个百分点" of a text: the gap is the difference of the printed figures. */
+  const gapsOf = (text: string) =>
+    [...text.matchAll(/(?:为|达到)(\d+(?:\.\d+)?)%，(?:[^，。]*，)?距[^（，。]*（[≥]?(\d+(?:\.\d+)?)%）还差(\d+(?:\.\d+)?)个百分点/gu)].map((m) => ({
+      said: m[0],
+      value: Number(m[1]),
+      target: Number(m[2]),
+      gap: Number(m[3]),
+    }));
+
+  it('says a gap to the target that a reader gets from the printed value and target (96.4% is 3.6 points short of 100%)', async () => {
+    const text = flat(pdfText(await report({ year: 2024, kind: 'annual' })));
+    const gaps = gapsOf(text);
+    expect(gaps.length).toBeGreaterThan(1);
+    for (const g of gaps) expect(Math.round((g.target - g.value) * 100) / 100, g.said).toBe(g.gap);
+    expect(text).not.toContain('还差3.7个百分点');
+  });
+
+  it('prints a value whose completion a reader can work out: (value − 60) / (75 − 60) is the completion printed', async () => {
+    const text = flat(pdfText(await report({ year: 2025, kind: 'final' })));
+    const m = /农村低保标准占城市最低生活保障标准比率2025年达到(\d+(?:\.\d+)?)%.*?完成规划目标的(\d+(?:\.\d+)?)%/u.exec(text)!;
+    expect(m).not.toBeNull();
+    expect(Math.round(((Number(m[1]) - 60) / 15) * 1000) / 10).toBe(Number(m[2]));
+  });
+
+  it('writes the parts in the table’s note as the sentence does: with the unit and the sentence’s decimals', async () => {
+    const finalText = flat(pdfText(await report({ year: 2025, kind: 'final' })));
+    expect(finalText).toMatch(/城乡低保标准年度增速2025年城市为6\.7%/u);
+    // The note's column wraps beside its neighbours: its own words are read in raw order.
+    const finalNote = flat(execFileSync('pdftotext', ['-raw', await report({ year: 2025, kind: 'final' }), '-'], { encoding: 'utf8' }));
+    expect(finalNote).toContain('城市6.7%（城镇居民上年度人均消费支出增速4.7%）');
+    expect(finalNote).not.toContain('6.75');
+    const annual = flat(execFileSync('pdftotext', ['-raw', await report({ year: 2024, kind: 'annual' }), '-'], { encoding: 'utf8' }));
+    expect(annual).not.toMatch(/增速6）|增速\d+\.\d\d）/u);
+    expect(annual).toMatch(/城镇居民上年度人均消费支出增速6%）/u);
+  });
+});
+
+describe('no sentence twice', () => {
+  /** The sentences of a report's body (before its attachment), of at least 12 characters. */
+  const sentencesOf = (text: string): string[] =>
+    flat(text.slice(0, text.indexOf('附件') > 0 ? text.lastIndexOf('附件：') : undefined))
+      .replace(/—\d+—/gu, '')
+      .split(/[。；]/u)
+      .filter((t) => [...t].length >= 12);
+
+  it.each([
+    ['midterm', 2023],
+    ['final', 2025],
+    ['annual', 2024],
+  ] as const)('says each sentence of the %s report once', async (kind, year) => {
+    const sentences = sentencesOf(pdfText(await report({ year, kind })));
+    const twice = sentences.filter((t, i) => sentences.indexOf(t) !== i);
+    expect(twice).toEqual([]);
+  });
+
+  it('names each binding row of the final evaluation once on its first page, with 完成 or 未完成, and gives its figures once', async () => {
+    const text = flat(pdfText(await report({ year: 2025, kind: 'final' })));
+    expect(text).toContain('4项约束性指标中，3项完成（查明身份信息流浪乞讨受助人员接送返回率、殡仪馆县级行政区域覆盖率、农村公益性公墓（骨灰堂）乡镇覆盖率），1项未完成（养老机构护理型床位占比）。');
+    expect(text.split('养老机构护理型床位占比2025年').length - 1).toBe(1);
+  });
+
+  it('puts each bracket of the scoreboard after the class it counts', async () => {
+    const text = flat(pdfText(await report({ year: 2023, kind: 'midterm' })));
+    expect(text).toContain('3项进度滞后（其中约束性指标1项），2项较基期倒退');
+    expect(text).not.toContain('2项较基期倒退）');
+  });
+});
+
+describe('status words that fit the row', () => {
+  it('does not call a rate rising toward its target without a baseline (30 → 90 toward 100%) 进度滞后', async () => {
+    const text = flat(pdfText(await report({ year: 2024, kind: 'annual' })));
+    const section = text.slice(text.indexOf('（二）进度滞后的预期性指标'), text.indexOf('三、'));
+    expect(section).not.toContain('县级失能照护机构覆盖率');
+    expect(section).toContain('困难残疾人生活补贴和重度残疾人护理补贴目标群体覆盖率');
+  });
+
+  it('gives a county’s 不适用 row no pace class and no prefecture target in its table', async () => {
+    const text = pdfText(await report({ year: 2023, kind: 'table', region: '532322' }));
+    const line = text.split('\n').find((l) => l.includes('社会组织专职工作人员数量'))!;
+    expect(line).toContain('不适用');
+    expect(line).not.toMatch(/进展有限|1450/);
+  });
+});
+
+describe('the final evaluation’s parts', () => {
+  it('has a cause paragraph for each 未完成 and binding row, 附件说明 before the signature, and 附件1 and 附件2 at the top left', async () => {
+    const file = await report({ year: 2025, kind: 'final' });
+    const text = flat(pdfText(file));
+    for (const name of ['养老机构护理型床位占比（未完成）：【此处由本单位填写：原因分析', '社会组织专职工作人员数量（未完成）：【', '殡仪馆县级行政区域覆盖率（完成）：【']) expect(text).toContain(name);
+    const note = text.indexOf('附件：1.《楚雄州民政事业发展“十四五”规划》主要指标完成情况表2.重大工程项目（重点任务）完成情况表');
+    expect(note).toBeGreaterThan(0);
+    expect(note).toBeLessThan(text.lastIndexOf('楚雄州民政局2026年3月1日'));
+    const pages = pdfPages(file);
+    const heads = Array.from({ length: pages }, (_, i) => pdfText(file, i + 1, i + 1).split('\n').filter((l) => l.trim() !== ''));
+    const one = heads.findIndex((lines) => lines[0]!.trim() === '附件1');
+    expect(one).toBeGreaterThan(0);
+    expect(flat(heads[one]![1]!)).toBe('《楚雄州民政事业发展“十四五”规划》主要指标完成情况表');
+    // At the left margin, not centred.
+    expect(heads[one]![0]!.search(/\S/)).toBeLessThan(10);
+    const two = heads.findIndex((lines) => lines[0]!.trim() === '附件2');
+    expect(flat(heads[two]!.slice(1).join(''))).toMatch(/^重大工程项目（重点任务）完成情况表序号工程项目（重点任务）名称/);
+  });
+
+  it('breaks the attachment table’s headers and units only between words', async () => {
+    for (const [kind, year] of [['final', 2025], ['midterm', 2023], ['annual', 2024]] as const) {
+      const file = await report({ year, kind });
+      const text = pdfText(file);
+      const table = text.slice(text.lastIndexOf('序号'));
+      const tokens = text.slice(text.indexOf('附件1') > 0 ? text.indexOf('附件1') : text.lastIndexOf('附件')).split(/\s+/u);
+      for (const lone of ['值', '度', '米', '点', '/点', '元）', '元)']) expect(tokens, `${kind}: ${lone}`).not.toContain(lone);
+      expect(table.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('Word', () => {
+  /** The paragraphs of a .docx outside its tables, as text. */
+  const docxParagraphs = (file: string): { style: string; text: string }[] =>
+    docxPart(file, 'word/document.xml')
+      .replace(/<w:tbl>[\s\S]*?<\/w:tbl>/gu, '')
+      .split('</w:p>')
+      .map((p) => ({ style: /<w:pStyle w:val="([^"]+)"/u.exec(p)?.[1] ?? '', text: [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/gu)].map((m) => m[1]).join('') }))
+      .filter((p) => p.text.trim() !== '');
+
+  it('sets headings in the styles 标题 1–3 with outline levels, so the navigation pane shows the outline', async () => {
+    const file = await report({ year: 2023, kind: 'midterm' }, 'docx');
+    const paragraphs = docxParagraphs(file);
+    expect(paragraphs.find((p) => p.text === '一、规划实施总体情况')?.style).toBe('Heading1');
+    expect(paragraphs.find((p) => p.text === '（一）约束性指标')?.style).toBe('Heading2');
+    const styles = docxPart(file, 'word/styles.xml');
+    for (const [id, level] of [['Heading1', 0], ['Heading2', 1], ['Heading3', 2]] as const) {
+      expect(styles).toMatch(new RegExp(`w:styleId="${id}"[\\s\\S]*?<w:outlineLvl w:val="${level}"/>`, 'u'));
+    }
+  });
+
+  it('puts odd pages’ numbers at the right and even pages’ at the left', async () => {
+    const file = await report({ year: 2023, kind: 'midterm' }, 'docx');
+    expect(docxPart(file, 'word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
+    const body = docxPart(file, 'word/document.xml');
+    const odd = /<w:footerReference w:type="default" r:id="(\w+)"/u.exec(body)![1];
+    const even = /<w:footerReference w:type="even" r:id="(\w+)"/u.exec(body)![1];
+    const rels = docxPart(file, 'word/_rels/document.xml.rels');
+    const footer = (id: string) => docxPart(file, `word/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`, 'u').exec(rels)![1]}`);
+    expect(footer(odd!)).toContain('<w:jc w:val="right"/>');
+    expect(footer(even!)).toContain('<w:jc w:val="left"/>');
+  });
+
+  it.each([
+    ['midterm', 2023],
+    ['final', 2025],
+  ] as const)('says in the %s .docx what the PDF says, figure for figure', async (kind, year) => {
+    const pdf = flat(pdfText(await report({ year, kind }))).replace(/—\d+—/gu, '');
+    const paragraphs = docxParagraphs(await report({ year, kind }, 'docx')).map((p) => flat(p.text)).filter((t) => [...t].length >= 12);
+    expect(paragraphs.length).toBeGreaterThan(20);
+    for (const p of paragraphs) expect(pdf, p).toContain(p);
+  });
+});
