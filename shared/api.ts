@@ -290,6 +290,12 @@ export interface Api {
   };
   'plans.remove': { input: { plan: string }; output: { plan: string; title: string } };
   'plans.changes': { input: { plan: string }; output: PlanChangeDto[] };
+  /** Desktop app only: a file chosen in the system's open dialog; `path` null when the user cancelled. */
+  'files.pickOpen': { input: { purpose: 'workbook' | 'plan' | 'profile' | 'template' | 'backup' }; output: { path: string | null; name: string | null } };
+  /** Desktop app only: a place chosen in the system's save dialog for a file named `suggestedName`. */
+  'files.pickSave': { input: { suggestedName: string }; output: { path: string | null } };
+  /** Desktop app only: open a file the app wrote (打开文件), or show it in its folder (在文件夹中显示). */
+  'files.show': { input: { path: string; how: 'open' | 'folder' }; output: { ok: boolean } };
   'locks.list': { input: void; output: YearLockDto[] };
   'locks.lock': { input: { region: string; year: number; by: string; reason?: string }; output: YearLockDto };
   'locks.unlock': { input: { region: string; year: number; by: string; reason: string }; output: { region: string; year: number } };
@@ -355,6 +361,9 @@ export const API_NAMES: readonly ApiName[] = [
   'evaluation.league',
   'database.backup',
   'items.create',
+  'files.pickOpen',
+  'files.pickSave',
+  'files.show',
   'locks.list',
   'locks.lock',
   'locks.unlock',

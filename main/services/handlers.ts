@@ -128,6 +128,9 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'plans.remove': z.object({ plan: z.string() }),
   'plans.changes': z.object({ plan: z.string() }),
   'database.backup': z.object({ out: z.string() }),
+  'files.pickOpen': z.object({ purpose: z.enum(['workbook', 'plan', 'profile', 'template', 'backup']) }),
+  'files.pickSave': z.object({ suggestedName: z.string().max(200) }),
+  'files.show': z.object({ path: z.string().max(4096), how: z.enum(['open', 'folder']) }),
   'locks.list': z.void(),
   'locks.lock': z.object({ region: z.string(), year: z.number().int(), by: z.string().max(100), reason: z.string().max(500).optional() }),
   'locks.unlock': z.object({ region: z.string(), year: z.number().int(), by: z.string().max(100), reason: z.string().max(500) }),
@@ -169,6 +172,10 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   }),
   'plans.removeRow': z.object({ plan: z.string(), position: z.number().int().positive(), by: z.string().max(100), why: z.string().max(500).optional() }),
   'plans.moveRow': z.object({ plan: z.string(), position: z.number().int().positive(), to: z.number().int().positive(), by: z.string().max(100), why: z.string().max(500).optional() }),
+};
+
+const desktopOnly = (): never => {
+  throw new UserError('bad-input', '此操作只在桌面程序中可用；浏览器模式请上传文件。 / Only in the desktop app; in browser mode, upload the file.');
 };
 
 export interface HandlerOptions {
@@ -228,6 +235,10 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'evaluation.league': async (input) => leagueTable(db, input),
   'database.backup': async ({ out }) => backupDatabase(db, out),
   'items.create': async (input) => createItem(db, input),
+  // Dialogs and the file manager belong to the desktop window: main/electron replaces these three.
+  'files.pickOpen': async () => desktopOnly(),
+  'files.pickSave': async () => desktopOnly(),
+  'files.show': async () => desktopOnly(),
   'locks.list': async () => listLocks(db),
   'locks.lock': async (input) => lockYear(db, input),
   'locks.unlock': async (input) => unlockYear(db, input),

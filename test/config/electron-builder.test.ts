@@ -34,6 +34,28 @@ describe('electron-builder.yml', () => {
     expect(config.nsis).toMatchObject({ oneClick: false, allowToChangeInstallationDirectory: true, language: '2052' });
   });
 
+  it('flips Electron’s fuses: no running as Node, no NODE_OPTIONS or --inspect, encrypted cookies, the app only from a checked asar', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+  });
+
+  it('offers a per-user Chinese installer with shortcuts, a portable build, and deb and AppImage for x64 and arm64', () => {
+    expect(config.nsis).toMatchObject({ perMachine: false, installerLanguages: ['zh_CN'], createDesktopShortcut: true, createStartMenuShortcut: true });
+    const win = config.win as { target: { target: string; arch: string[] }[] };
+    expect(win.target.map((t) => t.target)).toEqual(['nsis', 'portable']);
+    const linux = config.linux as { target: { target: string; arch: string[] }[] };
+    expect(linux.target).toEqual([
+      { target: 'deb', arch: ['x64', 'arm64'] },
+      { target: 'AppImage', arch: ['x64', 'arm64'] },
+    ]);
+  });
+
   it('keeps electron and electron-builder out of the runtime dependencies', () => {
     expect(pkg.dependencies.electron).toBeUndefined();
     expect(pkg.devDependencies.electron).toBeDefined();
