@@ -13,6 +13,7 @@ import { startServer } from '../http/server';
 import { createHandlers } from '../services/handlers';
 import { runDemo } from '../services/demo';
 import { restoreDatabase } from '../services/backup';
+import { forkLauncher } from '../services/job-process';
 import { need, needInt, needNumber } from './args';
 
 const needYear = (text: string | undefined): number => {
@@ -326,7 +327,7 @@ export const COMMANDS: Record<string, Command> = {
       const db = openDb(dbFile, { createFolder: values.db === undefined });
       const workDir = path.join(path.dirname(path.resolve(dbFile)), 'browser-mode');
       const { server, url } = await startServer({
-        handlers: createHandlers(db, { workDir }),
+        handlers: createHandlers(db, { workDir, importWorker: forkLauncher() }),
         staticDir: path.join(resourcesRoot(), 'dist', 'renderer'),
         workDir,
         port,

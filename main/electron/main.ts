@@ -5,7 +5,8 @@
  * accept only those paths (picked-files.ts). No other logic lives here.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell, utilityProcess, type MenuItemConstructorOptions } from 'electron';
+import type { WorkerLauncher } from '../services/job-process';
 import type { Handlers } from '../../shared/api';
 import { toWire } from '../../shared/errors';
 import { defaultDbFile, userDataDir } from '../data-dir';
@@ -124,6 +125,15 @@ const menu = (dataDir: string): MenuItemConstructorOptions[] => [
   },
 ];
 
+/** Long imports in Electron's utilityProcess: a parser that dies takes only its own process. */
+const utilityLauncher: WorkerLauncher = (request, onMessage, onExit) => {
+  const child = utilityProcess.fork(path.join(__dirname, '..', 'worker.cjs'), [], { serviceName: '规划监测评估工作台导入', stdio: 'ignore' });
+  child.on('message', (m) => onMessage(m as Parameters<typeof onMessage>[0]));
+  child.on('exit', (code) => onExit(code));
+  child.postMessage(request);
+  return { kill: () => void child.kill() };
+};
+
 app.on('second-instance', () => {
   if (!mainWindow) return;
   if (mainWindow.isMinimized()) mainWindow.restore();
@@ -139,7 +149,7 @@ app.whenReady().then(
     });
     const db = openDb(defaultDbFile(), { createFolder: true });
     const picked = new PickedFiles(userDataDir());
-    const handlers: Handlers = { ...confineToPicked(createHandlers(db), picked), ...desktopFiles(picked) };
+    const handlers: Handlers = { ...confineToPicked(createHandlers(db, { importWorker: utilityLauncher }), picked), ...desktopFiles(picked) };
     ipcMain.handle('api', async (event, name: unknown, input: unknown) => {
       if (!isOwnFrame(event.senderFrame?.url)) return { ok: false, error: { name: 'UserError', code: 'bad-input', message: '拒绝来自其他页面的请求。 / Refused: not the app’s own page.' } };
       try {

@@ -14,6 +14,7 @@ import { listBatches } from './batches';
 import { listReportParagraphs, setReportParagraph, writeReport } from './reports';
 import { completionChart } from '../reports/charts';
 import { jobStatus, startImportJob } from './jobs';
+import type { WorkerLauncher } from './job-process';
 import { writeEntryWorkbook } from './entry-workbook/write';
 import { provenanceOf, setObservation, undoBatch } from './history';
 import { importRegionTargets, listRegionTargets, removeRegionTarget, setRegionTarget, targetRows } from './region-targets';
@@ -179,6 +180,8 @@ const desktopOnly = (): never => {
 };
 
 export interface HandlerOptions {
+  /** Run long imports (import.start) in a process of their own: `pwb serve` forks one, the desktop app a utilityProcess. */
+  importWorker?: WorkerLauncher;
   /** Where the app writes exports and generated workbooks (the user's data folder, or browser mode's folder). */
   workDir?: string;
 }
@@ -207,7 +210,7 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   // The job reads first and may be refused: its backup is taken, and kept, when the job starts.
   'import.start': async (input) => {
     if (!input.dryRun) await autoBackup(db, 'import');
-    return startImportJob(db, input);
+    return startImportJob(db, input, options.importWorker);
   },
   'reports.write': async (input) => writeReport(db, input),
   'reports.setParagraph': async (input) => setReportParagraph(db, input),

@@ -1,0 +1,43 @@
+/**
+ * A long import in a process of its own (a child of `pwb serve`, or Electron's utilityProcess), so that a parser
+ * that freezes or dies on a hostile file cannot take the window or the server with it. It opens the same database
+ * file, runs the one import service and reports progress and the result by message; the transaction is its own.
+ */
+import { toWire } from '../../shared/errors';
+import { openDb } from '../db/open';
+import { runImport, type ImportInput } from '../services/import/run';
+
+export type WorkerRequest = { dbFile: string; input: ImportInput };
+export type WorkerMessage =
+  | { type: 'progress'; rows: number }
+  | { type: 'done'; result: Awaited<ReturnType<typeof runImport>> }
+  | { type: 'failed'; error: ReturnType<typeof toWire> };
+
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+const send = (message: WorkerMessage): void => {
+  if (parentPort) parentPort.postMessage(message);
+  else process.send?.(message);
+};
+
+const run = async (request: WorkerRequest): Promise<void> => {
+  let db: ReturnType<typeof openDb> | null = null;
+  try {
+    db = openDb(request.dbFile);
+    const result = await runImport(db, { ...request.input, onProgress: (rows) => send({ type: 'progress', rows }) });
+    send({ type: 'done', result });
+  } catch (error) {
+    send({ type: 'failed', error: toWire(error) });
+  } finally {
+    db?.close();
+    // Let the last message leave before the process ends.
+    setTimeout(() => process.exit(0), 50);
+  }
+};
+
+if (parentPort) parentPort.on('message', (e) => void run(e.data as WorkerRequest));
+else process.once('message', (m) => void run(m as WorkerRequest));

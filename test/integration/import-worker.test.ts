@@ -1,0 +1,48 @@
+/**
+ * Long imports in a process of their own (`pwb serve`, the desktop app): the result and progress come back by
+ * message, and a worker that dies (a V8 fatal error on a hostile file) is a failed job with a clear message while
+ * the server's own process goes on and nothing is stored.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHandlers } from '../../main/services/handlers';
+import { forkLauncher } from '../../main/services/job-process';
+import type { Handlers, JobStatus } from '../../shared/api';
+import { freshDb, longSheet, tempDir, writeWorkbook } from '../helpers/files';
+
+const waitFor = async (h: Handlers, job: string): Promise<JobStatus> => {
+  for (let i = 0; i < 600; i++) {
+    const s = await h['jobs.status']({ job });
+    if (s.state !== 'running') return s;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('job did not finish');
+};
+
+describe('an import in its own process', () => {
+  it('stores the workbook and reports the result, as the in-process import does', async () => {
+    if (!fs.existsSync('dist/worker.cjs')) return; // built by `npm ci` (prepare) and `npm run build`
+    const { db } = freshDb();
+    const h = createHandlers(db, { importWorker: forkLauncher(path.resolve('dist/worker.cjs')) });
+    const file = await writeWorkbook(path.join(tempDir(), 'w.xlsx'), [{ name: '2023年', rows: longSheet('地区：双柏县', [2023], [['养老机构床位总数', '张', 1350]]) }]);
+    const { job } = await h['import.start']({ file });
+    const s = await waitFor(h, job);
+    expect(s.state).toBe('done');
+    expect(s.result).toMatchObject({ ok: true, observations: 1 });
+    expect(await h['observations.source']({ region: '532322', series: '养老机构床位总数', year: 2023 })).toMatchObject({ value: 1350 });
+  });
+
+  it('turns a worker that dies into a failed job with a message, and stores nothing', async () => {
+    const dir = tempDir();
+    const crash = path.join(dir, 'crash.cjs');
+    fs.writeFileSync(crash, "process.once('message', () => process.abort());");
+    const { db } = freshDb();
+    const h = createHandlers(db, { importWorker: forkLauncher(crash) });
+    const { job } = await h['import.start']({ file: path.join(dir, 'any.xlsx') });
+    const s = await waitFor(h, job);
+    expect(s.state).toBe('failed');
+    expect(s.error?.message).toMatch(/导入进程意外结束/);
+    expect((await h['batches.list']()).length).toBe(0);
+  });
+});
