@@ -7,7 +7,7 @@ export class WorkbenchPage {
     await this.page.goto(url);
     await this.page.getByRole('heading', { name: '规划监测评估工作台' }).waitFor();
   }
-  async goTo(section: '规划' | '评估' | '目标分解' | '导入数据' | '导入记录') {
+  async goTo(section: '规划' | '评估' | '下级地区对比' | '目标分解' | '导入数据' | '导入记录') {
     await this.page.getByRole('navigation', { name: '功能' }).getByRole('button', { name: section }).click();
   }
 }
@@ -146,5 +146,98 @@ export class PlansView {
     await form.getByLabel('经办人').fill(options.by);
     await form.getByRole('button', { name: '保存判断' }).click();
     await this.page.getByText(/^已保存：\d{4}年第/).waitFor();
+  }
+}
+
+export class LeagueView {
+  constructor(readonly page: Page) {}
+  async choose(options: { plan?: string; year?: string; region?: string }) {
+    const form = this.page.getByRole('region', { name: '下级地区对比' });
+    if (options.plan) await form.getByLabel('规划').selectOption({ label: options.plan });
+    if (options.year) await form.getByLabel('数据年份').selectOption({ label: options.year });
+    if (options.region !== undefined) {
+      await form.getByLabel('上级地区').fill(options.region);
+      await form.getByLabel('上级地区').press('Enter');
+    }
+  }
+  table() {
+    return this.page.getByRole('table', { name: '下级地区对比' });
+  }
+  /** The regions as listed, top to bottom. */
+  regions() {
+    return this.table().locator('tbody th').allTextContents();
+  }
+  private async columnOf(seq: string) {
+    const seqs = await this.table().locator('thead th').evaluateAll((ths) => ths.map((th) => th.querySelector('.seq')?.textContent ?? ''));
+    return seqs.indexOf(seq);
+  }
+  /** The cell of a region on the plan row with this 序号. */
+  async cell(region: string, seq: string) {
+    const row = this.table().locator('tbody tr', { has: this.page.getByRole('rowheader', { name: region, exact: true }) });
+    return row.locator('th, td').nth(await this.columnOf(seq));
+  }
+  header(seq: string) {
+    return this.table().locator('thead th', { has: this.page.locator('.seq', { hasText: new RegExp(`^${seq}$`) }) });
+  }
+  async sortBy(seq: string) {
+    await this.header(seq).getByRole('button').click();
+  }
+  async openRegion(name: string) {
+    await this.table().getByRole('button', { name, exact: true }).click();
+  }
+}
+
+export class LocksView {
+  constructor(readonly page: Page) {}
+  private section() {
+    return this.page.getByRole('region', { name: '锁定年度' });
+  }
+  async lock(options: { region: string; year: string; by: string; reason: string }) {
+    const form = this.page.getByRole('form', { name: '锁定一个年度' });
+    await form.getByLabel('地区').fill(options.region);
+    await form.getByLabel('年份').fill(options.year);
+    await form.getByLabel('经办人').fill(options.by);
+    await form.getByLabel('原因').fill(options.reason);
+    await form.getByRole('button', { name: '锁定' }).click();
+    await this.section().getByText(/^已锁定/).waitFor();
+  }
+  locks() {
+    return this.page.getByRole('table', { name: '已锁定年度' });
+  }
+  audit() {
+    return this.page.getByRole('table', { name: '操作日志' });
+  }
+  /** 解锁 on a lock, then the reason in the in-page confirmation, then 确认解锁. */
+  async unlock(regionName: string, year: string, reason: string) {
+    await this.page.getByRole('button', { name: `解锁${regionName}${year}年`, exact: true }).click();
+    const confirm = this.page.getByRole('group', { name: `解锁${regionName}${year}年前确认` });
+    await confirm.getByLabel('解锁原因（必填）').fill(reason);
+    await confirm.getByRole('button', { name: '确认解锁' }).click();
+  }
+}
+
+/** 新建统计项 beside a new indicator's formula in the plan import preview. */
+export class NewItemView {
+  constructor(
+    readonly page: Page,
+    readonly row: string,
+  ) {}
+  form() {
+    return this.page.getByRole('group', { name: `${this.row}新建统计项` });
+  }
+  formula() {
+    return this.page.getByLabel(`${this.row}公式`);
+  }
+  async open() {
+    await this.page.getByRole('table', { name: '读到的指标表' }).getByRole('button', { name: '新建统计项' }).first().click();
+  }
+  async create(options: { name: string; unit: string; sum: '是' | '否'; nature: '时点数' | '时期数'; by: string }) {
+    const form = this.form();
+    await form.getByLabel('名称').fill(options.name);
+    await form.getByLabel('单位').fill(options.unit);
+    await form.getByLabel('下级相加').selectOption({ label: options.sum });
+    await form.getByLabel('性质').selectOption({ label: options.nature });
+    await form.getByLabel('经办人').fill(options.by);
+    await form.getByRole('button', { name: '新建', exact: true }).click();
   }
 }

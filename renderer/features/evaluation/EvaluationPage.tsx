@@ -23,17 +23,24 @@ const KINDS: { value: EvaluationKind | ''; label: string }[] = [
   { value: 'final', label: '总结评估' },
 ];
 
-export const EvaluationPage = ({ initialPlan }: { initialPlan: string | null }) => {
+/** What the page opens with: a plan (from 规划), and a region and a year too (from 下级地区对比). */
+export interface EvaluationTarget {
+  plan: string | null;
+  region?: string;
+  year?: number;
+}
+
+export const EvaluationPage = ({ initial }: { initial: EvaluationTarget }) => {
   const plans = useCall('plans.list', undefined);
-  const [plan, setPlan] = useState<string>(initialPlan ?? 'chuxiong');
+  const [plan, setPlan] = useState<string>(initial.plan ?? 'chuxiong');
   // What is typed in 地区代码 is evaluated once typing pauses, not at every keystroke ("5", "53", … are no region).
-  const [regionText, setRegionText] = useState('');
-  const [region, setRegion] = useState('');
+  const [regionText, setRegionText] = useState(initial.region ?? '');
+  const [region, setRegion] = useState(initial.region ?? '');
   useEffect(() => {
     const t = window.setTimeout(() => setRegion(regionText), 500);
     return () => window.clearTimeout(t);
   }, [regionText]);
-  const [year, setYear] = useState(defaultYear);
+  const [year, setYear] = useState(initial.year ?? defaultYear);
   const [kind, setKind] = useState<EvaluationKind | ''>('');
   const [exported, setExported] = useState<string | null>(null);
   const input = { plan, year, ...(region.trim() ? { region: region.trim() } : {}), ...(kind ? { kind } : {}) };

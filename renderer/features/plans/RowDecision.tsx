@@ -1,10 +1,12 @@
 /**
  * The decision cell of one row of a plan as read: an existing indicator instead of a new one when the name is close
  * to a known one, or, for a new indicator, an optional formula over items and a direction. Changes go up at once
- * (a choice) or when the formula box is left (a formula), so the page reads the plan again with them.
+ * (a choice) or when the formula box is left (a formula), so the page reads the plan again with them. 新建统计项
+ * defines an item the formula needs and puts its code into the formula.
  */
 import { useEffect, useState } from 'react';
 import type { PlanImportRowDto, PlanRowChoice } from '../../../shared/api';
+import { NewItemForm } from './NewItemForm';
 
 type Candidate = { code: string; name: string; unit: string };
 
@@ -24,11 +26,18 @@ export const RowDecision = ({
   onChoose: (choice: PlanRowChoice) => void;
 }) => {
   const [formula, setFormula] = useState(choice?.formula ?? '');
+  const [defining, setDefining] = useState(false);
   useEffect(() => setFormula(choice?.formula ?? ''), [choice?.formula]);
   const label = `第${position}行（${row.seq ? `第${row.seq}项` : row.name}）`;
   const chosen = choice?.indicator ?? '';
-  const applyFormula = () => {
-    if (formula.trim() !== (choice?.formula ?? '')) onChoose({ position, ...(formula.trim() ? { formula: formula.trim() } : {}), ...(choice?.direction ? { direction: choice.direction } : {}) });
+  const applyFormula = (text = formula) => {
+    if (text.trim() !== (choice?.formula ?? '')) onChoose({ position, ...(text.trim() ? { formula: text.trim() } : {}), ...(choice?.direction ? { direction: choice.direction } : {}) });
+  };
+  /** A new item's code: the whole formula when it is empty, else added where the clerk stopped typing ("a / " + code). */
+  const insertItem = (code: string) => {
+    const text = formula.trim() === '' ? code : `${formula.trimEnd()} ${code}`;
+    setFormula(text);
+    applyFormula(text);
   };
   return (
     <div className="decision">
@@ -55,9 +64,12 @@ export const RowDecision = ({
             size={16}
             disabled={disabled}
             onChange={(e) => setFormula(e.target.value)}
-            onBlur={applyFormula}
+            onBlur={() => applyFormula()}
             onKeyDown={(e) => e.key === 'Enter' && applyFormula()}
           />
+          <button type="button" className="small-button" aria-expanded={defining} disabled={disabled} title="公式需要的统计项不在目录中时，在此新建" onClick={() => setDefining(!defining)}>
+            新建统计项
+          </button>
           <select
             aria-label={`${label}方向`}
             value={choice?.direction ?? ''}
@@ -72,6 +84,9 @@ export const RowDecision = ({
             <option value="decrease">降低</option>
           </select>
         </span>
+      )}
+      {defining && !chosen && row.match === 'new' && row.targetKind !== 'qualitative' && (
+        <NewItemForm label={label} onCreated={(item) => insertItem(item.code)} onClose={() => setDefining(false)} />
       )}
       {row.preview && (
         <span className="muted small">

@@ -1,0 +1,109 @@
+/**
+ * 下级地区对比: a plan, a year of its period and a region (by default the plan's own); every sub-region evaluated as
+ * 评估 evaluates it alone, in one heat table. A region's name opens its 评估 for the same plan and year.
+ */
+import { useEffect, useState } from 'react';
+import { useCall } from '../../api/useCall';
+import { Empty, ErrorNotice, Loading } from '../../components/Notice';
+import { PlanSelect } from '../../components/PlanSelect';
+import type { EvaluationTarget } from '../evaluation/EvaluationPage';
+import { LeagueHeatTable } from './LeagueHeatTable';
+import { noValues } from './leagueRows';
+
+const KIND_WORDS = { annual: '年度监测', midterm: '中期评估', final: '总结评估' } as const;
+
+/** Last year's data, within the plan's period after its base year. */
+const yearIn = (baseYear: number, targetYear: number): number => Math.min(targetYear, Math.max(baseYear + 1, new Date().getFullYear() - 1));
+
+export const LeaguePage = ({
+  initialPlan,
+  onPlan,
+  onEvaluate,
+}: {
+  initialPlan: string | null;
+  onPlan: (plan: string) => void;
+  onEvaluate: (target: EvaluationTarget) => void;
+}) => {
+  const plans = useCall('plans.list', undefined);
+  const [plan, setPlan] = useState(initialPlan ?? 'chuxiong');
+  const summary = plans.data?.find((p) => p.id === plan);
+  const [year, setYear] = useState<number | null>(null);
+  // The region field starts with the plan's own region; what is typed is used once typing pauses.
+  const [regionText, setRegionText] = useState('');
+  const [region, setRegion] = useState('');
+  useEffect(() => {
+    if (!summary) return;
+    setRegionText(summary.regionName);
+    setRegion(summary.regionName);
+    setYear((y) => (y !== null && y > summary.baseYear && y <= summary.targetYear ? y : yearIn(summary.baseYear, summary.targetYear)));
+  }, [summary]);
+  useEffect(() => {
+    const t = window.setTimeout(() => setRegion(regionText), 500);
+    return () => window.clearTimeout(t);
+  }, [regionText]);
+  const years = summary ? Array.from({ length: summary.targetYear - summary.baseYear }, (_, i) => summary.baseYear + 1 + i) : [];
+  const ready = summary !== undefined && year !== null;
+  // The plan's own region by its code (the field shows its name); anything else typed as typed, a code or a name.
+  const asked = region.trim() === '' || region.trim() === summary?.regionName ? summary?.region : region.trim();
+  const league = useCall('evaluation.league', ready ? { plan, year, ...(asked ? { region: asked } : {}) } : null);
+  const table = league.data;
+
+  return (
+    <section aria-label="下级地区对比">
+      <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
+        <PlanSelect
+          plans={plans.data}
+          value={plan}
+          onChange={(id) => {
+            setPlan(id);
+            onPlan(id);
+          }}
+        />
+        <label>
+          数据年份
+          <select value={year ?? ''} onChange={(e) => setYear(Number(e.target.value))}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}年
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          上级地区
+          <input
+            value={regionText}
+            placeholder="代码或名称"
+            title="比较该地区的各下级地区；默认为规划地区"
+            size={14}
+            onChange={(e) => setRegionText(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && setRegion(regionText)}
+            onBlur={() => setRegion(regionText)}
+          />
+        </label>
+      </form>
+      {plans.error && <ErrorNotice error={plans.error} />}
+      {(plans.loading || league.loading) && <Loading />}
+      {league.error && <ErrorNotice error={league.error} />}
+      {table && !league.loading && (
+        <>
+          <h2>
+            {table.planTitle} · {table.regionName}各下级地区 · {table.year}年{KIND_WORDS[table.kind]}
+          </h2>
+          {table.columns.length === 0 ? (
+            <Empty>该规划没有指标。</Empty>
+          ) : (
+            <>
+              {noValues(table) && (
+                <p className="notice empty-league">
+                  {table.regionName}的{table.regions.length}个下级地区{table.year}年均无数据：请先在“导入数据”导入各地区数据，或生成填报工作簿。
+                </p>
+              )}
+              <LeagueHeatTable table={table} onOpenRegion={(code) => onEvaluate({ plan, region: code, year: table.year })} />
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+};

@@ -1,0 +1,135 @@
+/**
+ * 下级地区对比 and 锁定年度 in a real browser against the real services: a prefecture compares its counties on the
+ * mid-term year, sorts by one row and opens a county's evaluation; a county's year is locked, listed and logged, and
+ * unlocked only with a reason. Screenshots at 1366×768 go to test-output/ for a person to look at.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../main/http/server';
+import { createHandlers } from '../../main/services/handlers';
+import { freshDb, tempDir } from '../helpers/files';
+import { LeagueView, LocksView, WorkbenchPage } from './pages';
+
+const CHROMIUM = process.env.PWB_CHROMIUM ?? '/usr/bin/chromium';
+const shots = path.resolve('test-output');
+const PLAN = '楚雄州民政事业发展“十四五”规划';
+let browser: Browser;
+let server: http.Server;
+let url: string;
+let page: Page;
+
+beforeAll(async () => {
+  if (!fs.existsSync('dist/renderer/index.html')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn']);
+  const { db } = freshDb();
+  const workDir = tempDir();
+  const handlers = createHandlers(db, { workDir });
+  // 养老机构护理型床位占比 (row 16): 40% in 2020 everywhere; in 2023 楚雄市 55%, 禄丰市 and 双柏县 50%.
+  const set = async (region: string, year: number, nursing: number) => {
+    await handlers['observations.set']({ region, series: '护理型床位数', year, value: nursing, enteredBy: '张三' });
+    await handlers['observations.set']({ region, series: '养老机构床位总数', year, value: 100, enteredBy: '张三' });
+  };
+  for (const region of ['532301', '532302', '532322']) await set(region, 2020, 40);
+  await set('532301', 2023, 55);
+  await set('532302', 2023, 50);
+  await set('532322', 2023, 50);
+  ({ server, url } = await startServer({ handlers, staticDir: path.resolve('dist/renderer'), workDir }));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  fs.mkdirSync(shots, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('下级地区对比 in browser mode', () => {
+  it('ranks 楚雄市 第1 on row 16 among the counties of 楚雄州 in 2023, in the status colour', async () => {
+    await new WorkbenchPage(page).open(url);
+    await new WorkbenchPage(page).goTo('下级地区对比');
+    const view = new LeagueView(page);
+    await view.choose({ plan: PLAN, year: '2023年' });
+    await page.getByRole('heading', { name: /楚雄彝族自治州各下级地区 · 2023年中期评估/ }).waitFor();
+    await expect(page.getByLabel('上级地区').inputValue()).resolves.toBe('楚雄彝族自治州');
+    await expect(view.table().locator('tbody tr').count()).resolves.toBe(10);
+    const first = await view.cell('楚雄市', '16');
+    await expect(first.textContent()).resolves.toMatch(/55.*第1$/);
+    await expect((await view.cell('双柏县', '16')).textContent()).resolves.toMatch(/50.*第2$/);
+    await expect((await view.cell('南华县', '16')).textContent()).resolves.toMatch(/^—\s*$/);
+    // A cell has its status's fill, not the grey of 缺数.
+    await expect(first.evaluate((td) => getComputedStyle(td).backgroundColor)).resolves.not.toBe('rgb(237, 237, 237)');
+  });
+
+  it('sorts by row 16 (ranked regions first, the rest last) and back by name', async () => {
+    const view = new LeagueView(page);
+    await view.sortBy('16');
+    await expect(view.header('16').getAttribute('aria-sort')).resolves.toBe('ascending');
+    const sorted = await view.regions();
+    expect(sorted.slice(0, 3)).toEqual(['楚雄市', expect.stringMatching(/^(禄丰市|双柏县)$/), expect.stringMatching(/^(禄丰市|双柏县)$/)]);
+    await view.sortBy('16');
+    await expect(view.header('16').getAttribute('aria-sort')).resolves.toBe('descending');
+    const reversed = await view.regions();
+    expect(reversed.slice(0, 3)).toEqual([expect.stringMatching(/^(禄丰市|双柏县)$/), expect.stringMatching(/^(禄丰市|双柏县)$/), '楚雄市']);
+    await view.table().getByRole('button', { name: /^地区/ }).click();
+    await expect(view.table().locator('thead th').first().getAttribute('aria-sort')).resolves.toBe('ascending');
+    const byName = await view.regions();
+    expect(byName).toEqual([...byName].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+    expect(byName[0]).toBe('楚雄市');
+    await view.sortBy('16');
+    await view.header('16').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'league.png') });
+  });
+
+  it('opens 评估 of 双柏县 for the same plan and year from its name', async () => {
+    await new LeagueView(page).openRegion('双柏县');
+    await page.getByRole('heading', { name: /双柏县 · 2023年/ }).waitFor();
+    await expect(page.getByLabel('地区代码').inputValue()).resolves.toBe('532322');
+    await expect(page.getByLabel('数据年份').inputValue()).resolves.toBe('2023');
+    await expect(page.getByRole('navigation', { name: '功能' }).getByRole('button', { name: '评估' }).getAttribute('aria-current')).resolves.toBe('page');
+  });
+});
+
+describe('锁定年度 in browser mode', () => {
+  it('locks 2023 for 双柏县 and lists it with the lock in the 操作日志', async () => {
+    await new WorkbenchPage(page).goTo('导入记录');
+    const view = new LocksView(page);
+    await expect(page.getByText('尚未锁定任何年度。').isVisible()).resolves.toBe(true);
+    await view.lock({ region: '双柏县', year: '2023', by: '王五', reason: '2023年年报已报送' });
+    const row = view.locks().locator('tbody tr', { hasText: '双柏县（532322）' });
+    await row.waitFor();
+    await expect(row.locator('td').allTextContents()).resolves.toEqual(['双柏县（532322）', '2023', '王五', expect.any(String), '2023年年报已报送', '解锁']);
+    const logged = view.audit().locator('tbody tr', { hasText: '锁定' });
+    await logged.waitFor();
+    await expect(logged.locator('td').allTextContents()).resolves.toEqual([expect.any(String), '王五', '锁定', '双柏县（532322） 2023年', '', '2023年年报已报送', '']);
+    // The typed values of the set-up are logged too, under 填报.
+    await expect(view.audit().getByRole('cell', { name: '填报', exact: true }).count()).resolves.toBe(12);
+    await page.getByRole('heading', { name: '锁定年度' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(shots, 'locks.png') });
+  });
+
+  it('unlocks only with a reason given in the page, and logs the reason', async () => {
+    const view = new LocksView(page);
+    await page.getByRole('button', { name: '解锁双柏县2023年', exact: true }).click();
+    const confirm = page.getByRole('group', { name: '解锁双柏县2023年前确认' });
+    await expect(confirm.getByRole('button', { name: '确认解锁' }).isDisabled()).resolves.toBe(true);
+    await confirm.getByLabel('经办人').fill('王五');
+    await page.getByRole('heading', { name: '锁定年度' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(shots, 'locks-confirm.png') });
+    await confirm.getByRole('button', { name: '取消' }).click();
+    await view.unlock('双柏县', '2023', '发现2023年床位数填报错误，经局长同意更正');
+    await page.getByText('已解锁双柏县2023年：发现2023年床位数填报错误，经局长同意更正').waitFor();
+    await page.getByText('尚未锁定任何年度。').waitFor();
+    const logged = view.audit().locator('tbody tr', { hasText: '解锁' });
+    await logged.waitFor();
+    await expect(logged.locator('td').allTextContents()).resolves.toEqual([expect.any(String), '王五', '解锁', '双柏县（532322） 2023年', '2023年年报已报送', '', '发现2023年床位数填报错误，经局长同意更正']);
+    await page.getByRole('heading', { name: '锁定年度' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(shots, 'locks-unlocked.png') });
+  });
+});

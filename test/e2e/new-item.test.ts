@@ -1,0 +1,75 @@
+/**
+ * 新建统计项 in the plan import preview, in a real browser against the real services: a new indicator's formula needs
+ * a figure the catalogue lacks; the clerk defines it beside the formula, sees its code put into the formula, and
+ * reads the service's refusal under the form when the name is taken.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../main/http/server';
+import { createHandlers } from '../../main/services/handlers';
+import { freshDb, tempDir } from '../helpers/files';
+import { NewItemView, PlansView, WorkbenchPage } from './pages';
+
+const CHROMIUM = process.env.PWB_CHROMIUM ?? '/usr/bin/chromium';
+const shots = path.resolve('test-output');
+const TABLE = ['双柏县民政事业发展“十五五”规划', '序号\t指标名称\t单位\t2025年基期值\t2030年目标值\t年均增长\t属性', '1\t社区老年助餐服务人次\t万人次\t2\t5\t—\t预期性'].join('\n');
+const ROW = '第1行（第1项）';
+let browser: Browser;
+let server: http.Server;
+let url: string;
+let page: Page;
+
+beforeAll(async () => {
+  if (!fs.existsSync('dist/renderer/index.html')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn']);
+  const { db } = freshDb();
+  const workDir = tempDir();
+  ({ server, url } = await startServer({ handlers: createHandlers(db, { workDir }), staticDir: path.resolve('dist/renderer'), workDir }));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  fs.mkdirSync(shots, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('新建统计项 in the plan import preview', () => {
+  it('defines an item beside a new indicator’s formula and puts its code into the formula', async () => {
+    await new WorkbenchPage(page).open(url);
+    const plans = new PlansView(page);
+    await plans.openImport();
+    await plans.form().getByLabel('地区').fill('双柏县');
+    await plans.tryRead(TABLE);
+    const item = new NewItemView(page, ROW);
+    await item.open();
+    await item.create({ name: '社区老年助餐服务人次', unit: '人次', sum: '是', nature: '时期数', by: '张三' });
+    const done = item.form().getByRole('status');
+    await done.waitFor();
+    const code = (await done.locator('code').textContent())!;
+    expect(code).toMatch(/^x_[0-9a-f]{10}$/);
+    await expect(item.formula().inputValue()).resolves.toBe(code);
+    await page.getByRole('table', { name: '读到的指标表' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'new-item.png') });
+  });
+
+  it('shows the service’s refusal under the form when the name is taken', async () => {
+    const item = new NewItemView(page, ROW);
+    await item.create({ name: '社区老年助餐服务人次', unit: '人次', sum: '是', nature: '时期数', by: '张三' });
+    const refusal = item.form().getByRole('alert');
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toMatch(/^名称“社区老年助餐服务人次”已被“社区老年助餐服务人次”（x_[0-9a-f]{10}）使用。$/);
+    await item.form().getByLabel('名称').fill('助餐补贴标准');
+    await item.form().getByLabel('单位').fill('元/人·月');
+    await item.form().getByRole('button', { name: '新建', exact: true }).click();
+    await expect.poll(() => refusal.textContent()).toMatch(/不能按下级地区相加/);
+    await page.screenshot({ path: path.join(shots, 'new-item-refused.png') });
+  });
+});
