@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { contentTypeOf } from '../content-types';
 
 export const APP_ORIGIN = 'app://workbench';
 
@@ -22,16 +23,6 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-};
 
 /** The response for an app:// request: a file of the renderer folder, never outside it, with the CSP. */
 export const serveAppRequest = (rendererDir: string, url: string): { status: number; body: Buffer | string; headers: Record<string, string> } => {
@@ -49,7 +40,7 @@ export const serveAppRequest = (rendererDir: string, url: string): { status: num
   const rel = path.relative(root, file);
   if (rel.startsWith('..') || path.isAbsolute(rel) || pathname.includes('\u0000')) return { status: 404, body: 'not found', headers };
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return { status: 404, body: 'not found', headers };
-  return { status: 200, body: fs.readFileSync(file), headers: { ...headers, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' } };
+  return { status: 200, body: fs.readFileSync(file), headers: { ...headers, 'Content-Type': contentTypeOf(file) } };
 };
 
 /** Whether an IPC message comes from the app's own page (not from a frame of anything else). */

@@ -11,6 +11,7 @@ import type { Duplex } from 'node:stream';
 import { toWire, UserError, type WireError } from '../../shared/errors';
 import type { Handlers } from '../../shared/api';
 import { dispatch } from '../services/handlers';
+import { contentTypeOf } from '../content-types';
 import { createGuard, REFUSALS, type Guard, type Refusal } from './guard';
 import { assertConfined, confineHandlers, createUploadStore, MAX_UPLOADS, safeFileName } from './paths';
 
@@ -38,16 +39,6 @@ export interface RunningServer {
 
 const MAX_UPLOAD = 200 * 2 ** 20;
 const MAX_API_BODY = 2 ** 20;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ttf': 'font/ttf',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-};
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
@@ -244,7 +235,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     }
     const rel = decodeSegment(url.pathname).replace(/^\/+/, '');
     if (rel.split(/[\\/]/).includes('..') || rel.includes('\0')) throw new HttpError(400, '请求地址有误。 / Bad request target.');
-    const type = (file: string) => ({ 'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' });
+    const type = (file: string) => ({ 'content-type': contentTypeOf(file) });
     if (rel !== '' && rel !== 'index.html' && sendFile(req, res, staticDir, rel, type(rel))) return;
     // A missing asset is missing; the app's own routes (no extension) fall back to the page.
     if (path.extname(rel) !== '') throw new HttpError(404, `没有这个文件：${rel} / Not found.`);
