@@ -76,7 +76,7 @@ describe('browser mode', () => {
     await page.getByText('生成填报工作簿').click();
     await page.locator('details').getByLabel('地区代码').fill('532322');
     await page.getByRole('button', { name: '生成' }).click();
-    const link = page.getByRole('link', { name: 'chuxiong-532322-填报工作簿.xlsx' });
+    const link = page.getByRole('link', { name: '双柏县填报工作簿.xlsx' });
     await link.waitFor();
     const response = await page.request.get(new URL((await link.getAttribute('href'))!, url).toString());
     expect(response.status()).toBe(200);
@@ -118,7 +118,7 @@ describe('browser mode', () => {
     await page.getByRole('button', { name: '保存段落' }).click();
     await page.getByText(/已填 1 段/).waitFor();
     await page.getByRole('button', { name: '生成报告' }).click();
-    const link = page.getByRole('link', { name: /中期评估报告\.pdf/ });
+    const link = page.getByRole('link', { name: '楚雄彝族自治州2023年中期评估报告.pdf' });
     await link.waitFor({ timeout: 30_000 });
     const response = await page.request.get(new URL((await link.getAttribute('href'))!, url).toString());
     expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');

@@ -95,7 +95,7 @@ describe('the bureau’s own plan in browser mode', () => {
     await expect(changes.locator('tbody tr').count()).resolves.toBe(3);
     await expect(changes.getByRole('cell', { name: '双民发〔2027〕8号' }).isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: '导出规划包' }).click();
-    const link = page.getByRole('link', { name: 'p532322-2025-2030-规划包.json' });
+    const link = page.getByRole('link', { name: '双柏县民政事业发展“十五五”规划（规划包）.json' });
     await link.waitFor();
     const response = await page.request.get(new URL((await link.getAttribute('href'))!, url).toString());
     expect(JSON.parse((await response.body()).toString('utf8'))).toHaveProperty('plan');

@@ -2,10 +2,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { scoreboardSentence } from '../../../shared/evaluation/status-labels';
 import type { EvaluationKind } from '../../../shared/types';
-import { call, downloadUrl, exportsDir } from '../../api/client';
+import { call } from '../../api/client';
+import { fileNameOf, saveFile, type SavedFile } from '../../api/files';
 import { useCall } from '../../api/useCall';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { PlanSelect } from '../../components/PlanSelect';
+import { SavedFileNotice } from '../../components/SavedFileNotice';
 import { IndicatorTable } from './IndicatorTable';
 import { ParagraphsForm } from './ParagraphsForm';
 
@@ -42,7 +44,7 @@ export const EvaluationPage = ({ initial }: { initial: EvaluationTarget }) => {
   }, [regionText]);
   const [year, setYear] = useState(initial.year ?? defaultYear);
   const [kind, setKind] = useState<EvaluationKind | ''>('');
-  const [exported, setExported] = useState<string | null>(null);
+  const [exported, setExported] = useState<SavedFile | null>(null);
   const input = { plan, year, ...(region.trim() ? { region: region.trim() } : {}), ...(kind ? { kind } : {}) };
   const result = useCall('evaluation.run', input);
   const chart = useCall('evaluation.chart', input);
@@ -64,7 +66,8 @@ export const EvaluationPage = ({ initial }: { initial: EvaluationTarget }) => {
     setExported(null);
     setReportError(null);
   }, [scope]);
-  const fileName = (what: string, ext: string): string => `${result.data?.regionName ?? plan}-${year}年-${what}.${ext}`;
+  // 楚雄州2023年中期评估报告.pdf: what the save dialog suggests, and the download's name in browser mode.
+  const fileName = (what: string, ext: string): string => fileNameOf(`${result.data?.regionName ?? plan}${year}年${what}.${ext}`);
 
   // The report follows the evaluation's kind (2023 → 中期评估报告, 2025 → 总结评估报告) until the user picks another.
   const [chosenReport, setChosenReport] = useState<ReportKind | null>(null);
@@ -72,16 +75,18 @@ export const EvaluationPage = ({ initial }: { initial: EvaluationTarget }) => {
   const [reportFormat, setReportFormat] = useState<'pdf' | 'docx'>('pdf');
   const [reportError, setReportError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
-  /** Writes one file (a report or the Excel table), announcing it or its error only if the choice is unchanged. */
-  const produce = async (name: string, write: (out: string) => Promise<unknown>) => {
+  /**
+   * Writes one file (a report or the Excel table) where the user chooses, announcing it or its error only if the
+   * choice is unchanged; nothing is written when the save dialog is cancelled.
+   */
+  const produce = async (name: string, write: (out: string) => Promise<{ file: string }>) => {
     const started = scopeRef.current;
     setReportError(null);
     setExported(null);
     setBusy(true);
     try {
-      const dir = await exportsDir();
-      await write(`${dir}/${name}`);
-      if (scopeRef.current === started) setExported(window.workbench ? `${dir}/${name}` : name);
+      const r = await saveFile(name, write);
+      if (r && scopeRef.current === started) setExported(r.saved);
     } catch (e) {
       if (scopeRef.current === started) setReportError(e as Error);
     } finally {
@@ -169,11 +174,7 @@ export const EvaluationPage = ({ initial }: { initial: EvaluationTarget }) => {
         </button>
       </form>
       {reportError && <ErrorNotice error={reportError} />}
-      {exported && (
-        <p className="ok">
-          已导出：{window.workbench ? exported : <a href={downloadUrl(exported)}>{exported}</a>}
-        </p>
-      )}
+      {exported && <SavedFileNotice file={exported}>已导出：</SavedFileNotice>}
       {result.loading && <Loading />}
       {result.error && <ErrorNotice error={result.error} />}
       {result.data && result.data.rows.length === 0 && <Empty>该规划没有指标。</Empty>}

@@ -4,10 +4,10 @@
  */
 import { useState } from 'react';
 import type { ImportResultDto } from '../../../shared/api';
-import { uploadFile } from '../../api/client';
+import type { ChosenFile } from '../../api/files';
 import { ErrorNotice } from '../../components/Notice';
 import { ProblemsTable } from '../../components/ProblemsTable';
-import { WorkbookInput } from '../../components/WorkbookInput';
+import { FileField } from '../../components/FileField';
 import { TemplateForm } from './TemplateForm';
 import { useImportJob } from './useImportJob';
 
@@ -96,26 +96,24 @@ const Preview = ({ result }: { result: ImportResultDto }) => {
 };
 
 export const ImportPage = () => {
-  const [file, setFile] = useState<File | null>(null);
-  const [path, setPath] = useState<string | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [region, setRegion] = useState('');
   const job = useImportJob();
   const result = job.status?.result ?? null;
 
   const run = async (dryRun: boolean) => {
     if (!file) return;
-    const p = path ?? (await uploadFile(file));
-    setPath(p);
-    await job.start({ file: p, dryRun, ...(region.trim() ? { region: region.trim() } : {}) });
+    await job.start({ file, dryRun, ...(region.trim() ? { region: region.trim() } : {}) });
   };
 
   return (
     <section aria-label="导入">
       <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
-        <WorkbookInput
+        <FileField
+          purpose="workbook"
+          value={file}
           onChange={(f) => {
             setFile(f);
-            setPath(null);
             job.reset();
           }}
         />

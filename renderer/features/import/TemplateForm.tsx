@@ -1,26 +1,30 @@
 /** Makes the data-entry workbook (填报工作簿) of a plan and region for the clerk to fill in and import back. */
 import { useState } from 'react';
-import { call, downloadUrl, exportsDir } from '../../api/client';
+import { call } from '../../api/client';
+import { fileNameOf, saveFile, type SavedFile } from '../../api/files';
 import { useCall } from '../../api/useCall';
 import { PlanSelect } from '../../components/PlanSelect';
 import { ErrorNotice } from '../../components/Notice';
+import { SavedFileNotice } from '../../components/SavedFileNotice';
 
 export const TemplateForm = () => {
   const plans = useCall('plans.list', undefined);
+  const regions = useCall('regions.list', undefined);
   const [plan, setPlan] = useState('chuxiong');
   const [region, setRegion] = useState('');
   const [subregions, setSubregions] = useState(false);
-  const [done, setDone] = useState<{ name: string; path: string; sheets: number } | null>(null);
+  const [done, setDone] = useState<{ file: SavedFile; sheets: number } | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const selected = plans.data?.find((p) => p.id === plan);
   const make = async () => {
     setError(null);
+    setDone(null);
     try {
-      const dir = await exportsDir();
       const code = region.trim() || selected?.region || '';
-      const name = `${plan}-${code}-填报工作簿.xlsx`;
-      const r = await call('template.write', { plan, region: code, subregions, out: `${dir}/${name}` });
-      setDone({ name, path: r.file, sheets: r.sheets });
+      const regionName = regions.data?.find((r) => r.code === code)?.name ?? code;
+      const name = fileNameOf(`${regionName}${subregions ? '（含下级地区）' : ''}填报工作簿.xlsx`);
+      const r = await saveFile(name, (out) => call('template.write', { plan, region: code, subregions, out }));
+      if (r) setDone({ file: r.saved, sheets: r.result.sheets });
     } catch (e) {
       setError(e as Error);
     }
@@ -42,11 +46,7 @@ export const TemplateForm = () => {
         </button>
       </form>
       {error && <ErrorNotice error={error} />}
-      {done && (
-        <p className="ok">
-          已生成 {done.sheets} 张数据表：{window.workbench ? done.path : <a href={downloadUrl(done.name)}>{done.name}</a>}
-        </p>
-      )}
+      {done && <SavedFileNotice file={done.file}>已生成 {done.sheets} 张数据表：</SavedFileNotice>}
     </details>
   );
 };

@@ -1,19 +1,23 @@
-/** Runs an import as a job and polls its progress; returns { status, error, running } for the page to show. */
+/**
+ * Runs an import of a chosen file as a job (the file uploaded first in browser mode) and polls its progress; returns
+ * { status, error, running } for the page to show.
+ */
 import { useCallback, useRef, useState } from 'react';
 import type { JobStatus } from '../../../shared/api';
 import { fromWire } from '../../../shared/errors';
 import { call } from '../../api/client';
+import { readablePath, type ChosenFile } from '../../api/files';
 
 export const useImportJob = () => {
   const [status, setStatus] = useState<JobStatus | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const timer = useRef<number | null>(null);
 
-  const start = useCallback(async (input: { file: string; dryRun: boolean; region?: string }) => {
+  const start = useCallback(async ({ file, ...input }: { file: ChosenFile; dryRun: boolean; region?: string }) => {
     setError(null);
     setStatus(null);
     try {
-      const { job } = await call('import.start', input);
+      const { job } = await call('import.start', { ...input, file: await readablePath(file) });
       setStatus({ job, state: 'running', rows: 0, result: null, error: null });
       await new Promise<void>((resolve) => {
         const poll = async () => {

@@ -1,11 +1,13 @@
-/** 导出规划包: the plan as a package (.json) in the exports folder; a link in browser mode, the path in the app. */
+/** 导出规划包: the plan as a package (.json), saved where the user chooses (desktop) or offered by a link (browser). */
 import { useState } from 'react';
 import type { PlanSummary } from '../../../shared/types';
-import { call, downloadUrl, exportsDir } from '../../api/client';
+import { call } from '../../api/client';
+import { fileNameOf, saveFile, type SavedFile } from '../../api/files';
 import { ErrorNotice } from '../../components/Notice';
+import { SavedFileNotice } from '../../components/SavedFileNotice';
 
 export const PlanExport = ({ plan }: { plan: PlanSummary }) => {
-  const [done, setDone] = useState<{ name: string; path: string; rows: number } | null>(null);
+  const [done, setDone] = useState<{ file: SavedFile; rows: number } | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const onExport = async () => {
@@ -13,10 +15,8 @@ export const PlanExport = ({ plan }: { plan: PlanSummary }) => {
     setDone(null);
     setBusy(true);
     try {
-      const dir = await exportsDir();
-      const name = `${plan.id}-规划包.json`;
-      const r = await call('plans.export', { plan: plan.id, out: `${dir}/${name}` });
-      setDone({ name, path: r.file, rows: r.rows });
+      const r = await saveFile(fileNameOf(`${plan.title}（规划包）.json`), (out) => call('plans.export', { plan: plan.id, out }));
+      if (r) setDone({ file: r.saved, rows: r.result.rows });
     } catch (e) {
       setError(e as Error);
     } finally {
@@ -31,11 +31,7 @@ export const PlanExport = ({ plan }: { plan: PlanSummary }) => {
         导出规划包
       </button>
       {error && <ErrorNotice error={error} />}
-      {done && (
-        <p className="ok">
-          已导出 {done.rows} 行：{window.workbench ? done.path : <a href={downloadUrl(done.name)}>{done.name}</a>}
-        </p>
-      )}
+      {done && <SavedFileNotice file={done.file}>已导出 {done.rows} 行：</SavedFileNotice>}
     </div>
   );
 };

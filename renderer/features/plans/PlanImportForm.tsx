@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import type { PlanRowChoice } from '../../../shared/api';
+import { FileField } from '../../components/FileField';
 import { ErrorNotice } from '../../components/Notice';
 import { PlanImportPreview } from './PlanImportPreview';
 import { EMPTY_FIELDS, fieldsProblem, usePlanImport, type PlanImportFields } from './usePlanImport';
@@ -79,10 +80,7 @@ export const PlanImportForm = ({ existingIds, onSaved }: { existingIds: string[]
         <textarea rows={8} value={fields.text} disabled={fields.file !== null} onChange={(e) => change({ text: e.target.value })} />
       </label>
       <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          或选择文件（.txt .xlsx .xls .docx .json）
-          <input type="file" accept=".txt,.xlsx,.xls,.docx,.json" onChange={(e) => change({ file: e.target.files?.[0] ?? null })} />
-        </label>
+        <FileField purpose="plan" label="或选择文件（.txt .xlsx .xls .docx .json）" value={fields.file} onChange={(file) => change({ file })} />
         {FIELDS.map((f) => (
           <label key={f.key}>
             {f.label}

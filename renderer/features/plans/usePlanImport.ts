@@ -4,11 +4,12 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { PlanImportInput, PlanImportResultDto, PlanRowChoice } from '../../../shared/api';
-import { call, uploadFile } from '../../api/client';
+import { call } from '../../api/client';
+import { readablePath, type ChosenFile } from '../../api/files';
 
 export interface PlanImportFields {
   text: string;
-  file: File | null;
+  file: ChosenFile | null;
   region: string;
   id: string;
   title: string;
@@ -51,7 +52,6 @@ export const usePlanImport = () => {
   const [busy, setBusy] = useState(false);
   /** The version of the inputs the shown result was read from. */
   const [readVersion, setReadVersion] = useState(-1);
-  const uploaded = useRef(new WeakMap<File, string>());
   const latest = useRef(0);
 
   const run = useCallback(async (fields: PlanImportFields, choices: PlanRowChoice[], dryRun: boolean, version: number) => {
@@ -59,11 +59,7 @@ export const usePlanImport = () => {
     setBusy(true);
     setError(null);
     try {
-      let file: string | undefined;
-      if (fields.file) {
-        file = uploaded.current.get(fields.file) ?? (await uploadFile(fields.file));
-        uploaded.current.set(fields.file, file);
-      }
+      const file = fields.file ? await readablePath(fields.file) : undefined;
       const r = await call('plans.import', inputOf(fields, file, choices, dryRun));
       if (request !== latest.current) return null;
       setResult(r);

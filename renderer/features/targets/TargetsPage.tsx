@@ -5,13 +5,14 @@
  */
 import { useState } from 'react';
 import type { ImportProblem } from '../../../shared/api';
-import { call, uploadFile } from '../../api/client';
+import { call } from '../../api/client';
+import { readablePath, type ChosenFile } from '../../api/files';
 import { useCall } from '../../api/useCall';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { localDateTime } from '../../../shared/text/time';
 import { PlanSelect } from '../../components/PlanSelect';
 import { ProblemsTable } from '../../components/ProblemsTable';
-import { WorkbookInput } from '../../components/WorkbookInput';
+import { FileField } from '../../components/FileField';
 
 interface SheetCheck {
   ok: boolean;
@@ -41,8 +42,7 @@ export const TargetsPage = ({ initialPlan }: { initialPlan: string | null }) => 
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<Error | null>(null);
 
-  const [file, setFile] = useState<File | null>(null);
-  const [uploaded, setUploaded] = useState<string | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [check, setCheck] = useState<SheetCheck | null>(null);
 
   const chosenRow = rows.data?.find((r) => r.seq === seq) ?? null;
@@ -74,9 +74,7 @@ export const TargetsPage = ({ initialPlan }: { initialPlan: string | null }) => 
   const onSheet = (dryRun: boolean) =>
     act(async () => {
       if (!file) return '';
-      const path = uploaded ?? (await uploadFile(file));
-      setUploaded(path);
-      const r = await call('targets.import', { plan, file: path, setBy: by, dryRun });
+      const r = await call('targets.import', { plan, file: await readablePath(file), setBy: by, dryRun });
       setCheck({ ...r, dryRun });
       if (!r.ok) return '';
       const replacing = r.replaced > 0 ? `，其中 ${r.replaced} 项将替换已设置的目标` : '';
@@ -146,10 +144,11 @@ export const TargetsPage = ({ initialPlan }: { initialPlan: string | null }) => 
         <h3>从表格读入</h3>
         <p className="muted">一个工作表，表头为“地区 | 序号 | 目标值”（地区可写名称或区划代码，序号为规划指标表的序号）。先检查，无误后保存；有一处错误则一项也不保存。</p>
         <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
-          <WorkbookInput
+          <FileField
+            purpose="workbook"
+            value={file}
             onChange={(f) => {
               setFile(f);
-              setUploaded(null);
               setCheck(null);
             }}
           />
