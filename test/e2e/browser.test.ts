@@ -3,11 +3,11 @@
  * over the localhost HTTP transport: plans with their checks, the evaluation table, an import checked first and
  * then stored with its progress bar, the history and undo. Screenshots go to test-output/ for a person to look at.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ensureRendererBuilt, launchChromium } from './browser-mode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../main/http/server';
 import { createHandlers } from '../../main/services/handlers';
@@ -15,7 +15,6 @@ import { SAMPLE_BOOKS } from '../../scripts/sample-data';
 import { freshDb, tempDir } from '../helpers/files';
 import { EvaluationView, ImportView, TargetsView, WorkbenchPage } from './pages';
 
-const CHROMIUM = process.env.PWB_CHROMIUM ?? '/usr/bin/chromium';
 const shots = path.resolve('test-output');
 /** How many numbers the 楚雄州 sample workbook holds, from the script that writes it. */
 const CHUXIONG_VALUES = SAMPLE_BOOKS.find((b) => b.file.startsWith('chuxiong'))!.sheets.flatMap((s) => s.rows.flatMap(([, , v]) => v.filter((x) => x !== null))).length;
@@ -25,14 +24,11 @@ let url: string;
 let page: Page;
 
 beforeAll(async () => {
-  if (!fs.existsSync('dist/renderer/index.html')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn']);
+  ensureRendererBuilt();
   const { db } = freshDb();
   const workDir = tempDir();
   ({ server, url } = await startServer({ handlers: createHandlers(db, { workDir }), staticDir: path.resolve('dist/renderer'), workDir }));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
   // 撤销 and 删除 ask first; the clerk in these tests says yes.
   page.on('dialog', (dialog) => void dialog.accept());

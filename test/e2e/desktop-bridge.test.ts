@@ -6,11 +6,11 @@
  * paths this test prepared, as the system's dialogs would. Every call is recorded, so the test sees what the
  * renderer sends: no /upload, no /api, only picked paths.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ensureRendererBuilt, launchChromium } from './browser-mode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api, Handlers } from '../../shared/api';
 import { toWire } from '../../shared/errors';
@@ -20,7 +20,6 @@ import { createHandlers, dispatch } from '../../main/services/handlers';
 import { freshDb, longSheet, tempDir, writeWorkbook } from '../helpers/files';
 import { EvaluationView, WorkbenchPage } from './pages';
 
-const CHROMIUM = process.env.PWB_CHROMIUM ?? '/usr/bin/chromium';
 const shots = path.resolve('test-output');
 
 /** What the renderer asked the bridge, in order. */
@@ -68,7 +67,7 @@ class DesktopImport {
 const called = <K extends keyof Api>(name: K) => calls.filter((c) => c.name === name).map((c) => c.input as Api[K]['input']);
 
 beforeAll(async () => {
-  if (!fs.existsSync('dist/renderer/index.html')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn']);
+  ensureRendererBuilt();
   const { db } = freshDb();
   const workDir = tempDir();
   // The services as the desktop window uses them: only picked paths (or the data folder) are read or written.
@@ -99,10 +98,7 @@ beforeAll(async () => {
   ]);
   saveDir = tempDir('pwb-desktop-out-');
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   await page.exposeFunction('__pwbIpc', async (message: string) => {
     const { name, input } = JSON.parse(message) as { name: string; input?: unknown };

@@ -3,18 +3,17 @@
  * mid-term year, sorts by one row and opens a county's evaluation; a county's year is locked, listed and logged, and
  * unlocked only with a reason. Screenshots at 1366×768 go to test-output/ for a person to look at.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ensureRendererBuilt, launchChromium } from './browser-mode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../main/http/server';
 import { createHandlers } from '../../main/services/handlers';
 import { freshDb, tempDir } from '../helpers/files';
 import { LeagueView, LocksView, WorkbenchPage } from './pages';
 
-const CHROMIUM = process.env.PWB_CHROMIUM ?? '/usr/bin/chromium';
 const shots = path.resolve('test-output');
 const PLAN = '楚雄州民政事业发展“十四五”规划';
 let browser: Browser;
@@ -23,7 +22,7 @@ let url: string;
 let page: Page;
 
 beforeAll(async () => {
-  if (!fs.existsSync('dist/renderer/index.html')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn']);
+  ensureRendererBuilt();
   const { db } = freshDb();
   const workDir = tempDir();
   const handlers = createHandlers(db, { workDir });
@@ -37,10 +36,7 @@ beforeAll(async () => {
   await set('532302', 2023, 50);
   await set('532322', 2023, 50);
   ({ server, url } = await startServer({ handlers, staticDir: path.resolve('dist/renderer'), workDir }));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   fs.mkdirSync(shots, { recursive: true });
 }, 60_000);

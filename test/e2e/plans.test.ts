@@ -3,18 +3,17 @@
  * copies it, reads it first, saves it, finds it in the list as 本单位, and evaluates it (a qualitative row is 需判断).
  * Screenshots at 1366×768 go to test-output/ for a person to look at.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ensureRendererBuilt, launchChromium } from './browser-mode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../main/http/server';
 import { createHandlers } from '../../main/services/handlers';
 import { freshDb, tempDir } from '../helpers/files';
 import { EvaluationView, PlansView, WorkbenchPage } from './pages';
 
-const CHROMIUM = process.env.PWB_CHROMIUM ?? '/usr/bin/chromium';
 const shots = path.resolve('test-output');
 const PLAN = '双柏县民政事业发展“十五五”规划';
 let browser: Browser;
@@ -23,14 +22,11 @@ let url: string;
 let page: Page;
 
 beforeAll(async () => {
-  if (!fs.existsSync('dist/renderer/index.html')) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn']);
+  ensureRendererBuilt();
   const { db } = freshDb();
   const workDir = tempDir();
   ({ server, url } = await startServer({ handlers: createHandlers(db, { workDir }), staticDir: path.resolve('dist/renderer'), workDir }));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   fs.mkdirSync(shots, { recursive: true });
 }, 60_000);
