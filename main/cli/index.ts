@@ -63,7 +63,7 @@ export const runCli = async (argv: string[], io: CliIo = defaultIo): Promise<num
       },
     });
   } catch (thrown) {
-    const error = userErrorOfSqlite(thrown) ?? thrown;
+    const error = userErrorOfSqlite(thrown, values.db ?? defaultDbFile()) ?? thrown;
     if (error instanceof UserError) {
       if (values.json) io.out(JSON.stringify({ ok: false, error: { code: error.code, message: error.message } }, null, 2));
       io.err(error.message);

@@ -2,7 +2,18 @@
  * SQLite's own errors, told to the user in words they can act on: another program is writing (busy), the file or
  * its folder cannot be written, the disk is full, the file is damaged. Anything else stays a bug.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { UserError } from '../../shared/errors';
+
+/** The newest automatic backup beside a damaged database, offered for `pwb restore`; '' when there is none. */
+export const lastBackupHint = (file: string): string => {
+  const dir = path.join(path.dirname(path.resolve(file)), 'backups');
+  const base = path.basename(file, path.extname(file));
+  const found = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.startsWith(`${base}-`) && f.endsWith('.sqlite')).sort() : [];
+  const last = found.at(-1);
+  return last ? `最近一次自动备份为 ${path.join(dir, last)}，可用 pwb restore 恢复。` : '';
+};
 
 /** How long a writer waits for another one (an import in the app while the command line writes) before saying so. */
 export const BUSY_TIMEOUT_MS = Number(process.env.PWB_BUSY_TIMEOUT_MS ?? 60_000);
@@ -11,7 +22,7 @@ const codeOf = (error: unknown): string | null =>
   typeof error === 'object' && error !== null && (error as { name?: string }).name === 'SqliteError' ? String((error as { code?: string }).code ?? '') : null;
 
 /** A UserError for SQLite's busy, read-only, full and corrupt errors; null for anything else. */
-export const userErrorOfSqlite = (error: unknown): UserError | null => {
+export const userErrorOfSqlite = (error: unknown, file?: string): UserError | null => {
   const code = codeOf(error);
   if (code === null) return null;
   const seconds = Math.round(BUSY_TIMEOUT_MS / 1000);
@@ -28,7 +39,8 @@ export const userErrorOfSqlite = (error: unknown): UserError | null => {
     return new UserError('db-full', '磁盘已满或无法写入，本次操作未写入任何内容，原有数据完好；请清理磁盘后重试。 / The disk is full or cannot be written; nothing was written and the stored data is intact.');
   }
   if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) {
-    return new UserError('db-corrupt', '数据库文件已损坏；请用 pwb restore 从备份恢复。 / The database is damaged; restore it from a backup (pwb restore).');
+    const hint = file ? lastBackupHint(file) : '';
+    return new UserError('db-corrupt', `数据库文件已损坏；${hint || '请用 pwb restore 从备份恢复。'} / The database is damaged; restore it from a backup (pwb restore).`);
   }
   return null;
 };

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { UserError } from '../../shared/errors';
 import { installBuiltIns } from '../catalog/install';
 import { assertNotFromNewerApp, migrate } from './migrations';
-import { BUSY_TIMEOUT_MS, userErrorOfSqlite } from './errors';
+import { BUSY_TIMEOUT_MS, lastBackupHint, userErrorOfSqlite } from './errors';
 import { asWriteDb, type WriteDb } from './types';
 
 export interface OpenOptions {
@@ -113,11 +113,11 @@ export const openDb = (file: string, options: OpenOptions = {}): WriteDb => {
     db.close();
     if (error instanceof UserError) throw error;
     const known = userErrorOfSqlite(error);
-    if (known) throw known;
     const message = (error as Error).message;
-    if (/file is not a database|malformed/i.test(message)) {
-      throw new UserError('db-corrupt', `文件 ${file} 不是工作台数据库或已损坏。 / ${file} is not a workbench database or is damaged.`);
+    if ((known && known.code === 'db-corrupt') || /file is not a database|malformed/i.test(message)) {
+      throw new UserError('db-corrupt', `文件 ${file} 不是工作台数据库或已损坏。${lastBackupHint(file)} / ${file} is not a workbench database or is damaged.`);
     }
+    if (known) throw known;
     throw error;
   }
   return db;

@@ -28,6 +28,29 @@ describe('automatic backups', () => {
   });
 });
 
+describe('a damaged database', () => {
+  it('is refused with the newest automatic backup offered, and restores from it', async () => {
+    const { createHandlers } = await import('../../main/services/handlers');
+    const { freshDb, longSheet, writeWorkbook } = await import('../helpers/files');
+    const { db, dir, file } = freshDb();
+    const h = createHandlers(db);
+    const good = await writeWorkbook(path.join(tempDir(), 'good.xlsx'), [{ name: '2023年', rows: longSheet('地区：双柏县', [2023], [['养老机构床位总数', '张', 100]]) }]);
+    expect((await h['import.run']({ file: good })).ok).toBe(true);
+    db.close();
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0x41, 4096, 12288); // pages 2 and 3 overwritten, as a failing disk might
+    fs.writeFileSync(file, bytes);
+    const run = await pwb(['plans', '--db', file]);
+    expect(run.code).toBe(1);
+    const offered = /最近一次自动备份为 (\S+\.sqlite)/.exec(run.err)?.[1];
+    expect(offered).toBeDefined();
+    expect(path.dirname(offered!)).toBe(path.join(dir, 'backups'));
+    expect((await pwb(['restore', offered!, '--db', file])).code).toBe(0);
+    expect((await pwb(['plans', '--db', file])).code).toBe(0);
+  });
+});
+
 describe('backup and restore', () => {
   it('backs up a database with its values, and restores it on another PC (folder), keeping what it replaced', async () => {
     const a = path.join(tempDir(), 'a.sqlite');
