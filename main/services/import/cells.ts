@@ -5,6 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { isBlankCell, parseQuantity } from '../../../shared/targets/quantity';
+import { headOf } from './caps';
 
 export type CellReading =
   | { kind: 'blank' }
@@ -52,7 +53,7 @@ export const readNumberCell = (cell: ExcelJS.Cell): CellReading => {
   const text = raw.normalize('NFKC').replace(/[\u200B-\u200D\uFEFF]/g, '');
   if (isBlankCell(text) || /^\s*(…|\.\.\.|…+)\s*$/.test(text)) return { kind: 'blank' };
   const q = parseQuantity(text);
-  if (!q || !q.ok) return { kind: 'problem', message: `“${raw.trim()}”不是数值 / "${raw.trim()}" is not a number` };
+  if (!q || !q.ok) return { kind: 'problem', message: `“${headOf(raw.trim(), 40)}”不是数值 / "${headOf(raw.trim(), 40)}" is not a number` };
   return { kind: 'number', value: q.quantity.value, unit: q.quantity.unitText === '' ? null : q.quantity.unitText.normalize('NFKC') };
 };
 

@@ -18,6 +18,9 @@ const parseAddress = (a: string): { row: number; col: number } => {
   return { row: Number(m[2]), col };
 };
 
+/** Cell keys: row × KEY + column (columns stop at 16,384). */
+const KEY = 16_385;
+
 class LightCell {
   constructor(
     private readonly sheet: LightSheet,
@@ -71,8 +74,9 @@ export class LightSheet {
   readonly hiddenColumns = new Set<number>();
   private readonly values: (ExcelJS.CellValue[] | undefined)[] = [];
   private readonly formats: ((string | undefined)[] | undefined)[] = [];
-  private readonly masters = new Map<string, { row: number; col: number }>();
-  private readonly masterCells = new Set<string>();
+  /** Merged cells by key (row × KEY + col) → their master's key; only within the data read (see addMerge). */
+  private readonly masters = new Map<number, number>();
+  private readonly masterCells = new Set<number>();
   rowCount = 0;
   columnCount = 0;
 
@@ -89,22 +93,28 @@ export class LightSheet {
     this.columnCount = Math.max(this.columnCount, values.length - 1);
   }
 
+  /**
+   * A merged range, clipped to the rows and columns read: a merge reaching far beyond the data (G3:XFD1048576) costs
+   * no more than the data itself (the pre-scan has capped every merge by area already).
+   */
   addMerge(range: string): void {
     const [from, to] = range.split(':');
     if (!from || !to) return;
     const a = parseAddress(from);
     const b = parseAddress(to);
-    this.masterCells.add(`${a.row},${a.col}`);
-    for (let r = a.row; r <= b.row; r++) {
-      for (let c = a.col; c <= b.col; c++) if (r !== a.row || c !== a.col) this.masters.set(`${r},${c}`, a);
+    const master = a.row * KEY + a.col;
+    this.masterCells.add(master);
+    for (let r = a.row; r <= Math.min(b.row, this.rowCount); r++) {
+      for (let c = a.col; c <= Math.min(b.col, this.columnCount); c++) if (r !== a.row || c !== a.col) this.masters.set(r * KEY + c, master);
     }
   }
 
   masterOf(row: number, col: number): { row: number; col: number } | null {
-    return this.masters.get(`${row},${col}`) ?? null;
+    const m = this.masters.get(row * KEY + col);
+    return m === undefined ? null : { row: Math.floor(m / KEY), col: m % KEY };
   }
   isMasterOfMerge(row: number, col: number): boolean {
-    return this.masterCells.has(`${row},${col}`);
+    return this.masterCells.has(row * KEY + col);
   }
   rawValue(row: number, col: number): ExcelJS.CellValue {
     return this.values[row]?.[col] ?? null;

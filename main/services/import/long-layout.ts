@@ -3,6 +3,7 @@
  * column tolerated), one column per year (2020, 2020年 …). Title, 填报单位 and note rows are skipped. Every value is
  * converted to the series' unit; every problem is reported with its cell.
  */
+import { CAPS, headOf } from './caps';
 import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
 import { conversionFactor, conversionFactorOrNull, isUnitText, unitAsPrinted } from '../../../shared/units/units';
@@ -131,6 +132,15 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
     const name = cellText(nameCell).trim();
     if (name === '' || NOTE_ROW.test(name.normalize('NFKC'))) continue;
     const hasValues = years.some((y) => readNumberCell(row.getCell(y.col)).kind !== 'blank');
+    if (name.length > CAPS.nameChars) {
+      problems.push({
+        severity: 'error',
+        sheet,
+        cell: nameCell.address,
+        message: `名称超过 ${CAPS.nameChars} 个字符，未匹配：“${headOf(name)}” / a name longer than ${CAPS.nameChars} characters was not matched: "${headOf(name)}"`,
+      });
+      continue;
+    }
     const matched = matcher.match(name);
     if (matched === null) continue;
     if (!('series' in matched)) {

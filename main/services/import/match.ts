@@ -10,6 +10,7 @@ import { allAliases } from '../../db/queries/series';
 import type { Statement } from 'better-sqlite3';
 import type { ReadDb } from '../../db/types';
 import { catalogOf, regionTreeOf } from '../context';
+import { CAPS } from './caps';
 
 const bigrams = (s: string): Map<string, number> => {
   const m = new Map<string, number>();
@@ -46,6 +47,8 @@ export const seriesMatcher = (db: ReadDb): SeriesMatcher => {
   }
   const memo = new Map<string, ReturnType<SeriesMatcher['match']>>();
   const match = (text: string): ReturnType<SeriesMatcher['match']> => {
+      // A name past the cap is matched against nothing (the layouts report it with its first characters only).
+      if (text.length > CAPS.nameChars) return { candidates: [], unit: null };
       const { unit } = splitNameUnit(text);
       const key = nameKey(text);
       if (key === '') return null;

@@ -249,13 +249,19 @@ const dedupe = (observations: ParsedObservation[], problems: Problem[]): ParsedO
 
 /** A hostile or badly mismatched file can produce a problem per cell: keep the first ones and count the rest. */
 const MAX_PROBLEMS = 500;
-const capProblems = (problems: Problem[]): Problem[] =>
-  problems.length <= MAX_PROBLEMS
+/** No message echoes a hostile text whole: past this length it is cut (the layouts quote long names by their head). */
+const MAX_MESSAGE = 600;
+const shortMessage = (p: Problem): Problem =>
+  p.message.length <= MAX_MESSAGE ? p : { ...p, message: `${p.message.slice(0, 300)}…（消息过长，已截断 / message cut）` };
+const capProblems = (all: Problem[]): Problem[] => {
+  const problems = all.slice(0, MAX_PROBLEMS + 1).map(shortMessage);
+  return all.length <= MAX_PROBLEMS
     ? problems
     : [
         ...problems.slice(0, MAX_PROBLEMS),
-        { severity: 'error', sheet: '', cell: '', message: `另有 ${problems.length - MAX_PROBLEMS} 个问题未列出 / ${problems.length - MAX_PROBLEMS} more problems not listed` },
+        { severity: 'error', sheet: '', cell: '', message: `另有 ${all.length - MAX_PROBLEMS} 个问题未列出 / ${all.length - MAX_PROBLEMS} more problems not listed` },
       ];
+};
 
 const storeBatch = (db: WriteDb, fileName: string, hash: string, layout: string, observations: ParsedObservation[], replaced: number): number =>
   db.transaction(() => {

@@ -11,7 +11,14 @@ import * as XLSX from '@e965/xlsx';
 import { UserError } from '../../../shared/errors';
 import { asWorksheet, type LightSheet } from './light-sheet';
 import { readStreaming } from './stream-read';
-import { checkZip, DEFAULT_ZIP_LIMITS, type SheetPart, type ZipLimits } from './zip-guard';
+import { CAPS, CapExceeded, capError } from './caps';
+import type { SheetPart, ZipLimits } from './zip-guard';
+import { scanWorkbook, type WorkbookScan } from './zip-scan';
+
+/** The import's zip caps (tests lower them): entries, all parts inflated, and each part inflated. */
+export const IMPORT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: CAPS.totalBytes, maxEntries: CAPS.zipEntries, maxPartBytes: CAPS.partBytes };
+/** Above this many merged cells in all, the whole-workbook reader (which expands every merged cell) is not used. */
+const WHOLE_READER_MERGED_CELLS = 100_000;
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -41,6 +48,23 @@ const oleKind = (bytes: Buffer): 'xls' | 'encrypted' | 'unknown' => {
   return 'unknown';
 };
 
+/**
+ * A file that is not a zip nor an OLE file: text saved under a spreadsheet's name is told apart (an HTML page, CSV
+ * text) so that the message says what to do with it.
+ */
+const notZip = (name: string, bytes: Buffer): UserError => {
+  const head = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '');
+  const text = !head.includes('\u0000') && !head.includes('\uFFFD');
+  if (text && /^\s*(<!doctype html|<html|<table|<\?xml[^>]*>\s*<html)/i.test(head)) {
+    return notAWorkbook(name, '这是 HTML 网页（常见于网站导出的“Excel”文件），不是 Excel 工作簿（.xlsx）；请在 Excel/WPS 中打开后另存为 .xlsx 再导入。', 'this is an HTML page, not an .xlsx workbook; open it in Excel/WPS and save it as .xlsx.');
+  }
+  const lines = head.split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (text && lines.length >= 1 && lines.slice(0, 5).every((l) => /[,\t;]/.test(l))) {
+    return notAWorkbook(name, '这是 CSV 文本文件（以逗号或制表符分隔），不是 Excel 工作簿（.xlsx）；请在 Excel/WPS 中打开后另存为 .xlsx（Excel 工作簿）再导入。', 'this is CSV text (comma- or tab-separated), not an .xlsx workbook; open it in Excel/WPS and save it as .xlsx.');
+  }
+  return notAWorkbook(name, '不是 Excel 工作簿（.xlsx 或 .xls）。', 'not an Excel workbook (.xlsx or .xls).');
+};
+
 const fromXls = (name: string, bytes: Buffer): Buffer => {
   const kind = oleKind(bytes);
   if (kind === 'encrypted') {
@@ -56,7 +80,14 @@ const fromXls = (name: string, bytes: Buffer): Buffer => {
     const message = (error as Error).message;
     throw notAWorkbook(name, `无法读取此旧版 .xls 文件（${message}），请在 Excel/WPS 中另存为 .xlsx 后再导入。`, `cannot read this old .xls file; save it as .xlsx and import again.`);
   }
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  if (wb.SheetNames.length === 0) {
+    throw notAWorkbook(name, '旧版 .xls 文件中没有可读的工作表（文件可能已损坏），请在 Excel/WPS 中另存为 .xlsx 后再导入。', 'the old .xls file holds no readable sheet (damaged?); save it as .xlsx and import again.');
+  }
+  try {
+    return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  } catch (error) {
+    throw notAWorkbook(name, `无法读取此旧版 .xls 文件（${(error as Error).message.slice(0, 200)}），请在 Excel/WPS 中另存为 .xlsx 后再导入。`, 'cannot read this old .xls file; save it as .xlsx and import again.');
+  }
 };
 
 export interface OpenedWorkbook {
@@ -69,7 +100,7 @@ export interface OpenedWorkbook {
 
 export const readWorkbookFile = async (
   file: string,
-  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  limits: ZipLimits = IMPORT_ZIP_LIMITS,
   options: { onProgress?: (rows: number) => void; forceStream?: boolean } = {},
 ): Promise<OpenedWorkbook> => {
   const name = path.basename(file);
@@ -86,16 +117,20 @@ export const readWorkbookFile = async (
     xlsxBytes = fromXls(name, bytes);
     format = 'xls';
   } else if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
-    throw notAWorkbook(name, '不是 Excel 工作簿（.xlsx 或 .xls）。', 'not an Excel workbook (.xlsx or .xls).');
+    throw notZip(name, bytes);
   }
-  const zip = checkZip(xlsxBytes, limits);
-  if (!zip.ok) {
-    if (zip.reason === 'damaged') throw notAWorkbook(name, `文件已损坏或不完整（${zip.detail}），请重新导出或重新下载。`, `the file is damaged or incomplete (${zip.detail}).`);
-    throw notAWorkbook(name, `解压后过大（${zip.detail}），可能是压缩炸弹；请拆分后再导入。`, `too large when uncompressed (${zip.detail}); possibly a zip bomb. Split the file.`);
+  let zip: WorkbookScan;
+  try {
+    zip = await scanWorkbook(xlsxBytes, limits);
+  } catch (error) {
+    if (error instanceof CapExceeded) throw capError(name, error);
+    throw error;
   }
   if (!zip.entries.some((e) => e.name === 'xl/workbook.xml')) {
     throw notAWorkbook(name, '压缩包中没有 Excel 工作簿（可能是 .docx 或其他文件改了扩展名）。', 'the archive holds no Excel workbook (a .docx or other file renamed?).');
   }
+  const mergedCells = [...zip.sheets.values()].reduce((n, s) => n + s.mergedCells, 0);
+  if (mergedCells > WHOLE_READER_MERGED_CELLS) options = { ...options, forceStream: true };
   const sheetXml = zip.entries.filter((e) => e.name.startsWith('xl/worksheets/')).reduce((s, e) => s + e.size, 0);
   if (options.forceStream || sheetXml > STREAM_ABOVE_BYTES) {
     let sheets: LightSheet[] | null = null;
@@ -114,7 +149,7 @@ export const readWorkbookFile = async (
       }
     }
     if (!sheets) {
-      if (sheetXml <= WHOLE_READER_LIMIT) return readWhole(name, xlsxBytes, bytes, format, options.onProgress, zip.sheets);
+      if (sheetXml <= WHOLE_READER_LIMIT && mergedCells <= WHOLE_READER_MERGED_CELLS) return readWhole(name, xlsxBytes, bytes, format, options.onProgress, zip.sheets);
       throw notAWorkbook(name, `已损坏或不是有效的工作簿（${(failure as Error).message}）。`, 'damaged or not a valid workbook.');
     }
     const cells = sheets.reduce((n, s) => n + s.rowCount * s.columnCount, 0);

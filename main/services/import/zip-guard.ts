@@ -9,6 +9,8 @@ export interface ZipLimits {
   /** All entries together, uncompressed. */
   maxTotalBytes: number;
   maxEntries: number;
+  /** Each entry, uncompressed (the import's streamed scan only; caps.ts has the default). */
+  maxPartBytes?: number;
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 400 * 2 ** 20, maxEntries: 5000 };
@@ -146,14 +148,15 @@ const emptyResults = (xml: Buffer): string[] => {
 const hiddenColumns = (xml: Buffer): number[] => {
   const end = xml.indexOf('<sheetData');
   const head = xml.subarray(0, end < 0 ? Math.min(xml.length, 65_536) : end).toString('utf8');
-  const cols: number[] = [];
+  const cols = new Set<number>();
   for (const m of head.matchAll(/<col\b[^>]*>/g)) {
     if (!/\bhidden="(1|true)"/.test(m[0])) continue;
     const min = Number(/\bmin="(\d+)"/.exec(m[0])?.[1] ?? 0);
     const max = Number(/\bmax="(\d+)"/.exec(m[0])?.[1] ?? min);
-    for (let c = min; c <= Math.min(max, min + 16_384); c++) if (c > 0) cols.push(c);
+    for (let c = Math.max(1, min); c <= Math.min(max, 16_384); c++) cols.add(c);
+    if (cols.size >= 16_384) break;
   }
-  return cols;
+  return [...cols];
 };
 
 /** Each worksheet part with its sheet's name and state, through workbook.xml (name → r:id) and its rels (r:id → target). */

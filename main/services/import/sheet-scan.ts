@@ -1,0 +1,286 @@
+/**
+ * What the streamed pre-scan (xml-scan.ts) reads from a worksheet and from the shared strings: the sheet's extent
+ * (from <dimension> and from every row and cell present), its merged ranges by area, its <col> elements, the length
+ * of each cell's text, and the extras the streaming reader drops (merges, hidden rows and columns, empty formula
+ * results). Every cap of caps.ts that belongs to a sheet is checked here, as the XML streams past.
+ */
+import { CAPS, CapExceeded, fmt, type CapWhere } from './caps';
+import { attr, TEXT_RUN_BYTES, type TagHandler } from './xml-scan';
+
+const columnNumber = (letters: string): number => {
+  let col = 0;
+  for (let i = 0; i < letters.length; i++) col = col * 26 + letters.charCodeAt(i) - 64;
+  return col;
+};
+
+export const columnName = (col: number): string => {
+  let s = '';
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+};
+
+/** A1 → { row: 1, col: 1 }; null for anything else. Letters and digits are bounded before they are read. */
+const parseRef = (ref: string): { row: number; col: number } | null => {
+  const m = /^\$?([A-Za-z]{1,10})\$?(\d{1,15})$/.exec(ref);
+  return m ? { col: columnNumber(m[1]!.toUpperCase()), row: Number(m[2]) } : null;
+};
+
+/** Overlong shared strings by index, with their first characters (the rest is never kept). */
+export type LongStrings = Map<number, string>;
+
+/** Reads the shared strings: how many, and which are longer than a cell may be. */
+export class SharedStringsScan implements TagHandler {
+  count = 0;
+  readonly long: LongStrings = new Map();
+  private bytes = 0;
+  private head: Buffer[] = [];
+  private headBytes = 0;
+  private inSi = false;
+
+  constructor(private readonly part: string) {}
+
+  where(): CapWhere {
+    return { part: this.part };
+  }
+  open(name: string, _tag: () => string, empty: boolean): void {
+    if (name !== 'si') return;
+    if (++this.count > CAPS.sharedStrings) {
+      throw new CapExceeded('sharedStrings', `共享字符串超过 ${fmt(CAPS.sharedStrings)} 条。`, `more than ${fmt(CAPS.sharedStrings)} shared strings.`, this.where());
+    }
+    this.inSi = !empty;
+    this.bytes = 0;
+    this.head = [];
+    this.headBytes = 0;
+  }
+  close(name: string): void {
+    if (name !== 'si' || !this.inSi) return;
+    this.inSi = false;
+    if (this.bytes > TEXT_RUN_BYTES) this.long.set(this.count - 1, Buffer.concat(this.head).toString('utf8').replace(/\uFFFD+$/, ''));
+  }
+  text(buf: Buffer, from: number, to: number): void {
+    if (!this.inSi) return;
+    this.bytes += to - from;
+    if (this.headBytes < 64) {
+      const piece = Buffer.from(buf.subarray(from, Math.min(to, from + 64 - this.headBytes)));
+      this.head.push(piece);
+      this.headBytes += piece.length;
+    }
+  }
+}
+
+/** What the pre-scan knows of one worksheet part once it has streamed past. */
+export interface SheetFacts {
+  merges: string[];
+  hiddenRows: number[];
+  hiddenColumns: number[];
+  emptyResults: string[];
+  lastRow: number;
+  lastColumn: number;
+  /** All merged ranges together, by area (the whole-workbook reader expands them cell by cell). */
+  mergedCells: number;
+}
+
+export class SheetScan implements TagHandler {
+  private row = 0;
+  private col = 0;
+  private rows = 0;
+  private rowCells = 0;
+  private cells = 0;
+  private cols = 0;
+  private lastRow = 0;
+  private lastColumn = 0;
+  private readonly merges: string[] = [];
+  private mergedCells = 0;
+  private readonly hiddenRows: number[] = [];
+  private readonly hiddenColumns = new Set<number>();
+  private readonly emptyResults: string[] = [];
+  // The cell being read.
+  private cell = '';
+  private inCell = false;
+  private type = '';
+  private formula = false;
+  private inV = false;
+  private vEmpty = false;
+  private vText = '';
+  private cellBytes = 0;
+
+  constructor(
+    private readonly part: string,
+    private readonly sheet: string | undefined,
+    private readonly longStrings: LongStrings,
+  ) {}
+
+  where(cell = this.cell): CapWhere {
+    return { part: this.part, ...(this.sheet !== undefined ? { sheet: this.sheet } : {}), ...(cell ? { cell } : {}) };
+  }
+
+  private fail(cap: ConstructorParameters<typeof CapExceeded>[0], zh: string, en: string, cell?: string): never {
+    throw new CapExceeded(cap, zh, en, this.where(cell));
+  }
+
+  /** The extent (last row × last column) after a row or cell at (row, col), named by `ref`. */
+  private extend(row: number, col: number, ref: string): void {
+    if (row > CAPS.maxRow) this.fail('maxRow', `行号 ${fmt(row)}（${row}）超出 Excel 的上限 ${fmt(CAPS.maxRow)} 行。`, `row ${row} is beyond Excel's last row, ${fmt(CAPS.maxRow)}.`, ref);
+    if (col > CAPS.maxColumn) this.fail('maxColumn', `列号 ${fmt(col)} 超出 Excel 的上限 ${fmt(CAPS.maxColumn)} 列（XFD）。`, `column ${fmt(col)} is beyond Excel's last column, ${fmt(CAPS.maxColumn)} (XFD).`, ref);
+    if (row <= this.lastRow && col <= this.lastColumn) return;
+    this.lastRow = Math.max(this.lastRow, row);
+    this.lastColumn = Math.max(this.lastColumn, col);
+    this.checkExtent(this.lastRow, Math.max(1, this.lastColumn), ref);
+  }
+
+  private checkExtent(rows: number, cols: number, ref: string): void {
+    if (rows * cols <= CAPS.extentCells) return;
+    this.fail(
+      'extentCells',
+      `表格范围（末行 × 末列）为 ${fmt(rows)} 行 × ${fmt(cols)} 列 = ${fmt(rows * cols)} 个单元格，超过上限 ${fmt(CAPS.extentCells)} 个。`,
+      `the sheet's extent (last row × last column) is ${fmt(rows)} × ${fmt(cols)} = ${fmt(rows * cols)} cells, more than the cap of ${fmt(CAPS.extentCells)}.`,
+      ref,
+    );
+  }
+
+  private range(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+    const [a, b = a] = ref.split(':');
+    const from = parseRef(a ?? '');
+    const to = parseRef(b ?? '');
+    if (!from || !to) return null;
+    for (const p of [from, to]) {
+      if (p.row > CAPS.maxRow || p.col > CAPS.maxColumn || p.row < 1 || p.col < 1) {
+        this.fail('maxRow', `范围 ${ref} 超出 Excel 的表格（最大 XFD${CAPS.maxRow}）。`, `the range ${ref} lies outside Excel's grid (XFD${CAPS.maxRow}).`, ref);
+      }
+    }
+    return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+  }
+
+  open(name: string, tagText: () => string, empty: boolean): void {
+    if (name === 'v' || name === 'f') {
+      if (name === 'f') this.formula = true;
+      else if (this.inCell) {
+        this.inV = !empty;
+        this.vEmpty = empty;
+        this.vText = '';
+      }
+      return;
+    }
+    if (name !== 'c' && name !== 'row' && name !== 'col' && name !== 'mergeCell' && name !== 'dimension') return;
+    const tag = tagText();
+    switch (name) {
+      case 'c':
+        return this.openCell(tag, empty);
+      case 'row': {
+        const r = attr(tag, 'r');
+        this.row = r !== null && /^\d{1,15}$/.test(r) ? Number(r) : this.row + 1;
+        this.col = 0;
+        this.rowCells = 0;
+        if (++this.rows > CAPS.maxRow) this.fail('maxRow', `行数超过 ${fmt(CAPS.maxRow)}。`, `more than ${fmt(CAPS.maxRow)} rows.`, `${this.row}:${this.row}`);
+        this.extend(this.row, 1, `${this.row}:${this.row}`);
+        const hidden = attr(tag, 'hidden');
+        if (hidden === '1' || hidden === 'true') this.hiddenRows.push(this.row);
+        return;
+      }
+      case 'col':
+        return this.openCol(tag);
+      case 'mergeCell':
+        return this.openMerge(tag);
+      case 'dimension': {
+        const ref = attr(tag, 'ref') ?? '';
+        const r = this.range(ref);
+        if (r) this.checkExtent(r.bottom, r.right, ref);
+        return;
+      }
+      default:
+    }
+  }
+
+  private openCell(tag: string, empty: boolean): void {
+    const ref = attr(tag, 'r');
+    let row = this.row;
+    let col = this.col + 1;
+    if (ref !== null) {
+      const p = parseRef(ref);
+      if (!p) this.fail('damaged', `单元格地址“${ref.slice(0, 20)}”无效。`, `invalid cell reference "${ref.slice(0, 20)}".`, ref.slice(0, 20));
+      row = p.row;
+      col = p.col;
+    }
+    if (row === 0) row = this.row = 1;
+    this.col = col;
+    this.cell = ref ?? `${columnName(Math.min(col, CAPS.maxColumn + 1))}${row}`;
+    if (++this.rowCells > CAPS.maxColumn) {
+      this.fail('maxColumn', `一行中的单元格超过 ${fmt(CAPS.maxColumn)} 个（Excel 一行只有 ${fmt(CAPS.maxColumn)} 列）。`, `more than ${fmt(CAPS.maxColumn)} cells in one row (Excel has ${fmt(CAPS.maxColumn)} columns).`);
+    }
+    if (++this.cells > CAPS.extentCells) {
+      this.fail('extentCells', `单元格超过 ${fmt(CAPS.extentCells)} 个。`, `more than ${fmt(CAPS.extentCells)} cells.`);
+    }
+    this.extend(row, col, this.cell);
+    this.inCell = !empty;
+    this.type = attr(tag, 't') ?? '';
+    this.formula = false;
+    this.inV = false;
+    this.vEmpty = false;
+    this.cellBytes = 0;
+  }
+
+  private openCol(tag: string): void {
+    if (++this.cols > CAPS.colElements) {
+      this.fail('colElements', `列定义 <col> 超过 ${fmt(CAPS.colElements)} 个。`, `more than ${fmt(CAPS.colElements)} <col> elements.`, '');
+    }
+    const min = Number(attr(tag, 'min') ?? NaN);
+    const max = Number(attr(tag, 'max') ?? min);
+    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min || max > CAPS.maxColumn) {
+      this.fail('maxColumn', `列定义 <col min="${String(attr(tag, 'min')).slice(0, 20)}" max="${String(attr(tag, 'max')).slice(0, 20)}"> 超出 Excel 的 ${fmt(CAPS.maxColumn)} 列。`, `a <col> element beyond Excel's ${fmt(CAPS.maxColumn)} columns (min ${String(attr(tag, 'min')).slice(0, 20)}, max ${String(attr(tag, 'max')).slice(0, 20)}).`, '');
+    }
+    const hidden = attr(tag, 'hidden');
+    if (hidden === '1' || hidden === 'true') for (let c = min; c <= max; c++) this.hiddenColumns.add(c);
+  }
+
+  private openMerge(tag: string): void {
+    const ref = (attr(tag, 'ref') ?? '').slice(0, 40);
+    const r = this.range(ref);
+    if (!r) return;
+    const area = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+    if (area > CAPS.mergeCells) {
+      this.fail('mergeCells', `合并单元格 ${ref} 含 ${fmt(area)} 个单元格，超过上限 ${fmt(CAPS.mergeCells)} 个。`, `the merged range ${ref} covers ${fmt(area)} cells, more than the cap of ${fmt(CAPS.mergeCells)}.`, ref);
+    }
+    this.mergedCells += area;
+    if (this.merges.length + 1 > CAPS.merges || this.mergedCells > CAPS.mergedCellsPerSheet) {
+      this.fail('mergedCellsPerSheet', `合并单元格过多（${fmt(this.merges.length + 1)} 处，共 ${fmt(this.mergedCells)} 个单元格）。`, `too many merged cells (${fmt(this.merges.length + 1)} ranges, ${fmt(this.mergedCells)} cells).`, ref);
+    }
+    this.merges.push(ref);
+  }
+
+  close(name: string): void {
+    if (name === 'v' && this.inV) {
+      this.inV = false;
+      if (this.vText === '') this.vEmpty = true;
+      if (this.type === 's') {
+        const long = this.longStrings.get(Number(this.vText));
+        if (long !== undefined) {
+          this.fail('cellChars', `单元格文字超过 ${fmt(CAPS.cellChars)} 个字符（Excel 的上限），开头为“${long.slice(0, 20)}…”。`, `the cell's text is longer than ${fmt(CAPS.cellChars)} characters (Excel's limit); it begins "${long.slice(0, 20)}…".`);
+        }
+      }
+    } else if (name === 'c' && this.inCell) {
+      this.inCell = false;
+      if (this.type === 'str' && this.formula && this.vEmpty) this.emptyResults.push(this.cell);
+    }
+  }
+
+  text(buf: Buffer, from: number, to: number): void {
+    if (!this.inCell) return;
+    this.cellBytes += to - from;
+    if (this.cellBytes > TEXT_RUN_BYTES) {
+      this.fail('cellChars', `单元格文字超过 ${fmt(CAPS.cellChars)} 个字符（Excel 的上限），开头为“${buf.toString("utf8", from, Math.min(to, from + 60)).replace(/\uFFFD+$/, "").slice(0, 20)}…”。`, `the cell's text is longer than ${fmt(CAPS.cellChars)} characters (Excel's limit).`);
+    }
+    if (this.inV && this.vText.length < 24) this.vText += buf.toString('latin1', from, Math.min(to, from + 24));
+  }
+
+  facts(): SheetFacts {
+    return {
+      merges: this.merges,
+      hiddenRows: this.hiddenRows,
+      hiddenColumns: [...this.hiddenColumns].sort((a, b) => a - b),
+      emptyResults: this.emptyResults,
+      lastRow: this.lastRow,
+      lastColumn: this.lastColumn,
+      mergedCells: this.mergedCells,
+    };
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * A streamed, bounded pass over one XML part of a workbook, fed in chunks as the part is inflated and never held
+ * whole. It refuses what no spreadsheet program writes (a DOCTYPE, hence entity expansion and external entities),
+ * nesting past CAPS.xmlDepth, a tag past CAPS.tagBytes and a run of text past a cell's limit, and hands each tag
+ * and text run to a handler (sheet-scan.ts) that knows what a worksheet or the shared strings mean.
+ */
+import { CAPS, CapExceeded, fmt, type CapWhere } from './caps';
+
+export interface TagHandler {
+  /** A start tag (`empty` when it closes itself); `tag()` reads the tag's text as latin1 (attributes are ASCII). */
+  open(name: string, tag: () => string, empty: boolean): void;
+  close(name: string): void;
+  /** A run of text (or part of one: runs split across chunks come in pieces): bytes [from, to) of buf. */
+  text(buf: Buffer, from: number, to: number): void;
+  /** Where the scan is now, for a message (the sheet and the last cell seen). */
+  where(): CapWhere;
+}
+
+const LT = 0x3c;
+const GT = 0x3e;
+/** A text run longer than this many bytes holds more than CAPS.cellChars characters, whatever its entities. */
+export const TEXT_RUN_BYTES = CAPS.cellChars * 8;
+
+const isNameEnd = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x2f || b === GT;
+
+const shortNames = new Map<number, string>();
+
+/** The local name of the tag starting at buf[at] (after '<' or '</'), without a namespace prefix (x:c → c). */
+const nameAt = (buf: Buffer, at: number, end: number): string => {
+  let e = at;
+  while (e < end && !isNameEnd(buf[e]!)) e++;
+  let s = at;
+  for (let i = at; i < e; i++) if (buf[i] === 0x3a) s = i + 1;
+  const length = e - s;
+  if (length > 24) return '';
+  if (length <= 3) {
+    // c, v, f, t, si, is, row: the names of nearly every tag, read without making a string each time.
+    const key = (length << 24) | (buf[s]! << 16) | ((length > 1 ? buf[s + 1]! : 0) << 8) | (length > 2 ? buf[s + 2]! : 0);
+    let name = shortNames.get(key);
+    if (name === undefined) shortNames.set(key, (name = buf.toString('latin1', s, e)));
+    return name;
+  }
+  return buf.toString('latin1', s, e);
+};
+
+export class XmlScan {
+  private carry: Buffer | null = null;
+  private depth = 0;
+  private run = 0;
+
+  /** `runCap`: the longest run of text allowed (null for the shared strings, whose handler counts each string). */
+  constructor(
+    private readonly handler: TagHandler,
+    private readonly runCap: number | null = TEXT_RUN_BYTES,
+  ) {}
+
+  private fail(cap: ConstructorParameters<typeof CapExceeded>[0], zh: string, en: string): never {
+    throw new CapExceeded(cap, zh, en, this.handler.where());
+  }
+
+  private textRun(buf: Buffer, from: number, to: number): void {
+    if (to <= from) return;
+    this.handler.text(buf, from, to);
+    this.run += to - from;
+    if (this.runCap !== null && this.run > this.runCap) {
+      this.fail('cellChars', `一段文字超过 ${fmt(CAPS.cellChars)} 个字符（Excel 单元格的上限），可能是压缩炸弹。`, `a run of text longer than ${fmt(CAPS.cellChars)} characters (Excel's limit for a cell); possibly a zip bomb.`);
+    }
+  }
+
+  feed(chunk: Buffer): void {
+    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = null;
+    let i = 0;
+    const n = buf.length;
+    while (i < n) {
+      const lt = buf.indexOf(LT, i);
+      if (lt < 0) {
+        this.textRun(buf, i, n);
+        return;
+      }
+      this.textRun(buf, i, lt);
+      if (lt + 1 >= n) return this.keep(buf, lt);
+      const kind = buf[lt + 1]!;
+      let end: number;
+      if (kind === 0x21 /* ! */) {
+        if (lt + 9 > n) return this.keep(buf, lt);
+        const head = buf.toString('latin1', lt, lt + 9);
+        if (head.startsWith('<!--')) {
+          const close = buf.indexOf('-->', lt + 4, 'latin1');
+          if (close < 0) return this.keep(buf, lt);
+          i = close + 3;
+          continue;
+        }
+        if (head === '<![CDATA[') {
+          const close = buf.indexOf(']]>', lt + 9, 'latin1');
+          if (close < 0) return this.keep(buf, lt);
+          this.textRun(buf, lt + 9, close);
+          i = close + 3;
+          continue;
+        }
+        this.fail('dtd', `含有 XML 文档类型声明（<!DOCTYPE 或 <!ENTITY，可用于实体膨胀或读取本机文件），Excel/WPS 不会写入。`, 'holds an XML DOCTYPE or ENTITY declaration (entity expansion, external entities), which Excel never writes.');
+      }
+      end = buf.indexOf(GT, lt + 1);
+      if (end < 0) return this.keep(buf, lt);
+      this.run = 0;
+      if (kind === 0x3f /* ? */) {
+        i = end + 1;
+        continue;
+      }
+      if (kind === 0x2f /* / */) {
+        this.depth--;
+        this.handler.close(nameAt(buf, lt + 2, end));
+      } else {
+        const empty = buf[end - 1] === 0x2f;
+        if (!empty && ++this.depth > CAPS.xmlDepth) {
+          this.fail('xmlDepth', `XML 嵌套超过 ${CAPS.xmlDepth} 层。`, `XML nested deeper than ${CAPS.xmlDepth} levels.`);
+        }
+        const name = nameAt(buf, lt + 1, end);
+        if (name !== '') this.handler.open(name, () => buf.toString('latin1', lt, end + 1), empty);
+      }
+      i = end + 1;
+    }
+  }
+
+  /** Keeps an unfinished tag for the next chunk: a tag (or comment) longer than CAPS.tagBytes is refused. */
+  private keep(buf: Buffer, from: number): void {
+    if (buf.length - from > CAPS.tagBytes) {
+      this.fail('tagBytes', `一个 XML 标记超过 1 MiB。`, 'an XML tag longer than 1 MiB.');
+    }
+    this.carry = Buffer.from(buf.subarray(from));
+  }
+
+  end(): void {
+    if (this.carry && this.carry.length > 0) this.carry = null; // an unfinished tag at the end: the readers will say it is damaged
+  }
+}
+
+const attrPatterns = new Map<string, RegExp>();
+
+/** An attribute's value in a tag's text (`r="A1"`), or null. */
+export const attr = (tag: string, name: string): string | null => {
+  let re = attrPatterns.get(name);
+  if (!re) attrPatterns.set(name, (re = new RegExp(`\\s(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(tag);
+  return m ? (m[1] ?? m[2] ?? '') : null;
+};

@@ -1,0 +1,175 @@
+/**
+ * The import's look inside an .xlsx before any spreadsheet library touches it: the central directory is read,
+ * entry names are checked, and every entry is inflated as a stream (never held whole) with a cap per part and in
+ * all, while its XML goes through the bounded scan (xml-scan.ts, sheet-scan.ts). workbook.xml and its rels come
+ * first, then the shared strings, then the sheets, so that a cap is reported with its sheet and cell.
+ */
+import zlib from 'node:zlib';
+import { CAPS, CapExceeded, fmt } from './caps';
+import { SharedStringsScan, SheetScan, type SheetFacts } from './sheet-scan';
+import { XmlScan, type TagHandler } from './xml-scan';
+import type { SheetPart, ZipLimits } from './zip-guard';
+
+export interface WorkbookScan {
+  entries: { name: string; size: number }[];
+  totalBytes: number;
+  sheets: Map<string, SheetPart & SheetFacts>;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+interface RawEntry { name: string; method: number; data: Buffer }
+
+const damaged = (zh: string, en: string, part = ''): CapExceeded => new CapExceeded('damaged', zh, en, { part });
+
+/** The central directory: names, methods and the bytes of each entry as stored. */
+const directory = (bytes: Buffer, maxEntries: number): RawEntry[] => {
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
+    if (bytes.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw damaged('文件已损坏或不完整（找不到 zip 目录，可能被截断）。', 'the file is damaged or incomplete (no end of central directory: truncated?).');
+  const count = bytes.readUInt16LE(eocd + 10);
+  if (count > maxEntries) {
+    throw new CapExceeded('zipEntries', `压缩包内有 ${count} 个条目，超过上限 ${fmt(maxEntries)} 个。`, `the archive holds ${count} entries, more than the cap of ${fmt(maxEntries)}.`, { part: '' });
+  }
+  let offset = bytes.readUInt32LE(eocd + 16);
+  const entries: RawEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== CENTRAL) throw damaged('文件已损坏（zip 目录损坏）。', 'the file is damaged (central directory).');
+    const method = bytes.readUInt16LE(offset + 10);
+    const compressed = bytes.readUInt32LE(offset + 20);
+    const nameLength = bytes.readUInt16LE(offset + 28);
+    const localOffset = bytes.readUInt32LE(offset + 42);
+    const name = bytes.subarray(offset + 46, offset + 46 + nameLength).toString('utf8');
+    offset += 46 + nameLength + bytes.readUInt16LE(offset + 30) + bytes.readUInt16LE(offset + 32);
+    if (/(^|[\\/])\.\.([\\/]|$)|^[\\/]|^[A-Za-z]:|\0/.test(name)) {
+      throw new CapExceeded('unsafe-name', `压缩包内有不安全的条目名“${name.slice(0, 80)}”（指向上级目录或绝对路径）。`, `the archive holds an unsafe entry name "${name.slice(0, 80)}" (a parent folder or an absolute path).`, { part: name.slice(0, 80) });
+    }
+    if (localOffset + 30 > bytes.length || bytes.readUInt32LE(localOffset) !== LOCAL) throw damaged(`文件已损坏（条目 ${name} 缺失）。`, `the file is damaged (entry ${name} is missing).`, name);
+    const start = localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28);
+    if (start + compressed > bytes.length) throw damaged(`文件已损坏或不完整（条目 ${name} 被截断）。`, `the file is damaged or incomplete (entry ${name} is truncated).`, name);
+    if (method !== 0 && method !== 8) throw damaged(`文件已损坏或已加密（条目 ${name} 使用压缩方法 ${method}）。`, `the file is damaged or encrypted (entry ${name} uses compression method ${method}).`, name);
+    entries.push({ name, method, data: bytes.subarray(start, start + compressed) });
+  }
+  return entries;
+};
+
+/** Inflates one entry as a stream, handing each chunk on; returns the size. Refuses past the part and total caps. */
+const inflate = async (e: RawEntry, budget: { left: number; part: number; total: number }, onChunk: (b: Buffer) => void): Promise<number> => {
+  const tooLarge = (): CapExceeded =>
+    new CapExceeded('partBytes', `解压后过大（条目 ${e.name} 超过 ${fmt(budget.part / 2 ** 20)} MiB，或全部超过 ${fmt(budget.total / 2 ** 20)} MiB），可能是压缩炸弹。`, `too large when uncompressed (${e.name} over ${fmt(budget.part / 2 ** 20)} MiB, or all parts over ${fmt(budget.total / 2 ** 20)} MiB); possibly a zip bomb.`, { part: e.name });
+  if (e.method === 0) {
+    if (e.data.length > budget.part || e.data.length > budget.left) throw tooLarge();
+    for (let i = 0; i < e.data.length; i += 65_536) onChunk(e.data.subarray(i, i + 65_536));
+    budget.left -= e.data.length;
+    return e.data.length;
+  }
+  const inflater = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
+  inflater.end(e.data);
+  let size = 0;
+  try {
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > budget.part || size > budget.left) throw tooLarge();
+      onChunk(chunk);
+    }
+  } catch (error) {
+    inflater.destroy();
+    if (error instanceof CapExceeded) throw error;
+    throw damaged(`文件已损坏或不完整（条目 ${e.name} 无法解压）。`, `the file is damaged or incomplete (entry ${e.name} cannot be inflated).`, e.name);
+  }
+  budget.left -= size;
+  return size;
+};
+
+/** A handler that only keeps the part's text (workbook.xml and its rels, which are small), up to 32 MiB. */
+class Collect implements TagHandler {
+  readonly chunks: Buffer[] = [];
+  constructor(private readonly part: string) {}
+  where() {
+    return { part: this.part };
+  }
+  open(): void {}
+  close(): void {}
+  text(): void {}
+}
+
+const NOOP: TagHandler = { open() {}, close() {}, text() {}, where: () => ({ part: '' }) };
+
+const isXml = (name: string): boolean => /\.(xml|rels|vml)$/i.test(name);
+
+const order = (name: string): number =>
+  name === 'xl/workbook.xml' ? 0 : name === 'xl/_rels/workbook.xml.rels' ? 1 : name === 'xl/sharedStrings.xml' ? 2 : /^xl\/worksheets\/[^/]+\.xml$/.test(name) ? 3 : 4;
+
+export const scanWorkbook = async (bytes: Buffer, limits: ZipLimits): Promise<WorkbookScan> => {
+  const raw = directory(bytes, limits.maxEntries);
+  const partCap = Math.min(limits.maxPartBytes ?? CAPS.partBytes, limits.maxTotalBytes);
+  const budget = { left: limits.maxTotalBytes, part: partCap, total: limits.maxTotalBytes };
+  const sorted = [...raw].sort((a, b) => order(a.name) - order(b.name));
+  const sizes = new Map<string, number>();
+  let workbookXml = '';
+  let relsXml = '';
+  let sst = new SharedStringsScan('xl/sharedStrings.xml');
+  let names: Map<string, { name: string; state: SheetPart['state'] }> | null = null;
+  const sheets = new Map<string, SheetPart & SheetFacts>();
+  for (const e of sorted) {
+    const kind = order(e.name);
+    if (kind === 3 && names === null) names = sheetNames(workbookXml, relsXml);
+    let handler: TagHandler = NOOP;
+    let sheet: SheetScan | null = null;
+    let collect: Collect | null = null;
+    if (kind <= 1) handler = collect = new Collect(e.name);
+    else if (kind === 2) handler = sst = new SharedStringsScan(e.name);
+    else if (kind === 3) handler = sheet = new SheetScan(e.name, names?.get(e.name)?.name, sst.long);
+    const scan = isXml(e.name) ? new XmlScan(handler, kind === 2 ? null : undefined) : null;
+    let kept = 0;
+    const size = await inflate(e, budget, (chunk) => {
+      scan?.feed(chunk);
+      if (collect) {
+        kept += chunk.length;
+        if (kept > 32 * 2 ** 20) throw new CapExceeded('partBytes', `${e.name} 超过 32 MiB。`, `${e.name} is larger than 32 MiB.`, { part: e.name });
+        collect.chunks.push(Buffer.from(chunk));
+      }
+    });
+    scan?.end();
+    sizes.set(e.name, size);
+    if (collect && kind === 0) workbookXml = Buffer.concat(collect.chunks).toString('utf8');
+    if (collect && kind === 1) relsXml = Buffer.concat(collect.chunks).toString('utf8');
+    if (sheet) {
+      const n = names?.get(e.name);
+      sheets.set(e.name, { name: n?.name ?? e.name, state: n?.state ?? 'visible', ...sheet.facts() });
+    }
+  }
+  const entries = raw.map((e) => ({ name: e.name, size: sizes.get(e.name) ?? 0 }));
+  // Only parts that workbook.xml names are sheets (as zip-guard's sheetParts).
+  for (const part of [...sheets.keys()]) if (!names?.has(part)) sheets.delete(part);
+  return { entries, totalBytes: limits.maxTotalBytes - budget.left, sheets };
+};
+
+const decodeXml = (s: string): string =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** Each worksheet part's sheet name and state, through workbook.xml (name → r:id) and its rels (r:id → target). */
+const sheetNames = (workbookXml: string, relsXml: string): Map<string, { name: string; state: SheetPart['state'] }> => {
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
+  }
+  const out = new Map<string, { name: string; state: SheetPart['state'] }>();
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
+    const state = /\bstate="(hidden|veryHidden)"/.exec(m[0])?.[1] as SheetPart['state'] | undefined;
+    const part = rid ? targets.get(rid) : undefined;
+    if (name !== undefined && part) out.set(part, { name: decodeXml(name), state: state ?? 'visible' });
+  }
+  return out;
+};
