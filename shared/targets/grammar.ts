@@ -210,9 +210,12 @@ const parseParts = (text: string): PartsTarget | null => {
   return { kind: 'parts', text, parts: parts as PartsTarget['parts'] };
 };
 
+/** A target a plan prints is a few words; a longer text is read as words (the range search costs its length squared). */
+export const MAX_TARGET_LENGTH = 200;
+
 /** Parses a target cell as written. Never throws: what it cannot read becomes a 'text' target. */
 export const parseTarget = (text: string): Target => {
-  if (isBlankCell(text)) return { kind: 'text', text };
+  if (text.length > MAX_TARGET_LENGTH || isBlankCell(text)) return { kind: 'text', text };
   const parts = parseParts(text);
   if (parts !== null) return parts;
   const core = text.trim();

@@ -105,3 +105,13 @@ describe('the formula parser under fuzzing', () => {
     for (const text of adversarial(FORMULA_PIECES)) parses(text, 2000);
   });
 });
+
+describe('a very long target text', () => {
+  // Before the length cap the range search took about 30 s on this (the test's own time limit catches a regression).
+  it('is read as words, however long (100,000 dashes)', () => {
+    const text = '-'.repeat(100_000);
+    const t = parseTarget(text);
+    expect(t.kind).toBe('text');
+    expect(printTarget(t)).toBe(text);
+  });
+});
