@@ -83,7 +83,7 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
     }
     regionOption = r;
   }
-  const { sheets: allSheets, bytes, reader } = await readWorkbookFile(input.file, input.zipLimits, {
+  const { sheets: allSheets, bytes, reader, note } = await readWorkbookFile(input.file, input.zipLimits, {
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(input.forceStream ? { forceStream: true } : {}),
   });
@@ -95,7 +95,7 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
   const catalog = catalogOf(db);
   const unitOf = (code: string) => catalog.get(code).unit;
 
-  const problems: Problem[] = [];
+  const problems: Problem[] = note ? [{ severity: 'warning', sheet: '', cell: '', message: note }] : [];
   const sheets: ParsedSheet[] = [];
   const worksheets = input.sheet === undefined ? allSheets : allSheets.filter((w) => w.name === input.sheet);
   if (input.sheet !== undefined && worksheets.length === 0) {

@@ -96,7 +96,40 @@ export interface OpenedWorkbook {
   bytes: Buffer;
   format: 'xlsx' | 'xls';
   reader: 'whole' | 'stream';
+  /** What the file really was when it was not a workbook that Excel writes (an HTML table saved as .xls). */
+  note?: string;
 }
+
+/** A web page's table or an Excel 2003 XML file is a few MB; past this it is not read as a sheet. */
+const MAX_TEXT_WORKBOOK_BYTES = 20 * 2 ** 20;
+
+/**
+ * An .xls that is really an HTML table (what many provincial systems export, and Excel opens) or SpreadsheetML 2003
+ * XML: read by SheetJS into a workbook, with a note saying what the file was. Null when it is neither.
+ */
+const fromTextXls = (name: string, bytes: Buffer): { bytes: Buffer; note: string } | null => {
+  const head = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '');
+  const html = /<table[\s>]/i.test(bytes.subarray(0, Math.min(bytes.length, 2 ** 20)).toString('utf8')) && /^\s*(<!doctype html|<html|<table|<\?xml[^>]*>\s*<html|<meta)/i.test(head);
+  const spreadsheetMl = /^\s*<\?xml[^>]*>[\s\S]*urn:schemas-microsoft-com:office:spreadsheet/i.test(head);
+  if (!html && !spreadsheetMl) return null;
+  if (bytes.length > MAX_TEXT_WORKBOOK_BYTES) {
+    throw notAWorkbook(name, `网页表格或 XML 表格超过 ${MAX_TEXT_WORKBOOK_BYTES / 2 ** 20} MB，请在 Excel/WPS 中另存为 .xlsx 后再导入。`, 'the HTML or XML table is too large; save it as .xlsx.');
+  }
+  if (/<!DOCTYPE[^>]*\[|<!ENTITY/i.test(bytes.subarray(0, Math.min(bytes.length, 2 ** 20)).toString('utf8'))) {
+    throw notAWorkbook(name, '文件含有实体声明（ENTITY），可能是恶意构造的文件，已拒绝。', 'the file declares entities; refused as possibly malicious.');
+  }
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'buffer', cellFormula: false, cellNF: true, cellStyles: false, WTF: false, raw: false });
+  } catch (error) {
+    throw notAWorkbook(name, `无法读取此网页/XML 表格（${(error as Error).message.slice(0, 100)}），请在 Excel/WPS 中另存为 .xlsx 后再导入。`, 'cannot read this HTML/XML table; save it as .xlsx.');
+  }
+  if (wb.SheetNames.length === 0) throw notAWorkbook(name, '文件中没有表格。', 'the file holds no table.');
+  const note = html
+    ? `${name} 实为网页表格（HTML，常见于业务系统导出的“Excel”文件），已按表格读取。 / ${name} is an HTML table saved as .xls; read as a sheet.`
+    : `${name} 实为 Excel 2003 XML 表格（SpreadsheetML），已按表格读取。 / ${name} is an Excel 2003 XML spreadsheet; read as a sheet.`;
+  return { bytes: XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer, note };
+};
 
 export const readWorkbookFile = async (
   file: string,
@@ -113,11 +146,17 @@ export const readWorkbookFile = async (
   if (bytes.length === 0) throw notAWorkbook(name, '文件是空的（0 字节）。', 'the file is empty (0 bytes).');
   let xlsxBytes = bytes;
   let format: 'xlsx' | 'xls' = 'xlsx';
+  let note: string | undefined;
   if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
     xlsxBytes = fromXls(name, bytes);
     format = 'xls';
   } else if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
-    throw notZip(name, bytes);
+    // An HTML table or SpreadsheetML saved under an .xls name is read; the same text named .xlsx is refused with a hint.
+    const text = path.extname(name).toLowerCase() === '.xls' ? fromTextXls(name, bytes) : null;
+    if (!text) throw notZip(name, bytes);
+    xlsxBytes = text.bytes;
+    note = text.note;
+    format = 'xls';
   }
   let zip: WorkbookScan;
   try {
@@ -149,15 +188,15 @@ export const readWorkbookFile = async (
       }
     }
     if (!sheets) {
-      if (sheetXml <= WHOLE_READER_LIMIT && mergedCells <= WHOLE_READER_MERGED_CELLS) return readWhole(name, xlsxBytes, bytes, format, options.onProgress, zip.sheets);
+      if (sheetXml <= WHOLE_READER_LIMIT && mergedCells <= WHOLE_READER_MERGED_CELLS) return { ...(await readWhole(name, xlsxBytes, bytes, format, options.onProgress, zip.sheets)), ...(note ? { note } : {}) };
       throw notAWorkbook(name, `已损坏或不是有效的工作簿（${(failure as Error).message}）。`, 'damaged or not a valid workbook.');
     }
     const cells = sheets.reduce((n, s) => n + s.rowCount * s.columnCount, 0);
     if (cells > MAX_CELLS) tooLarge(cells);
     if (sheets.length === 0) throw notAWorkbook(name, '工作簿中没有工作表。', 'the workbook has no worksheets.');
-    return { sheets: sheets.map(asWorksheet), bytes, format, reader: 'stream' };
+    return { sheets: sheets.map(asWorksheet), bytes, format, reader: 'stream', ...(note ? { note } : {}) };
   }
-  return readWhole(name, xlsxBytes, bytes, format, options.onProgress, zip.sheets);
+  return { ...(await readWhole(name, xlsxBytes, bytes, format, options.onProgress, zip.sheets)), ...(note ? { note } : {}) };
 };
 
 /** Empties the whole reader's formula cells whose saved result is an empty string (see SheetExtras.emptyResults). */
