@@ -59,6 +59,7 @@ export const undoBatch = (db: WriteDb, batchId: number): UndoResult => {
       )
       .run(batchId).changes;
     db.prepare("UPDATE import_batch SET status = 'undone', undone_at = ? WHERE id = ?").run(new Date().toISOString(), batchId);
+    audit(db, { by: '本单位', action: 'undo', subject: batch.file_name, old: `${removed} 个数值`, new: `恢复 ${restored} 个原值`, batch: batchId });
     return { batch: batchId, removed, restored };
   })();
 };

@@ -3,6 +3,7 @@
  * with columns 地区 (or 地区代码) | 序号 | 目标值. An absolute quantity is judged for a sub-region only against such a
  * target; rates and shares use the plan's own target.
  */
+import path from 'node:path';
 import type { RegionTargetDto, TargetRowDto } from '../../shared/api';
 import type { Problem } from '../../shared/errors';
 import { UserError } from '../../shared/errors';
@@ -13,6 +14,8 @@ import type { ReadDb, WriteDb } from '../db/types';
 import { catalogOf, isWithinTree, regionTreeOf } from './context';
 import { requirePlan } from './evaluate';
 import { cellText } from './import/cells';
+import { audit } from './locks';
+import { regionTargetText } from '../db/queries/plans';
 import { findRegion } from './import/match';
 import { readWorkbookFile } from './import/workbook';
 
@@ -79,7 +82,11 @@ export const setRegionTarget = (db: WriteDb, input: TargetInput): RegionTarget =
   if (input.setBy.trim() === '') throw new UserError('bad-input', NO_SETTER);
   const at = checkTarget(db, input);
   if ('field' in at) throw new UserError('bad-input', at.message);
-  upsert(db, input, at);
+  const before = regionTargetText(db, input.plan, at.tableNo, at.position, at.region);
+  db.transaction(() => {
+    upsert(db, input, at);
+    audit(db, { by: input.setBy.trim(), action: 'target', subject: `${input.plan} 第${input.seq.trim()}项 ${at.region}`, old: before, new: input.target.trim() });
+  })();
   return listRegionTargets(db, input.plan).find((t) => t.region === at.region && t.seq === input.seq.trim())!;
 };
 
@@ -91,7 +98,10 @@ export const removeRegionTarget = (db: WriteDb, input: { plan: string; seq: stri
   const existing = listRegionTargets(db, plan.id).find((t) => t.region === code && t.seq === input.seq.trim());
   if (!existing) throw new UserError('bad-input', `${r && !('ambiguous' in r) ? r.name : input.region}第${input.seq}项没有已设置的目标。 / No target set for that region and row.`);
   const row = plan.tables.filter((t) => t.kind === 'main').flatMap((t) => t.rows).find((x) => x.seq === existing.seq)!;
-  db.prepare('DELETE FROM region_target WHERE plan_id = ? AND table_no = ? AND position = ? AND region_code = ?').run(plan.id, row.tableNo, row.position, code);
+  db.transaction(() => {
+    db.prepare('DELETE FROM region_target WHERE plan_id = ? AND table_no = ? AND position = ? AND region_code = ?').run(plan.id, row.tableNo, row.position, code);
+    audit(db, { by: '本单位', action: 'target-remove', subject: `${plan.id} 第${existing.seq}项 ${code}`, old: existing.target, new: null });
+  })();
   return { removed: existing };
 };
 
@@ -155,6 +165,11 @@ export const importRegionTargets = async (
   // Targets already set for the same region and row are replaced: say how many, so that a check does not hide it.
   const existing = new Set(listRegionTargets(db, input.plan).map((t) => `${t.region}|${t.seq}`));
   const replaced = found.filter((f) => existing.has(`${f.at.region}|${f.input.seq.trim()}`)).length;
-  if (ok && !input.dryRun) db.transaction(() => found.forEach((f) => upsert(db, f.input, f.at)))();
+  if (ok && !input.dryRun) {
+    db.transaction(() => {
+      found.forEach((f) => upsert(db, f.input, f.at));
+      audit(db, { by: input.setBy.trim(), action: 'targets-import', subject: `${input.plan} ${path.basename(input.file)}`, new: `${found.length} 项目标` });
+    })();
+  }
   return { ok, targets: found.length, replaced, problems };
 };

@@ -34,10 +34,17 @@ describe('a locked year', () => {
     await expect(h['locks.unlock']({ region: '楚雄州', year: 2023, by: '王五', reason: ' ' })).rejects.toThrow(/原因/);
     await h['locks.unlock']({ region: '楚雄州', year: 2023, by: '王五', reason: '发现2023年床位数填报错误，经局长同意更正' });
     expect((await h['import.run']({ file: await book(120) })).ok).toBe(true);
-    expect((await h['audit.list']()).map((e) => [e.action, e.by])).toEqual([
+    // One audit log: each stored import (with its batch), the lock, the typed value, the unlock; nothing for the
+    // refused import or the dry run.
+    const log = await h['audit.list']();
+    expect(log.map((e) => [e.action, e.by])).toEqual([
+      ['import', '导入'],
       ['lock', '王五'],
       ['set', '张三'],
       ['unlock', '王五'],
+      ['import', '导入'],
     ]);
+    expect(log[0]!.batch).toBe(first.batch);
+    expect(log[3]!.why).toContain('经局长同意');
   });
 });

@@ -65,6 +65,10 @@ export const logPlanChange = (db: WriteDb, c: Omit<PlanChange, 'id'>): void => {
   db.prepare('INSERT INTO plan_change (plan_id, at, by, action, seq, field, old, new, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
     c.planId, c.at, c.by, c.action, c.seq, c.field, c.old, c.new, c.why,
   );
+  // The one audit log lists plan changes too (the plan's own log keeps them after the plan is removed).
+  db.prepare('INSERT INTO audit_log (at, by, action, subject, old, new, why, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)').run(
+    c.at, c.by, `plan-${c.action}`, [c.planId, c.seq ? `第${c.seq}项` : null, c.field].filter(Boolean).join(' '), c.old, c.new, c.why,
+  );
 };
 
 export const planChanges = (db: ReadDb, planId: string): PlanChange[] =>

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import { lockCovering, lockMessage } from '../locks';
+import { audit, lockCovering, lockMessage } from '../locks';
 import { IMPORT_VALUES_SHOWN, type ImportChange, type ImportConversion, type ImportResultDto, type ImportValue } from '../../../shared/api';
 import type { Problem } from '../../../shared/errors';
 import { UserError } from '../../../shared/errors';
@@ -224,6 +224,8 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
   if (!ok || dryRun) return result;
   const layouts = [...new Set(sheets.map((s) => s.layout).filter((l) => l !== 'skipped'))].join('+');
   result.batch = storeBatch(db, fileName, hash, layouts || 'long', observations, changes.length);
+  // One entry in the audit log; the batch lists every value it stored and what each replaced (history, undo).
+  audit(db, { by: '导入', action: 'import', subject: fileName, old: changes.length > 0 ? `替换 ${changes.length} 个数值` : null, new: `${observations.length} 个数值`, batch: result.batch });
   return result;
 };
 
