@@ -86,6 +86,9 @@ export type Target = LevelTarget | CompareTarget | RangeTarget | RelativeTarget 
 export const PART_LABEL = /^(城市|农村|城镇|乡村|城区)[:：]?\s*(.+)$/u;
 const PART_SEPARATORS = /[\n\s；;，,、]+/u;
 
+/** A row named by a part alone (城市, 其中：农村): a part of the row above it, named by that row. */
+export const isBarePart = (name: string): boolean => /^(?:其中[:：]\s*)?(?:城市|农村|城镇|乡村|城区)$/u.test(name.trim());
+
 /** "城市650 农村450" → [{label: 城市, text: 650}, …]; null unless every segment is a labelled part and there are two or more. */
 export const splitParts = (text: string): { label: string; text: string }[] | null => {
   const segments = text.split(PART_SEPARATORS).filter((x) => x !== '');

@@ -278,3 +278,16 @@ export const unitAsPrinted = (printed: string, seriesUnit: string): string => {
   const p = printed.normalize('NFKC').trim();
   return p !== '' && seriesUnit.normalize('NFKC').startsWith(`${p}/`) ? seriesUnit : printed;
 };
+
+/** Whether a row printed in `printed` can be measured on a series in `seriesUnit` (the same dimension, as printed). */
+export const printedUnitFits = (printed: string, seriesUnit: string): boolean => {
+  if (printed === '') return true;
+  try {
+    return sameDimension(parseUnit(unitAsPrinted(printed, seriesUnit)), parseUnit(seriesUnit));
+  } catch {
+    return false;
+  }
+};
+
+/** The unit a row's values are in: as printed (the series' own where the print gives its numerator or nothing). */
+export const rowValueUnit = (printed: string, seriesUnit: string): string => (printed === '' ? seriesUnit : unitAsPrinted(printed, seriesUnit));

@@ -1,7 +1,7 @@
 /** Plans, their tables, rows and row parts: insert from a template, read back as domain objects. */
 import type { PlanTemplate } from '../../../shared/schemas/templates';
 import { parseQuantity } from '../../../shared/targets/quantity';
-import { printedNameWithoutUnit } from '../../../shared/text/normalize';
+import { shortName } from '../../../shared/text/normalize';
 import type { Attribute, Plan, PlanRow, PlanSchedule, PlanTable } from '../../../shared/types';
 import type { Statement } from 'better-sqlite3';
 import type { ReadDb, WriteDb } from '../types';
@@ -112,7 +112,7 @@ export const insertPlan = (
         seq: row.seq,
         printedName: row.name,
         // The short name for sentences: a 其中 row is named without its mark (the printed name keeps it).
-        name: printedNameWithoutUnit(row.name).replace(/^其中[:：]\s*/u, ''),
+        name: shortName(row.name),
         unitText: row.unit,
         valueUnit: row.valueUnit ?? row.unit,
         baselineText: row.baseline ?? '',

@@ -6,19 +6,10 @@
 import type { PlanImportProblemDto, PlanRowChoice } from '../../../shared/api';
 import { checkFormulaUnits } from '../../../shared/formula/evaluate';
 import { dependencies, parseFormula } from '../../../shared/formula/parser';
-import { parseUnit, sameDimension } from '../../../shared/units/units';
+import { printedUnitFits, rowValueUnit } from '../../../shared/units/units';
 import type { ReadDb } from '../../db/types';
 import { catalogOf } from '../context';
 import type { MatchedRow } from './match-rows';
-
-const unitFits = (indicatorUnit: string, printed: string): boolean => {
-  if (printed === '' || indicatorUnit.startsWith(`${printed}/`)) return true;
-  try {
-    return sameDimension(parseUnit(indicatorUnit), parseUnit(printed));
-  } catch {
-    return false;
-  }
-};
 
 export const applyChoices = (db: ReadDb, rows: MatchedRow[], choices: PlanRowChoice[], problems: PlanImportProblemDto[]): MatchedRow[] => {
   const catalog = catalogOf(db);
@@ -36,11 +27,11 @@ export const applyChoices = (db: ReadDb, rows: MatchedRow[], choices: PlanRowCho
         at(`第${m.draft.seq}项选择的指标“${c.indicator}”不存在。 / Unknown indicator ${c.indicator}.`);
         continue;
       }
-      if (!unitFits(s.unit, m.draft.unit)) {
+      if (!printedUnitFits(m.draft.unit, s.unit)) {
         at(`第${m.draft.seq}项的单位“${m.draft.unit}”与指标“${s.name}”的单位“${s.unit}”不能换算。 / The row's unit does not fit ${s.code}.`);
         continue;
       }
-      const valueUnit = m.draft.unit !== '' && !s.unit.startsWith(`${m.draft.unit}/`) ? m.draft.unit : s.unit;
+      const valueUnit = rowValueUnit(m.draft.unit, s.unit);
       out[c.position - 1] = { ...m, indicator: s.code, match: 'existing', newSeries: null, candidates: [], valueUnit };
       continue;
     }

@@ -8,7 +8,7 @@
 import { UserError } from '../../../shared/errors';
 import { parseQuantity } from '../../../shared/targets/quantity';
 import { parseTarget, targetUnitText } from '../../../shared/targets/grammar';
-import { printedNameWithoutUnit } from '../../../shared/text/normalize';
+import { shortName } from '../../../shared/text/normalize';
 import type { Plan, PlanRow } from '../../../shared/types';
 import { conversionFactorOrNull } from '../../../shared/units/units';
 import { logPlanChange } from '../../db/queries/plan-changes';
@@ -108,7 +108,7 @@ export const editPlanRow = (
     );
     if (input.field === 'baseline') db.prepare('UPDATE plan_row SET baseline = ? WHERE plan_id = ? AND table_no = ? AND position = ?').run(baseline, plan.id, row.tableNo, row.position);
     if (input.field === 'name') {
-      db.prepare('UPDATE plan_row SET name = ? WHERE plan_id = ? AND table_no = ? AND position = ?').run(printedNameWithoutUnit(value).replace(/^其中[:：]\s*/u, ''), plan.id, row.tableNo, row.position);
+      db.prepare('UPDATE plan_row SET name = ? WHERE plan_id = ? AND table_no = ? AND position = ?').run(shortName(value), plan.id, row.tableNo, row.position);
     }
     log(db, plan, by, 'edit', row.seq, input.field, old[input.field], value, input.why);
   })();
@@ -142,7 +142,7 @@ export const addPlanRow = (
          final_text, stated_growth_text, stated_growth_kind, attribute, category, indicator_code, note)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, 'annual', ?, ?, ?, NULL)`,
     ).run(
-      plan.id, table.tableNo, position, input.seq.trim(), input.name.trim(), printedNameWithoutUnit(input.name).replace(/^其中[:：]\s*/u, ''),
+      plan.id, table.tableNo, position, input.seq.trim(), input.name.trim(), shortName(input.name),
       input.unit.trim(), matched.valueUnit, input.baseline ?? '', q && q.ok ? q.quantity.value : null, input.target.trim(), input.growth ?? '',
       input.attribute ?? null, table.rows[input.after - 1]?.category ?? null, matched.indicator,
     );

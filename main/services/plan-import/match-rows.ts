@@ -3,11 +3,11 @@
  * whose unit converts to the row's, or a new, directly entered indicator named and unitted as printed. A close but
  * not equal name is never taken silently: the row becomes new and lists its candidates for the app to ask.
  */
-import { parseTarget, isKeepTarget, type Target } from '../../../shared/targets/grammar';
+import { isKeepTarget, isQualitative, parseTarget, type Target } from '../../../shared/targets/grammar';
 import type { DraftRow } from '../../../shared/plan-import/types';
-import { nameKey, printedNameWithoutUnit } from '../../../shared/text/normalize';
+import { nameKey, shortName } from '../../../shared/text/normalize';
 import type { Direction, Series } from '../../../shared/types';
-import { isRateUnit, isUnitText, parseUnit, sameDimension } from '../../../shared/units/units';
+import { isRateUnit, isUnitText, parseUnit, printedUnitFits, rowValueUnit } from '../../../shared/units/units';
 import { isAbsoluteUnit } from '../../catalog/install';
 import { allAliases } from '../../db/queries/series';
 import type { ReadDb } from '../../db/types';
@@ -33,9 +33,8 @@ export interface MatchedRow {
 
 export const targetKindName = (t: Target): TargetKindName => {
   if (isKeepTarget(t)) return 'keep';
-  if (t.kind === 'text') return t.text.trim() === '' || /^[\s\-－—–―−‐‑]*$/u.test(t.text) ? 'none' : 'qualitative';
-  if (t.kind === 'hold') return 'keep';
-  return t.kind;
+  if (t.kind === 'text') return isQualitative(t) ? 'qualitative' : 'none';
+  return t.kind === 'hold' ? 'keep' : t.kind;
 };
 
 /** The printed unit if it is one the workbench can compute with, else '' (with a note). */
@@ -74,18 +73,11 @@ export const rowMatcher = (db: ReadDb, planId: string): RowMatcher => {
     const key = nameKey(name);
     const exact = [...(indicators.get(key) ?? [])].map((c) => catalog.get(c));
     // The unit a plan prints may be the numerator of the indicator's (社会组织每万人占有数量（个）: 个/万人).
-    const fits = (s: Series): boolean => {
-      if (printedUnit === '' || s.unit.startsWith(`${printedUnit}/`)) return true;
-      try {
-        return sameDimension(parseUnit(s.unit), parseUnit(printedUnit));
-      } catch {
-        return false;
-      }
-    };
+    const fits = (s: Series): boolean => printedUnitFits(printedUnit, s.unit);
     const fitting = exact.filter(fits);
     if (fitting.length === 1) {
       const s = fitting[0]!;
-      const valueUnit = printedUnit !== '' && !s.unit.startsWith(`${printedUnit}/`) ? printedUnit : s.unit;
+      const valueUnit = rowValueUnit(printedUnit, s.unit);
       return { indicator: s.code, match: 'existing' as const, newSeries: null, candidates: [], valueUnit };
     }
     // A statistical item of the same name (城市低保标准, 养老机构床位总数): the new indicator is computed from it.
@@ -106,7 +98,7 @@ export const rowMatcher = (db: ReadDb, planId: string): RowMatcher => {
     const newSeries: Series = {
       code,
       kind: 'indicator',
-      name: printedNameWithoutUnit(name).replace(/^其中[:：]\s*/u, ''),
+      name: shortName(name),
       unit,
       aggregation: item ? 'none' : unit !== '' && isAbsoluteUnit(unit) && !isRateUnit(parseUnit(unit)) ? 'sum' : 'none',
       weightCode: null,
@@ -133,7 +125,7 @@ export const rowMatcher = (db: ReadDb, planId: string): RowMatcher => {
       const splits =
         target.kind === 'parts'
           ? target.parts.map((part, i) => {
-              const base = printedNameWithoutUnit(row.name).replace(/^其中[:：]\s*/u, '');
+              const base = shortName(row.name);
               const r = resolve(`${part.label}${base}`, printedUnit, `${code}_${i + 1}`, part.target, notes);
               return { label: part.label, indicator: r.indicator, newSeries: r.newSeries };
             })

@@ -2,6 +2,7 @@
  * Stores the indicators a plan import creates. A new indicator computed from an item of the same name (城市低保标准)
  * takes no name of its own, so a sheet's column of that name still means the item.
  */
+import { isBarePart } from '../../../shared/targets/grammar';
 import { upsertSeries } from '../../db/queries/series';
 import type { WriteDb } from '../../db/types';
 import type { MatchedRow } from './match-rows';
@@ -21,7 +22,7 @@ export const insertNewIndicators = (db: WriteDb, rows: MatchedRow[]): void => {
     }
     const printed = m.printed;
     // A bare part label (城市) is no name of its own: the series is found by its full name (城市特困人员基本生活标准).
-    const alias = printed !== m.newSeries.name && !/^(?:其中[:：]\s*)?(?:城市|农村|城镇|乡村|城区)$/u.test(printed);
+    const alias = printed !== m.newSeries.name && !isBarePart(printed);
     upsertSeries(db, m.newSeries, alias ? [printed] : []);
   }
 };

@@ -7,7 +7,8 @@ import type { PlanImportInput, PlanImportProblemDto, PlanImportResultDto, PlanIm
 import { UserError } from '../../../shared/errors';
 import { draftPlan } from '../../../shared/plan-import/draft';
 import { readTextSource } from '../../../shared/plan-import/text-source';
-import { printedNameWithoutUnit } from '../../../shared/text/normalize';
+import { shortName } from '../../../shared/text/normalize';
+import { isBarePart } from '../../../shared/targets/grammar';
 import type { DraftTable, PlanDraft, SourceDocument } from '../../../shared/plan-import/types';
 import type { PlanTemplate } from '../../../shared/schemas/templates';
 import { logPlanChange } from '../../db/queries/plan-changes';
@@ -25,8 +26,6 @@ import { resolverFor } from '../context';
 
 class Rollback extends Error {}
 
-/** A row named by a part alone (城市, 其中：农村): a part of the row above it. */
-const BARE_PART = /^(?:其中[:：]\s*)?(?:城市|农村|城镇|乡村|城区)$/u;
 
 /** What a plan's indicator table can be: a few dozen rows, names of a line or two. Past these it is not a plan. */
 export const PLAN_CAPS = { tables: 20, rows: 1000, name: 500, cell: 200 } as const;
@@ -161,8 +160,8 @@ export const importPlanTable = async (db: WriteDb, input: PlanImportInput): Prom
     const rows = t.rows.map((r, p) => {
       // A part printed as a row of its own under its whole (特困人员基本生活标准, then 城市 and 农村) is matched and
       // named as 城市特困人员基本生活标准; the row keeps its printed name.
-      const parent = BARE_PART.test(r.name.trim()) ? t.rows.slice(0, p).reverse().find((x) => !BARE_PART.test(x.name.trim())) : undefined;
-      const m = matcher.match(parent ? { ...r, name: `${r.name.trim().replace(/^其中[:：]\s*/u, '')}${printedNameWithoutUnit(parent.name).replace(/^其中[:：]\s*/u, '')}` } : r, i + 1, p + 1);
+      const parent = isBarePart(r.name) ? t.rows.slice(0, p).reverse().find((x) => !isBarePart(x.name)) : undefined;
+      const m = matcher.match(parent ? { ...r, name: `${shortName(r.name)}${shortName(parent.name)}` } : r, i + 1, p + 1);
       return { ...m, draft: r };
     });
     return { table: t, no: i + 1, rows: t === main && input.choices ? applyChoices(db, rows, input.choices, problems) : rows };
