@@ -3,41 +3,30 @@
  * over the localhost HTTP transport: plans with their checks, the evaluation table, an import checked first and
  * then stored with its progress bar, the history and undo. Screenshots go to test-output/ for a person to look at.
  */
-import fs from 'node:fs';
-import type http from 'node:http';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ensureRendererBuilt, launchChromium } from './browser-mode';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../main/http/server';
-import { createHandlers } from '../../main/services/handlers';
+import { SHOTS, startWorkbench, type Workbench } from './browser-mode';
 import { SAMPLE_BOOKS } from '../../scripts/sample-data';
-import { freshDb, tempDir } from '../helpers/files';
+import { tempDir } from '../helpers/files';
 import { EvaluationView, ImportView, TargetsView, WorkbenchPage } from './pages';
 
-const shots = path.resolve('test-output');
+const shots = SHOTS;
 /** How many numbers the 楚雄州 sample workbook holds, from the script that writes it. */
 const CHUXIONG_VALUES = SAMPLE_BOOKS.find((b) => b.file.startsWith('chuxiong'))!.sheets.flatMap((s) => s.rows.flatMap(([, , v]) => v.filter((x) => x !== null))).length;
-let browser: Browser;
-let server: http.Server;
+let workbench: Workbench;
 let url: string;
 let page: Page;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  const { db } = freshDb();
-  const workDir = tempDir();
-  ({ server, url } = await startServer({ handlers: createHandlers(db, { workDir }), staticDir: path.resolve('dist/renderer'), workDir }));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  workbench = await startWorkbench({ viewport: { width: 1400, height: 900 } });
+  ({ url, page } = workbench);
   // 撤销 and 删除 ask first; the clerk in these tests says yes.
   page.on('dialog', (dialog) => void dialog.accept());
-  fs.mkdirSync(shots, { recursive: true });
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await workbench?.close();
 });
 
 describe('browser mode', () => {

@@ -3,47 +3,37 @@
  * mid-term year, sorts by one row and opens a county's evaluation; a county's year is locked, listed and logged, and
  * unlocked only with a reason. Screenshots at 1366×768 go to test-output/ for a person to look at.
  */
-import fs from 'node:fs';
-import type http from 'node:http';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ensureRendererBuilt, launchChromium } from './browser-mode';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../main/http/server';
-import { createHandlers } from '../../main/services/handlers';
-import { freshDb, tempDir } from '../helpers/files';
+import { SHOTS, startWorkbench, type Workbench } from './browser-mode';
 import { LeagueView, LocksView, WorkbenchPage } from './pages';
 
-const shots = path.resolve('test-output');
+const shots = SHOTS;
 const PLAN = '楚雄州民政事业发展“十四五”规划';
-let browser: Browser;
-let server: http.Server;
+let workbench: Workbench;
 let url: string;
 let page: Page;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  const { db } = freshDb();
-  const workDir = tempDir();
-  const handlers = createHandlers(db, { workDir });
-  // 养老机构护理型床位占比 (row 16): 40% in 2020 everywhere; in 2023 楚雄市 55%, 禄丰市 and 双柏县 50%.
-  const set = async (region: string, year: number, nursing: number) => {
-    await handlers['observations.set']({ region, series: '护理型床位数', year, value: nursing, enteredBy: '张三' });
-    await handlers['observations.set']({ region, series: '养老机构床位总数', year, value: 100, enteredBy: '张三' });
-  };
-  for (const region of ['532301', '532302', '532322']) await set(region, 2020, 40);
-  await set('532301', 2023, 55);
-  await set('532302', 2023, 50);
-  await set('532322', 2023, 50);
-  ({ server, url } = await startServer({ handlers, staticDir: path.resolve('dist/renderer'), workDir }));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  fs.mkdirSync(shots, { recursive: true });
+  workbench = await startWorkbench({
+    seed: async (handlers) => {
+      // 养老机构护理型床位占比 (row 16): 40% in 2020 everywhere; in 2023 楚雄市 55%, 禄丰市 and 双柏县 50%.
+      const set = async (region: string, year: number, nursing: number) => {
+        await handlers['observations.set']({ region, series: '护理型床位数', year, value: nursing, enteredBy: '张三' });
+        await handlers['observations.set']({ region, series: '养老机构床位总数', year, value: 100, enteredBy: '张三' });
+      };
+      for (const region of ['532301', '532302', '532322']) await set(region, 2020, 40);
+      await set('532301', 2023, 55);
+      await set('532302', 2023, 50);
+      await set('532322', 2023, 50);
+    },
+  });
+  ({ url, page } = workbench);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await workbench?.close();
 });
 
 describe('下级地区对比 in browser mode', () => {

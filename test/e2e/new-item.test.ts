@@ -3,38 +3,26 @@
  * a figure the catalogue lacks; the clerk defines it beside the formula, sees its code put into the formula, and
  * reads the service's refusal under the form when the name is taken.
  */
-import fs from 'node:fs';
-import type http from 'node:http';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ensureRendererBuilt, launchChromium } from './browser-mode';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../main/http/server';
-import { createHandlers } from '../../main/services/handlers';
-import { freshDb, tempDir } from '../helpers/files';
+import { SHOTS, startWorkbench, type Workbench } from './browser-mode';
 import { NewItemView, PlansView, WorkbenchPage } from './pages';
 
-const shots = path.resolve('test-output');
+const shots = SHOTS;
 const TABLE = ['双柏县民政事业发展“十五五”规划', '序号\t指标名称\t单位\t2025年基期值\t2030年目标值\t年均增长\t属性', '1\t社区老年助餐服务人次\t万人次\t2\t5\t—\t预期性'].join('\n');
 const ROW = '第1行（第1项）';
-let browser: Browser;
-let server: http.Server;
+let workbench: Workbench;
 let url: string;
 let page: Page;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  const { db } = freshDb();
-  const workDir = tempDir();
-  ({ server, url } = await startServer({ handlers: createHandlers(db, { workDir }), staticDir: path.resolve('dist/renderer'), workDir }));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  fs.mkdirSync(shots, { recursive: true });
+  workbench = await startWorkbench();
+  ({ url, page } = workbench);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await workbench?.close();
 });
 
 describe('新建统计项 in the plan import preview', () => {

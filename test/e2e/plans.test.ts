@@ -4,36 +4,25 @@
  * Screenshots at 1366×768 go to test-output/ for a person to look at.
  */
 import fs from 'node:fs';
-import type http from 'node:http';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ensureRendererBuilt, launchChromium } from './browser-mode';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../main/http/server';
-import { createHandlers } from '../../main/services/handlers';
-import { freshDb, tempDir } from '../helpers/files';
+import { SHOTS, startWorkbench, type Workbench } from './browser-mode';
 import { EvaluationView, PlansView, WorkbenchPage } from './pages';
 
-const shots = path.resolve('test-output');
+const shots = SHOTS;
 const PLAN = '双柏县民政事业发展“十五五”规划';
-let browser: Browser;
-let server: http.Server;
+let workbench: Workbench;
 let url: string;
 let page: Page;
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  const { db } = freshDb();
-  const workDir = tempDir();
-  ({ server, url } = await startServer({ handlers: createHandlers(db, { workDir }), staticDir: path.resolve('dist/renderer'), workDir }));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  fs.mkdirSync(shots, { recursive: true });
+  workbench = await startWorkbench();
+  ({ url, page } = workbench);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await workbench?.close();
 });
 
 describe('the bureau’s own plan in browser mode', () => {
