@@ -28,7 +28,13 @@ export interface Series {
   direction: Direction | null;
   formula: string | null;
   note: string | null;
+  /** Stock (a value at a moment) or flow (an amount over time); unset for indicators and older items (taken as stock). */
+  nature?: Nature | null;
+  /** The plausible range of a value, in the series' unit: an import warns outside it. */
+  range?: readonly [number, number] | null;
 }
+
+export type Nature = 'stock' | 'flow';
 
 export type Attribute = '预期性' | '约束性';
 

@@ -25,6 +25,10 @@ export const CatalogFileSchema = z.object({
       absolute: z.boolean().optional(),
       growthRate: z.boolean().optional(),
       inherit: z.boolean().optional(),
+      /** A value at a moment (户数, 人数, 标准) or an amount over time (支出, 人次): how a year's value is made from months. */
+      nature: z.enum(['stock', 'flow']).optional(),
+      /** The plausible range of a value (an import warns outside it). */
+      range: z.tuple([z.number(), z.number()]).optional(),
       aliases: z.array(z.string().min(1)).default([]),
       note: z.string().optional(),
     }),
@@ -40,6 +44,7 @@ export const CatalogFileSchema = z.object({
       weight: code.optional(),
       absolute: z.boolean().optional(),
       growthRate: z.boolean().optional(),
+      range: z.tuple([z.number(), z.number()]).optional(),
       aliases: z.array(z.string().min(1)).default([]),
       note: z.string().optional(),
     }),

@@ -33,7 +33,7 @@ export const printedNameWithoutUnit = (text: string): string => {
 /** The short name sentences use: the printed name without its unit in brackets and without a 其中 mark. */
 export const shortName = (printed: string): string => printedNameWithoutUnit(printed).replace(/^其中[:：]\s*/u, '');
 
-const UNIT_HINT = /^(%|‰|倍|人|万人|人次|万人次|个|张|户|百户|元|万元|亿元|平方米|万平方米|件|对|处|所|台|次|元\/.+|个\/.+|张\/.+|平方米\/.+)$/;
+const UNIT_HINT = /^(%|‰|倍|人|万人|人次|万人次|户次|具|个|张|户|百户|元|万元|亿元|平方米|万平方米|件|对|处|所|台|次|元\/人次|元\/.+|个\/.+|张\/.+|平方米\/.+)$/;
 const looksLikeUnit = (text: string): boolean => UNIT_HINT.test(text.replace(/\s+/g, ''));
 
 /** The key under which names and aliases are compared. Two texts match when their keys are equal. */

@@ -32,6 +32,9 @@ interface Atom {
 const SCALABLE: Readonly<Record<string, Atom>> = {
   元: { factor: 1, dim: 'money' },
   人次: { factor: 1, dim: 'person-visit' },
+  户次: { factor: 1, dim: 'household-visit' },
+  // A body (火化遗体数、安葬数) is a deceased person: 火化率 = 火化遗体数（具）/ 死亡人数（人）.
+  具: { factor: 1, dim: 'person' },
   人: { factor: 1, dim: 'person' },
   名: { factor: 1, dim: 'person' },
   户: { factor: 1, dim: 'household' },

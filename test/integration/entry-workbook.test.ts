@@ -13,6 +13,7 @@ import { catalogOf } from '../../main/services/context';
 import { sheetNameFor } from '../../main/services/entry-workbook/markers';
 import { entryLayout, findEntryHeader, isEntryAuxSheet, readEntryMeta } from '../../main/services/entry-workbook/read';
 import { writeEntryWorkbook } from '../../main/services/entry-workbook/write';
+import { importPlanTable } from '../../main/services/plan-import/run';
 import { cellText } from '../../main/services/import/cells';
 import { findLongHeader } from '../../main/services/import/long-layout';
 import { seriesMatcher } from '../../main/services/import/match';
@@ -91,15 +92,15 @@ const reverseRows = (ws: ExcelJS.Worksheet, from = 1): void => {
   );
 };
 
-/** The 34 series 楚雄州's table 2 needs, worked out by hand from its 21 rows and the catalogue's formulas. */
+/** The 37 series 楚雄州's table 2 needs, worked out by hand from its 21 rows and the catalogue's formulas. */
 const CHUXIONG_SERIES = [
   'dibao_urban', 'dibao_rural', 'consumption_urban', 'consumption_rural', 'tekun_std',
   'disability_living_recipients', 'disability_care_recipients', 'disability_living_eligible', 'disability_care_eligible',
   'community_facility_area', 'households', 'social_org_staff', 'social_workers', 'population',
-  'community_facilities_volunteer', 'community_facilities', 'registered_volunteers', 'marriage_cross_province_rate',
+  'community_facilities_volunteer', 'community_facilities', 'registered_volunteers', 'marriage_offices_cross_province', 'marriage_offices',
   'townships_minor_station', 'townships', 'vagrants_returned', 'vagrants_identified', 'counties_funeral_home', 'counties',
-  'townships_public_cemetery', 'eco_burial_rate', 'nursing_beds', 'elderly_beds', 'townships_elderly_center',
-  'tekun_centralized', 'tekun_willing', 'county_disabled_care_coverage', 'community_daycare_coverage', 'minor_hotline_rate',
+  'townships_public_cemetery', 'eco_burials', 'burials', 'nursing_beds', 'elderly_beds', 'townships_elderly_center',
+  'tekun_centralized', 'tekun_willing', 'counties_disabled_care', 'urban_communities_daycare', 'urban_communities', 'counties_minor_hotline',
 ];
 
 describe('the entry workbook for 楚雄州 (chuxiong, 532300)', () => {
@@ -174,16 +175,12 @@ describe('the entry workbook for 楚雄州 (chuxiong, 532300)', () => {
 
   it('accepts only whole numbers in count rows and only numbers in other rows, with a Chinese error message', () => {
     expect(entry(ws, 'nursing_beds', 2023).dataValidation).toMatchObject({ type: 'whole', showErrorMessage: true, errorStyle: 'stop' });
-    expect(entry(ws, 'eco_burial_rate', 2023).dataValidation).toMatchObject({ type: 'decimal', allowBlank: true, showErrorMessage: true });
-    expect(entry(ws, 'eco_burial_rate', 2023).dataValidation.error).toBe('此处只能填写数字（单位：%），不要带单位或文字；不知道的请留空。');
+    expect(entry(ws, 'dibao_urban', 2023).dataValidation).toMatchObject({ type: 'decimal', allowBlank: true, showErrorMessage: true });
+    expect(entry(ws, 'dibao_urban', 2023).dataValidation.error).toBe('此处只能填写数字（单位：元/人·月），不要带单位或文字；不知道的请留空。');
   });
 
-  it('formats entry cells by unit: two decimals for %, no decimals for counts, two for money', () => {
-    expect([entry(ws, 'eco_burial_rate', 2021).numFmt, entry(ws, 'nursing_beds', 2021).numFmt, entry(ws, 'dibao_urban', 2021).numFmt]).toEqual([
-      '0.00',
-      '#,##0',
-      '#,##0.00',
-    ]);
+  it('formats entry cells by unit: no decimals for counts, two for money', () => {
+    expect([entry(ws, 'nursing_beds', 2021).numFmt, entry(ws, 'dibao_urban', 2021).numFmt]).toEqual(['#,##0', '#,##0.00']);
   });
 
   it('keeps the series codes in a hidden first column, under a marker, with the region code above', () => {
@@ -267,14 +264,14 @@ describe('reading a filled template back', () => {
     entry(ws, 'population', 2023).value = '2,412,345';
     entry(ws, 'nursing_beds', 2023).value = 1203;
     entry(ws, 'elderly_beds', 2023).value = null;
-    entry(ws, 'eco_burial_rate', 2025).value = 55.55;
+    entry(ws, 'burials', 2025).value = 5555;
     return wb;
   };
   const typed = [
+    { seriesCode: 'burials', year: 2025, value: 5555 },
     { seriesCode: 'consumption_urban', year: 2019, value: 26543.5 },
     { seriesCode: 'dibao_urban', year: 2020, value: 650 },
     { seriesCode: 'dibao_urban', year: 2021, value: 682.5 },
-    { seriesCode: 'eco_burial_rate', year: 2025, value: 55.55 },
     { seriesCode: 'nursing_beds', year: 2023, value: 1203 },
     { seriesCode: 'population', year: 2023, value: 2412345 },
   ];
@@ -295,7 +292,7 @@ describe('reading a filled template back', () => {
     reverseRows(ws);
     ws.name = '我的填报';
     const again = dataSheets(await reload(wb))[0]!;
-    expect(codesOf(again)[0]).toBe('minor_hotline_rate');
+    expect(codesOf(again)[0]).toBe('counties_minor_hotline');
     const parsed = parse(again);
     expect([parsed.sheet, parsed.problems]).toEqual(['我的填报', []]);
     expect(values(parsed)).toEqual(typed.map((t) => ({ regionCode: '532300', ...t })));
@@ -305,8 +302,8 @@ describe('reading a filled template back', () => {
     const wb = await filled();
     reverseRows(dataSheets(wb)[0]!);
     const parsed = parse(dataSheets(await reload(wb))[0]!);
-    // nursing_beds was the 27th of 34 rows (row 30); reversed it is row 11; 2023 is column I.
-    expect(parsed.observations.find((o) => o.seriesCode === 'nursing_beds')?.cell).toBe('I11');
+    // nursing_beds was the 29th of 37 rows (row 32); reversed it is row 12; 2023 is column I.
+    expect(parsed.observations.find((o) => o.seriesCode === 'nursing_beds')?.cell).toBe('I12');
   });
 
   it('reads each county sheet as that county', async () => {
@@ -324,9 +321,18 @@ describe('reading a filled template back', () => {
     expect(parsed.observations.map((o) => [o.value, o.sourceUnit, o.factor])).toEqual([[12000, '万人', 10000]]);
   });
 
-  it('reads a share typed as 95.5% into a % row as 95.5', async () => {
-    const { wb } = await template('chuxiong', '532300');
-    const cell = entry(dataSheets(wb)[0]!, 'marriage_cross_province_rate', 2022);
+  it('reads a share typed as 95.5% into a % row as 95.5, a row that asks for two decimals and numbers only', async () => {
+    // A rate the bureau's own plan enters directly (the catalogue's rates are computed from their counts).
+    const plan = ['双柏县养老服务发展规划', '序号\t指标名称\t单位\t2020年基期值\t2025年目标值\t属性', '1\t村级互助养老服务站满意率\t%\t80\t≥95\t预期性'].join('\n');
+    const imported = await importPlanTable(db, { text: plan, id: 'pct-rows', by: '测试' });
+    expect(imported.rows.map((r) => r.match)).toEqual(['new']);
+    const code = imported.rows[0]!.indicator;
+    const { wb } = await template('pct-rows', '532322');
+    const sheet = dataSheets(wb)[0]!;
+    expect(entry(sheet, code, 2021).numFmt).toBe('0.00');
+    expect(entry(sheet, code, 2023).dataValidation).toMatchObject({ type: 'decimal', allowBlank: true, showErrorMessage: true });
+    expect(entry(sheet, code, 2023).dataValidation.error).toBe('此处只能填写数字（单位：%），不要带单位或文字；不知道的请留空。');
+    const cell = entry(sheet, code, 2022);
     cell.value = 0.955;
     cell.numFmt = '0.0%';
     expect(parse(dataSheets(await reload(wb))[0]!).observations.map((o) => o.value)).toEqual([95.5]);

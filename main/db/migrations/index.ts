@@ -15,6 +15,7 @@ import { migrate0070 } from './0070-bureau-plans';
 import { migrate0080 } from './0080-row-splits';
 import { migrate0090 } from './0090-series-nature';
 import { migrate0100 } from './0100-year-locks';
+import { migrate0110 } from './0110-periods';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   { version: 80, name: 'row-splits', up: migrate0080 },
   { version: 90, name: 'series-nature', up: migrate0090 },
   { version: 100, name: 'year-locks', up: migrate0100 },
+  { version: 110, name: 'periods', up: migrate0110 },
 ];
 
 export const latestVersion = (): number => migrations[migrations.length - 1]?.version ?? 0;

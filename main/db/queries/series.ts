@@ -14,6 +14,9 @@ type SeriesRow = {
   is_growth_rate: number;
   inherits: number;
   note: string | null;
+  nature: 'stock' | 'flow' | null;
+  range_min: number | null;
+  range_max: number | null;
   direction: Direction | null;
   formula: string | null;
 };
@@ -31,6 +34,8 @@ const toSeries = (r: SeriesRow): Series => ({
   direction: r.direction,
   formula: r.formula,
   note: r.note,
+  nature: r.nature,
+  range: r.range_min === null || r.range_max === null ? null : [r.range_min, r.range_max],
 });
 
 const SELECT = 'SELECT s.*, i.direction, i.formula FROM series s LEFT JOIN indicator i ON i.code = s.code';
@@ -56,12 +61,17 @@ export const allAliases = (db: ReadDb): { key: string; alias: string; code: stri
 
 export const upsertSeries = (db: WriteDb, s: Series, aliases: readonly string[]): void => {
   db.prepare(
-    `INSERT INTO series (code, kind, name, unit, aggregation, weight_code, is_absolute, is_growth_rate, inherits, note)
-     VALUES (@code, @kind, @name, @unit, @aggregation, @weightCode, @isAbsolute, @isGrowthRate, @inherits, @note)
+    `INSERT INTO series (code, kind, name, unit, aggregation, weight_code, is_absolute, is_growth_rate, inherits, note, nature, range_min, range_max)
+     VALUES (@code, @kind, @name, @unit, @aggregation, @weightCode, @isAbsolute, @isGrowthRate, @inherits, @note, @nature, @rangeMin, @rangeMax)
      ON CONFLICT(code) DO UPDATE SET kind = excluded.kind, name = excluded.name, unit = excluded.unit,
        aggregation = excluded.aggregation, weight_code = excluded.weight_code, is_absolute = excluded.is_absolute,
-       is_growth_rate = excluded.is_growth_rate, inherits = excluded.inherits, note = excluded.note`,
-  ).run({ ...s, isAbsolute: s.isAbsolute ? 1 : 0, isGrowthRate: s.isGrowthRate ? 1 : 0, inherits: s.inherits ? 1 : 0 });
+       is_growth_rate = excluded.is_growth_rate, inherits = excluded.inherits, note = excluded.note,
+       nature = coalesce(excluded.nature, series.nature), range_min = excluded.range_min, range_max = excluded.range_max`,
+  ).run({
+    code: s.code, kind: s.kind, name: s.name, unit: s.unit, aggregation: s.aggregation, weightCode: s.weightCode, note: s.note,
+    isAbsolute: s.isAbsolute ? 1 : 0, isGrowthRate: s.isGrowthRate ? 1 : 0, inherits: s.inherits ? 1 : 0,
+    nature: s.nature ?? null, rangeMin: s.range?.[0] ?? null, rangeMax: s.range?.[1] ?? null,
+  });
   if (s.kind === 'indicator') {
     db.prepare(
       `INSERT INTO indicator (code, direction, formula) VALUES (?, ?, ?)

@@ -52,7 +52,10 @@ export const seriesMatcher = (db: ReadDb): SeriesMatcher => {
       const { unit } = splitNameUnit(text);
       const key = nameKey(text);
       if (key === '') return null;
-      const codes = byKey.get(key);
+      const found = byKey.get(key);
+      // An indicator a plan import made from an item of the same name (formula: that item) is that item's figure:
+      // a sheet's value is the item's.
+      const codes = found && found.size > 1 ? new Set([...found].filter((c) => !found.has(catalog.get(c).formula ?? ''))) : found;
       if (codes && codes.size === 1) return { series: catalog.get([...codes][0]!), unit };
       if (codes && codes.size > 1) return { candidates: [...codes].map((c) => catalog.get(c).name), unit };
       const scored = names

@@ -82,6 +82,9 @@ export const rowMatcher = (db: ReadDb, planId: string): RowMatcher => {
     }
     // A statistical item of the same name (城市低保标准, 养老机构床位总数): the new indicator is computed from it.
     const item = [...(itemsByKey.get(key) ?? [])].map((c) => catalog.get(c)).find(fits);
+    // Another of the bureau's plans computed an indicator from the same item: that one, not a second definition.
+    const fromItem = item ? [...catalog.byCode.values()].find((s) => s.kind === 'indicator' && s.formula === item.code && s.unit === item.unit && !s.code.startsWith(`u_${planId.replace(/[^a-z0-9]/g, '_')}_`)) : undefined;
+    if (fromItem) return { indicator: fromItem.code, match: 'existing' as const, newSeries: null, candidates: [], valueUnit: rowValueUnit(printedUnit, fromItem.unit) };
     const close = names
       .map((n) => ({ code: n.code, score: similarity(key, n.key) }))
       .filter((n) => n.score >= 0.5 && n.score < 1)

@@ -14,7 +14,7 @@ import type { Series } from '../../../shared/types';
 import { parseUnit } from '../../../shared/units/units';
 import { adjustmentsOf, insertAdjustment, judgementsOf, logPlanChange, upsertJudgement } from '../../db/queries/plan-changes';
 import { deletePlanKeepingTargets, getPlan, insertPlan } from '../../db/queries/plans';
-import { allAliases, getSeries, upsertSeries } from '../../db/queries/series';
+import { allAliases, getSeries, seriesByName, upsertSeries } from '../../db/queries/series';
 import type { ReadDb, WriteDb } from '../../db/types';
 import { catalogOf, invalidateContext, regionTreeOf } from '../context';
 import { requirePlan } from '../evaluate';
@@ -221,7 +221,7 @@ export const importPlanPackage = (
   if (fs.statSync(file).size > MAX_PACKAGE_BYTES) {
     throw new UserError('bad-plan-file', `规划包 ${path.basename(file)} 超过 ${MAX_PACKAGE_BYTES / 2 ** 20} MB，不是一份规划。 / The package is larger than a plan.`);
   }
-  const pkg = parsePackage(fs.readFileSync(file, 'utf8'), file);
+  let pkg = parsePackage(fs.readFileSync(file, 'utf8'), file);
   const problems: PlanImportProblemDto[] = [];
   const error = (message: string) => problems.push({ severity: 'error', row: 0, column: 0, message });
   if (!(pkg.plan.targetYear > pkg.plan.baseYear)) error(`规划包的目标年（${pkg.plan.targetYear}）应晚于基期年（${pkg.plan.baseYear}）。 / The target year must follow the base year.`);
@@ -244,6 +244,27 @@ export const importPlanPackage = (
   const existing = getPlan(db, plan.id);
   if (existing?.builtIn) error(`“${plan.id}”是内置规划，不能替换，请用 --id 另取编号。 / "${plan.id}" is built in; choose another --id.`);
   else if (existing && !input.replace) error(`规划“${plan.id}”已存在（${existing.title}）；要替换请加 --replace。 / Plan "${plan.id}" exists; use --replace.`);
+  // A series the package defines but this database's catalogue already has under the same name and unit (a
+  // package made before the catalogue had it) is the catalogue's: one definition per indicator.
+  const sameAs = new Map<string, string>();
+  for (const s of pkg.series) {
+    if (getSeries(db, s.code) || s.formula || pkg.series.some((x) => x.formula?.includes(s.code))) continue;
+    const named = seriesByName(db, s.name).filter((x) => x.unit === s.unit && x.kind === s.kind);
+    if (named.length === 1) sameAs.set(s.code, named[0]!.code);
+  }
+  if (sameAs.size > 0) {
+    pkg = { ...pkg, series: pkg.series.filter((s) => !sameAs.has(s.code)) };
+    const to = (code: string): string => sameAs.get(code) ?? code;
+    plan.tables = plan.tables.map((t) => ({
+      ...t,
+      rows: t.rows.map((r) => ({
+        ...r,
+        indicator: to(r.indicator),
+        ...(r.parts ? { parts: r.parts.map((x) => ({ ...x, indicator: to(x.indicator), reference: to(x.reference) })) } : {}),
+        ...(r.splits ? { splits: r.splits.map((x) => ({ ...x, indicator: to(x.indicator) })) } : {}),
+      })),
+    }));
+  }
   // Series: those the database lacks are created; one it has must agree on its unit.
   const packaged = new Map(pkg.series.map((s) => [s.code, s]));
   for (const s of pkg.series) {
