@@ -52,6 +52,8 @@ export interface ImportValue {
   period: string;
   /** 当月/本季, 累计 or 期末 for a month or quarter; null for a whole year. */
   periodKind: '当月' | '本季' | '累计' | '期末' | null;
+  /** A year's value made from a month's or quarter's figures: the rule and the cells ("1-12月累计：2023年12月!E7"). */
+  derivedFrom?: string;
 }
 
 export interface ImportResultDto {
@@ -63,7 +65,8 @@ export interface ImportResultDto {
   observations: number;
   replaced: number;
   unchanged: number;
-  sheets: { name: string; layout: 'long' | 'wide' | 'flat' | 'template' | 'skipped'; region: string | null; observations: number }[];
+  /** `period`: the month's or quarter's report a sheet is ("2023年1-12月"), absent for a year's sheet. */
+  sheets: { name: string; layout: 'long' | 'wide' | 'flat' | 'template' | 'skipped'; region: string | null; observations: number; period?: string }[];
   changes: ImportChange[];
   problems: ImportProblem[];
   /** Which reader read the file: the whole-workbook reader, or the streaming one for large files. */
@@ -108,6 +111,10 @@ export interface ProvenanceDto {
   batch: number | null;
   enteredBy: string | null;
   enteredAt: string;
+  /** A year's value made from monthly or quarterly figures: the rule and the cells. */
+  derivedFrom: string | null;
+  /** The month's or quarter's figures stored for this region, item and year. */
+  periods: { period: string; kind: '当月' | '本季' | '累计' | '期末'; value: number; sheet: string; cell: string; batch: number }[];
   replaced: { value: number; batch: number | null; file: string | null; sheet: string | null; cell: string | null; enteredBy: string | null }[];
 }
 

@@ -8,6 +8,7 @@ import { audit, lockCovering, lockMessage } from './locks';
 import type { Problem } from '../../shared/errors';
 import type { WriteDb, ReadDb } from '../db/types';
 import { prepareObservationWriter } from '../db/queries/observations';
+import { periodValuesOf, undoPeriodBatch } from '../db/queries/period-observations';
 import { catalogOf, regionTreeOf } from './context';
 import { findRegion, seriesMatcher } from './import/match';
 
@@ -25,11 +26,13 @@ export const undoBatch = (db: WriteDb, batchId: number): UndoResult => {
   if (batch.status === 'undone') throw new UserError('bad-input', `第 ${batchId} 批（${batch.file_name}）已撤销。 / Batch ${batchId} was already undone.`);
   // A later batch that replaced this batch's values must be undone first, or the history would not add up.
   const later = db
-    .prepare<[number, number], { batch_id: number }>(
+    .prepare<[number, number, number, number], { batch_id: number }>(
       `SELECT DISTINCT r.batch_id FROM observation_replaced r JOIN import_batch b ON b.id = r.batch_id
-       WHERE r.old_batch_id = ? AND b.status = 'active' AND r.batch_id > ? ORDER BY r.batch_id DESC`,
+       WHERE r.old_batch_id = ? AND b.status = 'active' AND r.batch_id > ?
+       UNION SELECT DISTINCT r.batch_id FROM period_observation_replaced r JOIN import_batch b ON b.id = r.batch_id
+       WHERE r.old_batch_id = ? AND b.status = 'active' AND r.batch_id > ? ORDER BY 1 DESC`,
     )
-    .all(batchId, batchId)
+    .all(batchId, batchId, batchId, batchId)
     .map((r) => r.batch_id);
   if (later.length > 0) {
     throw new UserError(
@@ -40,24 +43,27 @@ export const undoBatch = (db: WriteDb, batchId: number): UndoResult => {
   // An undo changes the values the batch stored: refused where a year has since been locked.
   const locked = lockCovering(db);
   const touched = db
-    .prepare<[number, number], { region_code: string; year: number }>(
-      'SELECT DISTINCT region_code, year FROM observation WHERE batch_id = ? UNION SELECT DISTINCT region_code, year FROM observation_replaced WHERE batch_id = ?',
+    .prepare<[number, number, number], { region_code: string; year: number }>(
+      `SELECT DISTINCT region_code, year FROM observation WHERE batch_id = ? UNION SELECT DISTINCT region_code, year FROM observation_replaced WHERE batch_id = ?
+       UNION SELECT DISTINCT region_code, year FROM period_observation WHERE batch_id = ?`,
     )
-    .all(batchId, batchId);
+    .all(batchId, batchId, batchId);
   for (const t of touched) {
     const lock = locked(t.region_code, t.year);
     if (lock) throw new UserError('bad-input', `不能撤销第 ${batchId} 批：${lockMessage(lock, regionTreeOf(db).regions.get(t.region_code)?.name ?? t.region_code)}`);
   }
   return db.transaction(() => {
-    const removed = db.prepare('DELETE FROM observation WHERE batch_id = ?').run(batchId).changes;
-    const restored = db
-      .prepare(
-        `INSERT INTO observation (region_code, series_code, year, value, batch_id, sheet, cell, entered_by, entered_at)
-         SELECT region_code, series_code, year, old_value, old_batch_id, old_sheet, old_cell, old_entered_by, old_entered_at
-         FROM observation_replaced WHERE batch_id = ?
-         ON CONFLICT(region_code, series_code, year) DO NOTHING`,
-      )
-      .run(batchId).changes;
+    const periods = undoPeriodBatch(db, batchId);
+    const removed = db.prepare('DELETE FROM observation WHERE batch_id = ?').run(batchId).changes + periods.removed;
+    const restored =
+      db
+        .prepare(
+          `INSERT INTO observation (region_code, series_code, year, value, batch_id, sheet, cell, entered_by, entered_at, derived_from)
+           SELECT region_code, series_code, year, old_value, old_batch_id, old_sheet, old_cell, old_entered_by, old_entered_at, old_derived_from
+           FROM observation_replaced WHERE batch_id = ?
+           ON CONFLICT(region_code, series_code, year) DO NOTHING`,
+        )
+        .run(batchId).changes + periods.restored;
     db.prepare("UPDATE import_batch SET status = 'undone', undone_at = ? WHERE id = ?").run(new Date().toISOString(), batchId);
     audit(db, { by: '本单位', action: 'undo', subject: batch.file_name, old: `${removed} 个数值`, new: `恢复 ${restored} 个原值`, batch: batchId });
     return { batch: batchId, removed, restored };
@@ -84,7 +90,7 @@ export const provenanceOf = (db: ReadDb, input: { region: string; series: string
   const region = resolveRegion(db, input.region);
   const series = resolveSeries(db, input.series);
   const row = db
-    .prepare<[string, string, number], { value: number; batch_id: number | null; sheet: string | null; cell: string | null; entered_by: string | null; entered_at: string; file_name: string | null }>(
+    .prepare<[string, string, number], { value: number; batch_id: number | null; sheet: string | null; cell: string | null; entered_by: string | null; entered_at: string; derived_from: string | null; file_name: string | null }>(
       `SELECT o.*, b.file_name FROM observation o LEFT JOIN import_batch b ON b.id = o.batch_id
        WHERE o.region_code = ? AND o.series_code = ? AND o.year = ?`,
     )
@@ -115,6 +121,8 @@ export const provenanceOf = (db: ReadDb, input: { region: string; series: string
     batch: row.batch_id,
     enteredBy: row.entered_by,
     enteredAt: row.entered_at,
+    derivedFrom: row.derived_from,
+    periods: periodValuesOf(db, region, series, input.year).map((p) => ({ period: p.period, kind: p.kind, value: p.value, sheet: p.sheet, cell: p.cell, batch: p.batchId })),
     replaced,
   };
 };

@@ -81,11 +81,23 @@ describe('the year of a sheet', () => {
     expect(unchanged()).toBe(true);
   });
 
-  it.each(['2023年1-6月', '2023年上半年', '2023年前三季度'])('refuses a sheet of part of a year (%s) as an annual figure', async (name) => {
+  it.each([
+    ['2023年1-6月', '2023-06'],
+    ['2023年上半年', '2023-06'],
+    ['2023年前三季度', '2023Q3'],
+  ])('keeps a sheet of part of a year (%s) as that period’s figures, never as the year’s', async (name, period) => {
+    const file = await book([{ name, rows: township([]) }]);
+    const { r, db } = await importOf(file);
+    expect(r.ok).toBe(true);
+    expect(stored(db)).toEqual([]);
+    expect(r.values.map((v) => [v.period, v.periodKind])).toEqual([[period, '期末'], [period, '期末']]);
+  });
+
+  it.each(['2023年4-9月', '2023年下半年'])('refuses a stretch that does not start in January (%s): no rule makes a year of it', async (name) => {
     const file = await book([{ name, rows: township([]) }]);
     const { r } = await importOf(file);
     expect(r.ok).toBe(false);
-    expect(r.problems[0]?.message).toContain(`工作表名“${name}”是部分时期的数据`);
+    expect(r.problems[0]?.message).toContain(`工作表名“${name}”不是从1月起的时期`);
   });
 
   it('reads a year alone in a title cell (C1 2023年度) above a township table as the year, not as a year column', async () => {

@@ -11,6 +11,8 @@ export interface ObservationRecord {
   cell: string | null;
   enteredBy: string | null;
   enteredAt: string;
+  /** An annual value made from monthly or quarterly figures: the rule and the cells. */
+  derivedFrom?: string | null;
 }
 
 type ObservationRow = {
@@ -23,6 +25,7 @@ type ObservationRow = {
   cell: string | null;
   entered_by: string | null;
   entered_at: string;
+  derived_from: string | null;
 };
 
 const toObservation = (r: ObservationRow): ObservationRecord => ({
@@ -35,6 +38,7 @@ const toObservation = (r: ObservationRow): ObservationRecord => ({
   cell: r.cell,
   enteredBy: r.entered_by,
   enteredAt: r.entered_at,
+  derivedFrom: r.derived_from,
 });
 
 /** A loader of one region's observations for a span of years (primary-key search on region_code). */
@@ -75,22 +79,23 @@ export const prepareObservationWriter = (db: WriteDb) => {
     'SELECT * FROM observation WHERE region_code = ? AND series_code = ? AND year = ?',
   );
   const keepReplaced = db.prepare(
-    `INSERT OR IGNORE INTO observation_replaced (batch_id, region_code, series_code, year, old_value, old_batch_id, old_sheet, old_cell, old_entered_by, old_entered_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO observation_replaced (batch_id, region_code, series_code, year, old_value, old_batch_id, old_sheet, old_cell, old_entered_by, old_entered_at, old_derived_from)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const upsert = db.prepare(
-    `INSERT INTO observation (region_code, series_code, year, value, batch_id, sheet, cell, entered_by, entered_at)
-     VALUES (@regionCode, @seriesCode, @year, @value, @batchId, @sheet, @cell, @enteredBy, @enteredAt)
+    `INSERT INTO observation (region_code, series_code, year, value, batch_id, sheet, cell, entered_by, entered_at, derived_from)
+     VALUES (@regionCode, @seriesCode, @year, @value, @batchId, @sheet, @cell, @enteredBy, @enteredAt, @derivedFrom)
      ON CONFLICT(region_code, series_code, year) DO UPDATE SET value = excluded.value, batch_id = excluded.batch_id,
-       sheet = excluded.sheet, cell = excluded.cell, entered_by = excluded.entered_by, entered_at = excluded.entered_at`,
+       sheet = excluded.sheet, cell = excluded.cell, entered_by = excluded.entered_by, entered_at = excluded.entered_at,
+       derived_from = excluded.derived_from`,
   );
   return (o: ObservationRecord): 'inserted' | 'replaced' | 'unchanged' => {
     const old = select.get(o.regionCode, o.seriesCode, o.year);
     if (old && old.value === o.value && old.batch_id === o.batchId) return 'unchanged';
     if (old && o.batchId !== null) {
-      keepReplaced.run(o.batchId, old.region_code, old.series_code, old.year, old.value, old.batch_id, old.sheet, old.cell, old.entered_by, old.entered_at);
+      keepReplaced.run(o.batchId, old.region_code, old.series_code, old.year, old.value, old.batch_id, old.sheet, old.cell, old.entered_by, old.entered_at, old.derived_from);
     }
-    upsert.run(o);
+    upsert.run({ ...o, derivedFrom: o.derivedFrom ?? null });
     return old ? 'replaced' : 'inserted';
   };
 };

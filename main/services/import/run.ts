@@ -24,6 +24,8 @@ import { entryLayout, isEntryAuxSheet } from '../entry-workbook/read';
 import { findRegion, seriesMatcher } from './match';
 import type { ParsedObservation, ParsedSheet } from './types';
 import { readWorkbookFile } from './workbook';
+import { deriveAnnual } from './periods';
+import { existingPeriodValues, preparePeriodWriter } from '../../db/queries/period-observations';
 import type { ZipLimits } from './zip-guard';
 import { checkProfile, loadProfile, regionFinder, skeletonFrom, withProfileNames } from './profile';
 
@@ -151,8 +153,14 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
     problems.push(...parsed.problems);
     sheets.push(parsed);
   }
-  const observations = dedupe(sheets.flatMap((s) => s.observations), problems);
-  if (observations.length === 0 && !problems.some((p) => p.severity === 'error')) {
+  const read = sheets.flatMap((s) => s.observations);
+  // A month's or a quarter's figures are kept as read; the year's values they give are derived by DESIGN.md's rule.
+  const periodValues = dedupePeriods(read.filter((o) => o.period !== undefined), problems);
+  const derived = deriveAnnual(db, periodValues, (code) => catalog.get(code));
+  problems.push(...derived.notes);
+  const observations = dedupe([...read.filter((o) => o.period === undefined), ...derived.annual], problems);
+  problems.push(...outOfRange(read, (code) => catalog.get(code)));
+  if (observations.length === 0 && periodValues.length === 0 && !problems.some((p) => p.severity === 'error')) {
     problems.push({ severity: 'error', sheet: '', cell: '', message: `${fileName} 中没有可导入的数值 / nothing to import in ${fileName}` });
   }
   const previous = db.prepare<[string], { id: number; imported_at: string }>(
@@ -166,12 +174,38 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
       message: `同一文件已于 ${localDateTime(previous.imported_at)} 导入（批次 ${previous.id}） / the same file was imported before as batch ${previous.id}`,
     });
   }
+  const { regions } = regionTreeOf(db);
   const changes: ImportChange[] = [];
   const values: ImportValue[] = [];
+  const valueOf = (o: ParsedObservation, status: ImportValue['status']): ImportValue => {
+    const series = catalog.get(o.seriesCode);
+    return {
+      sheet: o.sheet,
+      cell: o.cell,
+      region: o.regionCode,
+      regionName: regions.get(o.regionCode)?.name ?? '',
+      series: o.seriesCode,
+      seriesName: series.name,
+      year: o.year,
+      value: o.value,
+      unit: series.unit,
+      status,
+      period: o.period ?? String(o.year),
+      periodKind: o.periodKind ?? null,
+      ...(o.derivedFrom ? { derivedFrom: o.derivedFrom } : {}),
+    };
+  };
   let unchanged = 0;
   const existing = existingValues(db);
-  const { regions } = regionTreeOf(db);
   const locked = lockCovering(db);
+  const existingPeriod = existingPeriodValues(db);
+  for (const o of periodValues) {
+    const old = existingPeriod(o.regionCode, o.seriesCode, o.period!, o.periodKind!);
+    const status = !old ? 'new' : old.value === o.value ? 'same' : 'changed';
+    const lock = status === 'same' ? null : locked(o.regionCode, o.year);
+    if (lock) problems.push({ severity: 'error', sheet: o.sheet, cell: o.cell, message: lockMessage(lock, regions.get(o.regionCode)?.name ?? o.regionCode) });
+    if (values.length < IMPORT_VALUES_SHOWN) values.push(valueOf(o, status));
+  }
   for (const o of observations) {
     const old = existing(o.regionCode, o.seriesCode, o.year);
     const status = !old ? 'new' : old.value === o.value ? 'same' : 'changed';
@@ -179,25 +213,7 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
     if (lock) problems.push({ severity: 'error', sheet: o.sheet, cell: o.cell, message: lockMessage(lock, regions.get(o.regionCode)?.name ?? o.regionCode) });
     if (status === 'same') unchanged++;
     if (old && status === 'changed') changes.push({ region: o.regionCode, series: o.seriesCode, year: o.year, old: old.value, new: o.value, sheet: o.sheet, cell: o.cell });
-    if (values.length < IMPORT_VALUES_SHOWN) {
-      const series = catalog.get(o.seriesCode);
-      values.push({
-        sheet: o.sheet,
-        cell: o.cell,
-        region: o.regionCode,
-        regionName: regions.get(o.regionCode)?.name ?? '',
-        series: o.seriesCode,
-        seriesName: series.name,
-        year: o.year,
-        value: o.value,
-        unit: series.unit,
-        status,
-        // Annual figures today: the period is the year; monthly and quarterly periods (2023-12, 2023Q4) come with
-        // the statistical periods of DESIGN.md.
-        period: String(o.year),
-        periodKind: null,
-      });
-    }
+    if (values.length < IMPORT_VALUES_SHOWN) values.push(valueOf(o, status));
   }
   const ok = !problems.some((p) => p.severity === 'error');
   if (input.saveProfile) {
@@ -209,23 +225,23 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
     dryRun,
     file: input.file,
     batch: null,
-    // What is stored, or would be: nothing when there is an error.
-    observations: ok ? observations.length : 0,
+    // What is stored, or would be: nothing when there is an error (a month's figures and the year's values both count).
+    observations: ok ? observations.length + periodValues.length : 0,
     replaced: changes.length,
     unchanged,
-    sheets: sheets.map((s) => ({ name: s.sheet, layout: s.layout, region: s.region, observations: s.observations.length })),
+    sheets: sheets.map((s) => ({ name: s.sheet, layout: s.layout, region: s.region, observations: s.observations.length, ...(s.period ? { period: s.period } : {}) })),
     changes,
     problems: capProblems(problems),
     reader,
     conversions: conversionsOf(observations, unitOf),
     values,
-    valuesTotal: observations.length,
+    valuesTotal: observations.length + periodValues.length,
   };
   if (!ok || dryRun) return result;
   const layouts = [...new Set(sheets.map((s) => s.layout).filter((l) => l !== 'skipped'))].join('+');
-  result.batch = storeBatch(db, fileName, hash, layouts || 'long', observations, changes.length);
+  result.batch = storeBatch(db, fileName, hash, layouts || 'long', observations, periodValues, changes.length);
   // One entry in the audit log; the batch lists every value it stored and what each replaced (history, undo).
-  audit(db, { by: '导入', action: 'import', subject: fileName, old: changes.length > 0 ? `替换 ${changes.length} 个数值` : null, new: `${observations.length} 个数值`, batch: result.batch });
+  audit(db, { by: '导入', action: 'import', subject: fileName, old: changes.length > 0 ? `替换 ${changes.length} 个数值` : null, new: `${observations.length + periodValues.length} 个数值`, batch: result.batch });
   return result;
 };
 
@@ -249,6 +265,35 @@ const dedupe = (observations: ParsedObservation[], problems: Problem[]): ParsedO
   return [...seen.values()];
 };
 
+/** The same region, item, period and kind twice in one workbook is an error naming both cells. */
+const dedupePeriods = (observations: ParsedObservation[], problems: Problem[]): ParsedObservation[] => {
+  const seen = new Map<string, ParsedObservation>();
+  for (const o of observations) {
+    const key = `${o.regionCode}|${o.seriesCode}|${o.period}|${o.periodKind}`;
+    const first = seen.get(key);
+    if (first) {
+      problems.push({ severity: 'error', sheet: o.sheet, cell: o.cell, message: `${o.period}的${o.periodKind}数已在“${first.sheet}”!${first.cell} 给出 / the same ${o.period} figure is already given at ${first.sheet}!${first.cell}` });
+      continue;
+    }
+    seen.set(key, o);
+  }
+  return [...seen.values()];
+};
+
+/** A value outside its item's plausible range (a share above 100%, a negative count): a warning naming the cell. */
+const outOfRange = (observations: ParsedObservation[], seriesOf: (code: string) => { name: string; unit: string; range?: readonly [number, number] | null; kind: string }): Problem[] => {
+  const problems: Problem[] = [];
+  for (const o of observations) {
+    const s = seriesOf(o.seriesCode);
+    const [min, max] = s.range ?? (s.kind === 'item' && s.unit !== '' ? [0, Infinity] : [-Infinity, Infinity]);
+    if (o.value >= min && o.value <= max) continue;
+    const span = max === Infinity ? `不小于${min}` : `${min}至${max}`;
+    problems.push({ severity: 'warning', sheet: o.sheet, cell: o.cell, message: `${s.name}为${o.value}${s.unit}，超出合理范围（${span}${s.unit}），请核对 / ${o.value} is outside the plausible range of ${s.name}` });
+    if (problems.length >= 50) break;
+  }
+  return problems;
+};
+
 /** A hostile or badly mismatched file can produce a problem per cell: keep the first ones and count the rest. */
 const MAX_PROBLEMS = 500;
 /** No message echoes a hostile text whole: past this length it is cut (the layouts quote long names by their head). */
@@ -265,7 +310,7 @@ const capProblems = (all: Problem[]): Problem[] => {
       ];
 };
 
-const storeBatch = (db: WriteDb, fileName: string, hash: string, layout: string, observations: ParsedObservation[], replaced: number): number =>
+const storeBatch = (db: WriteDb, fileName: string, hash: string, layout: string, observations: ParsedObservation[], periodValues: ParsedObservation[], replaced: number): number =>
   db.transaction(() => {
     const at = now();
     const batch = Number(
@@ -277,7 +322,9 @@ const storeBatch = (db: WriteDb, fileName: string, hash: string, layout: string,
     );
     const write = prepareObservationWriter(db);
     for (const o of observations) {
-      write({ regionCode: o.regionCode, seriesCode: o.seriesCode, year: o.year, value: o.value, batchId: batch, sheet: o.sheet, cell: o.cell, enteredBy: null, enteredAt: at });
+      write({ regionCode: o.regionCode, seriesCode: o.seriesCode, year: o.year, value: o.value, batchId: batch, sheet: o.sheet, cell: o.cell, enteredBy: null, enteredAt: at, derivedFrom: o.derivedFrom ?? null });
     }
+    const writePeriod = preparePeriodWriter(db);
+    for (const o of periodValues) writePeriod({ regionCode: o.regionCode, seriesCode: o.seriesCode, year: o.year, period: o.period!, kind: o.periodKind!, value: o.value, batchId: batch, sheet: o.sheet, cell: o.cell });
     return batch;
   })();

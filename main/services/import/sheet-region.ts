@@ -18,7 +18,9 @@ const regionFromText = (db: ReadDb, text: string): Region | null => {
     const r = findRegion(db, code[1]!);
     if (r && !('ambiguous' in r)) return r;
   }
-  const name = text.replace(/[(（].*$/u, '').replace(/(民政局|人民政府|统计局)$/u, '').trim();
+  // "双柏县民政局    单位：户、人、万元": the name ends where a wide gap or another label starts.
+  const head = text.split(/\s{2,}|\u3000|\s+(?=\S+[:：])/u)[0]!;
+  const name = head.replace(/[(（].*$/u, '').replace(/(民政局|人民政府|统计局)$/u, '').trim();
   const r = name ? findRegion(db, name) : null;
   return r && !('ambiguous' in r) ? r : null;
 };

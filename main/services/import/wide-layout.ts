@@ -14,14 +14,17 @@ import { cellText, cellUnitIn, hiddenColumnWarning, isColumnHidden, readNumberCe
 import { layout, type SheetContext } from './layout';
 import { findRegion } from './match';
 import { statedRegion } from './sheet-region';
-import { statedYear } from './sheet-year';
+import { columnKind, periodOfValue, type ColumnKind } from './periods';
+import { formContext, labelledUnits, unitForColumn } from './form-context';
+import { periodLabel, statedPeriod, type SheetPeriod } from './sheet-period';
 import { yearHeaderAt } from './long-layout';
 import type { ParsedObservation, ParsedSheet } from './types';
 
 const MAX_SCAN = 20;
 const REGION_HEADER = /^(地区|地区名称|地区代码|区划代码|行政区划|单位名称|乡镇|乡镇（街道）|乡镇\(街道\)|县（市、区）|县\(市、区\)|县市区|区县|名称)$/u;
 const TOTAL_ROW = /^(合计|总计|全县|全市|全州|全省|全区|全旗|小计)$/u;
-const CODE_ROW_CELL = /^(甲|乙|丙|丁|\d{1,2})$/u;
+/** A column-number row: 序号/栏次 and 甲 乙 丙 or numbers rising with gaps (1 2 5 6 7), or A B C. */
+const CODE_ROW_CELL = /^(序号|栏次|栏号|列次|行次|代码|[甲乙丙丁戊己庚辛壬癸]|[A-Z]|\d{1,3})$/u;
 const NOTE_ROW = /^(注\s*[0-9①-⑩]?|说明|备注|填表人|单位负责人|统计负责人|报出日期|数据来源)\s*[:：]/u;
 
 export interface WideHeader {
@@ -45,16 +48,17 @@ export const findWideHeader = (ws: ExcelJS.Worksheet): WideHeader | null => {
       // The header block: this row and following rows until the first row whose region cell is a region or total.
       const headerRows = [r];
       let dataRow = r + 1;
-      while (dataRow <= ws.rowCount && dataRow <= r + 3) {
+      // Up to three name rows and a unit row below the first, then any column-number rows (序号 1 2 5 6 7, 甲 乙 丙).
+      while (dataRow <= ws.rowCount && (dataRow <= r + 4 || isCodeRow(ws, dataRow))) {
         const t = text(ws.getRow(dataRow).getCell(c));
         const master = ws.getRow(dataRow).getCell(c);
         const mergedFromHeader = master.isMerged && Number(master.master.row) < dataRow;
-        if (mergedFromHeader || (t === '' && !isCodeRow(ws, dataRow))) {
-          headerRows.push(dataRow);
+        if (isCodeRow(ws, dataRow)) {
           dataRow++;
           continue;
         }
-        if (isCodeRow(ws, dataRow)) {
+        if (mergedFromHeader || t === '') {
+          headerRows.push(dataRow);
           dataRow++;
           continue;
         }
@@ -68,8 +72,12 @@ export const findWideHeader = (ws: ExcelJS.Worksheet): WideHeader | null => {
 
 const isCodeRow = (ws: ExcelJS.Worksheet, r: number): boolean => {
   const cells: string[] = [];
-  ws.getRow(r).eachCell((cell) => cells.push(text(cell)));
-  return cells.length > 1 && cells.every((t) => CODE_ROW_CELL.test(t));
+  ws.getRow(r).eachCell((cell) => {
+    // A merged cell repeats its master's text: count it once.
+    if (!cell.isMerged || cell.master.address === cell.address) cells.push(text(cell));
+  });
+  const numbers = cells.filter((t) => /^\d+$/u.test(t)).map(Number);
+  return cells.length > 1 && cells.every((t) => CODE_ROW_CELL.test(t)) && numbers.every((n, i) => i === 0 || n > numbers[i - 1]!);
 };
 
 /** Header texts of a column from the top header row down, merged repeats collapsed: ["养老机构", "床位总数（张）"]. */
@@ -88,15 +96,17 @@ const bareUnit = (text: string): string | null => {
   return t !== '' && isUnitText(t) ? t : null;
 };
 
-const matchColumn = (ctx: SheetContext, parts: string[]): { series: Series; unit: string | null } | { candidates: string[] } | null => {
+const matchColumn = (ctx: SheetContext, parts: string[], prefixes: readonly string[] = []): { series: Series; unit: string | null } | { candidates: string[] } | null => {
   if (parts.length === 0) return null;
   // The names, then a row of units below them: the name is matched without the unit, which is the column's unit.
   const unit = parts.length > 1 ? bareUnit(parts[parts.length - 1]!) : null;
   if (unit !== null) {
-    const named = matchColumn(ctx, parts.slice(0, -1));
+    const named = matchColumn(ctx, parts.slice(0, -1), prefixes);
     if (named && 'series' in named) return { series: named.series, unit: named.unit ?? unit };
   }
-  const tries = [parts[parts.length - 1]!, parts.join(''), parts.slice(-2).join('')];
+  const plain = [parts[parts.length - 1]!, parts.join(''), parts.slice(-2).join('')].map((t) => t.replace(/^其中[:：]?/u, ''));
+  // A form's own words first (城市低保 + 户数 on the 城市最低生活保障 form), then the header as it stands.
+  const tries = [...prefixes.flatMap((p) => plain.map((t) => `${p}${t}`)), ...plain];
   let candidates: string[] = [];
   for (const t of tries) {
     const m = ctx.matcher.match(t);
@@ -121,8 +131,11 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
   const sheet = ws.name;
   const problems: Problem[] = [];
   const observations: ParsedObservation[] = [];
-  const stated = ctx.sheetYear ? { year: ctx.sheetYear, cell: '' } : statedYear(ws, h.dataRow);
-  const year = stated && 'year' in stated ? stated : null;
+  const stated = ctx.sheetYear ? { period: { kind: 'year' as const, year: ctx.sheetYear }, cell: '' } : statedPeriod(ws, h.dataRow);
+  const period: SheetPeriod | null = stated && 'period' in stated ? stated.period : null;
+  const year = period ? { year: period.year } : null;
+  const form = formContext(ws, h.headerRows[0]!);
+  const sheetUnits = labelledUnits(ws, h.headerRows[0]!);
   const unknownLabels: { label: string; candidates: string[] }[] = [];
   const find = ctx.findRegion ?? ((t: string) => findRegion(db, t));
   if (stated && 'problem' in stated) problems.push({ severity: 'error', sheet, cell: stated.cell, message: stated.problem });
@@ -130,25 +143,26 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
     problems.push({ severity: 'error', sheet, cell: 'A1', message: '无法确定本表数据的年份：请在工作表名或标题中写明，如“2023年” / cannot tell the year: put it in the sheet name or title, e.g. 2023年' });
   }
   // Columns → series.
-  const columns: { col: number; series: Series; unit: string | null }[] = [];
+  const columns: { col: number; series: Series; unit: string | null; kind: ColumnKind | null }[] = [];
   for (let c = 1; c <= ws.columnCount; c++) {
     if (c === h.regionCol) continue;
-    const parts = headerParts(ws, h, c);
-    const head = parts.join('').normalize('NFKC');
-    if (parts.length === 0 || /^(序号|代码|地区代码|区划代码|备注|说明)$/u.test(head)) continue;
-    const m = matchColumn(ctx, parts);
+    const printed = headerParts(ws, h, c);
+    const head = printed.join('').normalize('NFKC');
+    if (printed.length === 0 || /^(序号|代码|地区代码|区划代码|备注|说明)$/u.test(head)) continue;
+    const { kind, parts } = columnKind(printed);
+    const m = matchColumn(ctx, parts, form.prefixes);
     const address = ws.getRow(h.headerRows[h.headerRows.length - 1]!).getCell(c).address;
     if (m && 'series' in m) {
-      if (columns.some((x) => x.series.code === m.series.code)) {
-        problems.push({ severity: 'error', sheet, cell: address, message: `“${parts.join('')}”列重复 / duplicate column` });
+      if (columns.some((x) => x.series.code === m.series.code && x.kind === kind)) {
+        problems.push({ severity: 'error', sheet, cell: address, message: `“${printed.join('')}”列重复 / duplicate column` });
         continue;
       }
-      columns.push({ col: c, series: m.series, unit: m.unit });
+      columns.push({ col: c, series: m.series, unit: m.unit ?? unitForColumn(sheetUnits, unitOf(m.series.code)), kind });
       if (isColumnHidden(ws, c)) problems.push(hiddenColumnWarning(sheet, address));
     } else if (columnHasNumbers(ws, h, c)) {
-      unknownLabels.push({ label: parts.join(''), candidates: m && 'candidates' in m ? m.candidates : [] });
+      unknownLabels.push({ label: printed.join(''), candidates: m && 'candidates' in m ? m.candidates : [] });
       const hint = m && m.candidates.length ? `；最接近的是：${m.candidates.join('、')}` : '';
-      problems.push({ severity: 'error', sheet, cell: address, message: `未知的指标或统计项“${parts.join('')}”${hint} / unknown item or indicator` });
+      problems.push({ severity: 'error', sheet, cell: address, message: `未知的指标或统计项“${printed.join('')}”${hint} / unknown item or indicator` });
     }
   }
   // Rows → regions. Township names repeat across the country: an ambiguous name is resolved inside the sheet's
@@ -214,6 +228,7 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
     } else x.region = regions.get(parentCode)!;
   }
   for (const col of columns) {
+    const printedValues: { value: number; written: number; cell: string; unit: string; total: boolean }[] = [];
     const parts: { value: number; cell: string }[] = [];
     let total: { value: number; cell: string } | null = null;
     for (const x of rows) {
@@ -236,10 +251,16 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
         continue;
       }
       const value = Number((reading.value * factor).toPrecision(15));
-      observations.push({ regionCode: x.region.code, seriesCode: col.series.code, year: year.year, value, sheet, cell: cell.address, sourceUnit: from, factor });
+      const when = period ? periodOfValue(period, col.kind, col.series) : null;
+      observations.push({
+        regionCode: x.region.code, seriesCode: col.series.code, year: year.year, value, sheet, cell: cell.address, sourceUnit: from, factor,
+        ...(when ? { period: when.period, periodKind: when.kind } : {}),
+      });
+      if (reading.unit === null) printedValues.push({ value, written: reading.value, cell: cell.address, unit: from, total: x.total });
       if (x.total) total = { value, cell: cell.address };
       else parts.push({ value, cell: cell.address });
     }
+    problems.push(...scaleSlips(sheet, printedValues));
     if (total && parts.length > 0 && col.series.aggregation === 'sum') {
       const sum = parts.reduce((s, p) => s + p.value, 0);
       if (Math.abs(sum - total.value) > 1e-9 * Math.max(1, Math.abs(total.value))) {
@@ -252,7 +273,33 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
       }
     }
   }
-  return { sheet, layout: 'wide', region: parentCode, observations, problems, unknownLabels };
+  return { sheet, layout: 'wide', region: parentCode, observations, problems, unknownLabels, ...(period && period.kind !== 'year' ? { period: periodLabel(period) } : {}) };
+};
+
+/**
+ * A figure written in 元 under a 万元 header (or in 人 under 万人) stands out from its column by about 10,000 times:
+ * a warning quoting the number as written and both readings. Compared with the median of the column's other rows
+ * (three at least); the total row is compared with the sum of its parts elsewhere.
+ */
+const scaleSlips = (sheet: string, values: { value: number; written: number; cell: string; unit: string; total: boolean }[]): Problem[] => {
+  const rows = values.filter((v) => !v.total && v.value !== 0);
+  if (rows.length < 4) return [];
+  const problems: Problem[] = [];
+  for (const v of rows) {
+    if (!/^万/u.test(v.unit)) continue;
+    const others = rows.filter((o) => o !== v).map((o) => Math.abs(o.value)).sort((a, b) => a - b);
+    const median = others[Math.floor(others.length / 2)]!;
+    if (median > 0 && Math.abs(v.value) / median >= 1000) {
+      const small = v.unit.slice(1);
+      problems.push({
+        severity: 'warning',
+        sheet,
+        cell: v.cell,
+        message: `“${v.written}”按表头单位读作${v.written}${v.unit}，约为同列其他数的${Math.round(Math.abs(v.value) / median)}倍；如填的是${small}，应为${Number((v.written / 1e4).toPrecision(12))}${v.unit} / ${v.written} read as ${v.unit}; if it is in ${small}, it is ${v.written / 1e4} ${v.unit}`,
+      });
+    }
+  }
+  return problems;
 };
 
 const columnHasNumbers = (ws: ExcelJS.Worksheet, h: WideHeader, col: number): boolean => {

@@ -1,0 +1,226 @@
+/**
+ * Monthly and quarterly reports as a county office keeps them (DESIGN.md "Statistical periods"): the 城市低保 form of
+ * December with a three-row merged header, a unit row, a column-number row with gaps, 合计 first, 当月 and 累计
+ * columns and a 万元 column holding 元 in one row; a quarterly 农村特困 table over four sheets and over two imports;
+ * an HTML table saved as .xls. The year's values derived from them are checked by hand arithmetic here.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type ExcelJS from 'exceljs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Handlers } from '../../shared/api';
+import { createHandlers } from '../../main/services/handlers';
+import { resolverFor } from '../../main/services/context';
+import type { WriteDb } from '../../main/db/types';
+import { freshDb, tempDir, writeWorkbook, type CellInput } from '../helpers/files';
+
+let db: WriteDb;
+let h: Handlers;
+let dir: string;
+beforeEach(() => {
+  ({ db } = freshDb());
+  h = createHandlers(db);
+  dir = tempDir();
+});
+
+const TOWNS = ['妥甸镇', '大庄镇', '法脿镇', '鄂嘉镇', '大麦地镇'];
+const CODES = ['532322101', '532322102', '532322103', '532322104', '532322105'];
+
+/** Per township: 户数, 人数, 女性, 老年人, 成年人, 未成年人, 残疾人, 当月支出, 当月低保金, 累计支出, 累计低保金, 人均补助, 标准, 非农人口. */
+const TOWN_ROWS: number[][] = [
+  [120, 210, 98, 60, 110, 40, 22, 13.5, 12.1, 158.2, 141.6, 642, 780, 9100],
+  [85, 150, 70, 41, 80, 29, 15, 9.6, 8.7, 112.4, 101.9, 640, 780, 6400],
+  [64, 118, 55, 33, 62, 23, 11, 7.6, 6.8, 88.9, 80.2, 644, 780, 5200],
+  [52, 96, 44, 27, 50, 19, 9, 6.2, 5.5, 72.1, 64.8, 646, 780, 4300],
+  [47, 88, 40, 24, 46, 18, 8, 5.7, 5.1, 66.3, 59.6, 648, 780, 3900],
+];
+const total = (i: number): number => Number(TOWN_ROWS.reduce((s, r) => s + r[i]!, 0).toPrecision(12));
+
+/** The December 城市低保 form: title with 1-12月, 填报单位 and 单位 line, three header rows, unit row, column numbers. */
+const dibaoForm = (slip = false): { rows: CellInput[][]; setup: (ws: ExcelJS.Worksheet) => void } => {
+  const rows: CellInput[][] = [
+    ['城市最低生活保障情况（2023年1-12月）'],
+    ['填报单位：双柏县民政局      单位：户、人、万元'],
+    ['序号', '地区', '低保户数', '低保人数', '低保对象类别', null, null, null, null, '资金支出', null, null, null, '当月人均补助额', '低保标准', '非农人口总数'],
+    [null, null, null, null, '女性', '老年人', '成年人', '未成年人', '残疾人', '当月', null, '累计', null],
+    [null, null, null, null, null, null, null, null, null, '合计', '其中：低保金', '合计', '其中：低保金'],
+    [null, null, '户', '人', '人', '人', '人', '人', '人', '万元', '万元', '万元', '万元', '元/人·月', '元/人·月', '人'],
+    ['甲', '乙', 1, 2, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16],
+    [null, '合计', ...Array.from({ length: 14 }, (_, i) => (i === 11 ? 644 : i === 12 ? 780 : total(i)))],
+    ...TOWNS.map((t, k) => [k + 1, t, ...TOWN_ROWS[k]!.map((v, i) => (slip && k === 2 && i === 7 ? v * 1e4 : v))]),
+  ];
+  return {
+    rows,
+    setup: (ws) => {
+      ws.mergeCells('A1:P1');
+      ws.mergeCells('A2:P2');
+      for (const c of ['A', 'B', 'C', 'D', 'N', 'O', 'P']) ws.mergeCells(`${c}3:${c}5`);
+      ws.mergeCells('E3:I3');
+      ws.mergeCells('J3:M3');
+      for (const c of ['E', 'F', 'G', 'H', 'I']) ws.mergeCells(`${c}4:${c}5`);
+      ws.mergeCells('J4:K4');
+      ws.mergeCells('L4:M4');
+    },
+  };
+};
+
+const stored = (table: 'observation' | 'period_observation', series: string, region = '532322') =>
+  db.prepare(`SELECT * FROM ${table} WHERE series_code = ? AND region_code = ? ORDER BY ${table === 'observation' ? 'year' : 'period, kind'}`).all(series, region) as Record<string, unknown>[];
+
+describe('the monthly 城市低保 form of December (2023年12月, titled 2023年1-12月)', () => {
+  it('reads every township and the 合计 row, past the unit row and the column numbers with gaps', async () => {
+    const form = dibaoForm();
+    const file = await writeWorkbook(path.join(dir, '城市低保月报.xlsx'), [{ name: '2023年12月', ...form }]);
+    const r = await h['import.run']({ file });
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(r.sheets).toEqual([{ name: '2023年12月', layout: 'wide', region: '532322', observations: 6 * 14, period: '2023年1-12月' }]);
+    // The township of row 11 (法脿镇): each column as its item, with the period and kind the header gives.
+    const of = (cell: string) => r.values.filter((v) => v.sheet === '2023年12月' && v.cell === cell && v.periodKind !== null).map((v) => [v.series, v.region, v.period, v.periodKind, v.value]);
+    expect(of('C11')).toEqual([['dibao_urban_households', '532322103', '2023-12', '期末', 64]]);
+    expect(of('J11')).toEqual([['dibao_urban_expenditure', '532322103', '2023-12', '当月', 7.6]]);
+    expect(of('K11')).toEqual([['dibao_urban_benefit', '532322103', '2023-12', '当月', 6.8]]);
+    expect(of('L11')).toEqual([['dibao_urban_expenditure', '532322103', '2023-12', '累计', 88.9]]);
+    expect(of('M11')).toEqual([['dibao_urban_benefit', '532322103', '2023-12', '累计', 80.2]]);
+    expect(of('E11')).toEqual([['dibao_urban_women', '532322103', '2023-12', '期末', 55]]);
+    expect(of('N11')).toEqual([['dibao_urban_avg_subsidy', '532322103', '2023-12', '期末', 644]]);
+    expect(of('P11')).toEqual([['nonagri_population', '532322103', '2023-12', '期末', 5200]]);
+  });
+
+  it('derives the year 2023: stocks at December, flows from the 1-12月累计 column, with the cell they came from', async () => {
+    const file = await writeWorkbook(path.join(dir, '城市低保月报.xlsx'), [{ name: '2023年12月', ...dibaoForm() }]);
+    const r = await h['import.run']({ file });
+    expect(r.ok).toBe(true);
+    // 双柏县 (the 合计 row, row 8) and 大庄镇 (row 10), by hand from the table above.
+    expect(stored('observation', 'dibao_urban_households').map((o) => [o.year, o.value, o.cell, o.derived_from])).toEqual([
+      [2023, 120 + 85 + 64 + 52 + 47, 'C8', '年末数：2023年12月!C8'],
+    ]);
+    expect(stored('observation', 'dibao_urban_recipients', '532322102').map((o) => [o.year, o.value])).toEqual([[2023, 150]]);
+    expect(stored('observation', 'dibao_urban_expenditure', '532322102').map((o) => [o.year, o.value, o.derived_from])).toEqual([
+      [2023, 112.4, '1-12月累计：2023年12月!L10'],
+    ]);
+    expect(stored('observation', 'dibao_urban_benefit').map((o) => [o.year, o.value])).toEqual([[2023, Number((141.6 + 101.9 + 80.2 + 64.8 + 59.6).toPrecision(12))]]);
+    // December's own expenditure is kept as December's, not as the year's.
+    expect(stored('period_observation', 'dibao_urban_expenditure', '532322102').map((o) => [o.period, o.kind, o.value])).toEqual([
+      ['2023-12', '当月', 9.6],
+      ['2023-12', '累计', 112.4],
+    ]);
+    // The county's share of 城市低保 recipients in its non-agricultural population is computed from the two counts.
+    const recipients = 210 + 150 + 118 + 96 + 88;
+    const nonagri = 9100 + 6400 + 5200 + 4300 + 3900;
+    const p = await h['observations.source']({ region: '532322', series: 'dibao_urban_expenditure', year: 2023 });
+    expect(p).toMatchObject({ value: total(9), sheet: '2023年12月', cell: 'L8', derivedFrom: '1-12月累计：2023年12月!L8' });
+    expect(p!.periods.map((x) => [x.period, x.kind])).toEqual([['2023-12', '累计'], ['2023-12', '当月']].sort());
+    const v = resolverFor(db, 2022, 2023).get('dibao_urban_nonagri_share', '532322', 2023);
+    expect(v?.source).toBe('formula');
+    expect(v?.value).toBeCloseTo((recipients / nonagri) * 100, 10);
+  });
+
+  it('warns about a 万元 column holding 元, quoting the number as written and both readings', async () => {
+    const file = await writeWorkbook(path.join(dir, '城市低保月报.xlsx'), [{ name: '2023年12月', ...dibaoForm(true) }]);
+    const r = await h['import.run']({ file, dryRun: true });
+    const slip = r.problems.find((p) => p.cell === 'J11');
+    expect(slip).toMatchObject({ severity: 'warning', sheet: '2023年12月' });
+    expect(slip!.message).toContain('“76000”按表头单位读作76000万元');
+    expect(slip!.message).toContain('应为7.6万元');
+  });
+
+  it('gives the same figures when the sheet has no name of its own and the month is only in the title', async () => {
+    const file = await writeWorkbook(path.join(dir, '城市低保月报.xlsx'), [{ name: 'Sheet1', ...dibaoForm() }]);
+    const r = await h['import.run']({ file });
+    expect(r.ok).toBe(true);
+    expect(stored('observation', 'dibao_urban_expenditure').map((o) => o.value)).toEqual([total(9)]);
+  });
+
+  it('keeps a June report (2023年1-6月) as June’s figures and makes no annual value of it', async () => {
+    const form = dibaoForm();
+    form.rows[0] = ['城市最低生活保障情况（2023年1-6月）'];
+    const file = await writeWorkbook(path.join(dir, '城市低保6月.xlsx'), [{ name: '2023年6月', ...form }]);
+    const r = await h['import.run']({ file });
+    expect(r.ok).toBe(true);
+    expect(stored('observation', 'dibao_urban_households')).toEqual([]);
+    expect(stored('period_observation', 'dibao_urban_households').map((o) => [o.period, o.kind, o.value])).toEqual([['2023-06', '期末', 368]]);
+    expect(r.problems.some((p) => p.severity === 'warning' && p.message.includes('尚无全年数'))).toBe(true);
+  });
+
+  it('refuses a sheet named 2023年11月 whose title says 1-12月, naming both', async () => {
+    const file = await writeWorkbook(path.join(dir, '城市低保月报.xlsx'), [{ name: '2023年11月', ...dibaoForm() }]);
+    const r = await h['import.run']({ file });
+    expect(r.ok).toBe(false);
+    expect(r.problems[0]!.message).toMatch(/^工作表名写的是2023年11月，标题（A1）写的是2023年1-12月/);
+  });
+});
+
+/** A quarter's 农村特困 table: 特困人员数 (stock), 集中供养, 分散供养, 本季资金支出 (flow, 万元). */
+const TEKUN: Record<number, number[][]> = {
+  1: [[40, 12, 28, 10.2], [31, 9, 22, 7.9]],
+  2: [[41, 12, 29, 10.5], [31, 9, 22, 8.1]],
+  3: [[43, 13, 30, 10.9], [32, 10, 22, 8.3]],
+  4: [[44, 13, 31, 11.4], [33, 10, 23, 8.6]],
+};
+const CN = ['', '一', '二', '三', '四'];
+const tekunSheet = (q: number) => ({
+  name: `2023年第${CN[q]}季度`,
+  rows: [
+    [`双柏县农村特困人员救助供养情况季报（2023年第${CN[q]}季度）`],
+    ['乡镇', '特困人员数（人）', '集中供养人数（人）', '分散供养人数（人）', '本季资金支出（万元）'],
+    ['妥甸镇', ...TEKUN[q]![0]!],
+    ['大庄镇', ...TEKUN[q]![1]!],
+  ] as CellInput[][],
+});
+
+describe('a quarterly 农村特困 table', () => {
+  it('derives the year from four quarters in one workbook: persons at the fourth quarter, spending the sum of the quarters', async () => {
+    const file = await writeWorkbook(path.join(dir, '特困季报.xlsx'), [1, 2, 3, 4].map(tekunSheet));
+    const r = await h['import.run']({ file });
+    expect(r.ok).toBe(true);
+    expect(stored('observation', 'tekun_rural_persons', '532322101').map((o) => [o.year, o.value, o.derived_from])).toEqual([
+      [2023, 44, '年末数：2023年第四季度!B3'],
+    ]);
+    const spent = stored('observation', 'tekun_rural_expenditure', '532322102');
+    expect(spent.map((o) => o.value)).toEqual([Number((7.9 + 8.1 + 8.3 + 8.6).toPrecision(12))]);
+    expect(spent[0]!.derived_from).toBe('4个季度之和：2023年第一季度!E4 … 2023年第四季度!E4（共4个）');
+    expect(stored('period_observation', 'tekun_rural_expenditure', '532322102').map((o) => [o.period, o.kind])).toEqual([
+      ['2023Q1', '本季'], ['2023Q2', '本季'], ['2023Q3', '本季'], ['2023Q4', '本季'],
+    ]);
+  });
+
+  it('completes the year when the fourth quarter comes in a later file, and an undo of that file takes the year back out', async () => {
+    const first = await writeWorkbook(path.join(dir, '特困1-3季度.xlsx'), [1, 2, 3].map(tekunSheet));
+    const a = await h['import.run']({ file: first });
+    expect(a.ok).toBe(true);
+    expect(stored('observation', 'tekun_rural_expenditure', '532322101')).toEqual([]);
+    const second = await writeWorkbook(path.join(dir, '特困4季度.xlsx'), [tekunSheet(4)]);
+    const b = await h['import.run']({ file: second });
+    expect(b.ok).toBe(true);
+    expect(stored('observation', 'tekun_rural_expenditure', '532322101').map((o) => o.value)).toEqual([Number((10.2 + 10.5 + 10.9 + 11.4).toPrecision(12))]);
+    expect(b.values.find((v) => v.series === 'tekun_rural_expenditure' && v.region === '532322101' && v.period === '2023')).toMatchObject({ status: 'new', periodKind: null });
+    await h['batches.undo']({ batch: b.batch! });
+    expect(stored('observation', 'tekun_rural_expenditure', '532322101')).toEqual([]);
+    expect(stored('period_observation', 'tekun_rural_expenditure', '532322101').map((o) => o.period)).toEqual(['2023Q1', '2023Q2', '2023Q3']);
+  });
+});
+
+describe('a monthly report saved by a provincial system as an HTML table named .xls', () => {
+  it('reads the 临时救助 months of 2023 and sums twelve 当月 figures into the year', async () => {
+    const months = Array.from({ length: 12 }, (_, i) => i + 1);
+    const cases = months.map((m) => 10 + m);
+    const money = months.map((m) => Number((1.5 + m / 10).toPrecision(12)));
+    const sheet = (m: number) => `<table>
+<tr><td colspan="3">双柏县临时救助情况月报（${2023}年${m}月）</td></tr>
+<tr><td>地区</td><td>临时救助人次（人次）</td><td>当月资金支出（万元）</td></tr>
+<tr><td>妥甸镇</td><td>${cases[m - 1]}</td><td>${money[m - 1]}</td></tr></table>`;
+    const files = months.map((m) => {
+      const file = path.join(dir, `临时救助${m}月.xls`);
+      fs.writeFileSync(file, `<html><head><meta charset="utf-8"></head><body>${sheet(m)}</body></html>`);
+      return file;
+    });
+    for (const file of files) {
+      const r = await h['import.run']({ file });
+      expect(r.ok, JSON.stringify(r.problems)).toBe(true);
+      expect(r.problems.some((p) => /HTML/.test(p.message))).toBe(true);
+    }
+    expect(stored('observation', 'temp_relief_cases', '532322101').map((o) => [o.year, o.value])).toEqual([[2023, cases.reduce((s, x) => s + x, 0)]]);
+    expect(stored('observation', 'temp_relief_expenditure', '532322101').map((o) => o.value)).toEqual([Number(money.reduce((s, x) => s + x, 0).toPrecision(15))]);
+  });
+});
