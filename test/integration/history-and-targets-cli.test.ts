@@ -156,7 +156,7 @@ const TYPED = [
   { series: 'nursing_beds', year: 2023, value: 900 },
   { series: 'social_org_staff', year: 2020, value: 1200 },
   { series: 'social_org_staff', year: 2023, value: 1400 },
-  { series: 'eco_burial_rate', year: 2022, value: 55.5 },
+  { series: 'eco_burials', year: 2022, value: 5550 },
 ];
 
 /** `pwb template` for 楚雄州, the TYPED values entered with exceljs (nothing else touched), then `pwb import --json`. */
