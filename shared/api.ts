@@ -277,7 +277,7 @@ export interface Api {
   'reports.setParagraph': { input: { plan: string; region?: string; year: number; kind: EvaluationKind; key: string; text: string; by: string }; output: { key: string } };
   'export.evaluation': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind; out: string }; output: { file: string } };
   'export.observations': { input: { region: string; includeSubregions?: boolean; out: string }; output: { file: string; rows: number } };
-  'template.write': { input: { plan: string; region: string; subregions?: boolean; out: string }; output: { file: string; sheets: number; rows: number } };
+  'template.write': { input: { plan: string; region: string; subregions?: boolean; out: string; period?: 'monthly' | 'quarterly'; year?: number }; output: { file: string; sheets: number; rows: number } };
   'targets.import': {
     input: { plan: string; file: string; setBy: string; dryRun?: boolean };
     /** `replaced`: how many of the targets replace one already set for the same region and row. */

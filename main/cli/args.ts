@@ -8,6 +8,7 @@ export const OPTIONS = {
   plan: { type: 'string' },
   region: { type: 'string' },
   year: { type: 'string' },
+  period: { type: 'string' },
   kind: { type: 'string' },
   out: { type: 'string' },
   sheet: { type: 'string' },

@@ -104,9 +104,17 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   template: {
-    usage: 'pwb template --plan ID --region CODE --out F.xlsx [--subregions]   生成填报工作簿 / data-entry workbook',
+    usage: 'pwb template --plan ID --region CODE --out F.xlsx [--subregions] [--period monthly|quarterly --year Y]   生成填报工作簿（按年，或某年按月、按季） / data-entry workbook',
     run: async ({ values, withHandlers, print }) => {
-      const input = { plan: need(values.plan, '--plan'), region: need(values.region, '--region'), out: need(values.out, '--out'), subregions: values.subregions };
+      const period = values.period;
+      if (period !== undefined && period !== 'monthly' && period !== 'quarterly') throw new UserError('bad-input', '--period 应为 monthly（按月）或 quarterly（按季）。 / --period is monthly or quarterly.');
+      const input = {
+        plan: need(values.plan, '--plan'),
+        region: need(values.region, '--region'),
+        out: need(values.out, '--out'),
+        subregions: values.subregions,
+        ...(period ? { period: period as 'monthly' | 'quarterly', year: needYear(values.year) } : {}),
+      };
       const result = await withHandlers((h) => h['template.write'](input));
       print(result, () => `已生成填报工作簿 ${result.file}：${result.sheets} 张数据表，每表 ${result.rows} 行。填好后用 pwb import 导入。`);
       return 0;

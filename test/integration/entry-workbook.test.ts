@@ -14,6 +14,7 @@ import { sheetNameFor } from '../../main/services/entry-workbook/markers';
 import { entryLayout, findEntryHeader, isEntryAuxSheet, readEntryMeta } from '../../main/services/entry-workbook/read';
 import { writeEntryWorkbook } from '../../main/services/entry-workbook/write';
 import { importPlanTable } from '../../main/services/plan-import/run';
+import { createHandlers } from '../../main/services/handlers';
 import { cellText } from '../../main/services/import/cells';
 import { findLongHeader } from '../../main/services/import/long-layout';
 import { seriesMatcher } from '../../main/services/import/match';
@@ -383,5 +384,53 @@ describe('reading a filled template back', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     expect(findEntryHeader(wb.worksheets[0]!)).toBeNull();
+  });
+});
+
+describe('a monthly or quarterly entry workbook (the 月报/季报 cycle)', () => {
+  const monthly = async (period: 'monthly' | 'quarterly', year = 2023) => {
+    const file = path.join(dir, `chuxiong-${period}-${++files}.xlsx`);
+    await writeEntryWorkbook(db, { plan: 'chuxiong', region: '532322', out: file, period, year });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    return { file, wb, ws: dataSheets(wb)[0]! };
+  };
+  const cellAt = (ws: ExcelJS.Worksheet, code: string, heading: string) => rowOf(ws, code).getCell(colOf(ws, heading));
+
+  it('has a column per month of the year, says per row whether to give the month-end or the month’s own figure, and records the period', async () => {
+    const { wb, ws } = await monthly('monthly');
+    const header = ws.getRow(3);
+    expect(Array.from({ length: 12 }, (_, i) => cellText(header.getCell(5 + i)))).toEqual(Array.from({ length: 12 }, (_, i) => `2023年${i + 1}月`));
+    expect(cellText(rowOf(ws, 'burials').getCell(colOf(ws, '说明')))).toMatch(/^填当月数（各月相加为全年数）；用于：15 节地生态安葬率/);
+    expect(cellText(rowOf(ws, 'nursing_beds').getCell(colOf(ws, '说明')))).toMatch(/^填月末数（12月末即年末数）；/);
+    expect(readEntryMeta(wb)).toMatchObject({ period: 'monthly', years: [2023, 2023] });
+    expect(cellText(ws.getCell('B1'))).toContain('月度填报表（2023年）');
+  });
+
+  it('reads the months back as months, and the year follows by the rule: flows summed over twelve months, stocks at December', async () => {
+    const { wb, ws } = await monthly('monthly');
+    const burials = [31, 28, 40, 35, 33, 30, 29, 36, 41, 38, 27, 44];
+    burials.forEach((v, i) => (cellAt(ws, 'burials', `2023年${i + 1}月`).value = v));
+    cellAt(ws, 'nursing_beds', '2023年6月').value = 300;
+    cellAt(ws, 'nursing_beds', '2023年12月').value = 320;
+    const file = path.join(dir, `filled-${++files}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    const h = createHandlers(db);
+    const r = await h['import.run']({ file });
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const annual = (code: string) => db.prepare('SELECT value, derived_from FROM observation WHERE region_code = ? AND series_code = ? AND year = 2023').get('532322', code) as { value: number; derived_from: string } | undefined;
+    expect(annual('burials')?.value).toBe(burials.reduce((s, x) => s + x, 0));
+    expect(annual('burials')?.derived_from).toMatch(/^12个月之和：/);
+    expect(annual('nursing_beds')).toMatchObject({ value: 320, derived_from: `年末数：${ws.name}!${cellAt(ws, 'nursing_beds', '2023年12月').address}` });
+    expect(r.values.filter((v) => v.series === 'nursing_beds' && v.periodKind !== null).map((v) => [v.period, v.periodKind, v.value])).toEqual([
+      ['2023-06', '期末', 300],
+      ['2023-12', '期末', 320],
+    ]);
+  });
+
+  it('has four quarter columns in a quarterly workbook, and refuses a year outside the plan', async () => {
+    const { ws } = await monthly('quarterly', 2024);
+    expect(Array.from({ length: 4 }, (_, i) => cellText(ws.getRow(3).getCell(5 + i)))).toEqual(['2024年第一季度', '2024年第二季度', '2024年第三季度', '2024年第四季度']);
+    await expect(writeEntryWorkbook(db, { plan: 'chuxiong', region: '532322', out: path.join(dir, 'x.xlsx'), period: 'monthly', year: 2031 })).rejects.toThrow(/规划期内的年份/);
   });
 });

@@ -80,27 +80,43 @@ export interface DataSheetInput {
   plan: Plan;
   region: Region;
   rows: EntryRows;
+  /** A month's or a quarter's columns for one year instead of a column per year. */
+  periods?: EntryPeriods;
 }
 
+/** The columns of a monthly or quarterly entry sheet: 2026年1月 … 2026年12月, or 2026年第一季度 … 第四季度. */
+export interface EntryPeriods {
+  kind: 'monthly' | 'quarterly';
+  year: number;
+}
+
+const QUARTER_NAMES = ['第一季度', '第二季度', '第三季度', '第四季度'];
+export const periodHeadings = (p: EntryPeriods): string[] =>
+  p.kind === 'monthly' ? Array.from({ length: 12 }, (_, i) => `${p.year}年${i + 1}月`) : QUARTER_NAMES.map((q) => `${p.year}年${q}`);
+
 /** Fills `ws` with one region's table; returns the number of series rows. */
-export const fillDataSheet = async (ws: ExcelJS.Worksheet, { plan, region, rows }: DataSheetInput): Promise<number> => {
+export const fillDataSheet = async (ws: ExcelJS.Worksheet, { plan, region, rows, periods }: DataSheetInput): Promise<number> => {
   const years: number[] = [];
   for (let y = rows.firstYear; y <= rows.lastYear; y++) years.push(y);
-  const noteCol = FIRST_YEAR_COL + years.length;
+  // A monthly or quarterly sheet: one column per month or quarter of the year, every row open.
+  const columns = periods ? periodHeadings(periods).map((heading) => ({ heading, year: periods.year })) : years.map((y) => ({ heading: `${y}年`, year: y }));
+  const noteCol = FIRST_YEAR_COL + columns.length;
 
   ws.getColumn(CODE_COL).width = 8;
   ws.getColumn(CODE_COL).hidden = true;
   ws.getColumn(SEQ_COL).width = 6;
   ws.getColumn(NAME_COL).width = NAME_WIDTH;
   ws.getColumn(UNIT_COL).width = 11;
-  years.forEach((_, i) => (ws.getColumn(FIRST_YEAR_COL + i).width = 12));
+  columns.forEach((_, i) => (ws.getColumn(FIRST_YEAR_COL + i).width = periods ? 11 : 12));
   ws.getColumn(noteCol).width = NOTE_WIDTH;
 
   ws.getCell(1, CODE_COL).value = `${PLAN_PREFIX}${plan.id}`;
   ws.getCell(2, CODE_COL).value = `${REGION_PREFIX}${region.code}`;
   ws.mergeCells(1, SEQ_COL, 1, noteCol);
   const title = ws.getCell(1, SEQ_COL);
-  title.value = `《${plan.title}》监测数据填报表`;
+  title.value = periods
+    ? `《${plan.title}》监测数据${periods.kind === 'monthly' ? '月' : '季'}度填报表（${periods.year}年）`
+    : `《${plan.title}》监测数据填报表`;
   title.font = { bold: true, size: 14 };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 26;
@@ -110,7 +126,7 @@ export const fillDataSheet = async (ws: ExcelJS.Worksheet, { plan, region, rows 
 
   const header = ws.getRow(HEADER_ROW);
   header.getCell(CODE_COL).value = CODE_MARKER;
-  const headings = ['序号', '指标或统计项', '单位', ...years.map((y) => `${y}年`), '说明'];
+  const headings = ['序号', '指标或统计项', '单位', ...columns.map((c) => c.heading), '说明'];
   headings.forEach((h, i) => {
     const cell = header.getCell(SEQ_COL + i);
     label(cell, h, HEADER_GREY);
@@ -129,10 +145,10 @@ export const fillDataSheet = async (ws: ExcelJS.Worksheet, { plan, region, rows 
     row.getCell(UNIT_COL).alignment = { horizontal: 'center', vertical: 'middle' };
     const { numFmt } = entryFormat(s.unit);
     const validation = validationFor(s.unit);
-    years.forEach((y, j) => {
+    columns.forEach(({ year: y }, j) => {
       const cell = row.getCell(FIRST_YEAR_COL + j);
       cell.border = THIN;
-      if (y < s.firstYear) {
+      if (!periods && y < s.firstYear) {
         // Not read by this plan's evaluation: grey and locked, so the clerk need not look for it.
         cell.fill = GREY;
         cell.protection = { locked: true };
@@ -142,7 +158,7 @@ export const fillDataSheet = async (ws: ExcelJS.Worksheet, { plan, region, rows 
       cell.protection = { locked: false };
       cell.dataValidation = validation;
     });
-    const note = usageNote(s, plan.baseYear);
+    const note = periods ? `${s.nature === 'flow' ? (periods.kind === 'monthly' ? '填当月数（各月相加为全年数）' : '填本季数（四季相加为全年数）') : periods.kind === 'monthly' ? '填月末数（12月末即年末数）' : '填季末数（四季度末即年末数）'}；${usageNote(s, plan.baseYear)}` : usageNote(s, plan.baseYear);
     label(row.getCell(noteCol), note);
     row.getCell(noteCol).alignment = { wrapText: true, vertical: 'middle' };
     row.getCell(noteCol).font = { size: 9 };

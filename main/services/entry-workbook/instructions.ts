@@ -9,6 +9,7 @@ import type { Plan } from '../../../shared/types';
 import { wrappedHeight } from './data-sheet';
 import { INSTRUCTIONS_MARKER } from './markers';
 import type { EntryRows } from './rows';
+import type { EntryPeriods } from './data-sheet';
 
 const TEXT_WIDTH = 80;
 
@@ -17,9 +18,10 @@ export interface InstructionsInput {
   rows: EntryRows;
   sheets: { name: string; regionName: string; regionCode: string }[];
   generatedAt: string;
+  periods?: EntryPeriods;
 }
 
-const paragraphs = ({ plan, rows, sheets, generatedAt }: InstructionsInput): { text: string; bold?: boolean }[] => {
+const paragraphs = ({ plan, rows, sheets, generatedAt, periods }: InstructionsInput): { text: string; bold?: boolean }[] => {
   const B = plan.baseYear;
   const lookBack = rows.firstYear < B;
   const doc = plan.docNumber ? `，${plan.docNumber}` : '';
@@ -29,16 +31,21 @@ const paragraphs = ({ plan, rows, sheets, generatedAt }: InstructionsInput): { t
     { text: `包含的数据表：${sheets.map((s) => `“${s.name}”（${s.regionName}，${s.regionCode}）`).join('、')}。` },
     { text: '一、填什么', bold: true },
     { text: '每个地区一张数据表。每行是一个统计项或直接填报的指标，“说明”列写明它用于规划指标表的哪一项（序号和名称）。由公式计算的指标（如各类覆盖率、比例）不必填写，工作台会用本表的数据计算。' },
-    { text: `请按年份逐列填写白色单元格：${rows.firstYear}年至${rows.lastYear}年，每年一列。` },
+    {
+      text: periods
+        ? `请按${periods.kind === 'monthly' ? '月份' : '季度'}逐列填写白色单元格：${periods.year}年${periods.kind === 'monthly' ? '1月至12月，每月' : '第一至第四季度，每季'}一列，可以每${periods.kind === 'monthly' ? '月' : '季'}填好后导入一次。`
+        : `请按年份逐列填写白色单元格：${rows.firstYear}年至${rows.lastYear}年，每年一列。`,
+    },
     { text: '二、单位', bold: true },
     { text: '按“单位”列的单位填写，只填数字，不要带单位或文字。百分比填百分数本身（55.5% 填 55.5），千分比填千分数本身（1.6‰ 填 1.6）。金额、人数等按“单位”列换算后再填；如果数值带了单位（如“1.2万”），导入时会按单位换算并在结果中注明。' },
     { text: '三、不知道的数据', bold: true },
     { text: '不知道或尚未统计的数据请留空，不要填 0、“—”或“无”。0 表示确实为零。留空的单元格导入时不产生数据，评估时显示为“缺数”。' },
     { text: '四、灰色单元格', bold: true },
     { text: '灰色单元格（序号、名称、单位、说明，以及本行不需要的年份）已锁定，请勿修改。工作表保护没有设置密码，只为防止误改。' },
-    { text: '五、数据年份', bold: true },
+    { text: periods ? '五、数据时期' : '五、数据年份', bold: true },
     {
-      text:
+      text: periods
+        ? `时点数（户数、人数、床位数、标准等，“说明”列写“填${periods.kind === 'monthly' ? '月' : '季'}末数”）填该${periods.kind === 'monthly' ? '月' : '季'}末的数，${periods.kind === 'monthly' ? '12月' : '第四季度'}末的数即为全年数；时期数（支出、人次等，“说明”列写“填${periods.kind === 'monthly' ? '当月' : '本季'}数”）填该${periods.kind === 'monthly' ? '月' : '季'}本身的数，不要填累计数，${periods.kind === 'monthly' ? '12个月' : '四个季度'}都填齐后工作台相加得出全年数。` :
         `“某年”列填写该年度的数值：时点数填年末数（12月31日），累计数填全年累计数。基期为${B}年，目标年为${plan.targetYear}年。` +
         (lookBack
           ? `个别统计项需要比基期更早的数值（如“上年度居民人均消费支出”及其增速），这些行的${rows.firstYear}年单元格为白色，其余行为灰色。`

@@ -23,6 +23,7 @@ export const EntryMetaSchema = z.object({
   generatedAt: z.string(),
   regions: z.array(z.object({ code: z.string(), name: z.string(), sheet: z.string() })),
   years: z.tuple([z.number().int(), z.number().int()]).optional(),
+  period: z.enum(['monthly', 'quarterly']).optional(),
   series: z.array(z.string()).optional(),
 });
 export type EntryMeta = z.infer<typeof EntryMetaSchema>;

@@ -12,6 +12,8 @@ import { catalogOf, regionTreeOf } from '../context';
 import { cellText, readNumberCell, yearOf } from '../import/cells';
 import { layout, type SheetContext } from '../import/layout';
 import type { ParsedObservation, ParsedSheet } from '../import/types';
+import { periodOfValue } from '../import/periods';
+import { periodOfText, type SheetPeriod } from '../import/sheet-period';
 import { CODE_MARKER, EntryMetaSchema, INSTRUCTIONS_MARKER, META_SHEET, REGION_PREFIX, type EntryMeta } from './markers';
 
 const MAX_HEADER_SCAN = 20;
@@ -24,7 +26,8 @@ export interface EntryHeader {
   codeCol: number;
   nameCol: number | null;
   unitCol: number | null;
-  years: { col: number; year: number }[];
+  /** A column per year, or per month or quarter of a year on a monthly or quarterly sheet (2026年1月, 2026年第一季度). */
+  years: { col: number; year: number; period?: SheetPeriod; heading?: string }[];
   /** The hidden `#pwb:region=…` cell above the header, if it is still there. */
   region: { address: string; code: string } | null;
 }
@@ -42,8 +45,11 @@ export const findEntryHeader = (ws: ExcelJS.Worksheet): EntryHeader | null => {
         const cell = row.getCell(k);
         const year = yearOf(cell);
         const t = text(cell).replace(/\s+/g, '');
+        const period = year === null ? periodOfText(t) : null;
         if (year !== null) header.years.push({ col: k, year });
-        else if (header.nameCol === null && t === '指标或统计项') header.nameCol = k;
+        else if (period && 'period' in period && period.period.kind !== 'year' && !period.period.cumulative) {
+          header.years.push({ col: k, year: period.period.year, period: period.period, heading: t });
+        } else if (header.nameCol === null && t === '指标或统计项') header.nameCol = k;
         else if (header.unitCol === null && t === '单位') header.unitCol = k;
       }
       for (let above = 1; above < r; above++) {
@@ -95,12 +101,13 @@ export const parseEntrySheet = (ctx: SheetContext, header: EntryHeader): ParsedS
   const observations: ParsedObservation[] = [];
   const catalog = catalogOf(db);
   const region = sheetRegion(ctx, header, problems);
-  const yearsSeen = new Map<number, string>();
+  const yearsSeen = new Map<string, string>();
   for (const y of header.years) {
     const addr = ws.getRow(header.row).getCell(y.col).address;
-    const prev = yearsSeen.get(y.year);
-    if (prev) problems.push({ severity: 'error', sheet, cell: addr, message: `年份${y.year}重复（另见 ${prev}） / year ${y.year} appears twice (also ${prev})` });
-    else yearsSeen.set(y.year, addr);
+    const key = y.heading ?? String(y.year);
+    const prev = yearsSeen.get(key);
+    if (prev) problems.push({ severity: 'error', sheet, cell: addr, message: `${y.heading ?? `年份${y.year}`}重复（另见 ${prev}） / ${key} appears twice (also ${prev})` });
+    else yearsSeen.set(key, addr);
   }
   const seen = new Map<string, string>();
   for (let r = header.row + 1; r <= ws.rowCount; r++) {
@@ -109,7 +116,7 @@ export const parseEntrySheet = (ctx: SheetContext, header: EntryHeader): ParsedS
     const code = text(codeCell);
     const readings = header.years.map((y) => {
       const cell = row.getCell(y.col);
-      return { year: y.year, cell, reading: readNumberCell(cell) };
+      return { year: y.year, period: y.period, cell, reading: readNumberCell(cell) };
     });
     const hasValues = readings.some((x) => x.reading.kind !== 'blank');
     if (code === '') {
@@ -153,7 +160,7 @@ export const parseEntrySheet = (ctx: SheetContext, header: EntryHeader): ParsedS
     }
     const unitText = header.unitCol !== null ? text(row.getCell(header.unitCol)) : '';
     const target = unitOf(code);
-    for (const { year, cell, reading } of readings) {
+    for (const { year, period, cell, reading } of readings) {
       if (reading.kind === 'blank') continue;
       if (reading.kind === 'problem') {
         problems.push({ severity: 'error', sheet, cell: cell.address, message: reading.message });
@@ -182,6 +189,8 @@ export const parseEntrySheet = (ctx: SheetContext, header: EntryHeader): ParsedS
         cell: cell.address,
         sourceUnit: from,
         factor,
+        // A month's column: a stock's month-end figure, a flow's own month (DESIGN.md "Statistical periods").
+        ...(period ? (({ period: p, kind }) => ({ period: p, periodKind: kind }))(periodOfValue(period, null, series)!) : {}),
       });
     }
   }

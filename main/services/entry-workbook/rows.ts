@@ -29,6 +29,8 @@ export interface EntrySeries {
   note: string | null;
   /** Units the plan prints for this series when they differ from `unit` (e.g. 万人 for a count kept in 人). */
   printedUnits: string[];
+  /** Stock or flow: on a monthly sheet, a month-end figure or the month's own. */
+  nature: 'stock' | 'flow' | null;
 }
 
 export interface EntryRows {
@@ -56,7 +58,7 @@ export const entryRows = (catalog: SeriesCatalog, plan: Plan): EntryRows => {
     const series = catalog.get(code);
     let entry = found.get(code);
     if (!entry) {
-      entry = { code, name: series.name, kind: series.kind, unit: series.unit, firstYear: from, usedBy: [], note: series.note, printedUnits: [] };
+      entry = { code, name: series.name, kind: series.kind, unit: series.unit, firstYear: from, usedBy: [], note: series.note, printedUnits: [], nature: series.nature ?? null };
       found.set(code, entry);
     }
     entry.firstYear = Math.min(entry.firstYear, from, plan.baseYear);

@@ -14,7 +14,7 @@ import { childRegions } from '../../db/queries/regions';
 import type { ReadDb } from '../../db/types';
 import { catalogOf, isWithinTree, regionTreeOf } from '../context';
 import { requirePlan } from '../evaluate';
-import { fillDataSheet } from './data-sheet';
+import { fillDataSheet, type EntryPeriods } from './data-sheet';
 import { fillInstructions } from './instructions';
 import { INSTRUCTIONS_SHEET, META_SHEET, sheetNameFor, type EntryMeta } from './markers';
 import { entryRows } from './rows';
@@ -24,6 +24,9 @@ export interface EntryWorkbookInput {
   region: string;
   subregions?: boolean;
   out: string;
+  /** A monthly or quarterly workbook for one year (the 民政统计 月报/季报 cycle) instead of a column per year. */
+  period?: 'monthly' | 'quarterly';
+  year?: number;
 }
 
 export interface EntryWorkbookResult {
@@ -72,6 +75,14 @@ export const writeEntryWorkbook = async (db: ReadDb, input: EntryWorkbookInput):
   const region = regionFor(db, plan, input.region);
   const regions = input.subregions ? [region, ...childRegions(db, region.code)] : [region];
   const rows = entryRows(catalogOf(db), plan);
+  let periods: EntryPeriods | undefined;
+  if (input.period !== undefined) {
+    const year = input.year;
+    if (year === undefined || !Number.isInteger(year) || year < plan.baseYear || year > plan.targetYear) {
+      throw new UserError('bad-year', `月度或季度填报表需要规划期内的年份（${plan.baseYear}至${plan.targetYear}年），请用 --year 指明。 / A monthly or quarterly workbook needs a --year within the plan (${plan.baseYear}–${plan.targetYear}).`);
+    }
+    periods = { kind: input.period, year };
+  }
   const generatedAt = new Date().toISOString();
 
   const wb = new ExcelJS.Workbook();
@@ -85,10 +96,11 @@ export const writeEntryWorkbook = async (db: ReadDb, input: EntryWorkbookInput):
     sheets.push({ name, region: r });
   }
   let perSheet = 0;
-  for (const s of sheets) perSheet = await fillDataSheet(wb.addWorksheet(s.name), { plan, region: s.region, rows });
+  for (const s of sheets) perSheet = await fillDataSheet(wb.addWorksheet(s.name), { plan, region: s.region, rows, ...(periods ? { periods } : {}) });
   await fillInstructions(instructions, {
     plan,
     rows,
+    ...(periods ? { periods } : {}),
     sheets: sheets.map((s) => ({ name: s.name, regionName: s.region.name, regionCode: s.region.code })),
     generatedAt,
   });
@@ -101,7 +113,8 @@ export const writeEntryWorkbook = async (db: ReadDb, input: EntryWorkbookInput):
     planTitle: plan.title,
     generatedAt,
     regions: sheets.map((s) => ({ code: s.region.code, name: s.region.name, sheet: s.name })),
-    years: [rows.firstYear, rows.lastYear],
+    years: periods ? [periods.year, periods.year] : [rows.firstYear, rows.lastYear],
+    ...(periods ? { period: periods.kind } : {}),
     series: rows.series.map((s) => s.code),
   };
   const metaSheet = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
