@@ -224,3 +224,58 @@ describe('a monthly report saved by a provincial system as an HTML table named .
     expect(stored('observation', 'temp_relief_expenditure', '532322101').map((o) => o.value)).toEqual([Number(money.reduce((s, x) => s + x, 0).toPrecision(15))]);
   });
 });
+
+describe('a county’s monthly summary with items as rows (指标名称 | 计量单位 | 本月数 | 本年累计)', () => {
+  const summary = (title: string): CellInput[][] => [
+    [title],
+    ['填报单位：双柏县民政局'],
+    ['指标名称', '计量单位', '代码', '本月数', '本年累计', '上年同期'],
+    ['甲', '乙', '丙', 1, 2, 3],
+    ['一、城市低保'],
+    ['低保户数', '户', '01', 368, null, 360],
+    ['低保人数', '人', '02', 662, null, 650],
+    ['资金支出', '万元', '03', 42.6, 498.1, 470.2],
+    ['二、农村低保'],
+    ['低保户数', '户', '04', 2310, null, 2290],
+    ['资金支出', '万元', '05', 168.4, 1985.7, 1890.3],
+    ['三、临时救助'],
+    ['救助人次', '人次', '06', 31, 402, 388],
+  ];
+
+  it('reads each section’s short names as that section’s items, 本月数 as December’s and 本年累计 as the year’s flow', async () => {
+    const file = await writeWorkbook(path.join(dir, '民政统计月报.xlsx'), [{ name: '2023年12月', rows: summary('双柏县民政统计月报（2023年12月）') }]);
+    const r = await h['import.run']({ file });
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(r.sheets).toEqual([expect.objectContaining({ layout: 'long', region: '532322', period: '2023年12月' })]);
+    const got = (series: string) => stored('observation', series).map((o) => [o.year, o.value, o.derived_from]);
+    expect(got('dibao_urban_households')).toEqual([[2023, 368, '年末数：2023年12月!D6']]);
+    expect(got('dibao_rural_households')).toEqual([[2023, 2310, '年末数：2023年12月!D10']]);
+    expect(got('dibao_urban_expenditure')).toEqual([[2023, 498.1, '1-12月累计：2023年12月!E8']]);
+    expect(got('dibao_rural_expenditure')).toEqual([[2023, 1985.7, '1-12月累计：2023年12月!E11']]);
+    expect(got('temp_relief_cases')).toEqual([[2023, 402, '1-12月累计：2023年12月!E13']]);
+    expect(stored('period_observation', 'temp_relief_cases').map((o) => [o.period, o.kind, o.value])).toEqual([['2023-12', '当月', 31], ['2023-12', '累计', 402]]);
+    // 上年同期 is named as not read, not taken for anything.
+    expect(r.problems.some((p) => p.severity === 'warning' && p.cell === 'F3')).toBe(true);
+  });
+
+  it('refuses such a sheet when neither its name nor its title says which month', async () => {
+    const file = await writeWorkbook(path.join(dir, '民政统计月报.xlsx'), [{ name: '月报', rows: summary('双柏县民政统计月报') }]);
+    const r = await h['import.run']({ file });
+    expect(r.ok).toBe(false);
+    expect(r.problems[0]!.message).toMatch(/^本表按“本月数”“累计数”等填报，但工作表名或标题中没有写明月份或季度/);
+  });
+});
+
+describe('township names that occur in several counties', () => {
+  it('takes the parent from the 填报单位 line when no --region is given', async () => {
+    const towns = db.prepare("SELECT name, count(*) AS n FROM region WHERE level = 'township' GROUP BY name HAVING n > 1 ORDER BY n DESC LIMIT 1").get() as { name: string; n: number } | undefined;
+    expect(towns).toBeDefined();
+    const [a, b] = db.prepare('SELECT r.code, p.name AS parent FROM region r JOIN region p ON p.code = r.parent_code WHERE r.name = ? ORDER BY r.code LIMIT 2').all(towns!.name) as { code: string; parent: string }[];
+    const rows: CellInput[][] = [['养老机构情况（2023年）'], [`填报单位：${b!.parent}民政局      单位：个、张`], ['乡镇', '养老机构数', '养老机构床位数'], [towns!.name, 3, 120]];
+    const file = await writeWorkbook(path.join(dir, '养老机构.xlsx'), [{ name: '2023年', rows }]);
+    const r = await h['import.run']({ file });
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(stored('observation', 'elderly_beds', b!.code).map((o) => o.value)).toEqual([120]);
+    expect(stored('observation', 'elderly_beds', a!.code)).toEqual([]);
+  });
+});

@@ -29,10 +29,15 @@ const titleTexts = (ws: ExcelJS.Worksheet, headerRow: number): string[] => {
 };
 
 /** Words to try before a header: 城市低保, 低保, 城市 for the 城市最低生活保障 form. */
-export const formContext = (ws: ExcelJS.Worksheet, headerRow: number): { prefixes: string[] } => {
-  const text = titleTexts(ws, headerRow)
-    .filter((t) => !/^(填报|报送|编制)?单位[:：]/u.test(t))
-    .join(' ');
+export const formContext = (ws: ExcelJS.Worksheet, headerRow: number): { prefixes: string[] } =>
+  prefixesOf(
+    titleTexts(ws, headerRow)
+      .filter((t) => !/^(填报|报送|编制)?单位[:：]/u.test(t))
+      .join(' '),
+  );
+
+/** The same words from one text: a title, or a section row of a table (一、城市低保). */
+export const prefixesOf = (text: string): { prefixes: string[] } => {
   const urban = /城市|城镇/u.test(text);
   const rural = /农村/u.test(text);
   const area = urban === rural ? '' : urban ? '城市' : '农村';

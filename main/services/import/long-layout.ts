@@ -11,6 +11,10 @@ import { cellText, cellUnitIn, hiddenColumnWarning, isColumnHidden, isStorableYe
 import { layout, type SheetContext } from './layout';
 import { resolveSheetRegion } from './sheet-region';
 import type { ParsedObservation, ParsedSheet } from './types';
+import { isCodeRow } from './code-row';
+import { formContext, prefixesOf } from './form-context';
+import { columnKind, periodOfValue, type ColumnKind } from './periods';
+import { periodLabel, statedPeriod, type SheetPeriod } from './sheet-period';
 
 const MAX_HEADER_SCAN = 20;
 /** A sheet that is wrong on every row (a hostile or mismatched file) is not checked to its end. */
@@ -24,8 +28,15 @@ export interface LongHeader {
   row: number;
   nameCol: number;
   unitCol: number | null;
-  years: { col: number; year: number }[];
+  /** Year columns; or, on a month's or quarter's report, its 本月数/本年累计/期末数 columns (year 0 until parsed). */
+  years: { col: number; year: number; kind?: ColumnKind }[];
 }
+
+/** A header cell that is a period kind and nothing else: 本月数, 当月, 本季, 本年累计, 累计数, 期末数. */
+const kindOfHeading = (text: string): ColumnKind | null => {
+  const { kind, parts } = columnKind([text]);
+  return kind !== null && parts.length === 0 ? kind : null;
+};
 
 /**
  * Row `r` as the header of a long table, or null: year headings, and where the names and units are. One year beside
@@ -38,16 +49,21 @@ export const yearHeaderAt = (ws: ExcelJS.Worksheet, r: number): LongHeader | nul
   let nameCol: number | null = null;
   let unitCol: number | null = null;
   let labelled = false;
+  const kinds: { col: number; year: number; kind: ColumnKind }[] = [];
   for (let c = 1; c <= ws.columnCount; c++) {
     const cell = row.getCell(c);
     if (cell.isMerged && cell.master.address !== cell.address) continue;
     const year = yearOf(cell);
     const text = cellText(cell).normalize('NFKC').replace(/\s+/g, '');
     if (/^[^:：]{1,12}[:：]\S/u.test(text)) labelled = true;
+    const kind = year === null ? kindOfHeading(text) : null;
     if (year !== null) years.push({ col: c, year });
+    else if (kind !== null) kinds.push({ col: c, year: 0, kind });
     else if (nameCol === null && NAME_HEADER.test(text)) nameCol = c;
     else if (unitCol === null && UNIT_HEADER.test(text)) unitCol = c;
   }
+  // A month's report with items as rows: 指标名称 | 计量单位 | 本月数 | 本年累计.
+  if (years.length === 0 && kinds.length > 0 && nameCol !== null && !labelled) return { row: r, nameCol, unitCol, years: kinds };
   if (years.length === 0 || labelled || (years.length < 2 && nameCol === null && unitCol === null)) return null;
   return { row: r, nameCol: nameCol ?? 1, unitCol, years };
 };
@@ -111,7 +127,29 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
   const seen = new Map<string, string>();
   const yearsSeen = new Map<number, string>();
   const years: LongHeader['years'] = [];
-  for (const y of header.years) {
+  // A month's or quarter's report: its period from the sheet's name or title, each column's kind from its heading.
+  let period: SheetPeriod | null = null;
+  const byKind = header.years.some((y) => y.kind !== undefined);
+  if (byKind) {
+    const stated = statedPeriod(ws, header.row);
+    if (stated && 'problem' in stated) return { sheet, layout: 'long', region: null, observations, problems: [{ severity: 'error', sheet, cell: stated.cell, message: stated.problem }] };
+    if (!stated || stated.period.kind === 'year') {
+      return {
+        sheet, layout: 'long', region: null, observations,
+        problems: [{ severity: 'error', sheet, cell: 'A1', message: '本表按“本月数”“累计数”等填报，但工作表名或标题中没有写明月份或季度（如“2023年12月”“2023年第四季度”），无法确定数据时期 / columns by period kind, but no month or quarter in the sheet name or title' }],
+      };
+    }
+    period = stated.period;
+    const kindsSeen = new Map<ColumnKind, string>();
+    for (const y of header.years) {
+      const addr = ws.getRow(header.row).getCell(y.col).address;
+      const prev = kindsSeen.get(y.kind!);
+      if (prev) problems.push({ severity: 'error', sheet, cell: addr, message: `“${cellText(ws.getRow(header.row).getCell(y.col)).trim()}”列重复（另见 ${prev}） / the same kind of column twice (also ${prev})` });
+      else years.push({ ...y, year: period.year });
+      kindsSeen.set(y.kind!, addr);
+    }
+  }
+  for (const y of byKind ? [] : header.years) {
     const prev = yearsSeen.get(y.year);
     const addr = ws.getRow(header.row).getCell(y.col).address;
     if (prev) problems.push({ severity: 'error', sheet, cell: addr, message: `年份${y.year}重复（另见 ${prev}） / year ${y.year} appears twice (also ${prev})` });
@@ -122,7 +160,18 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
   const sheetUnit = tableUnit(ws, header.row);
   for (const y of years) if (isColumnHidden(ws, y.col)) problems.push(hiddenColumnWarning(sheet, ws.getRow(header.row).getCell(y.col).address));
   problems.push(...unreadColumns(ws, header, years));
+  // The form's title and each section row (一、城市低保) name whose items the short names below are.
+  const titleWords = formContext(ws, header.row).prefixes;
+  let sectionWords: string[] = [];
+  const matchIn = (name: string) => {
+    for (const p of [...new Set([...sectionWords, ...titleWords])]) {
+      const m = matcher.match(`${p}${name.replace(/^其中[:：]?/u, '')}`);
+      if (m && 'series' in m) return m;
+    }
+    return matcher.match(name);
+  };
   for (let r = header.row + 1; r <= ws.rowCount; r++) {
+    if (byKind && r <= header.row + 2 && isCodeRow(ws, r)) continue;
     if (problems.length >= MAX_SHEET_PROBLEMS) {
       problems.push({ severity: 'error', sheet, cell: `A${r}`, message: `问题过多，已在第 ${r} 行停止检查本表 / too many problems; stopped checking this sheet at row ${r}` });
       break;
@@ -141,10 +190,13 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
       });
       continue;
     }
-    const matched = matcher.match(name);
+    const matched = matchIn(name);
     if (matched === null) continue;
     if (!('series' in matched)) {
-      if (!hasValues && SECTION_ROW.test(name.normalize('NFKC'))) continue;
+      if (!hasValues && SECTION_ROW.test(name.normalize('NFKC'))) {
+        sectionWords = prefixesOf(name.normalize('NFKC')).prefixes;
+        continue;
+      }
       if (hasValues) unknownLabels.push({ label: name, candidates: matched.candidates });
       const hint = matched.candidates.length > 0 ? `；最接近的是：${matched.candidates.join('、')}` : '';
       problems.push({
@@ -204,6 +256,7 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
         continue;
       }
       if (region) {
+        const when = period ? periodOfValue(period, y.kind ?? null, series) : null;
         observations.push({
           regionCode: region.code,
           seriesCode: series.code,
@@ -213,11 +266,12 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
           cell: cell.address,
           sourceUnit: from,
           factor,
+          ...(when ? { period: when.period, periodKind: when.kind } : {}),
         });
       }
     }
   }
-  return { sheet, layout: 'long', region: region?.code ?? null, observations, problems, unknownLabels };
+  return { sheet, layout: 'long', region: region?.code ?? null, observations, problems, unknownLabels, ...(period ? { period: periodLabel(period) } : {}) };
 };
 
 export const longLayout = layout<LongHeader>({ name: 'long', detect: findLongHeader, parse: parseLongSheet });

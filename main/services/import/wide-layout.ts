@@ -15,6 +15,7 @@ import { layout, type SheetContext } from './layout';
 import { findRegion } from './match';
 import { statedRegion } from './sheet-region';
 import { columnKind, periodOfValue, type ColumnKind } from './periods';
+import { isCodeRow } from './code-row';
 import { formContext, labelledUnits, unitForColumn } from './form-context';
 import { periodLabel, statedPeriod, type SheetPeriod } from './sheet-period';
 import { yearHeaderAt } from './long-layout';
@@ -23,8 +24,6 @@ import type { ParsedObservation, ParsedSheet } from './types';
 const MAX_SCAN = 20;
 const REGION_HEADER = /^(地区|地区名称|地区代码|区划代码|行政区划|单位名称|乡镇|乡镇（街道）|乡镇\(街道\)|县（市、区）|县\(市、区\)|县市区|区县|名称)$/u;
 const TOTAL_ROW = /^(合计|总计|全县|全市|全州|全省|全区|全旗|小计)$/u;
-/** A column-number row: 序号/栏次 and 甲 乙 丙 or numbers rising with gaps (1 2 5 6 7), or A B C. */
-const CODE_ROW_CELL = /^(序号|栏次|栏号|列次|行次|代码|[甲乙丙丁戊己庚辛壬癸]|[A-Z]|\d{1,3})$/u;
 const NOTE_ROW = /^(注\s*[0-9①-⑩]?|说明|备注|填表人|单位负责人|统计负责人|报出日期|数据来源)\s*[:：]/u;
 
 export interface WideHeader {
@@ -70,15 +69,6 @@ export const findWideHeader = (ws: ExcelJS.Worksheet): WideHeader | null => {
   return null;
 };
 
-const isCodeRow = (ws: ExcelJS.Worksheet, r: number): boolean => {
-  const cells: string[] = [];
-  ws.getRow(r).eachCell((cell) => {
-    // A merged cell repeats its master's text: count it once.
-    if (!cell.isMerged || cell.master.address === cell.address) cells.push(text(cell));
-  });
-  const numbers = cells.filter((t) => /^\d+$/u.test(t)).map(Number);
-  return cells.length > 1 && cells.every((t) => CODE_ROW_CELL.test(t)) && numbers.every((n, i) => i === 0 || n > numbers[i - 1]!);
-};
 
 /** Header texts of a column from the top header row down, merged repeats collapsed: ["养老机构", "床位总数（张）"]. */
 const headerParts = (ws: ExcelJS.Worksheet, h: WideHeader, col: number): string[] => {
