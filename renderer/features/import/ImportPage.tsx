@@ -11,9 +11,17 @@ import { FileField } from '../../components/FileField';
 import { TemplateForm } from './TemplateForm';
 import { useImportJob } from './useImportJob';
 
+/** "2023年", "2023年12月 当月", "2023年第4季度 本季" as the clerk's reports word them. */
+const periodText = (v: ImportResultDto['values'][number]): string => {
+  const q = /^(\d{4})Q([1-4])$/.exec(v.period);
+  const m = /^(\d{4})-(\d{2})$/.exec(v.period);
+  const when = q ? `${q[1]}年第${q[2]}季度` : m ? `${m[1]}年${Number(m[2])}月` : `${v.year}年`;
+  return v.periodKind ? `${when} ${v.periodKind}` : when;
+};
+
 const Preview = ({ result }: { result: ImportResultDto }) => {
   // Changes carry codes; the values listed beside them carry the names the clerk knows.
-  const byCell = new Map(result.values.map((v) => [`${v.sheet}!${v.cell}`, v]));
+  const byCell = new Map(result.values.filter((v) => v.periodKind === null).map((v) => [`${v.sheet}!${v.cell}`, v]));
   const named = (c: { sheet: string; cell: string; region: string; series: string }) => {
     const v = byCell.get(`${c.sheet}!${c.cell}`);
     return { region: v?.regionName || c.region, series: v?.seriesName || c.series };
@@ -30,7 +38,7 @@ const Preview = ({ result }: { result: ImportResultDto }) => {
       <ul>
         {result.sheets.map((s) => (
           <li key={s.name}>
-            工作表“{s.name}”：{s.layout === 'skipped' ? '未读取' : `${s.region ? (result.values.find((v) => v.region === s.region)?.regionName ?? s.region) : '多个地区'}，${s.observations} 个数值`}
+            工作表“{s.name}”：{s.layout === 'skipped' ? '未读取' : `${s.period ? `${s.period}报表，` : ''}${s.region ? (result.values.find((v) => v.region === s.region)?.regionName ?? s.region) : '多个地区'}，${s.observations} 个数值`}
           </li>
         ))}
       </ul>
@@ -47,7 +55,7 @@ const Preview = ({ result }: { result: ImportResultDto }) => {
       {result.dryRun && result.ok && result.values.length > 0 && (
         <details open={result.valuesTotal <= 30}>
           <summary>
-            将写入的数值：{result.valuesTotal} 个{result.valuesTotal > result.values.length ? `（列出前 ${result.values.length} 个）` : ''}——请核对地区、年份和单位
+            将写入的数值：{result.valuesTotal} 个{result.valuesTotal > result.values.length ? `（列出前 ${result.values.length} 个）` : ''}——请核对地区、时期和单位
           </summary>
           <table className="problems" aria-label="将写入的数值">
             <thead>
@@ -55,7 +63,7 @@ const Preview = ({ result }: { result: ImportResultDto }) => {
                 <th>单元格</th>
                 <th>地区</th>
                 <th>指标或统计项</th>
-                <th>年份</th>
+                <th>时期</th>
                 <th>数值</th>
                 <th>单位</th>
                 <th>与已有数值</th>
@@ -63,13 +71,16 @@ const Preview = ({ result }: { result: ImportResultDto }) => {
             </thead>
             <tbody>
               {result.values.map((v) => (
-                <tr key={`${v.sheet}!${v.cell}`}>
+                <tr key={`${v.sheet}!${v.cell}|${v.period}|${v.periodKind ?? ''}`}>
                   <td>
                     {v.sheet}!{v.cell}
                   </td>
                   <td>{v.regionName}</td>
                   <td>{v.seriesName}</td>
-                  <td className="num">{v.year}</td>
+                  <td title={v.derivedFrom ?? undefined}>
+                    {periodText(v)}
+                    {v.derivedFrom ? <span className="muted">（全年数，{v.derivedFrom.split('：')[0]}）</span> : null}
+                  </td>
                   <td className="num">{v.value}</td>
                   <td>{v.unit}</td>
                   <td>{v.status === 'new' ? '新增' : v.status === 'changed' ? '替换' : '相同'}</td>

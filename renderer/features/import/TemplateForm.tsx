@@ -13,6 +13,8 @@ export const TemplateForm = () => {
   const [plan, setPlan] = useState('chuxiong');
   const [region, setRegion] = useState('');
   const [subregions, setSubregions] = useState(false);
+  const [cycle, setCycle] = useState<'annual' | 'monthly' | 'quarterly'>('annual');
+  const [year, setYear] = useState(String(new Date().getFullYear()));
   const [done, setDone] = useState<{ file: SavedFile; sheets: number } | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const selected = plans.data?.find((p) => p.id === plan);
@@ -22,8 +24,10 @@ export const TemplateForm = () => {
     try {
       const code = region.trim() || selected?.region || '';
       const regionName = regions.data?.find((r) => r.code === code)?.name ?? code;
-      const name = fileNameOf(`${regionName}${subregions ? '（含下级地区）' : ''}填报工作簿.xlsx`);
-      const r = await saveFile(name, (out) => call('template.write', { plan, region: code, subregions, out }));
+      const by = cycle === 'annual' ? '' : `${year}年${cycle === 'monthly' ? '月度' : '季度'}`;
+      const name = fileNameOf(`${regionName}${subregions ? '（含下级地区）' : ''}${by}填报工作簿.xlsx`);
+      const periods = cycle === 'annual' ? {} : { period: cycle, year: Number(year) };
+      const r = await saveFile(name, (out) => call('template.write', { plan, region: code, subregions, out, ...periods }));
       if (r) setDone({ file: r.saved, sheets: r.result.sheets });
     } catch (e) {
       setError(e as Error);
@@ -38,6 +42,20 @@ export const TemplateForm = () => {
           地区代码
           <input value={region} placeholder={selected?.region ?? ''} onChange={(e) => setRegion(e.target.value)} size={12} />
         </label>
+        <label>
+          填报周期
+          <select value={cycle} onChange={(e) => setCycle(e.target.value as typeof cycle)}>
+            <option value="annual">按年（规划期各年）</option>
+            <option value="monthly">按月（某一年）</option>
+            <option value="quarterly">按季（某一年）</option>
+          </select>
+        </label>
+        {cycle !== 'annual' && (
+          <label>
+            年份
+            <input value={year} inputMode="numeric" size={6} onChange={(e) => setYear(e.target.value)} />
+          </label>
+        )}
         <label className="inline">
           <input type="checkbox" checked={subregions} onChange={(e) => setSubregions(e.target.checked)} /> 含下级地区各一张表
         </label>

@@ -1,0 +1,54 @@
+/**
+ * A month's report in the window, in a real browser against the real services: the December 城市低保 form checked
+ * (试导入) lists each figure with its month and kind and the year's values with the rule that made them; and the
+ * data-entry workbook is made by month for one year.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, writeWorkbook } from '../helpers/files';
+import { dibaoForm } from '../helpers/forms';
+import { SHOTS, startWorkbench, type Workbench } from './browser-mode';
+import { ImportView, WorkbenchPage } from './pages';
+
+let workbench: Workbench;
+let url: string;
+let page: Page;
+
+beforeAll(async () => {
+  workbench = await startWorkbench();
+  ({ url, page } = workbench);
+}, 60_000);
+
+afterAll(async () => {
+  await workbench?.close();
+});
+
+describe('a monthly report in the window', () => {
+  it('checks the December 城市低保 form: the sheet as the 1-12月 report, figures by month and kind, the year’s values with their rule', async () => {
+    const form = dibaoForm();
+    const file = await writeWorkbook(path.join(tempDir(), '城市低保月报2023年12月.xlsx'), [{ name: '2023年12月', ...form }]);
+    await new WorkbenchPage(page).open(url);
+    await new WorkbenchPage(page).goTo('导入数据');
+    await new ImportView(page).check(file);
+    await expect(page.getByText('工作表“2023年12月”：2023年1-12月报表，双柏县', { exact: false }).isVisible()).resolves.toBe(true);
+    await page.getByText('将写入的数值：156 个', { exact: false }).click();
+    const table = page.getByRole('table', { name: '将写入的数值' });
+    const row = (cell: string, when: string) => table.locator('tr', { has: page.getByRole('cell', { name: `2023年12月!${cell}`, exact: true }) }).filter({ hasText: when });
+    await expect(row('J10', '2023年12月 当月').locator('td').nth(4).textContent()).resolves.toBe('9.6');
+    await expect(row('L10', '2023年12月 累计').count()).resolves.toBe(1);
+    await expect(row('L10', '全年数，1-12月累计').count()).resolves.toBe(1);
+    await expect(row('C10', '全年数，年末数').count()).resolves.toBe(1);
+    await page.screenshot({ path: path.join(SHOTS, 'import-monthly.png'), fullPage: true });
+  });
+
+  it('makes the data-entry workbook by month for a year', async () => {
+    const card = page.locator('details.card', { hasText: '生成填报工作簿' });
+    await card.locator('summary').click();
+    await card.getByLabel('填报周期').selectOption('monthly');
+    await card.getByLabel('年份').fill('2024');
+    await card.getByRole('button', { name: '生成' }).click();
+    await card.getByText('2024年月度填报工作簿', { exact: false }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'template-monthly.png') });
+  });
+});
