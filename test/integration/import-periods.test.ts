@@ -238,3 +238,29 @@ describe('township names that occur in several counties', () => {
     expect(stored('observation', 'elderly_beds', a!.code)).toEqual([]);
   });
 });
+
+describe('a quarterly report exported as Excel 2003 XML (SpreadsheetML) named .xls', () => {
+  it('reads the 养老机构 fourth quarter as the year-end figures, saying what the file is', async () => {
+    const cell = (v: string | number) => `<Cell><Data ss:Type="${typeof v === 'number' ? 'Number' : 'String'}">${v}</Data></Cell>`;
+    const row = (...vs: (string | number)[]) => `<Row>${vs.map(cell).join('')}</Row>`;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="2023年第四季度"><Table>
+  ${row('双柏县养老机构情况季报（2023年第四季度）')}
+  ${row('乡镇', '养老机构数（个）', '床位数（张）', '年末在院人数（人）', '职工人数（人）')}
+  ${row('妥甸镇', 3, 180, 121, 26)}
+  ${row('大庄镇', 2, 96, 70, 14)}
+ </Table></Worksheet>
+</Workbook>`;
+    const file = path.join(dir, '养老机构季报.xls');
+    fs.writeFileSync(file, xml);
+    const r = await h['import.run']({ file });
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(r.problems.some((p) => p.message.includes('SpreadsheetML'))).toBe(true);
+    expect(r.sheets).toEqual([expect.objectContaining({ layout: 'wide', period: '2023年第四季度', observations: 8 })]);
+    expect(stored('observation', 'elderly_beds', '532322101').map((o) => [o.year, o.value, o.derived_from])).toEqual([[2023, 180, '年末数：2023年第四季度!C3']]);
+    expect(stored('observation', 'elderly_residents', '532322102').map((o) => o.value)).toEqual([70]);
+    expect(stored('period_observation', 'elderly_staff', '532322102').map((o) => [o.period, o.kind])).toEqual([['2023Q4', '期末']]);
+  });
+});

@@ -73,8 +73,8 @@ export const periodLabel = (p: SheetPeriod): string =>
         ? `${p.year}年1-${p.month}月`
         : `${p.year}年${p.month}月`
       : p.cumulative
-        ? `${p.year}年1-${p.quarter}季度`
-        : `${p.year}年第${p.quarter}季度`;
+        ? `${p.year}年前${'一二三四'[p.quarter - 1]}季度`
+        : `${p.year}年第${'一二三四'[p.quarter - 1]}季度`;
 
 /** The period's end: month 1–12 (a year ends in December, a quarter in its third month). */
 const endMonth = (p: SheetPeriod): number => (p.kind === 'year' ? 12 : p.kind === 'month' ? p.month : p.quarter * 3);

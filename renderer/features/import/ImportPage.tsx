@@ -15,7 +15,7 @@ import { useImportJob } from './useImportJob';
 const periodText = (v: ImportResultDto['values'][number]): string => {
   const q = /^(\d{4})Q([1-4])$/.exec(v.period);
   const m = /^(\d{4})-(\d{2})$/.exec(v.period);
-  const when = q ? `${q[1]}年第${q[2]}季度` : m ? `${m[1]}年${Number(m[2])}月` : `${v.year}年`;
+  const when = q ? `${q[1]}年第${'一二三四'[Number(q[2]) - 1]}季度` : m ? `${m[1]}年${Number(m[2])}月` : `${v.year}年`;
   return v.periodKind ? `${when} ${v.periodKind}` : when;
 };
 
