@@ -277,6 +277,7 @@ export interface Api {
   'reports.setParagraph': { input: { plan: string; region?: string; year: number; kind: EvaluationKind; key: string; text: string; by: string }; output: { key: string } };
   'export.evaluation': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind; out: string }; output: { file: string } };
   'export.observations': { input: { region: string; includeSubregions?: boolean; out: string }; output: { file: string; rows: number } };
+  'export.league': { input: { plan: string; year: number; region?: string; kind?: EvaluationKind; out: string }; output: { file: string; regions: number } };
   'template.write': { input: { plan: string; region: string; subregions?: boolean; out: string; period?: 'monthly' | 'quarterly'; year?: number }; output: { file: string; sheets: number; rows: number } };
   'targets.import': {
     input: { plan: string; file: string; setBy: string; dryRun?: boolean };
@@ -352,6 +353,7 @@ export const API_NAMES: readonly ApiName[] = [
   'template.write',
   'export.evaluation',
   'export.observations',
+  'export.league',
   'import.start',
   'jobs.status',
   'files.exportsDir',

@@ -205,11 +205,17 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   league: {
-    usage: 'pwb league --plan ID --year Y [--region CODE] [--kind annual|midterm|final] [--json]   下级地区对比 / league table of sub-regions',
+    usage: 'pwb league --plan ID --year Y [--region CODE] [--kind annual|midterm|final] [--out F.xlsx] [--json]   下级地区对比（--out 写成 Excel 表） / league table of sub-regions',
     run: async ({ values, withHandlers, print }) => {
       const kind = values.kind;
       if (kind !== undefined && !(KINDS as readonly string[]).includes(kind)) throw new UserError('bad-input', '--kind 应为 annual、midterm 或 final。 / --kind must be annual, midterm or final.');
       const input = { plan: need(values.plan, '--plan'), year: needInt(values.year, '--year'), ...optional('region', values.region), ...optional('kind', kind as EvaluationKind | undefined) };
+      if (values.out !== undefined) {
+        const out = values.out;
+        const r = await withHandlers((h) => h['export.league']({ ...input, out }));
+        print(r, () => `已写入 ${r.file}：${r.regions} 个下级地区的对比表。`);
+        return 0;
+      }
       const t = await withHandlers((h) => h['evaluation.league'](input));
       print(
         { plan: t.plan, region: t.region, year: t.year, kind: t.kind, regions: t.regions, columns: t.columns, planTitle: t.planTitle, regionName: t.regionName },

@@ -63,6 +63,7 @@ export const confineToPicked = (handlers: Handlers, picked: PickedFiles): Handle
     'template.write': async (input) => handlers['template.write']({ ...input, out: picked.write(input.out, 'out') }),
     'export.evaluation': async (input) => handlers['export.evaluation']({ ...input, out: picked.write(input.out, 'out') }),
     'export.observations': async (input) => handlers['export.observations']({ ...input, out: picked.write(input.out, 'out') }),
+    'export.league': async (input) => handlers['export.league']({ ...input, out: picked.write(input.out, 'out') }),
     'plans.export': async (input) => handlers['plans.export']({ ...input, out: picked.write(input.out, 'out') }),
     'database.backup': async (input) => handlers['database.backup']({ ...input, out: picked.write(input.out, 'out') }),
   };

@@ -20,6 +20,7 @@ import { provenanceOf, setObservation, undoBatch } from './history';
 import { importRegionTargets, listRegionTargets, removeRegionTarget, setRegionTarget, targetRows } from './region-targets';
 import { evaluatePlan, requirePlan } from './evaluate';
 import { writeEvaluationXlsx } from './export/evaluation-xlsx';
+import { writeLeagueXlsx } from './export/league-xlsx';
 import { writeObservationsXlsx } from './export/observations-xlsx';
 import { runImport } from './import/run';
 import { listPlans, showPlan } from './plans';
@@ -157,6 +158,13 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
     region: z.string().optional(),
     kind: z.enum(['annual', 'midterm', 'final']).optional(),
   }),
+  'export.league': z.object({
+    plan: z.string(),
+    year: z.number().int(),
+    region: z.string().optional(),
+    kind: z.enum(['annual', 'midterm', 'final']).optional(),
+    out: z.string(),
+  }),
   'plans.editRow': z.object({
     plan: z.string(),
     position: z.number().int().positive(),
@@ -230,6 +238,11 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
     return { file: out };
   },
   'export.observations': async (input) => ({ file: input.out, ...(await writeObservationsXlsx(db, input)) }),
+  'export.league': async ({ out, ...input }) => {
+    const table = leagueTable(db, input);
+    await writeLeagueXlsx(table, out);
+    return { file: out, regions: table.regions.length };
+  },
   'plans.import': async (input) => {
     const run = () =>
       input.file !== undefined && input.text === undefined && input.file.toLowerCase().endsWith('.json')

@@ -4,6 +4,7 @@
  * unlocked only with a reason. Screenshots at 1366×768 go to test-output/ for a person to look at.
  */
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOTS, startWorkbench, type Workbench } from './browser-mode';
@@ -71,6 +72,19 @@ describe('下级地区对比 in browser mode', () => {
     await view.sortBy('16');
     await view.header('16').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, 'league.png') });
+  });
+
+  it('exports the table as a workbook to send the counties, offered for download', async () => {
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const link = page.getByRole('link', { name: '楚雄彝族自治州各下级地区2023年主要指标完成情况对比表.xlsx' });
+    await link.waitFor();
+    const response = await page.request.get(new URL((await link.getAttribute('href'))!, url).toString());
+    expect(response.status()).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await response.body());
+    const ws = wb.getWorksheet('下级地区对比')!;
+    expect(String(ws.getCell('A1').value)).toMatch(/^楚雄彝族自治州各下级地区2023年中期评估/);
+    expect(ws.getCell(3, 5).value).toBe('楚雄市');
   });
 
   it('opens 评估 of 双柏县 for the same plan and year from its name', async () => {

@@ -3,10 +3,12 @@
  * alone, and ranked as a statistics office ranks (ties share a rank, 1, 1, 3; none for 缺数 and 不适用).
  */
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/index';
 import { createHandlers } from '../../main/services/handlers';
 import { rankRegions } from '../../shared/evaluation/rank';
+import { statusText } from '../../shared/evaluation/status-labels';
 import { freshDb } from '../helpers/files';
 
 describe('ranking sub-regions on one row', () => {
@@ -55,5 +57,48 @@ describe('pwb league', () => {
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['plan', 'region', 'year', 'kind', 'regions']));
     expect(json.regions[0].rows[0]).toEqual({ seq: '1', value: null, completion: null, status: '缺数', rank: null });
     expect(path.basename(file)).toBe('workbench.sqlite');
+  });
+});
+
+describe('the league table as a workbook (pwb league --out)', () => {
+  it('writes each county’s value in its status colour and its rank beside it, read back by exceljs as the service gave them', async () => {
+    const { db, file, dir } = freshDb();
+    const h = createHandlers(db);
+    const set = async (region: string, year: number, nursing: number) => {
+      await h['observations.set']({ region, series: '护理型床位数', year, value: nursing, enteredBy: '张三' });
+      await h['observations.set']({ region, series: '养老机构床位总数', year, value: 100, enteredBy: '张三' });
+    };
+    for (const region of ['532322', '532301', '532302']) await set(region, 2020, 40);
+    await set('532322', 2023, 50);
+    await set('532301', 2023, 55);
+    await set('532302', 2023, 50);
+    const out = path.join(dir, '对比表.xlsx');
+    const lines: string[] = [];
+    const code = await runCli(['league', '--plan', 'chuxiong', '--year', '2023', '--out', out, '--json', '--db', file], { out: (x) => lines.push(x), err: () => undefined });
+    expect(code).toBe(0);
+    expect(JSON.parse(lines.join('\n'))).toEqual({ file: out, regions: 10 });
+    const t = await h['evaluation.league']({ plan: 'chuxiong', year: 2023 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('下级地区对比')!;
+    expect(ws.getCell('A1').value).toBe(`楚雄彝族自治州各下级地区2023年中期评估：《${t.planTitle}》主要指标完成情况对比表`);
+    // Row of 序号 16 (养老机构护理型床位占比): 楚雄市 55% rank 1, 双柏县 50% rank 2.
+    const rowIndex = 5 + t.columns.findIndex((c) => c.seq === '16');
+    expect([ws.getCell(rowIndex, 1).value, ws.getCell(rowIndex, 2).value]).toEqual(['16', t.columns.find((c) => c.seq === '16')!.name]);
+    const colOf = (name: string) => {
+      for (let c = 5; c <= ws.columnCount; c += 2) if (ws.getCell(3, c).value === name) return c;
+      throw new Error(`no column ${name}`);
+    };
+    const at = (name: string) => [ws.getCell(rowIndex, colOf(name)).value, ws.getCell(rowIndex, colOf(name) + 1).value];
+    const expected = (code: string) => {
+      const x = t.regions.find((r) => r.region === code)!.rows.find((r) => r.seq === '16')!;
+      return [x.value, x.rank];
+    };
+    expect(at('楚雄市')).toEqual(expected('532301'));
+    expect(at('双柏县')).toEqual(expected('532322'));
+    expect(at('楚雄市')[1]).toBe(1);
+    expect(ws.getCell(rowIndex, colOf('楚雄市')).fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+    // A county without data: the status in words, no rank.
+    expect(at('牟定县')).toEqual([statusText('缺数'), '—']);
   });
 });

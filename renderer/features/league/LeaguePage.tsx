@@ -3,9 +3,12 @@
  * 评估 evaluates it alone, in one heat table. A region's name opens its 评估 for the same plan and year.
  */
 import { useEffect, useState } from 'react';
+import { call } from '../../api/client';
+import { fileNameOf, saveFile, type SavedFile } from '../../api/files';
 import { useCall } from '../../api/useCall';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { PlanSelect } from '../../components/PlanSelect';
+import { SavedFileNotice } from '../../components/SavedFileNotice';
 import type { EvaluationTarget } from '../evaluation/EvaluationPage';
 import { LeagueHeatTable } from './LeagueHeatTable';
 import { noValues } from './leagueRows';
@@ -47,6 +50,21 @@ export const LeaguePage = ({
   const asked = region.trim() === '' || region.trim() === summary?.regionName ? summary?.region : region.trim();
   const league = useCall('evaluation.league', ready ? { plan, year, ...(asked ? { region: asked } : {}) } : null);
   const table = league.data;
+  const [saved, setSaved] = useState<SavedFile | null>(null);
+  const [saveError, setSaveError] = useState<Error | null>(null);
+  useEffect(() => setSaved(null), [table]);
+  // The same table as a workbook to send the counties (A4 landscape, statuses in colour, ranks beside the values).
+  const onExport = async () => {
+    if (!table) return;
+    setSaveError(null);
+    try {
+      const name = fileNameOf(`${table.regionName}各下级地区${table.year}年主要指标完成情况对比表.xlsx`);
+      const r = await saveFile(name, (out) => call('export.league', { plan: table.plan, year: table.year, region: table.region, kind: table.kind, out }));
+      if (r) setSaved(r.saved);
+    } catch (e) {
+      setSaveError(e as Error);
+    }
+  };
 
   return (
     <section aria-label="下级地区对比">
@@ -90,6 +108,13 @@ export const LeaguePage = ({
           <h2>
             {table.planTitle} · {table.regionName}各下级地区 · {table.year}年{KIND_WORDS[table.kind]}
           </h2>
+          <p className="toolbar">
+            <button type="button" onClick={onExport}>
+              导出 Excel
+            </button>
+          </p>
+          {saveError && <ErrorNotice error={saveError} />}
+          {saved && <SavedFileNotice file={saved}>已导出对比表：</SavedFileNotice>}
           {table.columns.length === 0 ? (
             <Empty>该规划没有指标。</Empty>
           ) : (
