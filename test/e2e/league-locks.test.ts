@@ -3,10 +3,12 @@
  * mid-term year, sorts by one row and opens a county's evaluation; a county's year is locked, listed and logged, and
  * unlocked only with a reason. Screenshots at 1366×768 go to test-output/ for a person to look at.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/files';
 import { SHOTS, startWorkbench, type Workbench } from './browser-mode';
 import { LeagueView, LocksView, WorkbenchPage } from './pages';
 
@@ -80,8 +82,10 @@ describe('下级地区对比 in browser mode', () => {
     await link.waitFor();
     const response = await page.request.get(new URL((await link.getAttribute('href'))!, url).toString());
     expect(response.status()).toBe(200);
+    const saved = path.join(tempDir(), '对比表.xlsx');
+    fs.writeFileSync(saved, await response.body());
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await response.body());
+    await wb.xlsx.readFile(saved);
     const ws = wb.getWorksheet('下级地区对比')!;
     expect(String(ws.getCell('A1').value)).toMatch(/^楚雄彝族自治州各下级地区2023年中期评估/);
     expect(ws.getCell(3, 5).value).toBe('楚雄市');
