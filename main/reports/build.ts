@@ -24,6 +24,7 @@ import {
 import { changeSinceBase } from '../../shared/evaluation/change';
 import { changeCell, num, rowFormat, rowValue, shownCompletion } from '../../shared/reports/numbers';
 import type { Plan } from '../../shared/types';
+import type { LeagueTable } from '../../shared/evaluation/league';
 import type { LIST_PLACEHOLDERS, ReportTemplate, SCALAR_PLACEHOLDERS, TableColumnKey, TemplateBlock } from './template';
 
 export interface ReportContext {
@@ -45,7 +46,57 @@ export interface ReportContext {
   planRegionName: string;
   /** The completion chart, and the trend charts of each selection a template names (see trendSelectionKey). */
   charts: { completion: string | null; trends: Map<string, { title: string; svg: string }[]> };
+  /** The sub-regions' league table, when the template has a league block and the region has sub-regions. */
+  league?: LeagueTable | null;
 }
+
+/** Whether the league table says anything: some sub-region has a value on some row. */
+const leagueHasValues = (t: LeagueTable | null | undefined): t is LeagueTable => !!t && t.regions.some((r) => r.rows.some((x) => x.value !== null));
+
+/**
+ * The league table as report tables: 序号 and 指标, then per sub-region its value with its status symbol and its rank
+ * in brackets, a table per `perTable` sub-regions so that each fits a landscape page.
+ */
+const leagueTables = (t: LeagueTable, rows: EvaluatedRow[], perTable: number, fontSize: number): Block[] => {
+  const byRow = new Map(rows.map((r) => [r.seq, r]));
+  // Tables of even width: 10 sub-regions at 8 a table are two tables of 5.
+  const size = Math.ceil(t.regions.length / Math.max(1, Math.ceil(t.regions.length / perTable)));
+  const chunks: LeagueTable['regions'][] = [];
+  for (let i = 0; i < t.regions.length; i += size) chunks.push(t.regions.slice(i, i + size));
+  const statuses = t.regions.flatMap((r) => r.rows.map((x) => x.status));
+  return chunks.map((regions, k) => ({
+    kind: 'table' as const,
+    title: chunks.length > 1 ? `（${k + 1}/${chunks.length}）` : '',
+    columns: [
+      { header: '序号', width: 3.2, align: 'center' as const },
+      { header: '指标', width: 16, align: 'left' as const },
+      { header: '单位', width: 4.5, align: 'center' as const },
+      ...regions.map((r) => ({ header: r.name, width: 7, align: 'center' as const })),
+    ],
+    rows: t.columns.map((c, i) => {
+      const row = byRow.get(c.seq);
+      return {
+        cells: [
+          c.seq,
+          row?.printedName ?? c.name,
+          c.unit,
+          ...regions.map((r) => {
+            const x = r.rows[i]!;
+            const label = statusLabel(x.status);
+            if (x.value === null) return `${label.symbol}${label.word}`;
+            const shown = row ? figure(row, x.value) : String(x.value);
+            // A value without a judgement (不适用, or a reference missing) is printed alone: "— 85" would read as −85.
+            const judged = x.status !== '缺数' && x.status !== '不适用' && x.status !== '需判断';
+            return `${judged ? `${label.symbol} ` : ''}${shown}${x.rank !== null ? `（${x.rank}）` : ''}`;
+          }),
+        ],
+        bold: row?.attribute === '约束性',
+      };
+    }),
+    note: k === chunks.length - 1 ? `说明：括号内为在${t.regions.length}个下级地区中的排名（按完成目标进度，无进度的按数值），并列同名次，缺数、不适用和需判断的不排名。评价符号：${statusLegend(statuses)}` : '',
+    fontSize,
+  }));
+};
 
 /** A trend chart block's selection as a key: "binding", "lagging" or the 序号 joined ("6,16"). */
 export const trendSelectionKey = (b: Extract<TemplateBlock, { chart: unknown }>): string | null =>
@@ -264,6 +315,17 @@ export const buildReport = (template: ReportTemplate, ctx: ReportContext): Repor
   const values = scalars(ctx);
   const listValues = lists(ctx);
   const blocks: Block[] = [];
+  const league = leagueHasValues(ctx.league) ? ctx.league : null;
+  // The attachments in order, for 附件说明 and for numbering 附件 → 附件1, 附件2 when there are several.
+  const attached = template.blocks.flatMap((b) =>
+    'attachment' in b ? [{ label: fill(b.label, values), title: fill(b.attachment, values) }] : 'league' in b && league ? [{ label: fill(b.league.label, values), title: fill(b.league.attachment, values) }] : [],
+  );
+  const numbered = attached.length > 1;
+  let attachmentNo = 0;
+  const labelOf = (label: string): string => {
+    attachmentNo++;
+    return numbered && label === '附件' ? `附件${attachmentNo}` : label;
+  };
   for (const b of template.blocks) {
     if ('title' in b) blocks.push({ kind: 'title', text: fill(b.title, values) });
     else if ('subtitle' in b) blocks.push({ kind: 'subtitle', text: fill(b.subtitle, values) });
@@ -286,7 +348,19 @@ export const buildReport = (template: ReportTemplate, ctx: ReportContext): Repor
       const own = ctx.paragraphs.get(b.bureau.key);
       const texts = own ? own.split(/\n+/).filter((t) => t.trim() !== '') : [`【${fill(b.bureau.placeholder, values)}】`];
       for (const t of texts) blocks.push({ kind: 'paragraph', text: t.trim() });
-    } else if ('attachment' in b) blocks.push({ kind: 'attachment', label: fill(b.label, values), title: fill(b.attachment, values) });
+    } else if ('attachment' in b) blocks.push({ kind: 'attachment', label: labelOf(fill(b.label, values)), title: fill(b.attachment, values) });
+    else if ('attachmentNote' in b) {
+      // GB/T 9704: 附件：1.… with the further titles aligned under the first.
+      attached.forEach((a, i) => blocks.push({ kind: 'paragraph', text: numbered ? `${i === 0 ? '附件：' : '　　　'}${i + 1}.${a.title}` : `附件：${a.title}` }));
+    } else if ('league' in b) {
+      if (!league) continue;
+      // A new page, landscape: a plain break when the pages before are landscape already (one Word section).
+      const turned = blocks.filter((x): x is Extract<Block, { kind: 'pageBreak' }> => x.kind === 'pageBreak' && x.orientation !== undefined);
+      const landscape = (turned[turned.length - 1]?.orientation ?? template.page.orientation) === 'landscape';
+      blocks.push(landscape ? { kind: 'pageBreak' } : { kind: 'pageBreak', orientation: 'landscape' });
+      blocks.push({ kind: 'attachment', label: labelOf(fill(b.league.label, values)), title: fill(b.league.attachment, values) });
+      blocks.push(...leagueTables(league, ctx.result.rows, b.league.regionsPerTable, b.league.fontSize));
+    }
     else if ('blankTable' in b) {
       const t = b.blankTable;
       blocks.push({

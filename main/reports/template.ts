@@ -46,6 +46,15 @@ const BlockSchema = z.union([
   z.object({ blankTable: z.object({ title: text.optional(), columns: z.array(text).min(2), rows: z.number().int().min(1).max(40).default(5), fontSize: z.number().min(6).max(16).default(10.5) }).strict() }).strict(),
   // true: a new page; landscape/portrait: a new page in that orientation for what follows (a wide table as an attachment).
   z.object({ pageBreak: z.union([z.literal(true), z.enum(['landscape', 'portrait'])]) }).strict(),
+  // 附件：1.… 2.… — the attachments this report has (the league table only when there is one), numbered when several.
+  z.object({ attachmentNote: z.literal(true) }).strict(),
+  // The league table of the report region's sub-regions (下级地区对比) as an attachment on a new page; left out, with
+  // its line in the attachment note, when the region has no sub-regions or none of them has a value.
+  z.object({
+    league: z
+      .object({ attachment: text, label: text.default('附件'), fontSize: z.number().min(6).max(16).default(9), regionsPerTable: z.number().int().min(2).max(20).default(8) })
+      .strict(),
+  }).strict(),
 ]);
 export type TemplateBlock = z.infer<typeof BlockSchema>;
 
@@ -100,7 +109,7 @@ export const parseReportTemplate = (source: string, file: string): ReportTemplat
     const where = issue.path.map(String);
     const line = lineOf(doc, counter, issue.path as (string | number)[]);
     const field = where.join('.') || '(全文)';
-    const hint = issue.code === 'invalid_union' ? '不是可用的块（title、heading、paragraph、list、table、chart、bureau、signature、attachment、blankTable、pageBreak）' : issue.message;
+    const hint = issue.code === 'invalid_union' ? '不是可用的块（title、heading、paragraph、list、table、chart、bureau、signature、attachment、attachmentNote、league、blankTable、pageBreak）' : issue.message;
     throw new UserError(
       'template-invalid',
       `报告模板 ${name} 第 ${line ?? '?'} 行（${field}）有误：${hint} / Report template ${name}, line ${line ?? '?'} (${field}): ${issue.message}`,

@@ -9,6 +9,8 @@ import type { EvaluationKind } from '../../shared/types';
 import { templatesDir } from '../catalog/paths';
 import type { ReadDb, WriteDb } from '../db/types';
 import { buildReport, trendSelectionKey, type ReportContext } from '../reports/build';
+import { childRegions } from '../db/queries/regions';
+import { leagueTable } from './league';
 import { completionChart, trendChart, trendSeriesFrom } from '../reports/charts';
 import { writeDocx } from '../reports/docx';
 import { writePdf } from '../reports/pdf';
@@ -136,6 +138,8 @@ export const writeReport = async (
     date: date ?? BLANK_DATE,
     planRegionName: regionTreeOf(db).regions.get(plan.regionCode)?.name ?? plan.regionCode,
     charts: { completion: completionChart(result), trends: new Map() },
+    // The sub-regions' league table, for a template that attaches it (a region without sub-regions has none).
+    league: template.blocks.some((b) => 'league' in b) && childRegions(db, result.region).length > 0 ? leagueTable(db, { plan: plan.id, year: input.year, region: result.region, kind: result.kind }) : null,
   };
   // Each trend selection the template names: the rows' values by year against the straight target path.
   for (const b of template.blocks) {

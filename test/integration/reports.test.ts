@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createHandlers } from '../../main/services/handlers';
 import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/errors';
@@ -58,7 +59,7 @@ beforeAll(async () => {
 
 describe('PDF reports', () => {
   it.each([
-    ['midterm', 2023, 3, 14],
+    ['midterm', 2023, 3, 18],
     ['annual', 2022, 2, 10],
     ['table', 2023, 1, 3],
   ] as const)('writes the %s report for 楚雄州 %i as an A4 PDF of %i to %i pages with fonts embedded', async (kind, year, min, max) => {
@@ -147,10 +148,32 @@ describe('the attachment table on landscape pages', () => {
     expect(sizes.slice(0, firstLandscape).every((s) => s === '595.28 x 841.89')).toBe(true);
     expect(sizes.slice(firstLandscape).every((s) => s === '841.89 x 595.28')).toBe(true);
     const attachment = execFileSync('pdftotext', ['-f', String(firstLandscape + 1), '-layout', out, '-'], { encoding: 'utf8' });
-    expect(attachment).toMatch(/^\s*附件\s*\n/); // GB/T 9704: 附件 at the top left, its title below
+    expect(attachment).toMatch(/^\s*附件1\s*\n/); // GB/T 9704: 附件1 at the top left, its title below (附件2: the counties)
     expect(attachment).toMatch(/2021年\s+2022年\s+2023年/);
     // 16 养老机构护理型床位占比 year by year: 3400/10200, 3900/10300 → 33.3, 37.9; 42 in 2023.
     expect(attachment).toMatch(/养老机构护理型床位占比.*33\.3\s+37\.9\s+42\b/);
+  });
+
+  it('attaches the counties’ league table to the prefecture’s mid-term report, listed in 附件说明, and leaves it out for a county without township data', async () => {
+    const out = path.join(dir, 'midterm-league.pdf');
+    await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'midterm', out, date: '2024年3月1日' });
+    const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    // The two titles in 附件说明, one under the other (the lines of the PDF wrap them).
+    expect(text.replace(/\s+/g, '')).toContain('附件：1.《楚雄州民政事业发展“十四五”规划》主要指标完成情况表（2023年）2.楚雄彝族自治州各下级地区主要指标完成情况对比表（2023年）');
+    const league = text.slice(text.lastIndexOf('附件2'));
+    expect(league).toMatch(/^附件2\s*\n\s*楚雄彝族自治州各下级地区主要指标完成情况对比表（2023年）/);
+    const t = await createHandlers(db)['evaluation.league']({ plan: 'chuxiong', year: 2023 });
+    for (const r of t.regions) expect(league).toContain(r.name);
+    // Each county's value on row 16 with its rank in brackets, as the league table ranks it.
+    const ranked = t.regions.flatMap((r) => r.rows.filter((x) => x.seq === '16' && x.rank !== null).map((x) => ({ name: r.name, rank: x.rank! })));
+    expect(ranked.length).toBeGreaterThan(0);
+    for (const r of ranked) expect(league).toContain(`（${r.rank}）`);
+    expect(league).toContain('括号内为在10个下级地区中的排名');
+    const county = path.join(dir, 'midterm-county.pdf');
+    await writeReport(db, { plan: 'chuxiong', region: '532322', year: 2023, kind: 'midterm', out: county, date: '2024年3月1日' });
+    const countyText = execFileSync('pdftotext', ['-layout', county, '-'], { encoding: 'utf8' });
+    expect(countyText).not.toContain('各下级地区');
+    expect(countyText.replace(/\s+/g, '')).toContain('附件：双柏县落实《楚雄州民政事业发展“十四五”规划》主要指标完成情况表（2023年）');
   });
 
   it('puts the same table in its own landscape section of the Word file', async () => {
