@@ -40,6 +40,20 @@ export const undoBatch = (db: WriteDb, batchId: number): UndoResult => {
       `第 ${batchId} 批的部分数值已被第 ${later.join('、')} 批覆盖，请先撤销那些批次。 / Batch ${batchId} was partly overwritten by batch ${later.join(', ')}; undo those first.`,
     );
   }
+  // A later batch made a year's value partly from this batch's months or quarters: undo that one first.
+  const derivedLater = db
+    .prepare<[number], { batch_id: number }>(
+      `SELECT DISTINCT d.batch_id FROM derived_source d JOIN import_batch b ON b.id = d.batch_id
+       WHERE d.source_batch_id = ? AND b.status = 'active' ORDER BY d.batch_id DESC`,
+    )
+    .all(batchId)
+    .map((r) => r.batch_id);
+  if (derivedLater.length > 0) {
+    throw new UserError(
+      'bad-input',
+      `第 ${derivedLater.join('、')} 批由第 ${batchId} 批的月度或季度数据得出了全年数，请先撤销那些批次。 / Batch ${derivedLater.join(', ')} derived annual values from batch ${batchId}'s months or quarters; undo those first.`,
+    );
+  }
   // An undo changes the values the batch stored: refused where a year has since been locked.
   const locked = lockCovering(db);
   const touched = db

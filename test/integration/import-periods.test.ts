@@ -264,3 +264,86 @@ describe('a quarterly report exported as Excel 2003 XML (SpreadsheetML) named .x
     expect(stored('period_observation', 'elderly_staff', '532322102').map((o) => [o.period, o.kind])).toEqual([['2023Q4', '期末']]);
   });
 });
+
+/** One month's 临时救助 sheet for 妥甸镇: 当月 人次 and 资金支出, and optionally the 累计 figures. */
+const reliefMonth = (month: number, cases: number, money: number, cumulative?: [number, number]): { name: string; rows: CellInput[][] } => ({
+  name: `2023年${month}月`,
+  rows: [
+    [`双柏县临时救助情况（2023年${month}月）`],
+    ['乡镇', '当月救助人次（人次）', '当月资金支出（万元）', ...(cumulative ? ['累计救助人次（人次）', '累计资金支出（万元）'] : [])],
+    ['妥甸镇', cases, money, ...(cumulative ?? [])],
+  ],
+});
+
+describe('what clerks get wrong with months and quarters', () => {
+  it('refuses to undo the months a later import made a year of, until that import is undone', async () => {
+    const first = await writeWorkbook(path.join(dir, '1-6月.xlsx'), [1, 2, 3, 4, 5, 6].map((m) => reliefMonth(m, 10, 1)));
+    const second = await writeWorkbook(path.join(dir, '7-12月.xlsx'), [7, 8, 9, 10, 11, 12].map((m) => reliefMonth(m, 10, 1)));
+    const a = await h['import.run']({ file: first });
+    const b = await h['import.run']({ file: second });
+    expect(stored('observation', 'temp_relief_cases', '532322101').map((o) => [o.value, o.derived_from])).toEqual([
+      [120, '12个月之和：2023年1月!B3 … 2023年12月!B3（共12个），其中6个取自以前导入的第1批'],
+    ]);
+    await expect(h['batches.undo']({ batch: a.batch! })).rejects.toThrow(`第 ${b.batch} 批由第 ${a.batch} 批的月度或季度数据得出了全年数`);
+    await h['batches.undo']({ batch: b.batch! });
+    await h['batches.undo']({ batch: a.batch! });
+    expect(stored('observation', 'temp_relief_cases', '532322101')).toEqual([]);
+    expect(stored('period_observation', 'temp_relief_cases', '532322101')).toEqual([]);
+  });
+
+  it('takes the year-end figure just read over one imported before, and says so', async () => {
+    const q4 = await writeWorkbook(path.join(dir, '四季度.xlsx'), [
+      { name: '2023年第四季度', rows: [['双柏县临时救助情况（2023年第四季度）'], ['乡镇', '本季救助人次', '本年累计救助人次'], ['妥甸镇', 40, 150]] },
+    ]);
+    const dec = await writeWorkbook(path.join(dir, '12月.xlsx'), [reliefMonth(12, 13, 1, [158, 20])]);
+    expect((await h['import.run']({ file: q4 })).ok).toBe(true);
+    expect(stored('observation', 'temp_relief_cases', '532322101').map((o) => o.value)).toEqual([150]);
+    const r = await h['import.run']({ file: dec });
+    expect(r.ok).toBe(true);
+    expect(stored('observation', 'temp_relief_cases', '532322101').map((o) => o.value)).toEqual([158]);
+    expect(r.problems.find((p) => p.cell === 'D3')?.message).toMatch(/^临时救助人次2023年的1-12月累计数取本次导入的158（2023年12月!D3），以前导入的150（2023年第四季度!C3）不再采用/);
+  });
+
+  it('leaves figures imported again unchanged with the batch that stored them, so that batch can still be undone', async () => {
+    const file = await writeWorkbook(path.join(dir, '1-12月.xlsx'), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => reliefMonth(m, 10, 1)));
+    const a = await h['import.run']({ file });
+    const again = await h['import.run']({ file });
+    expect(again.ok).toBe(true);
+    expect(again.unchanged).toBe(24 + 2);
+    await h['batches.undo']({ batch: a.batch! });
+    expect(stored('observation', 'temp_relief_cases', '532322101')).toEqual([]);
+  });
+
+  it('takes a year’s sheet and a December sheet that agree as one figure, and names both when they do not', async () => {
+    const annual = (value: number) => ({ name: '2023年', rows: [['双柏县临时救助情况（2023年）'], ['乡镇', '临时救助人次'], ['妥甸镇', value]] as CellInput[][] });
+    const agree = await writeWorkbook(path.join(dir, 'agree.xlsx'), [reliefMonth(12, 13, 1, [150, 20]), annual(150)]);
+    const r = await h['import.run']({ file: agree, dryRun: true });
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const differ = await writeWorkbook(path.join(dir, 'differ.xlsx'), [reliefMonth(12, 13, 1, [158, 20]), annual(150)]);
+    const bad = await h['import.run']({ file: differ, dryRun: true });
+    expect(bad.ok).toBe(false);
+    expect(bad.problems.find((p) => p.severity === 'error')).toMatchObject({ sheet: '2023年', cell: 'B3' });
+    expect(bad.problems.find((p) => p.severity === 'error')!.message).toMatch(/^2023年的全年数在“2023年”!B3 为150，由1-12月累计：2023年12月!D3得出的为158，两者不一致/);
+  });
+
+  it('does not read a stock’s 累计 column, saying why', async () => {
+    const file = await writeWorkbook(path.join(dir, '户数.xlsx'), [
+      {
+        name: '2023年12月',
+        rows: [['城市最低生活保障情况（2023年12月）'], ['乡镇', '低保户数', null], [null, '当月', '累计'], ['妥甸镇', 120, 999]],
+        setup: (ws) => ws.mergeCells('B2:C2'),
+      },
+    ]);
+    const r = await h['import.run']({ file });
+    expect(r.problems.find((p) => p.cell === 'C3')?.message).toMatch(/^“城市低保户数”是时点数，没有累计数/);
+    expect(stored('period_observation', 'dibao_urban_households', '532322101').map((o) => [o.kind, o.value])).toEqual([['期末', 120]]);
+  });
+
+  it('suggests catalogue names, not the form’s words doubled, for a header a 城乡 form leaves open', async () => {
+    const file = await writeWorkbook(path.join(dir, '城乡.xlsx'), [{ name: '2023年12月', rows: [['城乡最低生活保障情况（2023年12月）'], ['乡镇', '低保户数'], ['妥甸镇', 120]] }]);
+    const r = await h['import.run']({ file });
+    const message = r.problems.find((p) => p.severity === 'error')!.message;
+    expect(message).toMatch(/^未知的指标或统计项“低保户数”/);
+    expect(message).not.toContain('低保低保');
+  });
+});

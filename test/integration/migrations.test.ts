@@ -42,7 +42,7 @@ const tablesOfStep: Record<number, string[]> = {
   80: ['plan_row_split'],
   90: [], // adds series.nature and series.created_by
   100: ['audit_log', 'year_lock'],
-  110: ['period_observation', 'period_observation_replaced'], // and observation.derived_from, series.range_min/max
+  110: ['derived_source', 'period_observation', 'period_observation_replaced'], // and observation.derived_from, series.range_min/max
 };
 
 const expectRejected = (run: () => unknown, code: string): void => {

@@ -35,6 +35,14 @@ export const migrate0110 = (db: WriteDb): void => {
       PRIMARY KEY (batch_id, region_code, series_code, period, kind)
     ) STRICT;
 
+    -- A batch whose annual values were derived partly from period figures of earlier batches: those cannot be
+    -- undone before it.
+    CREATE TABLE derived_source (
+      batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+      source_batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+      PRIMARY KEY (batch_id, source_batch_id)
+    ) STRICT;
+
     ALTER TABLE observation ADD COLUMN derived_from TEXT;
     ALTER TABLE observation_replaced ADD COLUMN old_derived_from TEXT;
     ALTER TABLE series ADD COLUMN range_min REAL;

@@ -236,6 +236,10 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
       const cell = row.getCell(y.col);
       const reading = readNumberCell(cell);
       if (reading.kind === 'blank') continue;
+      if (period && y.kind === 'cumulative' && series.nature !== 'flow') {
+        problems.push({ severity: 'warning', sheet, cell: cell.address, message: `“${series.name}”是时点数，没有累计数，此格未读取 / a stock has no cumulative figure; cell not read` });
+        continue;
+      }
       if (reading.kind === 'problem') {
         problems.push({ severity: 'error', sheet, cell: cell.address, message: reading.message });
         continue;

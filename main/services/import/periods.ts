@@ -70,7 +70,7 @@ const endOf = (period: string): { year: number; month: number } => {
   return { year: Number(m[1]), month: Number(m[2]) };
 };
 
-type PeriodValue = Pick<ParsedObservation, 'value' | 'sheet' | 'cell' | 'period' | 'periodKind'> & { stored?: boolean };
+type PeriodValue = Pick<ParsedObservation, 'value' | 'sheet' | 'cell' | 'period' | 'periodKind'> & { stored?: boolean; batch?: number };
 
 const where = (v: PeriodValue): string => `${v.sheet}!${v.cell}`;
 
@@ -89,9 +89,10 @@ export const deriveAnnual = (
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(o);
   }
-  const storedOf = db.prepare<[string, string, number], { period: string; kind: PeriodKind; value: number; sheet: string; cell: string }>(
-    'SELECT period, kind, value, sheet, cell FROM period_observation WHERE region_code = ? AND series_code = ? AND year = ?',
+  const storedOf = db.prepare<[string, string, number], { period: string; kind: PeriodKind; value: number; sheet: string; cell: string; batch_id: number }>(
+    'SELECT period, kind, value, sheet, cell, batch_id FROM period_observation WHERE region_code = ? AND series_code = ? AND year = ?',
   );
+  const conflicts: Problem[] = [];
   const annual: ParsedObservation[] = [];
   const partial = new Map<string, { sheet: string; series: Set<string>; label: string }>();
   for (const group of groups.values()) {
@@ -99,14 +100,28 @@ export const deriveAnnual = (
     const series = seriesOf(first.seriesCode);
     const byKey = new Map<string, PeriodValue>();
     for (const s of storedOf.all(first.regionCode, first.seriesCode, first.year)) {
-      byKey.set(`${s.period}|${s.kind}`, { value: s.value, sheet: s.sheet, cell: s.cell, period: s.period, periodKind: s.kind, stored: true });
+      byKey.set(`${s.period}|${s.kind}`, { value: s.value, sheet: s.sheet, cell: s.cell, period: s.period, periodKind: s.kind, stored: true, batch: s.batch_id });
     }
     for (const o of group) byKey.set(`${o.period}|${o.periodKind}`, o);
-    const values = [...byKey.values()];
+    // This import's figures first: a year-end figure just read wins over one stored before.
+    const values = [...byKey.values()].sort((a, b) => Number(a.stored ?? false) - Number(b.stored ?? false));
     const atYearEnd = values.filter((v) => endOf(v.period!).month === 12);
+    const yearEndConflict = (pick: (v: PeriodValue) => boolean, what: string) => {
+      const fresh = atYearEnd.find((v) => !v.stored && pick(v));
+      const old = atYearEnd.find((v) => v.stored && pick(v) && v.value !== fresh?.value);
+      if (fresh && old) {
+        conflicts.push({
+          severity: 'warning',
+          sheet: fresh.sheet,
+          cell: fresh.cell,
+          message: `${series.name}${first.year}年的${what}取本次导入的${fresh.value}（${where(fresh)}），以前导入的${old.value}（${where(old)}）不再采用 / the year-end figure just read (${fresh.value}) replaces the one imported before (${old.value})`,
+        });
+      }
+    };
     let made: { value: number; from: PeriodValue[]; rule: string } | null = null;
     if (series.nature === 'flow') {
       const total = atYearEnd.find((v) => v.periodKind === '累计');
+      yearEndConflict((v) => v.periodKind === '累计', '1-12月累计数');
       if (total) made = { value: total.value, from: [total], rule: '1-12月累计' };
       else {
         for (const [kind, count, label] of [['当月', 12, '12个月之和'], ['本季', 4, '4个季度之和']] as const) {
@@ -119,6 +134,7 @@ export const deriveAnnual = (
       }
     } else {
       const end = atYearEnd.find((v) => v.periodKind === '期末') ?? atYearEnd.find((v) => v.periodKind !== '累计');
+      yearEndConflict((v) => v.periodKind !== '累计', '年末数');
       if (end) made = { value: end.value, from: [end], rule: '年末数' };
     }
     if (!made) {
@@ -131,7 +147,10 @@ export const deriveAnnual = (
     // Only a year this import adds to: stored figures alone made last time's value already.
     if (made.from.every((v) => v.stored)) continue;
     const shown = made.from.find((v) => !v.stored) ?? made.from[0]!;
-    const list = made.from.length <= 3 ? made.from.map(where).join('、') : `${where(made.from[0]!)} … ${where(made.from[made.from.length - 1]!)}（共${made.from.length}个）`;
+    const earlier = made.from.filter((v) => v.stored);
+    const list =
+      (made.from.length <= 3 ? made.from.map(where).join('、') : `${where(made.from[0]!)} … ${where(made.from[made.from.length - 1]!)}（共${made.from.length}个）`) +
+      (earlier.length > 0 ? `，其中${earlier.length}个取自以前导入的第${[...new Set(earlier.map((v) => v.batch))].join('、')}批` : '');
     annual.push({
       regionCode: first.regionCode,
       seriesCode: first.seriesCode,
@@ -142,6 +161,7 @@ export const deriveAnnual = (
       sourceUnit: null,
       factor: 1,
       derivedFrom: `${made.rule}：${list}`,
+      ...(earlier.length > 0 ? { sourceBatches: [...new Set(earlier.map((v) => v.batch!))] } : {}),
     });
   }
   const notes: Problem[] = [...partial.values()].map((p) => ({
@@ -150,5 +170,5 @@ export const deriveAnnual = (
     cell: '',
     message: `${p.label}尚无全年数的项目已保存月度或季度数据，待12月（四季度）报表或全年各期齐全后得出年度数：${[...p.series].slice(0, 8).join('、')}${p.series.size > 8 ? ` 等${p.series.size}项` : ''} / no annual value yet for ${p.series.size} item(s); their monthly or quarterly figures are kept`,
   }));
-  return { annual, notes };
+  return { annual, notes: [...conflicts, ...notes] };
 };

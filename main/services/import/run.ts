@@ -199,16 +199,24 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
   const existing = existingValues(db);
   const locked = lockCovering(db);
   const existingPeriod = existingPeriodValues(db);
+  const unchangedPeriods = new Set<ParsedObservation>();
   for (const o of periodValues) {
     const old = existingPeriod(o.regionCode, o.seriesCode, o.period!, o.periodKind!);
     const status = !old ? 'new' : old.value === o.value ? 'same' : 'changed';
+    if (status === 'same') {
+      unchangedPeriods.add(o);
+      unchanged++;
+    }
     const lock = status === 'same' ? null : locked(o.regionCode, o.year);
     if (lock) problems.push({ severity: 'error', sheet: o.sheet, cell: o.cell, message: lockMessage(lock, regions.get(o.regionCode)?.name ?? o.regionCode) });
     if (values.length < IMPORT_VALUES_SHOWN) values.push(valueOf(o, status));
   }
+  const unchangedDerived = new Set<ParsedObservation>();
   for (const o of observations) {
     const old = existing(o.regionCode, o.seriesCode, o.year);
     const status = !old ? 'new' : old.value === o.value ? 'same' : 'changed';
+    // A year's value derived again to the same figure stays with the batch that stored it (its undo stays possible).
+    if (status === 'same' && o.derivedFrom) unchangedDerived.add(o);
     const lock = status === 'same' ? null : locked(o.regionCode, o.year);
     if (lock) problems.push({ severity: 'error', sheet: o.sheet, cell: o.cell, message: lockMessage(lock, regions.get(o.regionCode)?.name ?? o.regionCode) });
     if (status === 'same') unchanged++;
@@ -239,7 +247,15 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
   };
   if (!ok || dryRun) return result;
   const layouts = [...new Set(sheets.map((s) => s.layout).filter((l) => l !== 'skipped'))].join('+');
-  result.batch = storeBatch(db, fileName, hash, layouts || 'long', observations, periodValues, changes.length);
+  result.batch = storeBatch(
+    db,
+    fileName,
+    hash,
+    layouts || 'long',
+    observations.filter((o) => !unchangedDerived.has(o)),
+    periodValues.filter((o) => !unchangedPeriods.has(o)),
+    changes.length,
+  );
   // One entry in the audit log; the batch lists every value it stored and what each replaced (history, undo).
   audit(db, { by: '导入', action: 'import', subject: fileName, old: changes.length > 0 ? `替换 ${changes.length} 个数值` : null, new: `${observations.length + periodValues.length} 个数值`, batch: result.batch });
   return result;
@@ -251,6 +267,20 @@ const dedupe = (observations: ParsedObservation[], problems: Problem[]): ParsedO
   for (const o of observations) {
     const key = `${o.regionCode}|${o.seriesCode}|${o.year}`;
     const first = seen.get(key);
+    if (first && (first.derivedFrom || o.derivedFrom)) {
+      // A year's figure on a year's sheet and the same year made from a month's sheet: one value when they agree.
+      const [given, made] = first.derivedFrom ? [o, first] : [first, o];
+      if (given.value !== made.value) {
+        problems.push({
+          severity: 'error',
+          sheet: given.sheet,
+          cell: given.cell,
+          message: `${o.year}年的全年数在“${given.sheet}”!${given.cell} 为${given.value}，由${made.derivedFrom}得出的为${made.value}，两者不一致 / the year's figure ${given.value} differs from ${made.value} derived from the months`,
+        });
+      }
+      seen.set(key, given);
+      continue;
+    }
     if (first) {
       problems.push({
         severity: 'error',
@@ -324,6 +354,8 @@ const storeBatch = (db: WriteDb, fileName: string, hash: string, layout: string,
     for (const o of observations) {
       write({ regionCode: o.regionCode, seriesCode: o.seriesCode, year: o.year, value: o.value, batchId: batch, sheet: o.sheet, cell: o.cell, enteredBy: null, enteredAt: at, derivedFrom: o.derivedFrom ?? null });
     }
+    const sources = db.prepare('INSERT OR IGNORE INTO derived_source (batch_id, source_batch_id) VALUES (?, ?)');
+    for (const o of observations) for (const source of o.sourceBatches ?? []) sources.run(batch, source);
     const writePeriod = preparePeriodWriter(db);
     for (const o of periodValues) writePeriod({ regionCode: o.regionCode, seriesCode: o.seriesCode, year: o.year, period: o.period!, kind: o.periodKind!, value: o.value, batchId: batch, sheet: o.sheet, cell: o.cell });
     return batch;

@@ -17,6 +17,8 @@ export interface ParsedObservation {
   periodKind?: PeriodKind;
   /** An annual value made from period figures: the rule and the cells ("1-12月累计：2023年12月!E7"). */
   derivedFrom?: string;
+  /** The earlier batches whose stored period figures went into a derived annual value. */
+  sourceBatches?: number[];
 }
 
 export type PeriodKind = '当月' | '本季' | '累计' | '期末';

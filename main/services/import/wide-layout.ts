@@ -101,7 +101,8 @@ const matchColumn = (ctx: SheetContext, parts: string[], prefixes: readonly stri
   for (const t of tries) {
     const m = ctx.matcher.match(t);
     if (m && 'series' in m) return { series: m.series, unit: m.unit ?? unitInParts(parts) };
-    if (m && candidates.length === 0) candidates = m.candidates;
+    // The closest names to what the header says, not to the form's words put before it (城市低保低保户数).
+    if (m && candidates.length === 0 && plain.includes(t)) candidates = m.candidates;
   }
   return { candidates };
 };
@@ -145,6 +146,11 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
     if (m && 'series' in m) {
       if (columns.some((x) => x.series.code === m.series.code && x.kind === kind)) {
         problems.push({ severity: 'error', sheet, cell: address, message: `“${printed.join('')}”列重复 / duplicate column` });
+        continue;
+      }
+      if (kind === 'cumulative' && m.series.nature !== 'flow' && period && period.kind !== 'year') {
+        // A stock has no figure from January: its 累计 column is not read (its 当月 or 期末 column is).
+        problems.push({ severity: 'warning', sheet, cell: address, message: `“${m.series.name}”是时点数，没有累计数，“${printed.join('')}”列未读取 / a stock has no cumulative figure; column not read` });
         continue;
       }
       columns.push({ col: c, series: m.series, unit: m.unit ?? unitForColumn(sheetUnits, unitOf(m.series.code)), kind });
