@@ -66,6 +66,8 @@ export const formatSource = (p: ProvenanceDto | null): string => {
   return [
     `${p.regionName}（${p.region}）${p.year}年 ${p.seriesName}：${p.value} ${p.unit}`,
     `来源：${where}，时间 ${p.enteredAt.slice(0, 19).replace('T', ' ')}`,
+    ...(p.derivedFrom ? [`全年数由月度或季度数据得出：${p.derivedFrom}`] : []),
+    ...(p.periods.length > 0 ? [`已保存的月度或季度数：${p.periods.map((x) => `${x.period} ${x.kind} ${x.value}（${x.sheet}!${x.cell}，第${x.batch}批）`).join('；')}`] : []),
     ...p.replaced.map((r) => `  此前为 ${r.value}（${r.file ? `${r.file} ${r.sheet}!${r.cell}` : `${r.enteredBy ?? ''} 手工录入`}）`),
   ].join('\n');
 };
