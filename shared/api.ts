@@ -118,6 +118,14 @@ export interface ProvenanceDto {
   replaced: { value: number; batch: number | null; file: string | null; sheet: string | null; cell: string | null; enteredBy: string | null }[];
 }
 
+/** Where an evaluated value comes from: the value stored for the region, or each figure its formula reads. */
+export interface ValueExplanationDto {
+  series: string;
+  seriesName: string;
+  formula: string | null;
+  parts: { series: string; seriesName: string; year: number; source: ProvenanceDto | null; note: string | null }[];
+}
+
 export interface RegionTargetDto {
   plan: string;
   seq: string;
@@ -261,6 +269,7 @@ export interface Api {
   'batches.list': { input: void; output: BatchSummary[] };
   'batches.undo': { input: { batch: number }; output: UndoResultDto };
   'observations.source': { input: { region: string; series: string; year: number }; output: ProvenanceDto | null };
+  'observations.explain': { input: { region: string; series: string; year: number }; output: ValueExplanationDto };
   'observations.set': { input: { region: string; series: string; year: number; value: number; enteredBy: string }; output: { problems: ImportProblem[] } };
   'targets.list': { input: { plan: string }; output: RegionTargetDto[] };
   'targets.set': { input: { plan: string; seq: string; region: string; target: string; setBy: string }; output: RegionTargetDto };
@@ -344,6 +353,7 @@ export const API_NAMES: readonly ApiName[] = [
   'batches.list',
   'batches.undo',
   'observations.source',
+  'observations.explain',
   'observations.set',
   'targets.list',
   'targets.set',

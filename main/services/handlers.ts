@@ -25,6 +25,7 @@ import { writeObservationsXlsx } from './export/observations-xlsx';
 import { runImport } from './import/run';
 import { listPlans, showPlan } from './plans';
 import { leagueTable } from './league';
+import { explainValue } from './explain';
 import { autoBackup, backupDatabase, withBackup } from './backup';
 import { createItem } from './items';
 import { auditLog, listLocks, lockYear, unlockYear } from './locks';
@@ -55,6 +56,7 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'batches.list': z.void(),
   'batches.undo': z.object({ batch: z.number().int() }),
   'observations.source': z.object({ region: z.string(), series: z.string(), year: z.number().int() }),
+  'observations.explain': z.object({ region: z.string(), series: z.string(), year: z.number().int() }),
   'observations.set': z.object({ region: z.string(), series: z.string(), year: z.number().int(), value: z.number(), enteredBy: z.string() }),
   'targets.list': z.object({ plan: z.string() }),
   'targets.set': z.object({ plan: z.string(), seq: z.string(), region: z.string(), target: z.string(), setBy: z.string() }),
@@ -215,6 +217,7 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'batches.list': async () => listBatches(db),
   'batches.undo': async ({ batch }) => withBackup(db, 'undo', async () => undoBatch(db, batch)),
   'observations.source': async (input) => provenanceOf(db, input),
+  'observations.explain': async (input) => explainValue(db, input),
   'observations.set': async (input) => setObservation(db, input),
   'targets.list': async ({ plan }) => listRegionTargets(db, plan),
   'targets.set': async (input) => setRegionTarget(db, input),

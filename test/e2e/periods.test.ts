@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, writeWorkbook } from '../helpers/files';
 import { dibaoForm } from '../helpers/forms';
 import { SHOTS, startWorkbench, type Workbench } from './browser-mode';
-import { ImportView, WorkbenchPage } from './pages';
+import { EvaluationView, ImportView, WorkbenchPage } from './pages';
 
 let workbench: Workbench;
 let url: string;
@@ -42,7 +42,22 @@ describe('a monthly report in the window', () => {
     await page.screenshot({ path: path.join(SHOTS, 'import-monthly.png'), fullPage: true });
   });
 
+  it('shows under a row of 评估 where its value comes from: the December form’s cell and the rule that made the year', async () => {
+    await new ImportView(page).confirm();
+    await new WorkbenchPage(page).goTo('评估');
+    await new EvaluationView(page).choose({ plan: '楚雄州民政事业发展“十四五”规划', year: '2023年', region: '532322' });
+    const row = page.locator('table.indicators tbody tr', { hasText: '特困人员基本生活标准与城市最低生活保障标准比率' });
+    await row.getByRole('button', { name: '来源' }).click();
+    const source = page.getByRole('region', { name: /的来源$/ });
+    await source.waitFor();
+    await expect(source.textContent()).resolves.toMatch(/城市最低生活保障标准（2023年）：780 元\/人·月，导入自 城市低保月报2023年12月\.xlsx 的“2023年12月”!O8（第 1 批）；全年数由月度或季度数据得出：年末数：2023年12月!O8/);
+    await expect(source.textContent()).resolves.toContain('特困人员基本生活标准（2023年）：本地区没有该数值');
+    await source.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'value-source.png') });
+  });
+
   it('makes the data-entry workbook by month for a year', async () => {
+    await new WorkbenchPage(page).goTo('导入数据');
     const card = page.locator('details.card', { hasText: '生成填报工作簿' });
     await card.locator('summary').click();
     await card.getByLabel('填报周期').selectOption('monthly');

@@ -70,6 +70,15 @@ describe('the monthly 城市低保 form of December (2023年12月, titled 2023�
     const p = await h['observations.source']({ region: '532322', series: 'dibao_urban_expenditure', year: 2023 });
     expect(p).toMatchObject({ value: total(9), sheet: '2023年12月', cell: 'L8', derivedFrom: '1-12月累计：2023年12月!L8' });
     expect(p!.periods.map((x) => [x.period, x.kind])).toEqual([['2023-12', '累计'], ['2023-12', '当月']].sort());
+    // 这个数从哪里来: the share is computed; each of its two figures came from its cell of the December form.
+    const e = await h['observations.explain']({ region: '532322', series: 'dibao_urban_nonagri_share', year: 2023 });
+    expect(e.formula).toBe('城市低保对象人数 ÷ 非农业人口数');
+    expect(e.parts.map((x) => [x.series, x.source?.cell, x.source?.derivedFrom])).toEqual([
+      ['dibao_urban_recipients', 'D8', '年末数：2023年12月!D8'],
+      ['nonagri_population', 'P8', '年末数：2023年12月!P8'],
+    ]);
+    const missing = await h['observations.explain']({ region: '532322', series: 'tekun_urban_persons', year: 2023 });
+    expect(missing.parts).toEqual([expect.objectContaining({ source: null, note: '本地区未填报，由下级地区汇总' })]);
     const v = resolverFor(db, 2022, 2023).get('dibao_urban_nonagri_share', '532322', 2023);
     expect(v?.source).toBe('formula');
     expect(v?.value).toBeCloseTo((recipients / nonagri) * 100, 10);

@@ -1,10 +1,17 @@
 /** The evaluated indicator table: one row per plan row, status by word, symbol and colour. */
+import { Fragment, useState } from 'react';
 import type { EvaluationResult } from '../../../shared/evaluation/result';
 import { baselineMeetsTarget } from '../../../shared/evaluation/result';
 import { changeCell } from '../../../shared/reports/numbers';
 import { adjustmentText, badge, formatNumber, formatPercent, judgementText, upperTexts } from './rows';
+import { ValueSource } from './ValueSource';
 
-export const IndicatorTable = ({ result }: { result: EvaluationResult }) => (
+const COLUMNS = 11;
+
+export const IndicatorTable = ({ result }: { result: EvaluationResult }) => {
+  // The row whose value's source is shown below it (one at a time).
+  const [open, setOpen] = useState<string | null>(null);
+  return (
   <table className="indicators">
     <thead>
       <tr>
@@ -24,8 +31,10 @@ export const IndicatorTable = ({ result }: { result: EvaluationResult }) => (
     <tbody>
       {result.rows.map((row) => {
         const b = badge(row);
+        const key = `${row.table}-${row.seq}`;
         return (
-          <tr key={`${row.table}-${row.seq}`} className={row.attribute === '约束性' ? 'binding' : undefined}>
+          <Fragment key={key}>
+          <tr className={row.attribute === '约束性' ? 'binding' : undefined}>
             <td className="num">{row.seq}</td>
             <td>
               {row.name}
@@ -60,6 +69,11 @@ export const IndicatorTable = ({ result }: { result: EvaluationResult }) => (
             <td className="num">
               {row.yearValue !== undefined ? `累计 ${formatNumber(row.value)}` : formatNumber(row.value)}
               {row.yearValue !== undefined && <div className="small note">当年 {formatNumber(row.yearValue)}</div>}
+              <div>
+                <button type="button" className="link" aria-expanded={open === key} title="这个数从哪里来" onClick={() => setOpen(open === key ? null : key)}>
+                  来源
+                </button>
+              </div>
             </td>
             <td className="num">{baselineMeetsTarget(row) ? '—' : formatPercent(row.completion)}</td>
             <td>
@@ -76,8 +90,17 @@ export const IndicatorTable = ({ result }: { result: EvaluationResult }) => (
             <td className="num">{changeCell(row)}</td>
             <td>{row.paceClass}</td>
           </tr>
+          {open === key && (
+            <tr className="source-row">
+              <td colSpan={COLUMNS}>
+                <ValueSource region={result.region} series={row.indicator} year={result.year} />
+              </td>
+            </tr>
+          )}
+          </Fragment>
         );
       })}
     </tbody>
   </table>
-);
+  );
+};
