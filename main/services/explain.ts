@@ -48,13 +48,15 @@ export const explainValue = (db: ReadDb, input: { region: string; series: string
 /** A formula in the words of the catalogue: "特困人员基本生活标准 ÷ 城市最低生活保障标准", 上年 for [-1]. */
 const readable = (formula: string, nameOf: (code: string) => string | null): string =>
   formula
-    .replace(/\bgrowth\(/g, '增速（')
-    .replace(/\bmin\(/g, '较小者（')
-    .replace(/\bmax\(/g, '较大者（')
+    .replace(/\bgrowth\(/g, '增速(')
+    .replace(/\bmin\(/g, '较小者(')
+    .replace(/\bmax\(/g, '较大者(')
     .replace(/([a-z][a-z0-9_]*)(\[-1\])?/g, (whole, code: string, back: string | undefined) => {
       const name = nameOf(code);
       if (!name) return whole;
       return back ? `上年${name}` : name;
     })
     .replace(/\s*\/\s*/g, ' ÷ ')
-    .replace(/\s*\*\s*/g, ' × ');
+    .replace(/\s*\*\s*/g, ' × ')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）');
