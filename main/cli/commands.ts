@@ -113,7 +113,8 @@ export const COMMANDS: Record<string, Command> = {
         region: need(values.region, '--region'),
         out: need(values.out, '--out'),
         subregions: values.subregions,
-        ...(period ? { period: period as 'monthly' | 'quarterly', year: needYear(values.year) } : {}),
+        ...(period ? { period: period as 'monthly' | 'quarterly' } : {}),
+        ...(values.year !== undefined ? { year: needYear(values.year) } : {}),
       };
       const result = await withHandlers((h) => h['template.write'](input));
       print(result, () => `已生成填报工作簿 ${result.file}：${result.sheets} 张数据表，每表 ${result.rows} 行。填好后用 pwb import 导入。`);

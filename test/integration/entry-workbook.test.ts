@@ -428,9 +428,24 @@ describe('a monthly or quarterly entry workbook (the 月报/季报 cycle)', () =
     ]);
   });
 
+  it('names the figures under a heading edited into something that is no month, rather than dropping them unsaid', async () => {
+    const { wb, ws } = await monthly('monthly');
+    cellAt(ws, 'nursing_beds', '2023年12月').value = 320;
+    cellAt(ws, 'nursing_beds', '说明').value = 5;
+    const dec = colOf(ws, '2023年12月');
+    ws.getRow(3).getCell(dec).value = '12月';
+    const file = path.join(dir, `edited-${++files}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    const r = await createHandlers(db)['import.run']({ file, dryRun: true });
+    const warned = r.problems.filter((p) => p.severity === 'warning' && p.message.includes('不是年份、月份或季度')).map((p) => p.cell);
+    expect(warned).toEqual([rowOf(ws, 'nursing_beds').getCell(dec).address, cellAt(ws, 'nursing_beds', '说明').address].sort());
+  });
+
   it('has four quarter columns in a quarterly workbook, and refuses a year outside the plan', async () => {
     const { ws } = await monthly('quarterly', 2024);
     expect(Array.from({ length: 4 }, (_, i) => cellText(ws.getRow(3).getCell(5 + i)))).toEqual(['2024年第一季度', '2024年第二季度', '2024年第三季度', '2024年第四季度']);
-    await expect(writeEntryWorkbook(db, { plan: 'chuxiong', region: '532322', out: path.join(dir, 'x.xlsx'), period: 'monthly', year: 2031 })).rejects.toThrow(/规划期内的年份/);
+    await expect(writeEntryWorkbook(db, { plan: 'chuxiong', region: '532322', out: path.join(dir, 'x.xlsx'), period: 'monthly', year: 2031 })).rejects.toThrow('2031年不在本规划需要填报的年份内（2019至2025年）');
+    await expect(writeEntryWorkbook(db, { plan: 'chuxiong', region: '532322', out: path.join(dir, 'y.xlsx'), period: 'monthly', year: 2019 })).resolves.toMatchObject({ sheets: 1 });
+    await expect(writeEntryWorkbook(db, { plan: 'chuxiong', region: '532322', out: path.join(dir, 'z.xlsx'), year: 2023 })).rejects.toThrow(/--year 只与 --period/);
   });
 });

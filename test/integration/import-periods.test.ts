@@ -356,3 +356,72 @@ describe('what clerks get wrong with months and quarters', () => {
     expect(message).not.toContain('低保低保');
   });
 });
+
+describe('a monthly summary as clerks really lay it out', () => {
+  const summary = (rows: CellInput[][], name = '2023年12月') => ({ name, rows: [['双柏县民政统计月报（2023年12月）'], ['填报单位：双柏县民政局'], ['指标名称', '计量单位', '本月数', '本年累计'], ...rows] });
+
+  it('reads sections numbered 1. or written bare, ignores a section’s subtotal with a warning, and never carries a section past an unknown one', async () => {
+    const file = await writeWorkbook(path.join(dir, '分组.xlsx'), [
+      summary([
+        ['一、城市低保', null, 42.6, 498.1],
+        ['低保户数', '户', 368, null],
+        ['1.农村低保'],
+        ['资金支出', '万元', 168.4, 1985.7],
+        ['特困人员'],
+        ['资金支出', '万元', 12.1, 140.2],
+        ['四、社会事务'],
+        ['资金支出', '万元', 1, 2],
+      ]),
+    ]);
+    const r = await h['import.run']({ file, dryRun: true });
+    const of = (series: string) => r.values.filter((v) => v.series === series && v.periodKind === '累计').map((v) => v.value);
+    expect(of('dibao_rural_expenditure')).toEqual([1985.7]);
+    expect(of('dibao_urban_expenditure')).toEqual([]);
+    expect(of('tekun_rural_expenditure').concat(of('tekun_urban_expenditure'))).toEqual([]);
+    expect(r.problems.find((p) => p.cell === 'A4')?.message).toMatch(/^“一、城市低保”是分组行，其数值未读取/);
+    // 资金支出 under 特困人员 names no pair (城市 or 农村) and under 四、社会事务 nothing: each is an error at its cell.
+    expect(r.problems.filter((p) => p.severity === 'error').map((p) => p.cell)).toEqual(['A9', 'A11']);
+  });
+
+  it('does not take a 1-11月累计 column on the December report for the year', async () => {
+    const file = await writeWorkbook(path.join(dir, '1-11.xlsx'), [
+      { name: '2023年12月', rows: [['双柏县临时救助情况（2023年12月）'], ['地区：双柏县'], ['指标名称', '计量单位', '本月数', '1-11月累计'], ['临时救助资金支出', '万元', 42.6, 455.5]] },
+    ]);
+    const r = await h['import.run']({ file });
+    expect(r.problems.find((p) => p.cell === 'D3')?.message).toMatch(/^“1-11月累计”是1-11月的累计数，与本表的12月报表不符，此列未读取/);
+    expect(stored('observation', 'temp_relief_expenditure')).toEqual([]);
+  });
+
+  it('reads 本月数 and 本年累计 under a merged 本年 heading, and takes a 上年同期 column headed 2022年 for no year', async () => {
+    const file = await writeWorkbook(path.join(dir, '两行表头.xlsx'), [
+      {
+        name: '2023年12月',
+        rows: [['双柏县临时救助情况（2023年12月）'], ['地区：双柏县'], ['指标名称', '计量单位', '本年', null, '2022年'], [null, null, '本月数', '本年累计', null], ['临时救助资金支出', '万元', 42.6, 498.1, 470.2]],
+        setup: (ws) => {
+          ws.mergeCells('A3:A4');
+          ws.mergeCells('B3:B4');
+          ws.mergeCells('C3:D3');
+          ws.mergeCells('E3:E4');
+        },
+      },
+    ]);
+    const r = await h['import.run']({ file });
+    expect(r.ok).toBe(true);
+    expect(stored('observation', 'temp_relief_expenditure').map((o) => [o.year, o.value])).toEqual([[2023, 498.1]]);
+    expect(r.problems.some((p) => p.severity === 'warning' && p.message.includes('上年同期的数请导入上年的报表'))).toBe(true);
+  });
+
+  it('warns when a 累计 figure is below the month’s own, and when twelve months do not add up to the 1-12月累计', async () => {
+    const low = await writeWorkbook(path.join(dir, 'low.xlsx'), [
+      { name: '2023年12月', rows: [['双柏县临时救助情况（2023年12月）'], ['地区：双柏县'], ['指标名称', '计量单位', '本月数', '本年累计'], ['临时救助资金支出', '万元', 42.6, 30]] },
+    ]);
+    const r = await h['import.run']({ file: low, dryRun: true });
+    expect(r.problems.find((p) => p.cell === 'D4')?.message).toMatch(/^临时救助资金支出的累计数30小于同期的当月数42\.6/);
+    const months = await writeWorkbook(path.join(dir, 'months.xlsx'), [
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((m) => reliefMonth(m, 10, 1)),
+      reliefMonth(12, 10, 1, [120, 13]),
+    ]);
+    const m = await h['import.run']({ file: months, dryRun: true });
+    expect(m.problems.find((p) => p.message.includes('12个月之和'))?.message).toMatch(/^临时救助资金支出2023年12个月之和为12，1-12月累计数为13（2023年12月!E3），两者不一致，全年数取累计数/);
+  });
+});

@@ -158,7 +158,8 @@ export const fillDataSheet = async (ws: ExcelJS.Worksheet, { plan, region, rows,
       cell.protection = { locked: false };
       cell.dataValidation = validation;
     });
-    const note = periods ? `${s.nature === 'flow' ? (periods.kind === 'monthly' ? '填当月数（各月相加为全年数）' : '填本季数（四季相加为全年数）') : periods.kind === 'monthly' ? '填月末数（12月末即年末数）' : '填季末数（四季度末即年末数）'}；${usageNote(s, plan.baseYear)}` : usageNote(s, plan.baseYear);
+    const yearly = /[/·]年/u.test(s.unit);
+    const note = periods && yearly ? `全年数，只填${periods.kind === 'monthly' ? '12月' : '第四季度'}列；${usageNote(s, plan.baseYear)}` : periods ? `${s.nature === 'flow' ? (periods.kind === 'monthly' ? '填当月数（各月相加为全年数）' : '填本季数（四季相加为全年数）') : periods.kind === 'monthly' ? '填月末数（12月末即年末数）' : '填季末数（四季度末即年末数）'}；${usageNote(s, plan.baseYear)}` : usageNote(s, plan.baseYear);
     label(row.getCell(noteCol), note);
     row.getCell(noteCol).alignment = { wrapText: true, vertical: 'middle' };
     row.getCell(noteCol).font = { size: 9 };

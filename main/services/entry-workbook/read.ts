@@ -109,6 +109,25 @@ export const parseEntrySheet = (ctx: SheetContext, header: EntryHeader): ParsedS
     if (prev) problems.push({ severity: 'error', sheet, cell: addr, message: `${y.heading ?? `年份${y.year}`}重复（另见 ${prev}） / ${key} appears twice (also ${prev})` });
     else yearsSeen.set(key, addr);
   }
+  // Figures typed under a heading that is no year, month or quarter (说明, a heading edited to 12月) are named, not lost.
+  const read = new Set([header.codeCol, header.nameCol, header.unitCol, ...header.years.map((y) => y.col)]);
+  for (let c = 1; c <= ws.columnCount; c++) {
+    const head = ws.getRow(header.row).getCell(c);
+    if (read.has(c) || /^(序号)$/u.test(text(head))) continue;
+    let typed: string | null = null;
+    for (let r = header.row + 1; r <= ws.rowCount && typed === null; r++) {
+      const cell = ws.getRow(r).getCell(c);
+      if (readNumberCell(cell).kind === 'number' && typeof cell.value === 'number') typed = cell.address;
+    }
+    if (typed) {
+      problems.push({
+        severity: 'warning',
+        sheet,
+        cell: typed,
+        message: `“${text(head) || '（空）'}”列不是年份、月份或季度，其中的数值未读取；请勿修改表头，数值填在对应的年份或月份列 / numbers under a heading that is not a year, month or quarter were not read`,
+      });
+    }
+  }
   const seen = new Map<string, string>();
   for (let r = header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);

@@ -76,10 +76,15 @@ export const writeEntryWorkbook = async (db: ReadDb, input: EntryWorkbookInput):
   const regions = input.subregions ? [region, ...childRegions(db, region.code)] : [region];
   const rows = entryRows(catalogOf(db), plan);
   let periods: EntryPeriods | undefined;
+  if (input.period === undefined && input.year !== undefined) {
+    throw new UserError('bad-input', '按年填报的工作簿包含规划期各年，--year 只与 --period monthly 或 quarterly 一起使用。 / --year goes with --period monthly|quarterly.');
+  }
   if (input.period !== undefined) {
     const year = input.year;
-    if (year === undefined || !Number.isInteger(year) || year < plan.baseYear || year > plan.targetYear) {
-      throw new UserError('bad-year', `月度或季度填报表需要规划期内的年份（${plan.baseYear}至${plan.targetYear}年），请用 --year 指明。 / A monthly or quarterly workbook needs a --year within the plan (${plan.baseYear}–${plan.targetYear}).`);
+    // From the earliest year the plan's formulas read (上年度 figures) to the target year.
+    if (year === undefined) throw new UserError('bad-year', '月度或季度填报表只含一年，请用 --year 指明年份。 / A monthly or quarterly workbook needs --year.');
+    if (!Number.isInteger(year) || year < rows.firstYear || year > plan.targetYear) {
+      throw new UserError('bad-year', `${year}年不在本规划需要填报的年份内（${rows.firstYear}至${plan.targetYear}年）。 / ${year} is outside the years this plan needs (${rows.firstYear}–${plan.targetYear}).`);
     }
     periods = { kind: input.period, year };
   }

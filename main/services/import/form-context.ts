@@ -11,7 +11,7 @@ const TOPICS: { re: RegExp; word: string }[] = [
   { re: /最低生活保障|低保/u, word: '低保' },
   { re: /特困/u, word: '特困人员' },
   { re: /临时救助/u, word: '临时救助' },
-  { re: /养老机构|养老服务机构/u, word: '养老机构' },
+  { re: /养老机构|养老服务/u, word: '养老机构' },
 ];
 
 const titleTexts = (ws: ExcelJS.Worksheet, headerRow: number): string[] => {

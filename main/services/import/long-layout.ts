@@ -13,7 +13,7 @@ import { resolveSheetRegion } from './sheet-region';
 import type { ParsedObservation, ParsedSheet } from './types';
 import { isCodeRow } from './code-row';
 import { formContext, prefixesOf } from './form-context';
-import { columnKind, periodOfValue, type ColumnKind } from './periods';
+import { columnKind, cumulativeMismatch, periodOfValue, type ColumnKind } from './periods';
 import { periodLabel, statedPeriod, type SheetPeriod } from './sheet-period';
 
 const MAX_HEADER_SCAN = 20;
@@ -23,6 +23,8 @@ const NAME_HEADER = /^(指标名称|指标|主要指标|项目|统计项|名称|
 const UNIT_HEADER = /^(计量)?单位$/u;
 const NOTE_ROW = /^(注\s*[0-9①-⑩]?|说明|备注|填表人|单位负责人|统计负责人|报出日期|数据来源)\s*[:：]/u;
 const SECTION_ROW = /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/u;
+/** A section row's number as forms print it: 一、 （一） 一. 1. 1、 （1） Ⅱ. or 二 followed by a space. */
+const SECTION_MARK = /^(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}\s*[、.．](?!\d)|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．]?|[一二三四五六七八九十]+\s+)\s*/u;
 
 export interface LongHeader {
   row: number;
@@ -30,6 +32,8 @@ export interface LongHeader {
   unitCol: number | null;
   /** Year columns; or, on a month's or quarter's report, its 本月数/本年累计/期末数 columns (year 0 until parsed). */
   years: { col: number; year: number; kind?: ColumnKind }[];
+  /** The first row of a two-row header (the title lines end above it). */
+  top?: number;
 }
 
 /** A header cell that is a period kind and nothing else: 本月数, 当月, 本季, 本年累计, 累计数, 期末数. */
@@ -52,7 +56,15 @@ export const yearHeaderAt = (ws: ExcelJS.Worksheet, r: number): LongHeader | nul
   const kinds: { col: number; year: number; kind: ColumnKind }[] = [];
   for (let c = 1; c <= ws.columnCount; c++) {
     const cell = row.getCell(c);
-    if (cell.isMerged && cell.master.address !== cell.address) continue;
+    if (cell.isMerged && cell.master.address !== cell.address) {
+      // 指标名称 or 计量单位 merged down over a two-row header (本年 over 本月数 | 本年累计) names its column here too.
+      if (Number(cell.master.row) < r) {
+        const above = cellText(cell.master).normalize('NFKC').replace(/\s+/g, '');
+        if (nameCol === null && NAME_HEADER.test(above)) nameCol = c;
+        else if (unitCol === null && UNIT_HEADER.test(above)) unitCol = c;
+      }
+      continue;
+    }
     const year = yearOf(cell);
     const text = cellText(cell).normalize('NFKC').replace(/\s+/g, '');
     if (/^[^:：]{1,12}[:：]\S/u.test(text)) labelled = true;
@@ -62,8 +74,11 @@ export const yearHeaderAt = (ws: ExcelJS.Worksheet, r: number): LongHeader | nul
     else if (nameCol === null && NAME_HEADER.test(text)) nameCol = c;
     else if (unitCol === null && UNIT_HEADER.test(text)) unitCol = c;
   }
-  // A month's report with items as rows: 指标名称 | 计量单位 | 本月数 | 本年累计.
-  if (years.length === 0 && kinds.length > 0 && nameCol !== null && !labelled) return { row: r, nameCol, unitCol, years: kinds };
+  // A month's report with items as rows: 指标名称 | 计量单位 | 本月数 | 本年累计 (a 上年同期 column, even headed with
+  // last year, is not this report's).
+  // A year table with a 累计 column beside its years stays a year table.
+  const monthly = years.length === 0 || (years.length === 1 && kinds.some((k) => k.kind !== 'cumulative'));
+  if (kinds.length > 0 && nameCol !== null && !labelled && monthly) return { row: r, nameCol, unitCol, years: kinds };
   if (years.length === 0 || labelled || (years.length < 2 && nameCol === null && unitCol === null)) return null;
   return { row: r, nameCol: nameCol ?? 1, unitCol, years };
 };
@@ -72,6 +87,9 @@ export const yearHeaderAt = (ws: ExcelJS.Worksheet, r: number): LongHeader | nul
 export const findLongHeader = (ws: ExcelJS.Worksheet): LongHeader | null => {
   for (let r = 1; r <= Math.min(ws.rowCount, MAX_HEADER_SCAN); r++) {
     const header = yearHeaderAt(ws, r);
+    // The first row of a two-row header (指标名称 | 本年 over 本月数 | 本年累计): the row below is the header.
+    const below = header && r < ws.rowCount ? yearHeaderAt(ws, r + 1) : null;
+    if (below && below.years.some((y) => y.kind !== undefined)) return { ...below, top: r };
     if (header) return header;
   }
   return null;
@@ -95,7 +113,8 @@ export const tableUnit = (ws: ExcelJS.Worksheet, headerRow: number): string | nu
  * year, such as a date "2023-12-01" or "2023年快报数"): each is named, so that no figure is left out unsaid.
  */
 const unreadColumns = (ws: ExcelJS.Worksheet, header: LongHeader, years: LongHeader['years']): Problem[] => {
-  const used = new Set([header.nameCol, header.unitCol, ...years.map((y) => y.col)]);
+  const byKind = header.years.some((y) => y.kind !== undefined);
+  const used = new Set([header.nameCol, header.unitCol, ...(byKind ? header.years : years).map((y) => y.col)]);
   const out: Problem[] = [];
   for (let c = header.nameCol + 1; c <= ws.columnCount; c++) {
     if (used.has(c)) continue;
@@ -111,7 +130,9 @@ const unreadColumns = (ws: ExcelJS.Worksheet, header: LongHeader, years: LongHea
       severity: 'warning',
       sheet: ws.name,
       cell: head.address,
-      message: `此列有数值，但表头“${label || '（空）'}”不是年份，未读取；如为某年数据，请把表头改为“2023年”这样的年份 / numbers under a heading that is not a year were not read`,
+      message: byKind
+        ? `此列有数值，但表头“${label || '（空）'}”不是本月数、本季数、累计数或期末数，未读取；上年同期的数请导入上年的报表 / numbers under a heading that is not one of this report's columns were not read`
+        : `此列有数值，但表头“${label || '（空）'}”不是年份，未读取；如为某年数据，请把表头改为“2023年”这样的年份 / numbers under a heading that is not a year were not read`,
     });
   }
   return out;
@@ -122,7 +143,7 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
   const unknownLabels: { label: string; candidates: string[] }[] = [];
   const problems: Problem[] = [];
   const sheet = ws.name;
-  const region = resolveSheetRegion(db, ws, header.row, regionOption, problems);
+  const region = resolveSheetRegion(db, ws, header.top ?? header.row, regionOption, problems);
   const observations: ParsedObservation[] = [];
   const seen = new Map<string, string>();
   const yearsSeen = new Map<number, string>();
@@ -131,7 +152,7 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
   let period: SheetPeriod | null = null;
   const byKind = header.years.some((y) => y.kind !== undefined);
   if (byKind) {
-    const stated = statedPeriod(ws, header.row);
+    const stated = statedPeriod(ws, header.top ?? header.row);
     if (stated && 'problem' in stated) return { sheet, layout: 'long', region: null, observations, problems: [{ severity: 'error', sheet, cell: stated.cell, message: stated.problem }] };
     if (!stated || stated.period.kind === 'year') {
       return {
@@ -143,6 +164,11 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
     const kindsSeen = new Map<ColumnKind, string>();
     for (const y of header.years) {
       const addr = ws.getRow(header.row).getCell(y.col).address;
+      const mismatch = y.kind === 'cumulative' ? cumulativeMismatch(cellText(ws.getRow(header.row).getCell(y.col)), period) : null;
+      if (mismatch) {
+        problems.push({ severity: 'warning', sheet, cell: addr, message: mismatch });
+        continue;
+      }
       const prev = kindsSeen.get(y.kind!);
       if (prev) problems.push({ severity: 'error', sheet, cell: addr, message: `“${cellText(ws.getRow(header.row).getCell(y.col)).trim()}”列重复（另见 ${prev}） / the same kind of column twice (also ${prev})` });
       else years.push({ ...y, year: period.year });
@@ -161,7 +187,7 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
   for (const y of years) if (isColumnHidden(ws, y.col)) problems.push(hiddenColumnWarning(sheet, ws.getRow(header.row).getCell(y.col).address));
   problems.push(...unreadColumns(ws, header, years));
   // The form's title and each section row (一、城市低保) name whose items the short names below are.
-  const titleWords = formContext(ws, header.row).prefixes;
+  const titleWords = formContext(ws, header.top ?? header.row).prefixes;
   let sectionWords: string[] = [];
   const matchIn = (name: string) => {
     for (const p of [...new Set([...sectionWords, ...titleWords])]) {
@@ -193,10 +219,22 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
     const matched = matchIn(name);
     if (matched === null) continue;
     if (!('series' in matched)) {
-      if (!hasValues && SECTION_ROW.test(name.normalize('NFKC'))) {
-        sectionWords = prefixesOf(name.normalize('NFKC')).prefixes;
+      // A section row (一、城市低保, 1.农村低保, （二）特困人员, or the form's name alone): it says whose items the short
+      // names below are; its own figures (a subtotal) are not read.
+      const folded = name.normalize('NFKC');
+      const words = prefixesOf(folded).prefixes;
+      const marked = SECTION_ROW.test(folded) || SECTION_MARK.test(folded);
+      if (words.length > 0 && (marked || !hasValues) && folded.replace(SECTION_MARK, '').length <= 16) {
+        sectionWords = words;
+        if (hasValues) problems.push({ severity: 'warning', sheet, cell: nameCell.address, message: `“${name}”是分组行，其数值未读取 / a section row; its figures were not read` });
         continue;
       }
+      if (!hasValues && marked) {
+        // A section the workbench cannot place: the short names below it are not taken for the section above.
+        sectionWords = [];
+        continue;
+      }
+      if (!hasValues) sectionWords = [];
       if (hasValues) unknownLabels.push({ label: name, candidates: matched.candidates });
       const hint = matched.candidates.length > 0 ? `；最接近的是：${matched.candidates.join('、')}` : '';
       problems.push({

@@ -49,6 +49,18 @@ export const columnKind = (parts: readonly string[]): { kind: ColumnKind | null;
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /**
+ * A 累计 heading that names its months (1-11月累计) must end where the sheet's report does: on a December sheet a
+ * 1-11月 column is November's and no year; the message for such a column, or null when it fits or names none.
+ */
+export const cumulativeMismatch = (heading: string, sheet: SheetPeriod): string | null => {
+  const m = /1\s*月?\s*[-—–~～至到]\s*(\d{1,2})\s*月/u.exec(heading.normalize('NFKC'));
+  if (!m || sheet.kind === 'year') return null;
+  const end = sheet.kind === 'month' ? sheet.month : sheet.quarter * 3;
+  const through = Number(m[1]);
+  return through === end ? null : `“${heading}”是1-${through}月的累计数，与本表的${end}月报表不符，此列未读取 / a 1–${through} cumulative column on a month-${end} report was not read`;
+};
+
+/**
  * The period and kind of a value read from a month's or a quarter's report; null for a year's sheet (an annual
  * value). A column with no mark holds a stock's value at the period's end, and a flow's amount for the period
  * alone, or from January when the title counts from January (2023年1-12月).
@@ -119,6 +131,24 @@ export const deriveAnnual = (
       }
     };
     let made: { value: number; from: PeriodValue[]; rule: string } | null = null;
+    if (series.nature === 'flow' && values.some((v) => !v.stored)) {
+      // The figures of one year must agree: 累计 not below the period's own, the months' sum equal to 1-12月累计.
+      for (const c of values.filter((v) => v.periodKind === '累计' && !v.stored)) {
+        const alone = values.find((v) => v.period === c.period && (v.periodKind === '当月' || v.periodKind === '本季'));
+        if (alone && alone.value >= 0 && c.value < alone.value) {
+          conflicts.push({ severity: 'warning', sheet: c.sheet, cell: c.cell, message: `${series.name}的累计数${c.value}小于同期的${alone.periodKind}数${alone.value}（${where(alone)}），请核对 / the cumulative figure is below the period's own` });
+        }
+      }
+      const total = atYearEnd.find((v) => v.periodKind === '累计');
+      for (const [kind, count, label] of [['当月', 12, '12个月'], ['本季', 4, '4个季度']] as const) {
+        const parts = values.filter((v) => v.periodKind === kind && !/Q/.test(v.period!) === (kind === '当月'));
+        if (!total || new Set(parts.map((p) => p.period)).size !== count) continue;
+        const sum = Number(parts.reduce((t, p) => t + p.value, 0).toPrecision(12));
+        if (Math.abs(sum - total.value) > 1e-9 * Math.max(1, Math.abs(total.value))) {
+          conflicts.push({ severity: 'warning', sheet: total.sheet, cell: total.cell, message: `${series.name}${first.year}年${label}之和为${sum}，1-12月累计数为${total.value}（${where(total)}），两者不一致，全年数取累计数 / the ${count} periods sum to ${sum}, the cumulative figure is ${total.value}` });
+        }
+      }
+    }
     if (series.nature === 'flow') {
       const total = atYearEnd.find((v) => v.periodKind === '累计');
       yearEndConflict((v) => v.periodKind === '累计', '1-12月累计数');

@@ -14,7 +14,7 @@ import { cellText, cellUnitIn, hiddenColumnWarning, isColumnHidden, readNumberCe
 import { layout, type SheetContext } from './layout';
 import { findRegion } from './match';
 import { statedRegion } from './sheet-region';
-import { columnKind, periodOfValue, type ColumnKind } from './periods';
+import { columnKind, cumulativeMismatch, periodOfValue, type ColumnKind } from './periods';
 import { isCodeRow } from './code-row';
 import { formContext, labelledUnits, unitForColumn } from './form-context';
 import { periodLabel, statedPeriod, type SheetPeriod } from './sheet-period';
@@ -146,6 +146,11 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
     if (m && 'series' in m) {
       if (columns.some((x) => x.series.code === m.series.code && x.kind === kind)) {
         problems.push({ severity: 'error', sheet, cell: address, message: `“${printed.join('')}”列重复 / duplicate column` });
+        continue;
+      }
+      const mismatch = kind === 'cumulative' && period ? cumulativeMismatch(printed.join(''), period) : null;
+      if (mismatch) {
+        problems.push({ severity: 'warning', sheet, cell: address, message: mismatch });
         continue;
       }
       if (kind === 'cumulative' && m.series.nature !== 'flow' && period && period.kind !== 'year') {
