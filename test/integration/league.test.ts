@@ -24,19 +24,24 @@ describe('ranking sub-regions on one row', () => {
   });
 });
 
+/** 双柏县 40% → 50%, 楚雄市 40% → 55%, 禄丰市 40% → 50% on 护理型床位占比: 楚雄市 first, the other two tied second. */
+const seeded = async () => {
+  const { db, file, dir } = freshDb();
+  const h = createHandlers(db);
+  const set = async (region: string, year: number, nursing: number) => {
+    await h['observations.set']({ region, series: '护理型床位数', year, value: nursing, enteredBy: '张三' });
+    await h['observations.set']({ region, series: '养老机构床位总数', year, value: 100, enteredBy: '张三' });
+  };
+  for (const region of ['532322', '532301', '532302']) await set(region, 2020, 40);
+  await set('532322', 2023, 50);
+  await set('532301', 2023, 55);
+  await set('532302', 2023, 50);
+  return { db, file, dir, h };
+};
+
 describe('pwb league', () => {
   it('evaluates every county of 楚雄州 as evaluate does alone, ranked on 养老机构护理型床位占比', async () => {
-    const { db, file } = freshDb();
-    const h = createHandlers(db);
-    // 双柏县 40% → 50%, 楚雄市 40% → 55%, 禄丰市 40% → 50%: 楚雄市 first, the other two tied second.
-    const set = async (region: string, year: number, nursing: number) => {
-      await h['observations.set']({ region, series: '护理型床位数', year, value: nursing, enteredBy: '张三' });
-      await h['observations.set']({ region, series: '养老机构床位总数', year, value: 100, enteredBy: '张三' });
-    };
-    for (const region of ['532322', '532301', '532302']) await set(region, 2020, 40);
-    await set('532322', 2023, 50);
-    await set('532301', 2023, 55);
-    await set('532302', 2023, 50);
+    const { db, file, h } = await seeded();
     const t = await h['evaluation.league']({ plan: 'chuxiong', year: 2023 });
     expect(t).toMatchObject({ plan: 'chuxiong', region: '532300', year: 2023, kind: 'midterm' });
     expect(t.regions.map((r) => r.region)).toEqual(['532301', '532302', '532322', '532323', '532324', '532325', '532326', '532327', '532328', '532329'].slice(0, t.regions.length));
@@ -62,16 +67,7 @@ describe('pwb league', () => {
 
 describe('the league table as a workbook (pwb league --out)', () => {
   it('writes each county’s value in its status colour and its rank beside it, read back by exceljs as the service gave them', async () => {
-    const { db, file, dir } = freshDb();
-    const h = createHandlers(db);
-    const set = async (region: string, year: number, nursing: number) => {
-      await h['observations.set']({ region, series: '护理型床位数', year, value: nursing, enteredBy: '张三' });
-      await h['observations.set']({ region, series: '养老机构床位总数', year, value: 100, enteredBy: '张三' });
-    };
-    for (const region of ['532322', '532301', '532302']) await set(region, 2020, 40);
-    await set('532322', 2023, 50);
-    await set('532301', 2023, 55);
-    await set('532302', 2023, 50);
+    const { file, dir, h } = await seeded();
     const out = path.join(dir, '对比表.xlsx');
     const lines: string[] = [];
     const code = await runCli(['league', '--plan', 'chuxiong', '--year', '2023', '--out', out, '--json', '--db', file], { out: (x) => lines.push(x), err: () => undefined });

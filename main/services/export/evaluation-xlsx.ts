@@ -9,7 +9,7 @@ import { scoreboardSentence, statusLegend } from '../../../shared/evaluation/sta
 import type { EvaluationKind } from '../../../shared/types';
 import { evaluationColumns, planRowsOf, timeProgressClause, type ColumnOptions, type EvaluationColumn } from './evaluation-columns';
 import { saveWorkbook } from './write-workbook';
-import { setNumber, setText, wrappedLines } from './xlsx-cells';
+import { landscapePrint, setNumber, setText, wrappedLines } from './xlsx-cells';
 
 export const EVALUATION_SHEET = '指标完成情况表';
 /** Rows 1–2 are the title and subtitle; row 3 is the header, repeated on every printed page. */
@@ -112,17 +112,7 @@ export const addEvaluationSheet = (wb: ExcelJS.Workbook, result: EvaluationResul
   const columns = evaluationColumns(result, options);
   const ws = wb.addWorksheet(EVALUATION_SHEET, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW, topLeftCell: `C${HEADER_ROW + 1}`, activeCell: `C${HEADER_ROW + 1}` }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-    },
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页', evenFooter: '&C第 &P 页，共 &N 页' },
+    ...landscapePrint(`${HEADER_ROW}:${HEADER_ROW}`, { side: 0.4, top: 0.6 }),
   });
   columns.forEach((col, i) => {
     ws.getColumn(i + 1).width = col.width;

@@ -9,7 +9,7 @@ import type { LeagueTable } from '../../../shared/evaluation/league';
 import { statusLabel, statusLegend } from '../../../shared/evaluation/status-labels';
 import { KIND_WORDS } from './evaluation-xlsx';
 import { saveWorkbook } from './write-workbook';
-import { numberFormatForUnit, setNumber, setText, wrappedLines } from './xlsx-cells';
+import { landscapePrint, numberFormatForUnit, setNumber, setText, wrappedLines } from './xlsx-cells';
 
 export const LEAGUE_SHEET = '下级地区对比';
 const FONT = '宋体';
@@ -30,17 +30,7 @@ export const addLeagueSheet = (wb: ExcelJS.Workbook, t: LeagueTable): ExcelJS.Wo
   const width = LABEL_COLUMNS.length + t.regions.length * 2;
   const ws = wb.addWorksheet(LEAGUE_SHEET, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW + 1 }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW + 1}`,
-    },
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页', evenFooter: '&C第 &P 页，共 &N 页' },
+    ...landscapePrint(`${HEADER_ROW}:${HEADER_ROW + 1}`, { side: 0.3, top: 0.5 }),
   });
   LABEL_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
   t.regions.forEach((_, k) => {

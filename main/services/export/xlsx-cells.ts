@@ -69,3 +69,21 @@ export const displayWidth = (text: string): number => {
 /** Lines a wrapped text takes in a column `width` units wide (explicit line breaks kept). */
 export const wrappedLines = (text: string, width: number): number =>
   text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1))), 0);
+
+/**
+ * A printed table sheet: A4 landscape fitted to the page width, centred, the header rows repeated on every page,
+ * "第 N 页，共 M 页" at the foot.
+ */
+export const landscapePrint = (printTitlesRow: string, margin: { side: number; top: number }): Partial<ExcelJS.AddWorksheetOptions> => ({
+  pageSetup: {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: margin.side, right: margin.side, top: margin.top, bottom: margin.top, header: 0.3, footer: 0.3 },
+    printTitlesRow,
+  },
+  headerFooter: { oddFooter: '&C第 &P 页，共 &N 页', evenFooter: '&C第 &P 页，共 &N 页' },
+});
