@@ -64,6 +64,13 @@ export const checkCatalog = (catalog: CatalogFile, file = 'catalog/series.json')
   for (const s of all) {
     if (s.weight && !units.has(s.weight)) throw invalid(file, `${s.code}.weight`, `未知代码 ${s.weight} / unknown code`);
   }
+  for (const item of catalog.items) {
+    if (!item.within) continue;
+    if (!units.has(item.within)) throw invalid(file, `${item.code}.within`, `未知代码 ${item.within} / unknown code`);
+    if (units.get(item.within) !== item.unit && !sameDimension(parseUnit(units.get(item.within)!), parseUnit(item.unit))) {
+      throw invalid(file, `${item.code}.within`, `部分与整体单位不同 / a part and its whole differ in unit`);
+    }
+  }
   for (const ind of catalog.indicators) {
     if (!ind.formula) continue;
     try {

@@ -29,6 +29,8 @@ export const CatalogFileSchema = z.object({
       nature: z.enum(['stock', 'flow']).optional(),
       /** The plausible range of a value (an import warns outside it). */
       range: z.tuple([z.number(), z.number()]).optional(),
+      /** A part never exceeds its whole (护理型床位数 within 养老机构床位总数): the whole's code. */
+      within: code.optional(),
       aliases: z.array(z.string().min(1)).default([]),
       note: z.string().optional(),
     }),

@@ -46,6 +46,9 @@ describe('a monthly report in the window', () => {
     await new ImportView(page).confirm();
     await new WorkbenchPage(page).goTo('评估');
     await new EvaluationView(page).choose({ plan: '楚雄州民政事业发展“十四五”规划', year: '2023年', region: '532322' });
+    // The table of 双柏县 itself, not the plan region's shown while the region is typed.
+    await page.getByRole('heading', { name: /双柏县 · 2023年/ }).waitFor();
+    await expect(page.getByLabel('地区代码').inputValue()).resolves.toBe('532322');
     const row = page.locator('table.indicators tbody tr', { hasText: '特困人员基本生活标准与城市最低生活保障标准比率' });
     await row.getByRole('button', { name: '来源' }).click();
     const source = page.getByRole('region', { name: /的来源$/ });

@@ -25,6 +25,7 @@ import { findRegion, seriesMatcher } from './match';
 import type { ParsedObservation, ParsedSheet } from './types';
 import { readWorkbookFile } from './workbook';
 import { deriveAnnual } from './periods';
+import { checkRules } from './validate';
 import { existingPeriodValues, preparePeriodWriter } from '../../db/queries/period-observations';
 import type { ZipLimits } from './zip-guard';
 import { checkProfile, loadProfile, regionFinder, skeletonFrom, withProfileNames } from './profile';
@@ -160,6 +161,7 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
   problems.push(...derived.notes);
   const observations = dedupe([...read.filter((o) => o.period === undefined), ...derived.annual], problems);
   problems.push(...outOfRange(read, (code) => catalog.get(code)));
+  problems.push(...checkRules(db, observations, periodValues));
   if (observations.length === 0 && periodValues.length === 0 && !problems.some((p) => p.severity === 'error')) {
     problems.push({ severity: 'error', sheet: '', cell: '', message: `${fileName} 中没有可导入的数值 / nothing to import in ${fileName}` });
   }

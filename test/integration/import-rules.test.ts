@@ -1,0 +1,50 @@
+/**
+ * The rules declared with the items, checked in the import's preview with the numbers that break them: a part never
+ * exceeds its whole (护理型床位数 ≤ 养老机构床位总数, 其中：低保金 ≤ 资金支出, in a year or in one month), and a count
+ * that moves more than tenfold from the stored year before is questioned. Warnings, not refusals.
+ */
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Handlers } from '../../shared/api';
+import { createHandlers } from '../../main/services/handlers';
+import { freshDb, longSheet, tempDir, writeWorkbook, type CellInput } from '../helpers/files';
+
+let h: Handlers;
+let dir: string;
+beforeEach(() => {
+  h = createHandlers(freshDb().db);
+  dir = tempDir();
+});
+
+const book = (rows: CellInput[][], name = '数据') => writeWorkbook(path.join(dir, `${name}.xlsx`), [{ name, rows }]);
+
+describe('a part never exceeds its whole', () => {
+  it('warns at the part’s cell, quoting both figures, when 护理型床位数 is above 养老机构床位总数 in one sheet', async () => {
+    const file = await book(longSheet('地区：双柏县', [2022, 2023], [['养老机构床位总数', '张', 500, 520], ['护理型床位数', '张', 260, 530]]));
+    const r = await h['import.run']({ file });
+    expect(r.ok).toBe(true);
+    expect(r.problems).toEqual([
+      { severity: 'warning', sheet: '数据', cell: 'D4', message: expect.stringMatching(/^养老机构护理型床位数（530，“数据”!D4）大于养老机构床位总数（520，“数据”!D3），部分不应超过整体/) },
+    ]);
+  });
+
+  it('compares with the stored whole when the sheet gives only the part', async () => {
+    expect((await h['import.run']({ file: await book(longSheet('地区：双柏县', [2023], [['养老机构床位总数', '张', 520]]), '总数') })).ok).toBe(true);
+    const r = await h['import.run']({ file: await book(longSheet('地区：双柏县', [2023], [['护理型床位数', '张', 600]]), '护理型') });
+    expect(r.problems.map((p) => p.message.split(' / ')[0])).toEqual(['养老机构护理型床位数（600，“护理型”!C3）大于养老机构床位总数（520，已保存），部分不应超过整体，请核对']);
+  });
+
+  it('checks a month’s 其中：低保金 against the same month’s 资金支出', async () => {
+    const rows: CellInput[][] = [['城市最低生活保障情况（2023年6月）'], ['乡镇', '当月资金支出（万元）', '其中：低保金（万元）'], ['妥甸镇', 12.1, 13.5]];
+    const r = await h['import.run']({ file: await book(rows, '2023年6月'), dryRun: true });
+    expect(r.problems.find((p) => p.cell === 'C3')?.message).toMatch(/^城市低保金支出（13\.5，“2023年6月”!C3）大于城市低保资金支出（12\.1，“2023年6月”!B3）/);
+  });
+});
+
+describe('a count that jumps from the year before', () => {
+  it('questions 社会组织数量 going from 1,250 to 12.5万 (a unit slip), and not an ordinary change', async () => {
+    const r = await h['import.run']({ file: await book(longSheet('地区：双柏县', [2022, 2023, 2024], [['社会组织数量', '个', 1250, 125000, 130000]])) });
+    expect(r.ok).toBe(true);
+    expect(r.problems.map((p) => [p.cell, p.message.split(' / ')[0]])).toEqual([['D3', '社会组织数量2023年为125000个，2022年为1250个，增至约100倍，请核对数值和单位']]);
+  });
+});
