@@ -425,3 +425,22 @@ describe('a monthly summary as clerks really lay it out', () => {
     expect(m.problems.find((p) => p.message.includes('12个月之和'))?.message).toMatch(/^临时救助资金支出2023年12个月之和为12，1-12月累计数为13（2023年12月!E3），两者不一致，全年数取累计数/);
   });
 });
+
+describe('a year’s sheet with a column per month (指标名称 | 计量单位 | 1月 … 12月)', () => {
+  it('keeps each month as that month’s figure, sums a flow’s twelve months and takes a stock’s December', async () => {
+    const months = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+    const cases = [31, 28, 40, 35, 33, 30, 29, 36, 41, 38, 27, 44];
+    const households = [360, 361, 362, 362, 363, 364, 365, 366, 366, 367, 368, 368];
+    const file = await writeWorkbook(path.join(dir, '逐月.xlsx'), [
+      {
+        name: '2023年',
+        rows: [['双柏县2023年民政统计逐月数据'], ['地区：双柏县'], ['指标名称', '计量单位', ...months], ['临时救助人次', '人次', ...cases], ['城市低保户数', '户', ...households]],
+      },
+    ]);
+    const r = await h['import.run']({ file });
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(stored('period_observation', 'temp_relief_cases').map((o) => [o.period, o.kind])).toEqual(months.map((_, i) => [`2023-${String(i + 1).padStart(2, '0')}`, '当月']));
+    expect(stored('observation', 'temp_relief_cases').map((o) => [o.year, o.value])).toEqual([[2023, cases.reduce((t, x) => t + x, 0)]]);
+    expect(stored('observation', 'dibao_urban_households').map((o) => [o.year, o.value, o.derived_from])).toEqual([[2023, 368, '年末数：2023年!N5']]);
+  });
+});

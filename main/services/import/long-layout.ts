@@ -31,10 +31,23 @@ export interface LongHeader {
   nameCol: number;
   unitCol: number | null;
   /** Year columns; or, on a month's or quarter's report, its 本月数/本年累计/期末数 columns (year 0 until parsed). */
-  years: { col: number; year: number; kind?: ColumnKind }[];
+  years: { col: number; year: number; kind?: ColumnKind; month?: number; quarter?: number }[];
   /** The first row of a two-row header (the title lines end above it). */
   top?: number;
 }
+
+const CN_MONTH: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+/** A month's or a quarter's column of a year's sheet: 1月 … 12月, 2023年1月, 一月份, 第一季度, 一季度, Q1. */
+const monthHeading = (text: string): { year: number; month?: number; quarter?: number } | null => {
+  const m = /^(?:((?:19|20)\d{2})年)?(\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?(?:数)?$/u.exec(text);
+  if (m) {
+    const month = /^\d+$/u.test(m[2]!) ? Number(m[2]) : CN_MONTH[m[2]!]!;
+    return month >= 1 && month <= 12 ? { year: m[1] ? Number(m[1]) : 0, month } : null;
+  }
+  const q = /^(?:((?:19|20)\d{2})年)?(?:第)?([一二三四1-4])季度?$|^[Qq]([1-4])$/u.exec(text);
+  if (q) return { year: q[1] ? Number(q[1]) : 0, quarter: CN_MONTH[q[2] ?? ''] ?? Number(q[2] ?? q[3]) };
+  return null;
+};
 
 /** A header cell that is a period kind and nothing else: 本月数, 当月, 本季, 本年累计, 累计数, 期末数. */
 const kindOfHeading = (text: string): ColumnKind | null => {
@@ -54,6 +67,7 @@ export const yearHeaderAt = (ws: ExcelJS.Worksheet, r: number): LongHeader | nul
   let unitCol: number | null = null;
   let labelled = false;
   const kinds: { col: number; year: number; kind: ColumnKind }[] = [];
+  const months: { col: number; year: number; month?: number; quarter?: number }[] = [];
   for (let c = 1; c <= ws.columnCount; c++) {
     const cell = row.getCell(c);
     if (cell.isMerged && cell.master.address !== cell.address) {
@@ -69,8 +83,10 @@ export const yearHeaderAt = (ws: ExcelJS.Worksheet, r: number): LongHeader | nul
     const text = cellText(cell).normalize('NFKC').replace(/\s+/g, '');
     if (/^[^:：]{1,12}[:：]\S/u.test(text)) labelled = true;
     const kind = year === null ? kindOfHeading(text) : null;
+    const month = year === null && kind === null ? monthHeading(text) : null;
     if (year !== null) years.push({ col: c, year });
     else if (kind !== null) kinds.push({ col: c, year: 0, kind });
+    else if (month !== null) months.push({ col: c, ...month });
     else if (nameCol === null && NAME_HEADER.test(text)) nameCol = c;
     else if (unitCol === null && UNIT_HEADER.test(text)) unitCol = c;
   }
@@ -79,6 +95,8 @@ export const yearHeaderAt = (ws: ExcelJS.Worksheet, r: number): LongHeader | nul
   // A year table with a 累计 column beside its years stays a year table.
   const monthly = years.length === 0 || (years.length === 1 && kinds.some((k) => k.kind !== 'cumulative'));
   if (kinds.length > 0 && nameCol !== null && !labelled && monthly) return { row: r, nameCol, unitCol, years: kinds };
+  // A year's sheet with a column per month or quarter (指标名称 | 计量单位 | 1月 | 2月 | …).
+  if (months.length >= 2 && years.length === 0 && kinds.length === 0 && nameCol !== null && !labelled) return { row: r, nameCol, unitCol, years: months };
   if (years.length === 0 || labelled || (years.length < 2 && nameCol === null && unitCol === null)) return null;
   return { row: r, nameCol: nameCol ?? 1, unitCol, years };
 };
@@ -114,7 +132,8 @@ export const tableUnit = (ws: ExcelJS.Worksheet, headerRow: number): string | nu
  */
 const unreadColumns = (ws: ExcelJS.Worksheet, header: LongHeader, years: LongHeader['years']): Problem[] => {
   const byKind = header.years.some((y) => y.kind !== undefined);
-  const used = new Set([header.nameCol, header.unitCol, ...(byKind ? header.years : years).map((y) => y.col)]);
+  const byMonth = header.years.some((y) => y.month !== undefined || y.quarter !== undefined);
+  const used = new Set([header.nameCol, header.unitCol, ...(byKind || byMonth ? header.years : years).map((y) => y.col)]);
   const out: Problem[] = [];
   for (let c = header.nameCol + 1; c <= ws.columnCount; c++) {
     if (used.has(c)) continue;
@@ -175,7 +194,28 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
       kindsSeen.set(y.kind!, addr);
     }
   }
-  for (const y of byKind ? [] : header.years) {
+  // A year's sheet with a column per month or quarter: the year from the heading, else the sheet's name or title.
+  const byMonth = header.years.some((y) => y.month !== undefined || y.quarter !== undefined);
+  if (byMonth) {
+    const stated = header.years.some((y) => y.year === 0) ? statedPeriod(ws, header.top ?? header.row) : null;
+    if (stated && 'problem' in stated) return { sheet, layout: 'long', region: null, observations, problems: [{ severity: 'error', sheet, cell: stated.cell, message: stated.problem }] };
+    const sheetYear = stated ? stated.period.year : null;
+    const seenMonths = new Map<string, string>();
+    for (const y of header.years) {
+      const addr = ws.getRow(header.row).getCell(y.col).address;
+      const year = y.year || sheetYear;
+      if (!year) {
+        problems.push({ severity: 'error', sheet, cell: addr, message: '无法确定本表各月的年份：请在工作表名或标题中写明，如“2023年” / cannot tell the year of the month columns' });
+        return { sheet, layout: 'long', region: null, observations, problems };
+      }
+      const key = `${year}-${y.month ?? `Q${y.quarter}`}`;
+      const prev = seenMonths.get(key);
+      if (prev) problems.push({ severity: 'error', sheet, cell: addr, message: `同一月份（季度）的列重复（另见 ${prev}） / the same month twice (also ${prev})` });
+      else years.push({ ...y, year });
+      seenMonths.set(key, addr);
+    }
+  }
+  for (const y of byKind || byMonth ? [] : header.years) {
     const prev = yearsSeen.get(y.year);
     const addr = ws.getRow(header.row).getCell(y.col).address;
     if (prev) problems.push({ severity: 'error', sheet, cell: addr, message: `年份${y.year}重复（另见 ${prev}） / year ${y.year} appears twice (also ${prev})` });
@@ -197,7 +237,7 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
     return matcher.match(name);
   };
   for (let r = header.row + 1; r <= ws.rowCount; r++) {
-    if (byKind && r <= header.row + 2 && isCodeRow(ws, r)) continue;
+    if ((byKind || byMonth) && r <= header.row + 2 && isCodeRow(ws, r)) continue;
     if (problems.length >= MAX_SHEET_PROBLEMS) {
       problems.push({ severity: 'error', sheet, cell: `A${r}`, message: `问题过多，已在第 ${r} 行停止检查本表 / too many problems; stopped checking this sheet at row ${r}` });
       break;
@@ -298,7 +338,9 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
         continue;
       }
       if (region) {
-        const when = period ? periodOfValue(period, y.kind ?? null, series) : null;
+        const own: SheetPeriod | null =
+          y.month !== undefined ? { kind: 'month', year: y.year, month: y.month, cumulative: false } : y.quarter !== undefined ? { kind: 'quarter', year: y.year, quarter: y.quarter, cumulative: false } : period;
+        const when = own ? periodOfValue(own, y.kind ?? null, series) : null;
         observations.push({
           regionCode: region.code,
           seriesCode: series.code,
