@@ -35,16 +35,19 @@ import { addPlanRow, editPlanRow, movePlanRow, removePlanRow } from './plan-impo
 import { exportPlanPackage, importPlanPackage } from './plan-import/package';
 import { importPlanTable } from './plan-import/run';
 
+/** A plan evaluated for a year (and a region and kind): the evaluation table, its export, the league table. */
+const evaluationScope = z.object({
+  plan: z.string(),
+  region: z.string().optional(),
+  year: z.number().int(),
+  kind: z.enum(['annual', 'midterm', 'final']).optional(),
+});
+
 const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'plans.list': z.void(),
   'plans.show': z.object({ id: z.string() }),
   'regions.list': z.void(),
-  'evaluation.run': z.object({
-    plan: z.string(),
-    region: z.string().optional(),
-    year: z.number().int(),
-    kind: z.enum(['annual', 'midterm', 'final']).optional(),
-  }),
+  'evaluation.run': evaluationScope,
   'import.run': z.object({
     file: z.string(),
     dryRun: z.boolean().optional(),
@@ -83,13 +86,7 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
     text: z.string(),
     by: z.string().min(1),
   }),
-  'export.evaluation': z.object({
-    plan: z.string(),
-    region: z.string().optional(),
-    year: z.number().int(),
-    kind: z.enum(['annual', 'midterm', 'final']).optional(),
-    out: z.string(),
-  }),
+  'export.evaluation': evaluationScope.extend({ out: z.string() }),
   'export.observations': z.object({ region: z.string(), includeSubregions: z.boolean().optional(), out: z.string() }),
   'template.write': z.object({
     plan: z.string(),
@@ -154,19 +151,8 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
     aliases: z.array(z.string().min(1).max(100)).max(20).optional(),
     by: z.string().max(100),
   }),
-  'evaluation.league': z.object({
-    plan: z.string(),
-    year: z.number().int(),
-    region: z.string().optional(),
-    kind: z.enum(['annual', 'midterm', 'final']).optional(),
-  }),
-  'export.league': z.object({
-    plan: z.string(),
-    year: z.number().int(),
-    region: z.string().optional(),
-    kind: z.enum(['annual', 'midterm', 'final']).optional(),
-    out: z.string(),
-  }),
+  'evaluation.league': evaluationScope,
+  'export.league': evaluationScope.extend({ out: z.string() }),
   'plans.editRow': z.object({
     plan: z.string(),
     position: z.number().int().positive(),
