@@ -48,3 +48,14 @@ describe('a count that jumps from the year before', () => {
     expect(r.problems.map((p) => [p.cell, p.message.split(' / ')[0]])).toEqual([['D3', '社会组织数量2023年为125000个，2022年为1250个，增至约100倍，请核对数值和单位']]);
   });
 });
+
+describe('a value outside its item’s plausible range', () => {
+  it('questions a 城市低保标准 of 9360 元/人·月 (a year’s standard typed in the month’s row), and a negative count', async () => {
+    const r = await h['import.run']({ file: await book(longSheet('地区：双柏县', [2023], [['城市最低生活保障标准', '元/人·月', 9360], ['社会组织数量', '个', -5]])) });
+    expect(r.ok).toBe(true);
+    expect(r.problems.map((p) => [p.cell, p.message.split(' / ')[0]])).toEqual([
+      ['C3', '城市最低生活保障标准为9360元/人·月，超出合理范围（100至3000元/人·月），请核对'],
+      ['C4', '社会组织数量为-5个，超出合理范围（不小于0个），请核对'],
+    ]);
+  });
+});
