@@ -12,6 +12,8 @@ import type { ParsedObservation } from './types';
 
 /** A count that moves more than this factor from one year to the next is questioned. */
 export const JUMP_FACTOR = 10;
+/** Past this many values an import compares a year with the stored year before only (memory stays bounded). */
+const IN_FILE_JUMP_LIMIT = 200_000;
 const MAX_WARNINGS = 100;
 
 const num = (x: number): string => String(Number(x.toPrecision(12)));
@@ -19,27 +21,49 @@ const num = (x: number): string => String(Number(x.toPrecision(12)));
 export const checkRules = (db: ReadDb, annual: ParsedObservation[], periods: ParsedObservation[]): Problem[] => {
   const catalog = catalogOf(db);
   const wholeOf = new Map(loadBuiltIns().catalog.items.filter((i) => i.within).map((i) => [i.code, i.within!]));
+  const partsOf = new Map<string, string[]>();
+  for (const [part, whole] of wholeOf) partsOf.set(whole, [...(partsOf.get(whole) ?? []), part]);
   const problems: Problem[] = [];
-  const storedAnnual = db.prepare<[string, string, number], { value: number }>('SELECT value FROM observation WHERE region_code = ? AND series_code = ? AND year = ?');
-  const storedPeriod = db.prepare<[string, string, string, string], { value: number }>(
-    'SELECT value FROM period_observation WHERE region_code = ? AND series_code = ? AND period = ? AND kind = ?',
+  // Stored values read a series and year (or period) at a time, for every region at once: a large import asks a few
+  // dozen queries, not one per cell.
+  const cache = new Map<string, Map<string, number>>();
+  const annualOf = db.prepare<[string, number], { region_code: string; value: number }>('SELECT region_code, value FROM observation WHERE series_code = ? AND year = ?');
+  const periodOf = db.prepare<[string, string, string], { region_code: string; value: number }>(
+    'SELECT region_code, value FROM period_observation WHERE series_code = ? AND period = ? AND kind = ?',
   );
+  const storedValue = (region: string, code: string, year: number, period?: string, kind?: string): number | undefined => {
+    const key = period ? `${code}|${period}|${kind}` : `${code}|${year}`;
+    let byRegion = cache.get(key);
+    if (!byRegion) {
+      const rows = period ? periodOf.all(code, period, kind!) : annualOf.all(code, year);
+      byRegion = new Map(rows.map((r) => [r.region_code, r.value]));
+      cache.set(key, byRegion);
+    }
+    return byRegion.get(region);
+  };
   const when = (o: ParsedObservation): string => (o.period ? `${o.period}|${o.periodKind}` : String(o.year));
+  // Values of this import by region, series and year or period: those a rule names, and (for a file of ordinary size)
+  // all, for the year before.
+  const inRules = new Set([...wholeOf.keys(), ...wholeOf.values()]);
+  const everything = annual.length + periods.length <= IN_FILE_JUMP_LIMIT;
   const read = new Map<string, ParsedObservation>();
-  for (const o of [...annual, ...periods]) read.set(`${o.regionCode}|${o.seriesCode}|${when(o)}`, o);
+  for (const list of [annual, periods]) {
+    for (const o of list) if (everything || inRules.has(o.seriesCode)) read.set(`${o.regionCode}|${o.seriesCode}|${when(o)}`, o);
+  }
   const valueOf = (o: ParsedObservation, code: string): { value: number; where: string } | null => {
     const fresh = read.get(`${o.regionCode}|${code}|${when(o)}`);
     if (fresh) return { value: fresh.value, where: `“${fresh.sheet}”!${fresh.cell}` };
-    const stored = o.period ? storedPeriod.get(o.regionCode, code, o.period, o.periodKind!) : storedAnnual.get(o.regionCode, code, o.year);
-    return stored ? { value: stored.value, where: '已保存' } : null;
+    const stored = storedValue(o.regionCode, code, o.year, o.period, o.periodKind);
+    return stored !== undefined ? { value: stored, where: '已保存' } : null;
   };
   const checked = new Set<string>();
   for (const o of read.values()) {
     if (problems.length >= MAX_WARNINGS) break;
+    if (!inRules.has(o.seriesCode)) continue;
     // The part is checked once, whichever of the two was read.
     const pairs = [
       ...(wholeOf.has(o.seriesCode) ? [[o.seriesCode, wholeOf.get(o.seriesCode)!] as const] : []),
-      ...[...wholeOf].filter(([, whole]) => whole === o.seriesCode),
+      ...(partsOf.get(o.seriesCode) ?? []).map((part) => [part, o.seriesCode] as const),
     ];
     for (const [part, whole] of pairs) {
       const key = `${o.regionCode}|${part}|${whole}|${when(o)}`;
@@ -61,7 +85,7 @@ export const checkRules = (db: ReadDb, annual: ParsedObservation[], periods: Par
     if (problems.length >= MAX_WARNINGS) break;
     const series = catalog.get(o.seriesCode);
     if (series.kind !== 'item' || series.aggregation !== 'sum' || o.value <= 0) continue;
-    const before = read.get(`${o.regionCode}|${o.seriesCode}|${o.year - 1}`)?.value ?? storedAnnual.get(o.regionCode, o.seriesCode, o.year - 1)?.value;
+    const before = read.get(`${o.regionCode}|${o.seriesCode}|${o.year - 1}`)?.value ?? storedValue(o.regionCode, o.seriesCode, o.year - 1);
     if (before === undefined || before <= 0) continue;
     const ratio = o.value / before;
     if (ratio > JUMP_FACTOR || ratio < 1 / JUMP_FACTOR) {
