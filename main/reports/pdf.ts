@@ -43,7 +43,10 @@ const fontDescriptors = (fonts: FontSet) =>
     }),
   );
 
-const blockContent = (b: Block, doc: ReportDocument, lineHeight: number, textWidth: number): Content => {
+/** The id prefix of the cells of a table's last two rows (see the table case and pageBreakBefore). */
+const LONE_ROW = 'pwb-lone-row-';
+
+const blockContent = (b: Block, doc: ReportDocument, lineHeight: number, textWidth: number, table: number | null = null): Content => {
   const size = doc.page.bodySize;
   switch (b.kind) {
     case 'title':
@@ -99,6 +102,13 @@ const blockContent = (b: Block, doc: ReportDocument, lineHeight: number, textWid
         }
         body.push(b.columns.map((c, i) => ({ text: r.cells[i] ?? '', font: 'Song', fontSize, alignment: c.align, bold: r.bold ?? false })));
       }
+      // The last row never stands alone on a page: the cells of the row before it carry ids that pageBreakBefore
+      // (below) reads, and the two rows move to the next page together, under the repeated header.
+      if (table !== null && body.length >= 5) {
+        const mark = (row: TableCell[], what: string) => row.forEach((cell, i) => Object.assign(cell as object, { id: `${LONE_ROW}${table}-${what}-${i}` }));
+        mark(body[body.length - 2]!, 'before-last');
+        mark(body[body.length - 1]!, 'last');
+      }
       const total = b.columns.reduce((s, c) => s + c.width, 0);
       return {
         stack: [
@@ -124,7 +134,7 @@ export const reportDefinition = (doc: ReportDocument, fonts: FontSet): TDocument
   const content: Content[] = [];
   doc.blocks.forEach((b, i) => {
     if (b.kind === 'pageBreak' && b.orientation) current = b.orientation;
-    const node = blockContent(b, doc, lineHeight, textWidthOf(current));
+    const node = blockContent(b, doc, lineHeight, textWidthOf(current), b.kind === 'table' ? i : null);
     const before = doc.blocks[i - 1];
     // The signature never stands alone on a page: it keeps the last (short) paragraph above it.
     if (b.kind === 'signature' && before?.kind === 'paragraph' && [...before.text].length <= 300) {
@@ -142,8 +152,13 @@ export const reportDefinition = (doc: ReportDocument, fonts: FontSet): TDocument
     defaultStyle: { font: 'Fang', fontSize: bodySize },
     content,
     // A heading never stays alone at the foot of a page: it moves to the next page with its text.
-    pageBreakBefore: (node: { headlineLevel?: unknown }, nodes: { getFollowingNodesOnPage: () => unknown[] }) =>
-      node.headlineLevel !== undefined && nodes.getFollowingNodesOnPage().length === 0,
+    // A table's row before its last moves to the next page when the last row would stand alone there.
+    pageBreakBefore: (node: { headlineLevel?: unknown; id?: unknown }, nodes: { getFollowingNodesOnPage: () => { id?: unknown }[] }) => {
+      if (node.headlineLevel !== undefined) return nodes.getFollowingNodesOnPage().length === 0;
+      if (typeof node.id !== 'string' || !node.id.startsWith(LONE_ROW) || !node.id.includes('-before-last-')) return false;
+      const last = node.id.replace(/-before-last-\d+$/, '-last-');
+      return !nodes.getFollowingNodesOnPage().some((n) => typeof n.id === 'string' && n.id.startsWith(last));
+    },
     footer: doc.page.pageNumbers
       ? (page: number) => ({
           text: `— ${page} —`,

@@ -1,0 +1,56 @@
+/**
+ * A table that runs over a page never leaves its last row alone on the next one (GB/T 9704 practice for attachment
+ * tables): the row before it goes along, under the repeated header. Checked on real PDFs for every table length
+ * from one that fits a page to one that spills over twice.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writePdf } from '../../main/reports/pdf';
+import { GBT9704_PORTRAIT, type ReportDocument } from '../../shared/reports/document';
+import { tempDir } from '../helpers/files';
+
+const doc = (rows: number): ReportDocument => ({
+  title: '测试',
+  page: { ...GBT9704_PORTRAIT, orientation: 'landscape', margins: { top: 26, bottom: 24, left: 25, right: 25 }, bodySize: 16, linePitch: 28, pageNumbers: true },
+  blocks: [
+    { kind: 'attachment', label: '附件', title: '主要指标完成情况表' },
+    {
+      kind: 'table',
+      title: '',
+      columns: [
+        { header: '序号', width: 3, align: 'center' },
+        { header: '指标', width: 16, align: 'left' },
+        { header: '数值', width: 6, align: 'right' },
+      ],
+      rows: Array.from({ length: rows }, (_, i) => ({ cells: [`R${i + 1}`, `第${i + 1}项指标`, String(100 + i)] })),
+      note: '说明：测试表。',
+      fontSize: 10.5,
+    },
+  ],
+});
+
+describe('the last row of a table that runs over a page', () => {
+  it('is never alone on the last page, whatever the table’s length', async () => {
+    const dir = tempDir();
+    const lone: number[] = [];
+    let spilled = 0;
+    for (let n = 14; n <= 60; n += 2) {
+      for (const rows of [n, n + 1]) {
+        const out = path.join(dir, `t${rows}.pdf`);
+        await writePdf(doc(rows), out);
+        const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]);
+        if (pages === 1) continue;
+        spilled++;
+        const last = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), '-layout', out, '-'], { encoding: 'utf8' });
+        const onLast = last.match(/\bR\d+\b/g) ?? [];
+        if (onLast.length === 1) lone.push(rows);
+        // The rows are all there, once each, in order.
+        const all = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).match(/\bR\d+\b/g) ?? [];
+        expect(all).toEqual(Array.from({ length: rows }, (_, i) => `R${i + 1}`));
+      }
+    }
+    expect(spilled).toBeGreaterThan(20);
+    expect(lone).toEqual([]);
+  }, 120_000);
+});
