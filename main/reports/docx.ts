@@ -106,17 +106,18 @@ const blockToDocx = (b: Block, doc: ReportDocument): (Paragraph | Table)[] => {
     case 'table': {
       const total = b.columns.reduce((s, c) => s + c.width, 0);
       const align = (a: string) => (a === 'right' ? AlignmentType.RIGHT : a === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT);
-      const cell = (text: string, a: string, opts: { bold?: boolean; font?: string; span?: number; shade?: string } = {}) =>
+      const cell = (text: string, a: string, opts: { bold?: boolean; font?: string; span?: number; shade?: string; keepNext?: boolean } = {}) =>
         new TableCell({
           ...(opts.span ? { columnSpan: opts.span } : {}),
           ...(opts.shade ? { shading: { fill: opts.shade } } : {}),
-          children: text.split('\n').map((t) => new Paragraph({ alignment: align(a), children: [run(t, opts.font ?? FONTS.song, b.fontSize, opts.bold)] })),
+          children: text.split('\n').map((t) => new Paragraph({ alignment: align(a), ...(opts.keepNext ? { keepNext: true } : {}), children: [run(t, opts.font ?? FONTS.song, b.fontSize, opts.bold)] })),
         });
       const header = new TableRow({ tableHeader: true, cantSplit: true, children: b.columns.map((c) => cell(c.header, 'center', { font: FONTS.hei, shade: 'EEEEEE' })) });
-      const rows = b.rows.map((r) =>
+      // The row before the last keeps with it (Word's 与下段同页), so the last row never stands alone on a page.
+      const rows = b.rows.map((r, k) =>
         r.group
           ? new TableRow({ cantSplit: true, children: [cell(r.cells[0] ?? '', 'left', { font: FONTS.hei, span: b.columns.length, shade: 'F5F5F5' })] })
-          : new TableRow({ cantSplit: true, children: b.columns.map((c, i) => cell(r.cells[i] ?? '', c.align, { bold: r.bold ?? false })) }),
+          : new TableRow({ cantSplit: true, children: b.columns.map((c, i) => cell(r.cells[i] ?? '', c.align, { bold: r.bold ?? false, keepNext: b.rows.length >= 4 && k === b.rows.length - 2 })) }),
       );
       return [
         ...(b.title ? [new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120, after: 120 }, children: [run(b.title, FONTS.hei, 14)] })] : []),

@@ -1,11 +1,14 @@
 /**
  * A table that runs over a page never leaves its last row alone on the next one (GB/T 9704 practice for attachment
  * tables): the row before it goes along, under the repeated header. Checked on real PDFs for every table length
- * from one that fits a page to one that spills over twice.
+ * from one that fits a page to one that spills over twice; in Word, the row before the last keeps with it.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import JSZip from 'jszip';
+import { writeDocx } from '../../main/reports/docx';
 import { writePdf } from '../../main/reports/pdf';
 import { GBT9704_PORTRAIT, type ReportDocument } from '../../shared/reports/document';
 import { tempDir } from '../helpers/files';
@@ -53,4 +56,17 @@ describe('the last row of a table that runs over a page', () => {
     expect(spilled).toBeGreaterThan(20);
     expect(lone).toEqual([]);
   }, 120_000);
+});
+
+describe('the last row of a table in Word', () => {
+  it('is kept with the row before it (与下段同页 on that row’s paragraphs), and no other row is', async () => {
+    const out = path.join(tempDir(), 't.docx');
+    await writeDocx(doc(30), out);
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(out))).file('word/document.xml')!.async('string');
+    const rows = xml.match(/<w:tr\b[\s\S]*?<\/w:tr>/g) ?? [];
+    expect(rows).toHaveLength(31);
+    const kept = rows.map((r, i) => (r.includes('<w:keepNext/>') ? i : -1)).filter((i) => i >= 0);
+    expect(kept).toEqual([29]);
+    expect(rows[29]).toContain('R29');
+  });
 });
