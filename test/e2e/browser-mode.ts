@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer } from '../../main/http/server';
 import { createHandlers } from '../../main/services/handlers';
 import type { Handlers } from '../../shared/api';
@@ -58,6 +59,28 @@ export const startWorkbench = async (
     close: async () => {
       await browser.close();
       server.close();
+    },
+  };
+};
+
+/**
+ * The workbench of one test file: started before its tests (with `options`), closed after them. `page` and `url`
+ * are there once it has started.
+ */
+export const useWorkbench = (options: Parameters<typeof startWorkbench>[0] = {}): { readonly page: Page; readonly url: string } => {
+  let workbench: Workbench | undefined;
+  beforeAll(async () => {
+    workbench = await startWorkbench(options);
+  }, 60_000);
+  afterAll(async () => {
+    await workbench?.close();
+  });
+  return {
+    get page() {
+      return workbench!.page;
+    },
+    get url() {
+      return workbench!.url;
     },
   };
 };

@@ -6,47 +6,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/files';
-import { SHOTS, startWorkbench, type Workbench } from './browser-mode';
+import { seedNursingShares } from '../helpers/seeds';
+import { SHOTS, useWorkbench } from './browser-mode';
 import { LeagueView, LocksView, WorkbenchPage } from './pages';
 
 const shots = SHOTS;
 const PLAN = '楚雄州民政事业发展“十四五”规划';
-let workbench: Workbench;
-let url: string;
-let page: Page;
-
-beforeAll(async () => {
-  workbench = await startWorkbench({
-    seed: async (handlers) => {
-      // 养老机构护理型床位占比 (row 16): 40% in 2020 everywhere; in 2023 楚雄市 55%, 禄丰市 and 双柏县 50%.
-      const set = async (region: string, year: number, nursing: number) => {
-        await handlers['observations.set']({ region, series: '护理型床位数', year, value: nursing, enteredBy: '张三' });
-        await handlers['observations.set']({ region, series: '养老机构床位总数', year, value: 100, enteredBy: '张三' });
-      };
-      for (const region of ['532301', '532302', '532322']) await set(region, 2020, 40);
-      await set('532301', 2023, 55);
-      await set('532302', 2023, 50);
-      await set('532322', 2023, 50);
-    },
-  });
-  ({ url, page } = workbench);
-}, 60_000);
-
-afterAll(async () => {
-  await workbench?.close();
-});
+const bench = useWorkbench({ seed: seedNursingShares });
 
 describe('下级地区对比 in browser mode', () => {
   it('ranks 楚雄市 第1 on row 16 among the counties of 楚雄州 in 2023, in the status colour', async () => {
-    await new WorkbenchPage(page).open(url);
-    await new WorkbenchPage(page).goTo('下级地区对比');
-    const view = new LeagueView(page);
+    await new WorkbenchPage(bench.page).open(bench.url);
+    await new WorkbenchPage(bench.page).goTo('下级地区对比');
+    const view = new LeagueView(bench.page);
     await view.choose({ plan: PLAN, year: '2023年' });
-    await page.getByRole('heading', { name: /楚雄彝族自治州各下级地区 · 2023年中期评估/ }).waitFor();
-    await expect(page.getByLabel('上级地区').inputValue()).resolves.toBe('楚雄彝族自治州');
+    await bench.page.getByRole('heading', { name: /楚雄彝族自治州各下级地区 · 2023年中期评估/ }).waitFor();
+    await expect(bench.page.getByLabel('上级地区').inputValue()).resolves.toBe('楚雄彝族自治州');
     await expect(view.table().locator('tbody tr').count()).resolves.toBe(10);
     const first = await view.cell('楚雄市', '16');
     await expect(first.textContent()).resolves.toMatch(/55.*第1$/);
@@ -57,7 +34,7 @@ describe('下级地区对比 in browser mode', () => {
   });
 
   it('sorts by row 16 (ranked regions first, the rest last) and back by name', async () => {
-    const view = new LeagueView(page);
+    const view = new LeagueView(bench.page);
     await view.sortBy('16');
     await expect(view.header('16').getAttribute('aria-sort')).resolves.toBe('ascending');
     const sorted = await view.regions();
@@ -73,14 +50,14 @@ describe('下级地区对比 in browser mode', () => {
     expect(byName[0]).toBe('楚雄市');
     await view.sortBy('16');
     await view.header('16').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(shots, 'league.png') });
+    await bench.page.screenshot({ path: path.join(shots, 'league.png') });
   });
 
   it('exports the table as a workbook to send the counties, offered for download', async () => {
-    await page.getByRole('button', { name: '导出 Excel' }).click();
-    const link = page.getByRole('link', { name: '楚雄彝族自治州各下级地区2023年主要指标完成情况对比表.xlsx' });
+    await bench.page.getByRole('button', { name: '导出 Excel' }).click();
+    const link = bench.page.getByRole('link', { name: '楚雄彝族自治州各下级地区2023年主要指标完成情况对比表.xlsx' });
     await link.waitFor();
-    const response = await page.request.get(new URL((await link.getAttribute('href'))!, url).toString());
+    const response = await bench.page.request.get(new URL((await link.getAttribute('href'))!, bench.url).toString());
     expect(response.status()).toBe(200);
     const saved = path.join(tempDir(), '对比表.xlsx');
     fs.writeFileSync(saved, await response.body());
@@ -92,19 +69,19 @@ describe('下级地区对比 in browser mode', () => {
   });
 
   it('opens 评估 of 双柏县 for the same plan and year from its name', async () => {
-    await new LeagueView(page).openRegion('双柏县');
-    await page.getByRole('heading', { name: /双柏县 · 2023年/ }).waitFor();
-    await expect(page.getByLabel('地区代码').inputValue()).resolves.toBe('532322');
-    await expect(page.getByLabel('数据年份').inputValue()).resolves.toBe('2023');
-    await expect(page.getByRole('navigation', { name: '功能' }).getByRole('button', { name: '评估' }).getAttribute('aria-current')).resolves.toBe('page');
+    await new LeagueView(bench.page).openRegion('双柏县');
+    await bench.page.getByRole('heading', { name: /双柏县 · 2023年/ }).waitFor();
+    await expect(bench.page.getByLabel('地区代码').inputValue()).resolves.toBe('532322');
+    await expect(bench.page.getByLabel('数据年份').inputValue()).resolves.toBe('2023');
+    await expect(bench.page.getByRole('navigation', { name: '功能' }).getByRole('button', { name: '评估' }).getAttribute('aria-current')).resolves.toBe('page');
   });
 });
 
 describe('锁定年度 in browser mode', () => {
   it('locks 2023 for 双柏县 and lists it with the lock in the 操作日志', async () => {
-    await new WorkbenchPage(page).goTo('导入记录');
-    const view = new LocksView(page);
-    await expect(page.getByText('尚未锁定任何年度。').isVisible()).resolves.toBe(true);
+    await new WorkbenchPage(bench.page).goTo('导入记录');
+    const view = new LocksView(bench.page);
+    await expect(bench.page.getByText('尚未锁定任何年度。').isVisible()).resolves.toBe(true);
     await view.lock({ region: '双柏县', year: '2023', by: '王五', reason: '2023年年报已报送' });
     const row = view.locks().locator('tbody tr', { hasText: '双柏县（532322）' });
     await row.waitFor();
@@ -114,26 +91,26 @@ describe('锁定年度 in browser mode', () => {
     await expect(logged.locator('td').allTextContents()).resolves.toEqual([expect.any(String), '王五', '锁定', '双柏县（532322） 2023年', '', '2023年年报已报送', '']);
     // The typed values of the set-up are logged too, under 填报.
     await expect(view.audit().getByRole('cell', { name: '填报', exact: true }).count()).resolves.toBe(12);
-    await page.getByRole('heading', { name: '锁定年度' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: path.join(shots, 'locks.png') });
+    await bench.page.getByRole('heading', { name: '锁定年度' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await bench.page.screenshot({ path: path.join(shots, 'locks.png') });
   });
 
   it('unlocks only with a reason given in the page, and logs the reason', async () => {
-    const view = new LocksView(page);
-    await page.getByRole('button', { name: '解锁双柏县2023年', exact: true }).click();
-    const confirm = page.getByRole('group', { name: '解锁双柏县2023年前确认' });
+    const view = new LocksView(bench.page);
+    await bench.page.getByRole('button', { name: '解锁双柏县2023年', exact: true }).click();
+    const confirm = bench.page.getByRole('group', { name: '解锁双柏县2023年前确认' });
     await expect(confirm.getByRole('button', { name: '确认解锁' }).isDisabled()).resolves.toBe(true);
     await confirm.getByLabel('经办人').fill('王五');
-    await page.getByRole('heading', { name: '锁定年度' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: path.join(shots, 'locks-confirm.png') });
+    await bench.page.getByRole('heading', { name: '锁定年度' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await bench.page.screenshot({ path: path.join(shots, 'locks-confirm.png') });
     await confirm.getByRole('button', { name: '取消' }).click();
     await view.unlock('双柏县', '2023', '发现2023年床位数填报错误，经局长同意更正');
-    await page.getByText('已解锁双柏县2023年：发现2023年床位数填报错误，经局长同意更正').waitFor();
-    await page.getByText('尚未锁定任何年度。').waitFor();
+    await bench.page.getByText('已解锁双柏县2023年：发现2023年床位数填报错误，经局长同意更正').waitFor();
+    await bench.page.getByText('尚未锁定任何年度。').waitFor();
     const logged = view.audit().locator('tbody tr', { hasText: '解锁' });
     await logged.waitFor();
     await expect(logged.locator('td').allTextContents()).resolves.toEqual([expect.any(String), '王五', '解锁', '双柏县（532322） 2023年', '2023年年报已报送', '', '发现2023年床位数填报错误，经局长同意更正']);
-    await page.getByRole('heading', { name: '锁定年度' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: path.join(shots, 'locks-unlocked.png') });
+    await bench.page.getByRole('heading', { name: '锁定年度' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await bench.page.screenshot({ path: path.join(shots, 'locks-unlocked.png') });
   });
 });

@@ -10,6 +10,7 @@ import { createHandlers } from '../../main/services/handlers';
 import { rankRegions } from '../../shared/evaluation/rank';
 import { statusText } from '../../shared/evaluation/status-labels';
 import { freshDb } from '../helpers/files';
+import { seedNursingShares } from '../helpers/seeds';
 
 describe('ranking sub-regions on one row', () => {
   it('gives ties one rank and skips the next (1, 1, 3), and none to 缺数 and 不适用', () => {
@@ -28,14 +29,7 @@ describe('ranking sub-regions on one row', () => {
 const seeded = async () => {
   const { db, file, dir } = freshDb();
   const h = createHandlers(db);
-  const set = async (region: string, year: number, nursing: number) => {
-    await h['observations.set']({ region, series: '护理型床位数', year, value: nursing, enteredBy: '张三' });
-    await h['observations.set']({ region, series: '养老机构床位总数', year, value: 100, enteredBy: '张三' });
-  };
-  for (const region of ['532322', '532301', '532302']) await set(region, 2020, 40);
-  await set('532322', 2023, 50);
-  await set('532301', 2023, 55);
-  await set('532302', 2023, 50);
+  await seedNursingShares(h);
   return { db, file, dir, h };
 };
 
