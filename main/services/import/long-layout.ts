@@ -14,7 +14,7 @@ import type { ParsedObservation, ParsedSheet } from './types';
 import { isCodeRow } from './code-row';
 import { formContext, prefixesOf } from './form-context';
 import { columnKind, cumulativeMismatch, periodOfValue, type ColumnKind } from './periods';
-import { periodLabel, statedPeriod, type SheetPeriod } from './sheet-period';
+import { numberOf, periodLabel, statedPeriod, type SheetPeriod } from './sheet-period';
 
 const MAX_HEADER_SCAN = 20;
 /** A sheet that is wrong on every row (a hostile or mismatched file) is not checked to its end. */
@@ -36,16 +36,15 @@ export interface LongHeader {
   top?: number;
 }
 
-const CN_MONTH: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 /** A month's or a quarter's column of a year's sheet: 1月 … 12月, 2023年1月, 一月份, 第一季度, 一季度, Q1. */
 const monthHeading = (text: string): { year: number; month?: number; quarter?: number } | null => {
   const m = /^(?:((?:19|20)\d{2})年)?(\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?(?:数)?$/u.exec(text);
   if (m) {
-    const month = /^\d+$/u.test(m[2]!) ? Number(m[2]) : CN_MONTH[m[2]!]!;
+    const month = numberOf(m[2]!);
     return month >= 1 && month <= 12 ? { year: m[1] ? Number(m[1]) : 0, month } : null;
   }
   const q = /^(?:((?:19|20)\d{2})年)?(?:第)?([一二三四1-4])季度?$|^[Qq]([1-4])$/u.exec(text);
-  if (q) return { year: q[1] ? Number(q[1]) : 0, quarter: CN_MONTH[q[2] ?? ''] ?? Number(q[2] ?? q[3]) };
+  if (q) return { year: q[1] ? Number(q[1]) : 0, quarter: numberOf(q[2] ?? q[3]!) };
   return null;
 };
 

@@ -18,7 +18,7 @@ export type StatedPeriod = { period: SheetPeriod; cell: string } | { problem: st
 
 const CN_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 /** 4, 04, 四, 十二 → the number. */
-const numberOf = (text: string): number => (/^\d+$/u.test(text) ? Number(text) : (CN_NUMBER[text] ?? NaN));
+export const numberOf = (text: string): number => (/^\d+$/u.test(text) ? Number(text) : (CN_NUMBER[text] ?? NaN));
 const N = String.raw`(\d{1,2}|十[一二]?|[一二三四五六七八九])`;
 const Y = String.raw`((?:19|20)\d{2})\s*年`;
 const SPAN = new RegExp(String.raw`${Y}\s*${N}\s*月?\s*(?:份\s*)?[-—–~～至到]\s*${N}\s*月`, 'u');
@@ -70,7 +70,7 @@ export const periodOfText = (raw: string, isSheetName = false): Read => {
     m = NAME_MONTH_ONLY.exec(t);
     if (m && numberOf(m[1]!) >= 1 && numberOf(m[1]!) <= 12) return { within: { month: numberOf(m[1]!) } };
     m = NAME_QUARTER_ONLY.exec(t);
-    if (m) return { within: { quarter: numberOf(m[1] ?? m[2]!) || Number(m[2]) } };
+    if (m) return { within: { quarter: numberOf(m[1] ?? m[2]!) } };
   }
   m = SPAN.exec(t);
   if (m) {
