@@ -25,7 +25,7 @@ import { findRegion, seriesMatcher } from './match';
 import type { ParsedObservation, ParsedSheet } from './types';
 import { readWorkbookFile } from './workbook';
 import { deriveAnnual } from './periods';
-import { checkRules } from './validate';
+import { checkRules, outOfRange } from './validate';
 import { existingPeriodValues, preparePeriodWriter } from '../../db/queries/period-observations';
 import type { ZipLimits } from './zip-guard';
 import { checkProfile, loadProfile, regionFinder, skeletonFrom, withProfileNames } from './profile';
@@ -160,8 +160,7 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
   const derived = deriveAnnual(db, periodValues, (code) => catalog.get(code));
   problems.push(...derived.notes);
   const observations = dedupe([...read.filter((o) => o.period === undefined), ...derived.annual], problems);
-  problems.push(...outOfRange(read, (code) => catalog.get(code)));
-  problems.push(...checkRules(db, observations, periodValues));
+  problems.push(...outOfRange(read, (code) => catalog.get(code)), ...checkRules(db, observations, periodValues));
   if (observations.length === 0 && periodValues.length === 0 && !problems.some((p) => p.severity === 'error')) {
     problems.push({ severity: 'error', sheet: '', cell: '', message: `${fileName} 中没有可导入的数值 / nothing to import in ${fileName}` });
   }
@@ -310,20 +309,6 @@ const dedupePeriods = (observations: ParsedObservation[], problems: Problem[]): 
     seen.set(key, o);
   }
   return [...seen.values()];
-};
-
-/** A value outside its item's plausible range (a share above 100%, a negative count): a warning naming the cell. */
-const outOfRange = (observations: ParsedObservation[], seriesOf: (code: string) => { name: string; unit: string; range?: readonly [number, number] | null; kind: string }): Problem[] => {
-  const problems: Problem[] = [];
-  for (const o of observations) {
-    const s = seriesOf(o.seriesCode);
-    const [min, max] = s.range ?? (s.kind === 'item' && s.unit !== '' ? [0, Infinity] : [-Infinity, Infinity]);
-    if (o.value >= min && o.value <= max) continue;
-    const span = max === Infinity ? `不小于${min}` : `${min}至${max}`;
-    problems.push({ severity: 'warning', sheet: o.sheet, cell: o.cell, message: `${s.name}为${o.value}${s.unit}，超出合理范围（${span}${s.unit}），请核对 / ${o.value} is outside the plausible range of ${s.name}` });
-    if (problems.length >= 50) break;
-  }
-  return problems;
 };
 
 /** A hostile or badly mismatched file can produce a problem per cell: keep the first ones and count the rest. */

@@ -1,6 +1,6 @@
 /**
  * Checks an import's values against the rules declared with the items (templates/catalog/series.json) and against
- * what is stored, before anything is written: a part never exceeds its whole (护理型床位数 ≤ 养老机构床位总数,
+ * what is stored, before anything is written: a value within its item's plausible range, a part never exceeds its whole (护理型床位数 ≤ 养老机构床位总数,
  * 其中：低保金 ≤ 资金支出), and a count does not jump more than tenfold from the year before (a unit slip: 万 and 个).
  * Warnings with the numbers and cells that break the rule, never refusals.
  */
@@ -96,6 +96,20 @@ export const checkRules = (db: ReadDb, annual: ParsedObservation[], periods: Par
         message: `${series.name}${o.year}年为${num(o.value)}${series.unit}，${o.year - 1}年为${num(before)}${series.unit}，${ratio > 1 ? `增至约${num(Math.round(ratio))}倍` : `降至约1/${num(Math.round(1 / ratio))}`}，请核对数值和单位 / changed more than ${JUMP_FACTOR}-fold from the year before`,
       });
     }
+  }
+  return problems;
+};
+
+/** A value outside its item's plausible range (a share above 100%, a negative count): a warning naming the cell. */
+export const outOfRange = (observations: ParsedObservation[], seriesOf: (code: string) => { name: string; unit: string; range?: readonly [number, number] | null; kind: string }): Problem[] => {
+  const problems: Problem[] = [];
+  for (const o of observations) {
+    const s = seriesOf(o.seriesCode);
+    const [min, max] = s.range ?? (s.kind === 'item' && s.unit !== '' ? [0, Infinity] : [-Infinity, Infinity]);
+    if (o.value >= min && o.value <= max) continue;
+    const span = max === Infinity ? `不小于${min}` : `${min}至${max}`;
+    problems.push({ severity: 'warning', sheet: o.sheet, cell: o.cell, message: `${s.name}为${o.value}${s.unit}，超出合理范围（${span}${s.unit}），请核对 / ${o.value} is outside the plausible range of ${s.name}` });
+    if (problems.length >= 50) break;
   }
   return problems;
 };
