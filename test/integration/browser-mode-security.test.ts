@@ -231,6 +231,8 @@ describe('browser mode keeps files in its work folder', () => {
     expect(climbing.value).toMatchObject({ file: path.join(exportsDir, 'evil-plan.json') });
     const windows = (await api('database.backup', { out: 'C:\\Windows\\evil.sqlite' })).json();
     expect(windows.value).toMatchObject({ file: path.join(exportsDir, 'evil.sqlite') });
+    const league = (await api('export.league', { plan: 'chuxiong', year: 2023, out: path.join(outside, 'evil-league.xlsx') })).json();
+    expect(league.value).toMatchObject({ file: path.join(exportsDir, 'evil-league.xlsx') });
     const uploaded = await upload(SAMPLE);
     const profile = (await api('import.run', { file: uploaded, dryRun: true, saveProfile: path.join(outside, 'profile.json') })).json();
     expect(profile.ok).toBe(true);
