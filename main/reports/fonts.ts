@@ -78,6 +78,25 @@ export const chooseFont = (candidates: FontChoice[], text: string): FontChoice =
   return candidates[candidates.length - 1]!;
 };
 
+/**
+ * Widths in points of texts in a face at a size, measured as pdfkit measures them (fontkit's layout with the features
+ * given), remembered per text; null when the font cannot be opened.
+ */
+export const measurer = (choice: FontChoice, size: number): ((text: string, features?: string[]) => number) | null => {
+  const font = open(choice) as (OpenFont & { layout(text: string, features?: string[]): { advanceWidth: number } }) | null;
+  if (!font) return null;
+  const known = new Map<string, number>();
+  return (text, features) => {
+    const key = features ? `${features.join(',')}\u0000${text}` : text;
+    let w = known.get(key);
+    if (w === undefined) {
+      w = (font.layout(text, features).advanceWidth / font.unitsPerEm) * size;
+      known.set(key, w);
+    }
+    return w;
+  };
+};
+
 /** The line height of a face at a size, in points, as pdfmake computes it (ascent − descent + gap). */
 export const lineHeightOf = (choice: FontChoice, size: number): number => {
   const f = open(choice);

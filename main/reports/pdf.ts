@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { Block, ReportDocument } from '../../shared/reports/document';
-import { chooseFonts, lineHeightOf, type Face, type FontSet } from './fonts';
+import { keepLastWithPrevious, setParagraph, type Inline } from './cjk-lines';
+import { chooseFonts, lineHeightOf, measurer, type Face, type FontSet } from './fonts';
 
 const MM = 72 / 25.4;
 const FAMILY: Record<Face, string> = { title: 'Title', fang: 'Fang', song: 'Song', hei: 'Hei', kai: 'Kai' };
@@ -46,7 +47,10 @@ const fontDescriptors = (fonts: FontSet) =>
 /** The id prefix of the cells of a table's last two rows (see the table case and pageBreakBefore). */
 const LONE_ROW = 'pwb-lone-row-';
 
-const blockContent = (b: Block, doc: ReportDocument, lineHeight: number, textWidth: number, table: number | null = null): Content => {
+/** Body text as pdfmake text: a string, or inlines that tighten loose lines and keep a last character company. */
+type SetBody = (text: string, textWidth: number) => Inline[] | string;
+
+const blockContent = (b: Block, doc: ReportDocument, lineHeight: number, textWidth: number, set: SetBody, table: number | null = null): Content => {
   const size = doc.page.bodySize;
   switch (b.kind) {
     case 'title':
@@ -65,9 +69,9 @@ const blockContent = (b: Block, doc: ReportDocument, lineHeight: number, textWid
         headlineLevel: b.level,
       } as Content;
     case 'paragraph':
-      return { text: b.text, fontSize: size, lineHeight, leadingIndent: size * 2, alignment: 'justify' };
+      return { text: set(b.text, textWidth), fontSize: size, lineHeight, leadingIndent: size * 2, alignment: 'justify' } as Content;
     case 'list':
-      return { stack: b.items.map((item) => ({ text: item, fontSize: size, lineHeight, leadingIndent: size * 2, alignment: 'justify' as const })) };
+      return { stack: b.items.map((item) => ({ text: set(item, textWidth), fontSize: size, lineHeight, leadingIndent: size * 2, alignment: 'justify' as const })) } as Content;
     case 'signature':
       return { stack: b.lines.map((l) => ({ text: l, alignment: 'right' as const, fontSize: size, lineHeight })), margin: [0, size, size * 2, 0] };
     case 'attachment':
@@ -100,7 +104,7 @@ const blockContent = (b: Block, doc: ReportDocument, lineHeight: number, textWid
           body.push([{ text: r.cells[0] ?? '', colSpan: b.columns.length, font: 'Hei', fontSize, fillColor: '#f5f5f5' }, ...b.columns.slice(1).map(() => ({ text: '' }))]);
           continue;
         }
-        body.push(b.columns.map((c, i) => ({ text: r.cells[i] ?? '', font: 'Song', fontSize, alignment: c.align, bold: r.bold ?? false })));
+        body.push(b.columns.map((c, i) => ({ text: keepLastWithPrevious(r.cells[i] ?? ''), font: 'Song', fontSize, alignment: c.align, bold: r.bold ?? false }) as TableCell));
       }
       // The last row never stands alone on a page: the cells of the row before it carry ids that pageBreakBefore
       // (below) reads, and the two rows move to the next page together, under the repeated header.
@@ -129,12 +133,14 @@ export const reportDefinition = (doc: ReportDocument, fonts: FontSet): TDocument
   const { margins, orientation, bodySize, linePitch } = doc.page;
   const textWidthOf = (o: 'portrait' | 'landscape') => (o === 'portrait' ? 210 : 297) * MM - (margins.left + margins.right) * MM;
   const lineHeight = linePitch / lineHeightOf(fonts.fang.normal, bodySize);
+  const measure = measurer(fonts.fang.normal, bodySize);
+  const set = (text: string, width: number) => (measure ? setParagraph(text, measure, { width, indent: bodySize * 2, em: bodySize }) : text);
   // A page break with an orientation turns the pages after it; tables and charts there get that page's width.
   let current = orientation;
   const content: Content[] = [];
   doc.blocks.forEach((b, i) => {
     if (b.kind === 'pageBreak' && b.orientation) current = b.orientation;
-    const node = blockContent(b, doc, lineHeight, textWidthOf(current), b.kind === 'table' ? i : null);
+    const node = blockContent(b, doc, lineHeight, textWidthOf(current), set, b.kind === 'table' ? i : null);
     const before = doc.blocks[i - 1];
     // The signature never stands alone on a page: it keeps the last (short) paragraph above it.
     if (b.kind === 'signature' && before?.kind === 'paragraph' && [...before.text].length <= 300) {
