@@ -26,6 +26,7 @@ import { changeCell, num, rowFormat, rowValue, shownCompletion } from '../../sha
 import type { Plan } from '../../shared/types';
 import type { LeagueTable } from '../../shared/evaluation/league';
 import type { LIST_PLACEHOLDERS, ReportTemplate, SCALAR_PLACEHOLDERS, TableColumnKey, TemplateBlock } from './template';
+import { chartSizeMm, COMPLETION_CHART_MM, TREND_CHART_MM } from './charts';
 
 export interface ReportContext {
   result: EvaluationResult;
@@ -45,7 +46,11 @@ export interface ReportContext {
   /** The name of the plan's own region (楚雄彝族自治州), for a report on a region below it. */
   planRegionName: string;
   /** The completion chart, and the trend charts of each selection a template names (see trendSelectionKey). */
-  charts: { completion: string | null; trends: Map<string, { title: string; svg: string }[]> };
+  charts: {
+    completion: string | null;
+    /** Per selection: a chart for each row that changed, and one sentence naming the rows that never did. */
+    trends: Map<string, { charts: { title: string; svg: string }[]; flat: string | null }>;
+  };
   /** The sub-regions' league table, when the template has a league block and the region has sub-regions. */
   league?: LeagueTable | null;
 }
@@ -339,10 +344,13 @@ export const buildReport = (template: ReportTemplate, ctx: ReportContext): Repor
     } else if ('table' in b) blocks.push(tableBlock(b.table, ctx, values));
     else if ('chart' in b) {
       if (b.chart === 'completion' && ctx.charts.completion) {
-        blocks.push({ kind: 'chart', title: `主要指标完成进度与时序进度（${ctx.result.year}年）`, svg: ctx.charts.completion, width: 150, height: 110 });
+        const size = chartSizeMm(ctx.charts.completion) ?? COMPLETION_CHART_MM;
+        blocks.push({ kind: 'chart', title: `主要指标完成进度与时序进度（${ctx.result.year}年）`, svg: ctx.charts.completion, width: size.width, height: size.height });
       }
       const key = trendSelectionKey(b);
-      if (key !== null) for (const t of ctx.charts.trends.get(key) ?? []) blocks.push({ kind: 'chart', title: t.title, svg: t.svg, width: 140, height: 70 });
+      const trends = key === null ? undefined : ctx.charts.trends.get(key);
+      for (const t of trends?.charts ?? []) blocks.push({ kind: 'chart', title: t.title, svg: t.svg, width: TREND_CHART_MM.width, height: TREND_CHART_MM.height });
+      if (trends?.flat) blocks.push({ kind: 'paragraph', text: trends.flat });
     } else if ('bureau' in b) {
       if (b.bureau.heading) blocks.push({ kind: 'heading', level: 1, text: fill(b.bureau.heading, values) });
       const own = ctx.paragraphs.get(b.bureau.key);

@@ -17,6 +17,7 @@ import { roundTo } from '../../shared/evaluation/round';
 import { defaultDecimals, num, proseKind, shownCompletion } from '../../shared/reports/numbers';
 import type { ReadDb } from '../db/types';
 import { evaluatePlan } from '../services/evaluate';
+import { wrapWords } from '../../shared/text/wrap-words';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
 
@@ -39,6 +40,14 @@ export interface ChartSize {
 
 /** The sizes the report blocks ask for (main/reports/build.ts), in millimetres. */
 export const COMPLETION_CHART_MM = { width: 150, height: 110 } as const;
+/** The tallest a chart grows to fit its rows, in millimetres (the type area of a page is 225 mm). */
+const MAX_CHART_MM = 200;
+
+/** A chart's size in millimetres, read from its SVG (a completion chart grows with its rows). */
+export const chartSizeMm = (svg: string): { width: number; height: number } | null => {
+  const m = /<svg\b[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"/u.exec(svg);
+  return m ? { width: Number(m[1]) / PX_PER_MM, height: Number(m[2]) / PX_PER_MM } : null;
+};
 export const TREND_CHART_MM = { width: 140, height: 70 } as const;
 
 const INK = '#000000';
@@ -86,20 +95,6 @@ const textWidth = (text: string, size: number): number => {
 
 const longest = (texts: string[], size: number): number => Math.max(0, ...texts.map((t) => textWidth(t, size)));
 
-/** Names at most `max` characters: parentheses dropped first, then the middle elided so the head and the end (…覆盖率) stay. */
-export const shortName = (name: string, max = 14): string => {
-  const chars = (s: string) => [...s];
-  if (chars(name).length <= max) return name;
-  const plain = name.replace(/（[^（）]*）|\([^()]*\)/gu, '');
-  if (chars(plain).length <= max) return plain;
-  const c = chars(plain);
-  const tail = Math.ceil((max - 1) / 2);
-  return `${c.slice(0, max - 1 - tail).join('')}…${c.slice(c.length - tail).join('')}`;
-};
-
-/** Escapes nothing on purpose: echarts escapes text itself. Percent without float noise and without "-0". */
-/** A completion as the sentences and tables print it: one place, trailing zero dropped (93.5%, 136%). */
-
 const px = (mm: number): number => Math.round(mm * PX_PER_MM);
 
 /** Renders an option to an SVG string and frees the chart; the background is white and nothing animates. */
@@ -137,8 +132,8 @@ const labelText = (r: EvaluatedRow): string => {
   return `${l.symbol} ${l.word} ${num(shownCompletion(r) ?? 0, 1)}%`;
 };
 
-/** The category-axis label of a row: "16 养老机构护理型床位占比". */
-export const rowLabel = (r: Pick<EvaluatedRow, 'seq' | 'name'>): string => `${r.seq} ${shortName(r.name)}`;
+/** The category-axis label of a row: "16 养老机构护理型床位占比", in lines broken between words. */
+export const rowLabel = (r: Pick<EvaluatedRow, 'seq' | 'name'>): string => `${r.seq} ${wrapWords(r.name, 15).join('\n')}`;
 
 /**
  * Completion (% of the way from baseline to target) of every indicator that has one, as horizontal bars against the
@@ -182,11 +177,14 @@ export const completionChart = (result: EvaluationResult, options: ChartSize = {
   const top = 20 + notes.length * 16 + 20;
   const legendHeight = 22;
   const bottom = legendHeight + 46;
-  // Many rows in a short chart: smaller text (down to 8 px, 6 pt) rather than overlapping names.
-  const pitch = (px(height) - top - bottom) / rows.length;
-  const nameSize = Math.max(8, Math.min(FONT_SIZE, Math.floor(pitch * 0.8)));
-  const labelSize = Math.min(SMALL, nameSize);
-  const gridLeft = Math.ceil(longest(categories, nameSize)) + 14;
+  // Names broken between words take up to three lines: the chart grows (up to 200 mm, most of a page) so that
+  // each row has room for its lines at 11 px; past that, smaller text (down to 8 px, 6 pt) rather than overlap.
+  const lines = Math.max(1, ...categories.map((c) => c.split('\n').length));
+  const heightPx = Math.min(px(MAX_CHART_MM), Math.max(px(height), top + bottom + rows.length * (lines * SMALL * 1.2 + 6)));
+  const pitch = (heightPx - top - bottom) / rows.length;
+  const nameSize = Math.max(8, Math.min(FONT_SIZE, Math.floor((pitch - 6) / (lines * 1.2))));
+  const labelSize = Math.min(SMALL, Math.max(nameSize, 9));
+  const gridLeft = Math.ceil(longest(categories.flatMap((c) => c.split('\n')), nameSize)) + 14;
   // Room on the right for the label of a bar that reaches the end of the axis.
   const gridRight = Math.ceil(longest(labels, labelSize)) + 12;
 
@@ -279,12 +277,12 @@ export const completionChart = (result: EvaluationResult, options: ChartSize = {
         data: categories,
         axisLine: { show: true, lineStyle: { color: AXIS } },
         axisTick: { show: false },
-        axisLabel: { fontSize: nameSize, color: INK, interval: 0, margin: 8 },
+        axisLabel: { fontSize: nameSize, lineHeight: Math.round(nameSize * 1.2), color: INK, interval: 0, margin: 8 },
       },
       series,
     },
     width,
-    height,
+    heightPx / PX_PER_MM,
   );
 };
 
@@ -304,23 +302,32 @@ export interface TrendSeries {
 
 const valueText = (x: number, unit: string): string => num(x, defaultDecimals(proseKind(unit, unit), x));
 
+/** Units of shares and rates, whose axis starts at 0: a dip from 100% to 98.5% is drawn as the small dip it is. */
+const SHARE_UNITS = new Set(['%', '‰', '%。', '百分比']);
+
 /**
- * Axis bounds with room below and above the points (so that no point or its label sits on the axis), on round numbers,
- * never below zero for data that is not.
+ * Axis bounds on round numbers with room above the points for their labels. The axis starts at 0 for data that is
+ * not negative: always for shares and rates, and for other quantities unless they vary by less than a tenth of their
+ * size (a population of 2.5 million changing by 1%), where it starts at a round number below them and `raised` says
+ * so, for the chart to print.
  */
-const valueBounds = (xs: (number | null)[]): { min?: number; max?: number; interval?: number } => {
+export const valueBounds = (xs: (number | null)[], unit: string): { min?: number; max?: number; interval?: number; raised?: boolean } => {
   const v = xs.filter((x): x is number => x !== null && Number.isFinite(x));
   if (v.length === 0) return {};
   const lo = Math.min(...v);
   const hi = Math.max(...v);
-  const span = hi - lo || Math.abs(hi) || 1;
-  const low = lo >= 0 ? Math.max(0, lo - span * 0.15) : lo - span * 0.15;
-  const high = hi + span * 0.2;
+  const share = SHARE_UNITS.has(unit.trim());
+  const raised = lo > 0 && !share && hi - lo < hi * 0.1;
+  let low: number;
+  if (lo < 0) low = lo - (hi - lo || Math.abs(lo)) * 0.15;
+  else if (!raised) low = 0;
+  else low = lo - (hi - lo || hi * 0.05) * 0.5;
+  const high = hi + (hi - low || Math.abs(hi) || 1) * 0.15;
   const step = 10 ** Math.floor(Math.log10((high - low) / 5));
-  for (const unit of [1, 2, 2.5, 5, 10, 20].map((m) => m * step)) {
-    const min = Math.floor(low / unit) * unit;
-    const max = Math.ceil(high / unit) * unit;
-    if ((max - min) / unit <= 6) return { min: roundTo(min, 10), max: roundTo(max, 10), interval: roundTo(unit, 10) };
+  for (const size of [1, 2, 2.5, 5, 10, 20].map((m) => m * step)) {
+    const min = Math.floor(low / size) * size;
+    const max = Math.ceil(high / size) * size;
+    if ((max - min) / size <= 6) return { min: roundTo(min, 10), max: roundTo(max, 10), interval: roundTo(size, 10), ...(raised ? { raised } : {}) };
   }
   return {};
 };
@@ -334,6 +341,7 @@ const unitName = (unit: string): string => (unit.trim() === '' ? '' : `单位：
  * target marked and labelled. The base year shows the baseline when the series has no value of its own for it.
  */
 export const trendChart = (series: TrendSeries, options: ChartSize = {}): string => {
+  const tick = (v: number): string => String(roundTo(v, 10));
   const width = options.width ?? TREND_CHART_MM.width;
   const height = options.height ?? TREND_CHART_MM.height;
   const first = Math.min(series.baseYear, ...series.years);
@@ -374,9 +382,11 @@ export const trendChart = (series: TrendSeries, options: ChartSize = {}): string
     return '-';
   });
 
-  const unit = unitName(series.unit);
-  const bounds = valueBounds([...actual, ...path].map((p) => (typeof p === 'number' ? p : typeof p === 'object' ? p.value : null)));
-  const tick = (v: number): string => String(roundTo(v, 10));
+  const { raised, ...bounds } = valueBounds(
+    [...actual, ...path].map((p) => (typeof p === 'number' ? p : typeof p === 'object' ? p.value : null)),
+    series.unit,
+  );
+  const unit = `${unitName(series.unit)}${raised ? `（纵轴自${tick(bounds.min ?? 0)}起，未从0起）` : ''}`;
   return render(
     {
       legend: {
@@ -448,6 +458,38 @@ export const trendChart = (series: TrendSeries, options: ChartSize = {}): string
     width,
     height,
   );
+};
+
+/** The one value of a series that never changed (every year has it, and the baseline too): nothing to draw. */
+export const flatValue = (s: TrendSeries): number | null => {
+  const values = [...s.values, ...(s.baseline !== null ? [s.baseline] : [])];
+  if (s.values.length < 2 || values.some((v) => v === null || !Number.isFinite(v))) return null;
+  return values.every((v) => v === values[0]) ? values[0]! : null;
+};
+
+/**
+ * One sentence for the series that never changed, instead of a chart each: "殡仪馆县级行政区域覆盖率、农村公益性公墓
+ * （骨灰堂）乡镇覆盖率2020年至2025年各年均为100%，始终保持规划目标值，不另作图。" Rows with the same value, unit and
+ * relation to their target are named together; `others` starts it with "另，" when charts stand before it.
+ */
+export const flatSummary = (series: readonly TrendSeries[], others: boolean): string | null => {
+  if (series.length === 0) return null;
+  const groups = new Map<string, TrendSeries[]>();
+  for (const s of series) {
+    const v = flatValue(s)!;
+    const key = JSON.stringify([v, s.unit, s.target === v ? null : s.target]);
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const parts = [...groups.values()].map((g) => {
+    const s = g[0]!;
+    const v = flatValue(s)!;
+    const first = Math.min(s.baseYear, ...s.years);
+    const last = Math.max(...s.years);
+    const at = `${g.map((x) => x.name).join('、')}${first}年至${last}年各年均为${valueText(v, s.unit)}${s.unit}`;
+    if (s.target === null) return `${at}，没有变化`;
+    return s.target === v ? `${at}，始终保持规划目标值` : `${at}，没有变化（规划目标${valueText(s.target, s.unit)}${s.unit}）`;
+  });
+  return `${others ? '另，' : ''}${parts.join('；')}，不另作图。`;
 };
 
 export interface TrendInput {

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHART_FONT_FAMILY, completionChart, rowLabel, trendChart, trendSeries, type TrendSeries } from '../../../main/reports/charts';
+import { CHART_FONT_FAMILY, chartSizeMm, completionChart, flatSummary, flatValue, rowLabel, trendChart, trendSeries, valueBounds, type TrendSeries } from '../../../main/reports/charts';
 import { evaluatePlan } from '../../../main/services/evaluate';
 import { runImport } from '../../../main/services/import/run';
 import { baselineMeetsTarget, type EvaluationResult } from '../../../shared/evaluation/result';
@@ -79,11 +79,17 @@ const trend: TrendSeries = {
 };
 
 describe('completion chart', () => {
-  it('is a well-formed SVG of bars at the size asked for in millimetres (1 mm = 3.78 px)', () => {
-    const svg = completionChart(result, { width: 150, height: 110 })!;
-    expect(isBalancedSvg(svg)).toBe(true);
-    expect(svg).toMatch(/<svg[^>]* width="567" height="416"/);
-    expect(svg).toMatch(/<path\b|<rect\b/);
+  it('is a well-formed SVG of bars at the size asked for in millimetres (1 mm = 3.78 px), taller when names take two lines', () => {
+    const one = completionChart({ ...result, rows: result.rows.map((r) => ({ ...r, name: r.name.slice(0, 8) })) }, { width: 150, height: 110 })!;
+    expect(isBalancedSvg(one)).toBe(true);
+    expect(one).toMatch(/<svg[^>]* width="567" height="416"/);
+    expect(one).toMatch(/<path\b|<rect\b/);
+    // Eleven rows, most names in two lines: more than 110 mm, and the size read back for the page.
+    const two = completionChart(result, { width: 150, height: 110 })!;
+    const size = chartSizeMm(two)!;
+    expect(size.width).toBeCloseTo(150, 0);
+    expect(size.height).toBeGreaterThan(115);
+    expect(size.height).toBeLessThanOrEqual(200);
   });
 
   it('has a white background', () => {
@@ -95,7 +101,9 @@ describe('completion chart', () => {
     const svg = textOf(completionChart(result)!);
     const charted = result.rows.filter((r) => r.completion !== null && !baselineMeetsTarget(r));
     expect(charted.length).toBeGreaterThan(5);
-    for (const r of charted) expect(svg).toContain(rowLabel(r));
+    for (const r of charted) for (const line of rowLabel(r).split('\n')) expect(svg).toContain(`>${line}<`);
+    // Names break between words, never inside one (困难残疾人…覆盖率 at 补贴|目标, not 覆盖|率).
+    expect(rowLabel(charted.find((r) => r.seq === '4')!)).toBe('4 困难残疾人生活补贴和重度残疾人\n护理补贴目标群体覆盖率');
     expect(svg).toContain('▲ 滞后 40%'); // 8 志愿服务站点覆盖率: 50% → 62% of 80%
     expect(svg).toContain('◎ 快于预期 80%'); // 5 社区综合服务设施面积: 25 → 29 of 30
     expect(svg).toContain('○ 基本符合预期 66.7%'); // 2 农村低保标准占比: 60 → 70 of 75, at one place as the sentences say it
@@ -112,7 +120,7 @@ describe('completion chart', () => {
     const left = result.rows.filter((r) => r.completion === null || baselineMeetsTarget(r));
     expect(left.length).toBeGreaterThan(0);
     for (const r of left) {
-      expect(svg).not.toContain(rowLabel(r));
+      expect(svg).not.toContain(`>${rowLabel(r).split('\n')[0]}<`);
       expect(svg).not.toContain(r.name);
     }
     expect(svg).toContain(`另有${left.length}项无法计算完成进度`);
@@ -172,6 +180,39 @@ describe('trend chart', () => {
     expect(gap.match(/L/g)).toHaveLength(1);
     const full = line(trendChart({ ...trend, values: [35, 38, 42] }));
     expect(full.match(/M/g)).toHaveLength(1);
+  });
+
+  it('starts the axis of a share at 0, so that 100% → 98.5% is drawn as the small dip it is', () => {
+    expect(valueBounds([100, 100, 100, 98.5, 99, 100], '%')).toEqual({ min: 0, max: 120, interval: 20 });
+    const svg = textOf(trendChart({ name: '查明身份信息流浪乞讨受助人员接送返回率', unit: '%', years: [2021, 2022, 2023, 2024, 2025], values: [100, 100, 98.5, 99, 100], baseline: 100, baseYear: 2020, target: 100, targetYear: 2025 }));
+    expect(svg).toContain('>0<');
+    expect(svg).not.toContain('>100.5<');
+    expect(svg).not.toContain('纵轴');
+  });
+
+  it('starts at 0 for counts too, unless they vary by less than a tenth, and then says the axis does not start at 0', () => {
+    expect(valueBounds([1200, 1230, 1130, 1450], '人').min).toBe(0);
+    const raised = valueBounds([2_512_000, 2_498_000, 2_530_000], '人');
+    expect(raised.raised).toBe(true);
+    expect(raised.min).toBeGreaterThan(2_000_000);
+    expect(raised.min).toBeLessThanOrEqual(2_498_000);
+    const svg = textOf(trendChart({ name: '户籍人口', unit: '人', years: [2021, 2022], values: [2_512_000, 2_498_000], baseline: 2_530_000, baseYear: 2020, target: null, targetYear: 2025 }));
+    expect(svg).toMatch(/单位：人（纵轴自\d+起，未从0起）/u);
+    // Negative values keep room below them.
+    expect(valueBounds([-3, 2, 5], '%').min).toBeLessThan(-3);
+  });
+
+  it('finds the rows that never changed and names them in one sentence instead of a chart each', () => {
+    const flat = (name: string, v: number, target: number | null = 100): TrendSeries => ({ name, unit: '%', years: [2021, 2022, 2023, 2024, 2025], values: [v, v, v, v, v], baseline: v, baseYear: 2020, target, targetYear: 2025 });
+    expect(flatValue(flat('殡仪馆县级行政区域覆盖率', 100))).toBe(100);
+    expect(flatValue({ ...flat('x', 100), values: [100, 100, 99, 100, 100] })).toBeNull();
+    expect(flatValue({ ...flat('x', 100), values: [100, null, 100, 100, 100] })).toBeNull();
+    expect(flatValue({ ...flat('x', 100), baseline: 98 })).toBeNull();
+    expect(flatSummary([flat('殡仪馆县级行政区域覆盖率', 100), flat('农村公益性公墓（骨灰堂）乡镇覆盖率', 100)], true)).toBe(
+      '另，殡仪馆县级行政区域覆盖率、农村公益性公墓（骨灰堂）乡镇覆盖率2020年至2025年各年均为100%，始终保持规划目标值，不另作图。',
+    );
+    expect(flatSummary([flat('婚姻登记合格率', 98, 100)], false)).toBe('婚姻登记合格率2020年至2025年各年均为98%，没有变化（规划目标100%），不另作图。');
+    expect(flatSummary([], false)).toBeNull();
   });
 
   it('collects a row of the demo data year by year with evaluatePlan', () => {
