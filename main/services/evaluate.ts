@@ -6,7 +6,7 @@
 import { UserError } from '../../shared/errors';
 import { changeSinceBase } from '../../shared/evaluation/change';
 import { growthFigures } from '../../shared/evaluation/growth';
-import { baselineMeetsTarget, type EvaluatedPart, type EvaluatedRow, type EvaluationResult } from '../../shared/evaluation/result';
+import { BASELINE_DIFFERS_WARNING, baselineMeetsTarget, type EvaluatedPart, type EvaluatedRow, type EvaluationResult } from '../../shared/evaluation/result';
 import { clean, roundTo } from '../../shared/evaluation/round';
 import { defaultSettings, type EvaluationSettings } from '../../shared/evaluation/settings';
 import { classifyRow, exceeded, type RowInput } from '../../shared/evaluation/status';
@@ -181,7 +181,7 @@ const evaluateRow = (ctx: RowContext, row: PlanRow): EvaluatedRow => {
     baselineSource = 'plan';
     const d = decimalsOf(row.baselineText) ?? 2;
     if (dataBase !== null && roundTo(dataBase, d) !== roundTo(row.baseline, d)) {
-      warnings.push(`规划基期值${row.baselineText}与${plan.baseYear}年数据${roundTo(dataBase, Math.max(d, 2))}不一致 / printed baseline differs from ${plan.baseYear} data`);
+      warnings.push(`${BASELINE_DIFFERS_WARNING}${row.baselineText}与${plan.baseYear}年数据${roundTo(dataBase, Math.max(d, 2))}不一致 / printed baseline differs from ${plan.baseYear} data`);
     }
   } else if (dataBase !== null && !indicator.isGrowthRate) {
     baseline = dataBase;

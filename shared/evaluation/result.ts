@@ -94,6 +94,16 @@ export interface EvaluationResult {
 
 const MET_STATUSES: ReadonlySet<Status> = new Set<Status>(['提前实现', '完成', '符合要求']);
 
+/** How the warning of a printed baseline that differs from the base year's data begins (main/services/evaluate.ts). */
+export const BASELINE_DIFFERS_WARNING = '规划基期值';
+
+/**
+ * The plan printed a baseline other than the base year's stored value (1200 against 1210): a change "较2020年" would
+ * read as the change from the stored value that the table's note quotes, so sentences name the printed baseline.
+ */
+export const printedBaselineDiffers = (row: Pick<EvaluatedRow, 'baselineSource' | 'warnings'>): boolean =>
+  row.baselineSource === 'plan' && row.warnings.some((w) => w.startsWith(BASELINE_DIFFERS_WARNING));
+
 /**
  * Whether the row's target lies on the far side of its baseline, so that the baseline itself already met it (the
  * plan check "wrong-side", e.g. 节地生态安葬率 in the 楚雄州 plan: baseline 70%, target 60%). Its completion

@@ -3,7 +3,7 @@
  * the binding and lagging paragraphs. Built only from the evaluated row: the status decides the verdict, the
  * numbers are rounded for reading by numbers.ts; nothing here re-judges an indicator.
  */
-import { baselineMeetsTarget, type EvaluatedPart, type EvaluatedRow, type EvaluationResult } from '../evaluation/result';
+import { baselineMeetsTarget, printedBaselineDiffers, type EvaluatedPart, type EvaluatedRow, type EvaluationResult } from '../evaluation/result';
 import { atLeast, greaterThan, roundTo } from '../evaluation/round';
 import type { Status } from '../evaluation/status';
 import { parseTarget, type CompareOp, type RangeTarget, type Target } from '../targets/grammar';
@@ -86,7 +86,9 @@ const changeClause = (x: Facts): string | null => {
   const b = row.baseline;
   const v = row.value;
   if (b === null || v === null) return null;
-  const year = `${ctx.baseYear}年${row.baselineSource === 'data' ? `（${rowValue(f, b)}）` : ''}`;
+  // The stored value of the base year, or the printed baseline when the table's note says the two differ.
+  const basis = row.baselineSource === 'data' ? `（${rowValue(f, b)}）` : printedBaselineDiffers(row) ? `规划基期值（${rowValue(f, b)}）` : '';
+  const year = `${ctx.baseYear}年${basis}`;
   const s = shownSign(f, b, v);
   if (s === 0) return `与${year}持平`;
   if (f.points) return `较${year}${s > 0 ? '提高' : '下降'}${rowDifference(f, b, v)}`;

@@ -192,6 +192,46 @@ describe('the final evaluation’s parts', () => {
   });
 });
 
+describe('charts that tell the truth, text set without gaps', () => {
+  /** The body of a report: its text before the first attachment. */
+  const body = (file: string): string[] => {
+    const text = pdfText(file);
+    const at = text.search(/^\s*附件\s*1?\s*$/mu);
+    return (at > 0 ? text.slice(0, at) : text).split('\n').map((l) => l.trim());
+  };
+
+  it('names the binding rows that were 100% every year in one sentence instead of a chart each', async () => {
+    const text = flat(pdfText(await report({ year: 2025, kind: 'final' })));
+    expect(text).toContain(flat('另，殡仪馆县级行政区域覆盖率2020年至2025年各年均为100%，始终保持规划目标值，不另作图。'));
+    expect(text).not.toContain('殡仪馆县级行政区域覆盖率（%）变化趋势与目标路径');
+    // Rows that moved are still drawn.
+    expect(text).toContain('查明身份信息流浪乞讨受助人员接送返回率（%）变化趋势与目标路径');
+  });
+
+  it('says a change from the printed baseline when the note says the base year’s data differs', async () => {
+    const text = flat(pdfText(await report({ year: 2025, kind: 'final' })));
+    expect(text).toContain('规划基期值1200人与2020年数据1210不一致');
+    expect(text).toContain('较2020年规划基期值（1200人）减少70人、下降5.8%');
+    expect(text).not.toContain('较2020年减少70人');
+  });
+
+  it.each([
+    ['final', 2025],
+    ['midterm', 2023],
+    ['annual', 2024],
+  ] as const)('ends no paragraph of the %s report on one character alone', async (kind, year) => {
+    const lines = body(await report({ year, kind }));
+    const lone = lines.filter((l) => /^[^\s，。、；：！？）】”\d—-][，。、；：！？）】”]*$/u.test(l));
+    expect(lone).toEqual([]);
+  });
+
+  it('spreads no line of the final report’s body apart for a number that did not fit at its end', async () => {
+    // pdftotext writes a spread line with a space between its characters ("农 村 公 益 性 公 墓").
+    const spread = body(await report({ year: 2025, kind: 'final' })).filter((l) => /(?:\p{Script=Han} ){6}/u.test(l));
+    expect(spread).toEqual([]);
+  });
+});
+
 describe('Word', () => {
   /** The paragraphs of a .docx outside its tables, as text. */
   const docxParagraphs = (file: string): { style: string; text: string }[] =>

@@ -83,7 +83,7 @@ const CHUXIONG_2023: EvaluatedRow[] = [
   row({ seq: "3", name: "特困人员基本生活标准与城市最低生活保障标准比率", unit: "倍", valueUnit: "倍", baseline: 1.3, baselineSource: "plan", target: "≥1.3倍", targetValue: 1.3, value: 1.3, status: "提前实现", actualCagr: 0, projection: 1.3, change: {amount: 0, unit: "%"} }),
   row({ seq: "4", name: "困难残疾人生活补贴和重度残疾人护理补贴目标群体覆盖率", baseline: 95, baselineSource: "plan", target: "100%", targetValue: 100, value: 96, completion: 0.2, status: "滞后", actualCagr: 0.00349653194496, projection: 96.6725078041, change: {amount: 1, unit: "百分点"} }),
   row({ seq: "5", name: "每百户居民拥有的城乡社区综合服务设施面积", unit: "平方米", valueUnit: "平方米/百户", baseline: 25, baselineSource: "data", target: "＞30平方米", targetValue: 30, value: 29, completion: 0.8, status: "快于预期", actualCagr: 0.0507175744986, projection: 32.0162152194, change: {amount: 16, unit: "%"} }),
-  row({ seq: "6", name: "社会组织专职工作人员数量", unit: "人", valueUnit: "人", baseline: 1200, baselineSource: "plan", target: "1450人", targetValue: 1450, value: 1180, completion: -0.08, status: "倒退", actualCagr: -0.00558670874734, projection: 1166.85219671, change: {amount: -1.66666666667, unit: "%"} }),
+  row({ seq: "6", name: "社会组织专职工作人员数量", unit: "人", valueUnit: "人", baseline: 1200, baselineSource: "plan", target: "1450人", targetValue: 1450, value: 1180, completion: -0.08, status: "倒退", actualCagr: -0.00558670874734, projection: 1166.85219671, change: {amount: -1.66666666667, unit: "%"}, warnings: ["规划基期值1200人与2020年数据1210不一致 / printed baseline differs from 2020 data"] }),
   row({ seq: "7", name: "社会工作专业人才占全州人口比例", unit: "‰", valueUnit: "‰", baseline: 1.5, baselineSource: "plan", target: "1.8‰", targetValue: 1.8 }),
   row({ seq: "8", name: "志愿服务站点在社区综合服务设施中的覆盖率", baseline: 50, baselineSource: "data", target: "80%", targetValue: 80, value: 62, completion: 0.4, status: "滞后", actualCagr: 0.074337070989, projection: 71.5604088103, change: {amount: 12, unit: "百分点"} }),
   row({ seq: "9", name: "注册志愿者占居民人口比例", baseline: 10.1, baselineSource: "plan", target: "15%", targetValue: 15, value: 13.5, completion: 0.69387755102, status: "基本符合预期", actualCagr: 0.101549788858, projection: 16.381061154, change: {amount: 3.4, unit: "百分点"} }),
@@ -316,6 +316,13 @@ describe('range, relative and coverage targets', () => {
     expect(say(CHUXIONG_2023[18]!)).toBe('县级失能照护机构覆盖率2023年为70%，距2025年目标还差30个百分点，尚未达到规划目标（缺少2020年基期值，不测算完成进度）。');
   });
 
+  it('names the printed baseline when the table’s note says the base year’s data differs (1200 printed, 1210 stored)', () => {
+    // The plan printed 1200 while the 2020 data is 1210 (the table's note says so): the change is from the printed 1200.
+    expect(
+      say(row({ name: '社会组织专职工作人员数量', unit: '人', valueUnit: '人', baseline: 1200, baselineSource: 'plan', target: '1450人', targetValue: 1450, value: 1130, completion: -0.28, status: '倒退', change: { amount: -5.83333333333, unit: '%' }, warnings: ['规划基期值1200人与2020年数据1210不一致 / printed baseline differs from 2020 data'] })),
+    ).toMatch(/^社会组织专职工作人员数量2023年为1130人，较2020年规划基期值（1200人）减少70人、下降5\.8%，/u);
+  });
+
   it('says a sub-region without a target of its own is not evaluated', () => {
     expect(say(row({ name: '社会组织专职工作人员数量', unit: '人', valueUnit: '人', baseline: 80, baselineSource: 'data', target: '1450人', targetValue: 1450, value: 85, status: '不适用', change: { amount: 6.25, unit: '%' } }))).toBe(
       '社会组织专职工作人员数量2023年为85人，较2020年（80人）增加5人、增长6.3%；本级无对应目标，不作评价。',
@@ -422,7 +429,7 @@ describe('problems', () => {
   it('numbers the problems: binding first, then 倒退, 滞后, unmet, and the data gaps', () => {
     expect(problemsFromEvaluation(chuxiong())).toEqual([
       '1.约束性指标尚未全部达标。查明身份信息流浪乞讨受助人员接送返回率为98.5%，未达到100%的约束性目标；农村公益性公墓（骨灰堂）乡镇覆盖率为99%，未达到100%的约束性目标；养老机构护理型床位占比为42%，完成规划目标的48%，低于时序进度12个百分点。',
-      '2.部分指标较基期倒退。社会组织专职工作人员数量为1180人，较2020年减少20人、下降1.7%；有集中供养意愿的特困人员集中供养率为85%，较2020年（90%）下降5个百分点。',
+      '2.部分指标较基期倒退。社会组织专职工作人员数量为1180人，较2020年规划基期值（1200人）减少20人、下降1.7%；有集中供养意愿的特困人员集中供养率为85%，较2020年（90%）下降5个百分点。',
       '3.部分预期性指标进度滞后。困难残疾人生活补贴和重度残疾人护理补贴目标群体覆盖率为96%，完成规划目标的20%，低于时序进度40个百分点；志愿服务站点在社区综合服务设施中的覆盖率为62%，完成规划目标的40%，低于时序进度20个百分点。',
       '4.部分指标尚未达到规划要求。县级失能照护机构覆盖率为70%，距目标还差30个百分点。',
       '5.有2项指标暂无统计数据（社会工作专业人才占全州人口比例、社区日间照料机构覆盖率），监测统计基础有待加强。',
