@@ -48,6 +48,8 @@ describe('下级地区对比 in browser mode', () => {
     const byName = await view.regions();
     expect(byName).toEqual([...byName].sort((a, b) => a.localeCompare(b, 'zh-CN')));
     expect(byName[0]).toBe('楚雄市');
+    // Column titles break between words: "农村公益性公墓 / （骨灰堂）…", never "覆盖/率".
+    await expect(view.header('14').locator('.name-line').allTextContents()).resolves.toEqual(['14 农村公益性公墓', '（骨灰堂）…']);
     await view.sortBy('16');
     await view.header('16').scrollIntoViewIfNeeded();
     await bench.page.screenshot({ path: path.join(shots, 'league.png') });

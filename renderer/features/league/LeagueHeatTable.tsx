@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { LeagueTable } from '../../../shared/evaluation/league';
 import { statusLabel, statusLegend } from '../../../shared/evaluation/status-labels';
 import { formatNumber, formatPercent } from '../evaluation/rows';
-import { nextSort, shortName, sortRegions, type LeagueSort } from './leagueRows';
+import { headerLines, nextSort, sortRegions, type LeagueSort } from './leagueRows';
 
 const ariaSort = (sort: LeagueSort, key: { by: 'name' } | { by: 'rank'; seq: string }): 'ascending' | 'descending' | undefined => {
   if (sort.by === 'code' || sort.by !== key.by) return undefined;
@@ -36,7 +36,12 @@ export const LeagueHeatTable = ({ table, onOpenRegion }: { table: LeagueTable; o
               {table.columns.map((c) => (
                 <th key={c.seq} aria-sort={ariaSort(sort, { by: 'rank', seq: c.seq })} title={`${c.seq} ${c.name}（${c.unit}）目标 ${c.target || '—'}：点击按排名排序`}>
                   <button type="button" className="sort" onClick={() => setSort(nextSort(sort, { by: 'rank', seq: c.seq }))}>
-                    <span className="seq">{c.seq}</span> {shortName(c.name)}
+                    {headerLines(c.name).map((line, i) => (
+                      <span key={i} className="name-line">
+                        {i === 0 ? <><span className="seq">{c.seq}</span> </> : null}
+                        {line}
+                      </span>
+                    ))}
                     {arrow({ by: 'rank', seq: c.seq })}
                     <span className="col-note">
                       {c.unit || '—'} · 目标 {c.target || '—'}

@@ -1,5 +1,6 @@
 /** Pure helpers of 下级地区对比: the order of the regions (by one row's rank or by name) and a column's short title. */
 import type { LeagueTable } from '../../../shared/evaluation/league';
+import { wrapWords } from '../../../shared/text/wrap-words';
 
 export type LeagueRegion = LeagueTable['regions'][number];
 
@@ -30,8 +31,11 @@ export const nextSort = (sort: LeagueSort, clicked: { by: 'name' } | { by: 'rank
   return { by: 'rank', seq: clicked.seq, descending: sort.by === 'rank' && sort.seq === clicked.seq ? !sort.descending : false };
 };
 
-/** A column's title short enough for a narrow header; the full name goes into its tooltip. */
-export const shortName = (name: string, max = 8): string => (name.length <= max ? name : `${name.slice(0, max - 1)}…`);
+/**
+ * A column's title in at most two lines of 7 characters for a narrow header, broken between words (never "覆盖/率");
+ * a longer name ends after a whole word with "…", and the full name goes into its tooltip.
+ */
+export const headerLines = (name: string): string[] => wrapWords(name, 7, 2);
 
 /** True when no sub-region has a value for any row in the year: the page says so instead of a grey table alone. */
 export const noValues = (t: LeagueTable): boolean => t.regions.every((r) => r.rows.every((x) => x.value === null));
