@@ -250,7 +250,7 @@ const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext)
       const before = ctx.previous.get(row.seq);
       // A running sum always grows: its change on last year says nothing (the year's own figure is in the note).
       if (before === null || before === undefined || row.value === null || row.yearValue !== undefined) return '—';
-      return changeCell({ ...row, change: changeSinceBase(before, row.value, row.valueUnit) });
+      return changeCell(row, before);
     }
     case 'years':
       return figure(row, year === undefined ? null : ctx.history.get(year)?.get(row.seq));

@@ -6,6 +6,7 @@
 import { parseTarget } from '../targets/grammar';
 import type { EvaluatedRow } from '../evaluation/result';
 import { nearlyEqual, roundTo } from '../evaluation/round';
+import { changeSinceBase } from '../evaluation/change';
 
 /** How a value reads and rounds: rates and shares, permille, multiples, money, counts, counts in 万/亿, the rest. */
 export type ProseKind = 'percent' | 'permille' | 'times' | 'money' | 'count' | 'scaled' | 'other';
@@ -160,6 +161,16 @@ export const rowDifference = (f: RowFormat, from: number, to: number): string =>
 export const printedDifference = (f: RowFormat, from: number, to: number): number =>
   roundTo(roundTo(to * f.factor, f.decimals) - roundTo(from * f.factor, f.decimals), f.decimals);
 
+/**
+ * (to − from) / |from| in per cent from the two figures as printed, so that a reader can check it (27.6 → 29 is
+ * 5.1%, though the exact figures give 5.2%); null when `from` prints as 0.
+ */
+export const printedRelative = (f: RowFormat, from: number, to: number): number | null => {
+  const pf = roundTo(from * f.factor, f.decimals);
+  const pt = roundTo(to * f.factor, f.decimals);
+  return pf === 0 ? null : ((pt - pf) / Math.abs(pf)) * 100;
+};
+
 /** Sign of the difference as printed: 0 when the two printed figures are the same. */
 export const shownSign = (f: RowFormat, from: number, to: number): -1 | 0 | 1 => {
   const d = printedDifference(f, from, to);
@@ -185,15 +196,20 @@ export const shownCompletion = (row: FormatRow): number | null => {
 export const percentOf = (fraction: number): number => roundTo(fraction * 100, 1);
 
 /**
- * The change since the base year as a table cell: "+14.5百分点" from the printed figures of a rate (as the sentences
- * say it), "+16.0%" for an amount; "—" without one.
+ * A change as a table cell, from the figures as printed: "+14.5百分点" for a rate, "+16.0%" for an amount, "—" without
+ * one. From the baseline by default (比基期), or from the figure given (比上年增减: last year's value).
  */
-export const changeCell = (row: FormatRow & Pick<EvaluatedRow, 'change'>): string => {
-  const c = row.change;
+export const changeCell = (row: FormatRow & Pick<EvaluatedRow, 'change'>, from: number | null = row.baseline): string => {
+  const c = from === row.baseline ? row.change : from === null || row.value === null ? null : changeSinceBase(from, row.value, row.valueUnit);
   if (!c) return '—';
-  const sign = c.amount > 0 ? '+' : '';
-  if (c.unit === '%') return `${sign}${num(c.amount, 1)}%`;
-  const f = rowFormat(row);
-  const amount = row.baseline !== null && row.value !== null ? printedDifference(f, row.baseline, row.value) : roundTo(c.amount, f.decimals);
-  return `${amount > 0 ? '+' : ''}${num(amount, f.decimals)}${c.unit}`;
+  const f = rowFormat(row, [from]);
+  if (from === null || row.value === null) return c.unit === '%' ? signed(num(c.amount, 1), c.amount, '%') : signed(num(roundTo(c.amount, f.decimals), f.decimals), c.amount, c.unit);
+  if (c.unit === '%') {
+    const r = printedRelative(f, from, row.value);
+    return r === null ? '—' : signed(num(r, 1), roundTo(r, 1), '%');
+  }
+  const d = printedDifference(f, from, row.value);
+  return signed(num(d, f.decimals), d, c.unit);
 };
+
+const signed = (text: string, amount: number, unit: string): string => `${amount > 0 ? '+' : ''}${text}${unit}`;

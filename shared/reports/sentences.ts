@@ -14,6 +14,7 @@ import {
   percentText,
   rowDifference,
   rowFormat,
+  printedRelative,
   rowValue,
   shownCompletion,
   shownSign,
@@ -93,7 +94,7 @@ const changeClause = (x: Facts): string | null => {
   if (s === 0) return `与${year}持平`;
   if (f.points) return `较${year}${s > 0 ? '提高' : '下降'}${rowDifference(f, b, v)}`;
   if (f.kind === 'times') return `较${ctx.baseYear}年的${rowValue(f, b)}有所${s > 0 ? '提高' : '下降'}`;
-  const pct = row.change?.unit === '%' ? row.change.amount : b !== 0 ? ((v - b) / Math.abs(b)) * 100 : null;
+  const pct = printedRelative(f, b, v);
   const relative = pct === null ? '' : `${s > 0 ? '增长' : '下降'}${percentText(Math.abs(pct))}`;
   if (f.kind === 'money' && relative !== '') return `较${year}${relative}`;
   return `较${year}${s > 0 ? '增加' : '减少'}${rowDifference(f, b, v)}${relative === '' ? '' : `、${relative}`}`;
@@ -107,7 +108,9 @@ const previousClause = (x: Facts, previous: number | null | undefined): string |
   if (s === 0) return '与上年持平';
   if (x.f.points) return `比上年${s > 0 ? '提高' : '下降'}${rowDifference(x.f, previous, v)}`;
   if (previous === 0) return `比上年${s > 0 ? '增加' : '减少'}${rowDifference(x.f, previous, v)}`;
-  return `比上年${s > 0 ? '增长' : '下降'}${percentText(Math.abs(((v - previous) / Math.abs(previous)) * 100))}`;
+  const pct = printedRelative(x.f, previous, v);
+  if (pct === null) return `比上年${s > 0 ? '增加' : '减少'}${rowDifference(x.f, previous, v)}`;
+  return `比上年${s > 0 ? '增长' : '下降'}${percentText(Math.abs(pct))}`;
 };
 
 /** "10个百分点", "250人": the distance from the value to the single target. */
@@ -137,12 +140,15 @@ const progress = (x: Facts): string | null => {
  */
 const trendClause = (x: Facts): string | null => {
   const { row, f, ctx } = x;
-  const { actualCagr: a, projection: p, targetValue: t, value: v, baseline: b } = row;
+  const { actualCagr: a, projection: exact, targetValue: t, value: v, baseline: b } = row;
   if (x.final || MET.has(row.status) || !(LADDER.has(row.status) || row.status === '倒退' || row.status === '未实现')) return null;
-  if (a === null || p === null || t === null || v === null || isGrowthSeries(row)) return null;
+  if (a === null || exact === null || t === null || v === null || isGrowthSeries(row)) return null;
   if (x.target.kind !== 'level' && x.target.kind !== 'compare') return null;
   if (b !== null && shownSign(f, b, t) === 0) return null;
-  const g = roundTo(a * 100, 1);
+  // The rate and the projection from the figures as printed, so that a reader gets the same (44.7 × 1.299² = 75.4).
+  const printed = printedCagr(f, b, v, ctx.year - ctx.baseYear);
+  const g = printed ?? roundTo(a * 100, 1);
+  const p = printed === null ? exact : (roundTo(v * f.factor, f.decimals) * (1 + g / 100) ** (ctx.targetYear - ctx.year)) / f.factor;
   const speed = g === 0 ? `按${ctx.baseYear}年以来的发展速度测算` : `按${ctx.baseYear}年以来年均${g > 0 ? '增长' : '下降'}${num(Math.abs(g), 1)}%的速度测算`;
   const op = compareOp(x.target);
   const up = op === null ? t > v : op === '>=' || op === '>';
@@ -150,6 +156,15 @@ const trendClause = (x: Facts): string | null => {
   if (f.kind === 'percent' && p * f.factor > 100 && reaches) return `${speed}，预计${ctx.targetYear}年前能够完成规划目标`;
   const towards = shownSign(f, v, p) === (up ? 1 : -1);
   return `${speed}，预计${ctx.targetYear}年${towards ? '可达' : '为'}${rowValue(f, p)}，${reaches ? '能够' : '难以'}完成规划目标`;
+};
+
+/** The average yearly growth in per cent at one place from the printed baseline and value; null without both. */
+const printedCagr = (f: RowFormat, b: number | null, v: number, years: number): number | null => {
+  if (b === null || years <= 0) return null;
+  const pb = roundTo(b * f.factor, f.decimals);
+  const pv = roundTo(v * f.factor, f.decimals);
+  if (pb <= 0 || pv <= 0) return null;
+  return roundTo(((pv / pb) ** (1 / years) - 1) * 100, 1);
 };
 
 /** "超过2025年目标12个百分点，已提前实现规划目标". */

@@ -101,6 +101,21 @@ describe('figures that reconcile', () => {
     expect(Math.round(((Number(m[1]) - 60) / 15) * 1000) / 10).toBe(Number(m[2]));
   });
 
+  it('works out every growth 增长X% and 比上年增长X% from the two figures as printed (27.6 → 29 is 5.1%, 25 → 31.8 is 27.2%)', async () => {
+    const midterm = flat(pdfText(await report({ year: 2023, kind: 'midterm' })));
+    expect(midterm).toContain('每百户居民拥有的城乡社区综合服务设施面积2023年达到29平方米，比上年增长5.1%');
+    const final = flat(pdfText(await report({ year: 2025, kind: 'final' })));
+    expect(final).toMatch(/较2020年（25平方米）增加6\.8平方米、增长27\.2%/u);
+  });
+
+  it('gives in 比上年增减 the change from last year’s figure in the table, not from the base year', async () => {
+    const table = pdfText(await report({ year: 2024, kind: 'annual' }));
+    // Row 2, 农村低保标准占城市最低生活保障标准比率: 70% in 2023, 72.1% in 2024.
+    const row2 = table.split('\n').find((l) => /^\s*2\s+农村低保标准占城市/u.test(l))!;
+    expect(row2).toMatch(/\b70\s+72\.1\s+\+2\.1百分点/u);
+    expect(table).not.toContain('+12.1百分点');
+  });
+
   it('writes the parts in the table’s note as the sentence does: with the unit and the sentence’s decimals', async () => {
     const finalText = flat(pdfText(await report({ year: 2025, kind: 'final' })));
     expect(finalText).toMatch(/城乡低保标准年度增速2025年城市为6\.7%/u);
