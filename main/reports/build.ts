@@ -140,6 +140,8 @@ const scalars = (ctx: ReportContext): Record<(typeof SCALAR_PLACEHOLDERS)[number
     bindingOverview: bindingOverview(r),
     period: `${r.baseYear + 1}年1月1日至${r.year}年12月31日`,
     dataSources: '民政统计季报、年报，统计年鉴及部门台账',
+    // Set by buildReport once it knows how many attachments the report has.
+    tableAttachment: '附件',
   };
 };
 
@@ -326,6 +328,8 @@ export const buildReport = (template: ReportTemplate, ctx: ReportContext): Repor
     'attachment' in b ? [{ label: fill(b.label, values), title: fill(b.attachment, values) }] : 'league' in b && league ? [{ label: fill(b.league.label, values), title: fill(b.league.attachment, values) }] : [],
   );
   const numbered = attached.length > 1;
+  // The attachment the text cites for the indicator table: the first one.
+  values.tableAttachment = numbered ? '附件1' : '附件';
   let attachmentNo = 0;
   const labelOf = (label: string): string => {
     attachmentNo++;
@@ -358,8 +362,7 @@ export const buildReport = (template: ReportTemplate, ctx: ReportContext): Repor
       for (const t of texts) blocks.push({ kind: 'paragraph', text: t.trim() });
     } else if ('attachment' in b) blocks.push({ kind: 'attachment', label: labelOf(fill(b.label, values)), title: fill(b.attachment, values) });
     else if ('attachmentNote' in b) {
-      // GB/T 9704: 附件：1.… with the further titles aligned under the first.
-      attached.forEach((a, i) => blocks.push({ kind: 'paragraph', text: numbered ? `${i === 0 ? '附件：' : '　　　'}${i + 1}.${a.title}` : `附件：${a.title}` }));
+      if (attached.length > 0) blocks.push({ kind: 'attachments', titles: attached.map((a) => a.title) });
     } else if ('league' in b) {
       if (!league) continue;
       // A new page, landscape: a plain break when the pages before are landscape already (one Word section).

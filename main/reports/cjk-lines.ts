@@ -13,6 +13,7 @@
  * the paragraph is left as it was.
  */
 import LineBreaker from 'linebreak';
+import { chineseWords } from '../../shared/text/wrap-words';
 
 /** Width in points of a text in the paragraph's font and size, with the OpenType features given. */
 export type Measure = (text: string, features?: string[]) => number;
@@ -229,16 +230,24 @@ export const linesOf = (inlines: Inline[] | string, measure: Measure, box: Parag
 };
 
 /**
- * A table cell's text whose last word is one character ("…覆盖率" wrapping to "率", "（元）" to "元）"): the word before
- * it is kept with it, so that a wrapped cell never ends on a character alone. Text without a break near its end is
- * returned as it is.
+ * A short text set in a narrow box (a table cell, a chart's or an attachment's title) as inlines that pdfmake breaks
+ * only between words: each word of two to eight characters is one unbreakable inline ("设施", "（骨灰堂）"), and the last
+ * word goes with the one before it when it is one character ("…覆盖率" never wraps to "率"). Longer words (a long
+ * number) may still break, as they must to fit. Text with line breaks of its own is returned as it is.
  */
-export const keepLastWithPrevious = (text: string): Inline[] | string => {
-  if (/[\r\n]/u.test(text)) return text;
-  const words = breakWords(text);
-  if (words.length < 3) return text;
-  const last = words[words.length - 1]!;
-  if ([...last].filter((ch) => !CLOSING.has(ch) && ch.trim() !== '').length > 1) return text;
-  const head = words.slice(0, -2).join('');
-  return [head, { text: words[words.length - 2]! + last, noWrap: true }];
+export const wordInlines = (text: string): Inline[] | string => {
+  if (/[\r\n]/u.test(text) || [...text].length <= 2) return text;
+  const words = chineseWords(text, 8);
+  if (words.length >= 2) {
+    const last = words[words.length - 1]!;
+    if ([...last].filter((ch) => !CLOSING.has(ch) && ch.trim() !== '').length <= 1) words.splice(-2, 2, words[words.length - 2]! + last);
+  }
+  const out: Inline[] = [];
+  for (const w of words) {
+    const n = [...w].length;
+    if (n >= 2 && n <= 8) out.push({ text: w, noWrap: true });
+    else if (typeof out[out.length - 1] === 'string') out[out.length - 1] += w;
+    else out.push(w);
+  }
+  return out;
 };

@@ -75,6 +75,24 @@ const blockToDocx = (b: Block, doc: ReportDocument): (Paragraph | Table)[] => {
       return b.items.map((t) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: line, indent, children: [run(t, FONTS.fang, size)] }));
     case 'signature':
       return b.lines.map((t) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, indent: { right: size * 2 * 20 }, children: [run(t, FONTS.fang, size)] }));
+    case 'attachments': {
+      // GB/T 9704 7.3.5: a blank line; "附件：1.名称" two characters in; a long name's next line under its first
+      // character (a hanging indent of "附件：" and "1.", a half-width number and point taking one character).
+      const numbered = b.titles.length > 1;
+      const lead = 3 + (numbered ? 1 : 0);
+      return [
+        new Paragraph({ spacing: line, children: [] }),
+        ...b.titles.map(
+          (t, i) =>
+            new Paragraph({
+              spacing: line,
+              keepNext: true,
+              indent: { left: Math.round((2 + lead) * size * 20), hanging: Math.round(lead * size * 20) },
+              children: [run(`${i === 0 ? '附件：' : '　　　'}${numbered ? `${i + 1}.` : ''}${t}`, FONTS.fang, size)],
+            }),
+        ),
+      ];
+    }
     case 'attachment':
       return [
         new Paragraph({ keepNext: true, children: [run(b.label, FONTS.hei, 16)] }),

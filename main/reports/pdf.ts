@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { Block, ReportDocument } from '../../shared/reports/document';
-import { keepLastWithPrevious, setParagraph, type Inline } from './cjk-lines';
+import { setParagraph, wordInlines, type Inline } from './cjk-lines';
 import { chooseFonts, lineHeightOf, measurer, type Face, type FontSet } from './fonts';
 
 const MM = 72 / 25.4;
@@ -22,6 +22,7 @@ const textByFace = (doc: ReportDocument): Record<Face, string> => {
     else if (b.kind === 'paragraph' || b.kind === 'subtitle') t.fang += b.text;
     else if (b.kind === 'list') t.fang += b.items.join('');
     else if (b.kind === 'signature') t.fang += b.lines.join('');
+    else if (b.kind === 'attachments') t.fang += `附件：0123456789.${b.titles.join('')}`;
     else if (b.kind === 'attachment') {
       t.hei += b.label;
       t.title += b.title;
@@ -44,13 +45,28 @@ const fontDescriptors = (fonts: FontSet) =>
     }),
   );
 
+/** What pdfmake tells pageBreakBefore of a node. */
+interface PageNode {
+  id?: unknown;
+  headlineLevel?: unknown;
+  startPosition?: { pageNumber: number };
+}
+
 /** The id prefix of the cells of a table's last two rows (see the table case and pageBreakBefore). */
 const LONE_ROW = 'pwb-lone-row-';
 
 /** Body text as pdfmake text: a string, or inlines that tighten loose lines and keep a last character company. */
 type SetBody = (text: string, textWidth: number) => Inline[] | string;
 
-const blockContent = (b: Block, doc: ReportDocument, lineHeight: number, textWidth: number, set: SetBody, table: number | null = null): Content => {
+const blockContent = (
+  b: Block,
+  doc: ReportDocument,
+  lineHeight: number,
+  textWidth: number,
+  set: SetBody,
+  measureBody: (text: string) => number,
+  table: number | null = null,
+): Content => {
   const size = doc.page.bodySize;
   switch (b.kind) {
     case 'title':
@@ -74,12 +90,31 @@ const blockContent = (b: Block, doc: ReportDocument, lineHeight: number, textWid
       return { stack: b.items.map((item) => ({ text: set(item, textWidth), fontSize: size, lineHeight, leadingIndent: size * 2, alignment: 'justify' as const })) } as Content;
     case 'signature':
       return { stack: b.lines.map((l) => ({ text: l, alignment: 'right' as const, fontSize: size, lineHeight })), margin: [0, size, size * 2, 0] };
+    case 'attachments': {
+      // GB/T 9704 7.3.5: a blank line, "附件：" two characters in, "1." and the name, further names under the first,
+      // a long name's next line under its first character (columns of the lead, the number and the name).
+      const numbered = b.titles.length > 1;
+      const number = numbered ? Math.max(...b.titles.map((_, i) => measureBody(`${i + 1}.`))) + 1 : 0;
+      return {
+        stack: b.titles.map((t, i) => ({
+          columns: [
+            { width: size * 3, text: i === 0 ? '附件：' : '' },
+            ...(numbered ? [{ width: number, text: `${i + 1}.` }] : []),
+            { width: '*', text: wordInlines(t), alignment: 'left' },
+          ],
+          columnGap: 0,
+          fontSize: size,
+          lineHeight,
+        })),
+        margin: [size * 2, lineHeight * size * 1.0, 0, 0],
+      } as Content;
+    }
     case 'attachment':
       // GB/T 9704: "附件1" in 黑体 at the top left, without indent; the title centred below in 小标宋.
       return {
         stack: [
           { text: b.label, font: 'Hei', fontSize: size >= 16 ? 16 : size + 2, alignment: 'left' },
-          { text: b.title, font: 'Title', fontSize: size >= 16 ? 22 : 18, alignment: 'center', lineHeight: 1.2, margin: [0, 10, 0, 10] },
+          { text: wordInlines(b.title), font: 'Title', fontSize: size >= 16 ? 22 : 18, alignment: 'center', lineHeight: 1.2, margin: [0, 10, 0, 10] },
         ],
         unbreakable: true,
       } as Content;
@@ -89,7 +124,7 @@ const blockContent = (b: Block, doc: ReportDocument, lineHeight: number, textWid
     case 'chart':
       return {
         stack: [
-          { text: b.title, font: 'Hei', fontSize: 12, alignment: 'center', margin: [0, 6, 0, 4] },
+          { text: wordInlines(b.title), font: 'Hei', fontSize: 12, alignment: 'center', margin: [0, 6, 0, 4] },
           // The SVG names HeiTi first; pdfmake matches it to no registered family, so the chart inherits this font.
           { svg: b.svg, width: Math.min(b.width * MM, textWidth), alignment: 'center', font: 'Hei' },
         ],
@@ -104,14 +139,15 @@ const blockContent = (b: Block, doc: ReportDocument, lineHeight: number, textWid
           body.push([{ text: r.cells[0] ?? '', colSpan: b.columns.length, font: 'Hei', fontSize, fillColor: '#f5f5f5' }, ...b.columns.slice(1).map(() => ({ text: '' }))]);
           continue;
         }
-        body.push(b.columns.map((c, i) => ({ text: keepLastWithPrevious(r.cells[i] ?? ''), font: 'Song', fontSize, alignment: c.align, bold: r.bold ?? false }) as TableCell));
+        body.push(b.columns.map((c, i) => ({ text: wordInlines(r.cells[i] ?? ''), font: 'Song', fontSize, alignment: c.align, bold: r.bold ?? false }) as TableCell));
       }
-      // The last row never stands alone on a page: the cells of the row before it carry ids that pageBreakBefore
-      // (below) reads, and the two rows move to the next page together, under the repeated header.
-      if (table !== null && body.length >= 5) {
+      // The last row never stands alone on a page, nor the note under the table: the rows to keep with the end carry
+      // ids that pageBreakBefore (below) reads, and they move to the next page together, under the repeated header.
+      const ends = table !== null && body.length >= 5;
+      if (ends) {
         const mark = (row: TableCell[], what: string) => row.forEach((cell, i) => Object.assign(cell as object, { id: `${LONE_ROW}${table}-${what}-${i}` }));
-        mark(body[body.length - 2]!, 'before-last');
-        mark(body[body.length - 1]!, 'last');
+        mark(body[body.length - 2]!, 'keep1');
+        mark(body[body.length - 1]!, b.note ? 'keep2' : 'end');
       }
       const total = b.columns.reduce((s, c) => s + c.width, 0);
       return {
@@ -121,7 +157,7 @@ const blockContent = (b: Block, doc: ReportDocument, lineHeight: number, textWid
             table: { headerRows: 1, dontBreakRows: true, widths: b.columns.map((c) => (c.width / total) * (textWidth - b.columns.length * 8.5)), body },
             layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 2, paddingBottom: () => 2, paddingLeft: () => 3, paddingRight: () => 3 },
           },
-          ...(b.note ? [{ text: b.note, font: 'Song', fontSize: 9, margin: [0, 4, 0, 0] as [number, number, number, number] }] : []),
+          ...(b.note ? [{ text: b.note, font: 'Song', fontSize: 9, margin: [0, 4, 0, 0] as [number, number, number, number], ...(ends ? { id: `${LONE_ROW}${table}-end-note` } : {}) }] : []),
         ],
         margin: [0, 4, 0, 8],
       };
@@ -140,11 +176,16 @@ export const reportDefinition = (doc: ReportDocument, fonts: FontSet): TDocument
   const content: Content[] = [];
   doc.blocks.forEach((b, i) => {
     if (b.kind === 'pageBreak' && b.orientation) current = b.orientation;
-    const node = blockContent(b, doc, lineHeight, textWidthOf(current), set, b.kind === 'table' ? i : null);
-    const before = doc.blocks[i - 1];
-    // The signature never stands alone on a page: it keeps the last (short) paragraph above it.
-    if (b.kind === 'signature' && before?.kind === 'paragraph' && [...before.text].length <= 300) {
-      content.push({ stack: [content.pop()!, node], unbreakable: true } as Content);
+    const node = blockContent(b, doc, lineHeight, textWidthOf(current), set, (t) => measure?.(t) ?? bodySize * [...t].length * 0.5, b.kind === 'table' ? i : null);
+    // The signature never stands alone on a page (GB/T 9704: it shares a page with the text): it keeps the attachment
+    // note and the last (short) paragraph above it.
+    if (b.kind === 'signature') {
+      const kept: Content[] = [];
+      let k = i - 1;
+      if (doc.blocks[k]?.kind === 'attachments') (kept.unshift(content.pop()!), (k -= 1));
+      const before = doc.blocks[k];
+      if (before?.kind === 'paragraph' && [...before.text].length <= 300) kept.unshift(content.pop()!);
+      content.push(kept.length > 0 ? ({ stack: [...kept, node], unbreakable: true } as Content) : node);
     } else content.push(node);
   });
   // A trailing bottom margin would open an empty last page when the content ends at the foot of one.
@@ -159,11 +200,14 @@ export const reportDefinition = (doc: ReportDocument, fonts: FontSet): TDocument
     content,
     // A heading never stays alone at the foot of a page: it moves to the next page with its text.
     // A table's row before its last moves to the next page when the last row would stand alone there.
-    pageBreakBefore: (node: { headlineLevel?: unknown; id?: unknown }, nodes: { getFollowingNodesOnPage: () => { id?: unknown }[] }) => {
-      if (node.headlineLevel !== undefined) return nodes.getFollowingNodesOnPage().length === 0;
-      if (typeof node.id !== 'string' || !node.id.startsWith(LONE_ROW) || !node.id.includes('-before-last-')) return false;
-      const last = node.id.replace(/-before-last-\d+$/, '-last-');
-      return !nodes.getFollowingNodesOnPage().some((n) => typeof n.id === 'string' && n.id.startsWith(last));
+    // A node counts as on a page where it starts: a row moved to the next page keeps a stale position on the page before.
+    pageBreakBefore: (node: PageNode, nodes: { getFollowingNodesOnPage: () => PageNode[] }) => {
+      const page = node.startPosition?.pageNumber;
+      const following = () => nodes.getFollowingNodesOnPage().filter((n) => n.startPosition?.pageNumber === page);
+      if (node.headlineLevel !== undefined) return !following().some((n) => n.headlineLevel === undefined);
+      if (typeof node.id !== 'string' || !node.id.startsWith(LONE_ROW) || !/-keep\d-\d+$/u.test(node.id)) return false;
+      const end = node.id.replace(/-keep\d-\d+$/u, '-end-');
+      return !following().some((n) => typeof n.id === 'string' && n.id.startsWith(end));
     },
     footer: doc.page.pageNumbers
       ? (page: number) => ({

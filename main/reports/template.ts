@@ -122,7 +122,7 @@ export const parseReportTemplate = (source: string, file: string): ReportTemplat
 /** Placeholders a template may use in any text, and those that expand to several lines (only in `list`). */
 export const SCALAR_PLACEHOLDERS = [
   'planTitle', 'planName', 'periodName', 'periodPlan', 'issuer', 'docNumber', 'regionName', 'planSubject', 'region', 'year', 'kindName', 'date', 'baseYear', 'targetYear',
-  'timeProgress', 'yearOrdinal', 'indicatorCount', 'bindingCount', 'scoreboard', 'verdict', 'bindingOverview', 'period', 'dataSources',
+  'timeProgress', 'yearOrdinal', 'indicatorCount', 'bindingCount', 'scoreboard', 'verdict', 'bindingOverview', 'period', 'dataSources', 'tableAttachment',
 ] as const;
 export const LIST_PLACEHOLDERS = [
   'indicatorSentences', 'expectedSentences', 'bindingSentences', 'laggingSentences', 'laggingExpectedSentences', 'problems', 'shortProblems', 'planChecks',

@@ -43,6 +43,11 @@ export type Block =
   /** A chart drawn as vector graphics; width and height in millimetres. */
   | { kind: 'chart'; title: string; svg: string; width: number; height: number }
   | { kind: 'signature'; lines: string[] }
+  /**
+   * The attachment note before the signature (GB/T 9704 7.3.5): a blank line, then "附件：1.名称" two characters in, each
+   * further name numbered under the first, and a long name's next line aligned with its first character.
+   */
+  | { kind: 'attachments'; titles: string[] }
   /** An attachment's head (GB/T 9704): "附件1" at the top left in 黑体, its title centred below. */
   | { kind: 'attachment'; label: string; title: string }
   /** A new page; with an orientation, the pages from here on are in it (until the next such break). */

@@ -32,19 +32,17 @@ const domainWords = (segments: string[]): string[] => {
 };
 
 /**
- * A name in lines of at most `max` characters, broken only between words (ICU's Chinese dictionary: 困难|残疾|人|生活
- * |补贴…), a bracketed part kept whole where it fits; at most `maxLines` lines, the last one ending in "…" after a
- * whole word when the name is longer than that.
+ * The words of a text, where a line may break: ICU's Chinese words with the indicator names' own words kept whole, a
+ * bracketed part ("（骨灰堂）") one word when it is at most `bracket` characters, closing marks with the word before.
  */
-export const wrapWords = (name: string, max = 12, maxLines = 3): string[] => {
-  // Words, with a bracket's content glued into one piece when it fits on a line.
+export const chineseWords = (text: string, bracket = 12): string[] => {
   const words: string[] = [];
   let open = '';
-  for (const segment of domainWords([...WORDS.segment(name)].map((x) => x.segment))) {
+  for (const segment of domainWords([...WORDS.segment(text)].map((x) => x.segment))) {
     if (open) {
       open += segment;
       if (/[）)]/u.test(segment)) {
-        if ([...open].length <= max) words.push(open);
+        if ([...open].length <= bracket) words.push(open);
         else words.push(...[...WORDS.segment(open)].map((x) => x.segment));
         open = '';
       }
@@ -53,6 +51,16 @@ export const wrapWords = (name: string, max = 12, maxLines = 3): string[] => {
     else words.push(segment);
   }
   if (open) words.push(open);
+  return words;
+};
+
+/**
+ * A name in lines of at most `max` characters, broken only between words (ICU's Chinese dictionary: 困难|残疾|人|生活
+ * |补贴…), a bracketed part kept whole where it fits; at most `maxLines` lines, the last one ending in "…" after a
+ * whole word when the name is longer than that.
+ */
+export const wrapWords = (name: string, max = 12, maxLines = 3): string[] => {
+  const words = chineseWords(name, max);
   const lines: string[] = [];
   let line = '';
   for (const w of words) {

@@ -13,7 +13,7 @@ import { writePdf } from '../../main/reports/pdf';
 import { GBT9704_PORTRAIT, type ReportDocument } from '../../shared/reports/document';
 import { tempDir } from '../helpers/files';
 
-const doc = (rows: number): ReportDocument => ({
+const doc = (rows: number, long = false): ReportDocument => ({
   title: '测试',
   page: { ...GBT9704_PORTRAIT, orientation: 'landscape', margins: { top: 26, bottom: 24, left: 25, right: 25 }, bodySize: 16, linePitch: 28, pageNumbers: true },
   blocks: [
@@ -26,7 +26,8 @@ const doc = (rows: number): ReportDocument => ({
         { header: '指标', width: 16, align: 'left' },
         { header: '数值', width: 6, align: 'right' },
       ],
-      rows: Array.from({ length: rows }, (_, i) => ({ cells: [`R${i + 1}`, `第${i + 1}项指标`, String(100 + i)] })),
+      // Long names wrap in their cell: a wrapped row moved to the next page keeps a stale position on the page before.
+      rows: Array.from({ length: rows }, (_, i) => ({ cells: [`R${i + 1}`, long ? `第${i + 1}项指标：志愿服务站点在社区综合服务设施中的覆盖率及乡镇（街道）范围具备综合功能的养老服务机构覆盖率` : `第${i + 1}项指标`, String(100 + i)] })),
       note: '说明：测试表。',
       fontSize: 10.5,
     },
@@ -55,6 +56,27 @@ describe('the last row of a table that runs over a page', () => {
     }
     expect(spilled).toBeGreaterThan(20);
     expect(lone).toEqual([]);
+  }, 120_000);
+});
+
+describe('the end of a table whose rows wrap', () => {
+  it('keeps at least two rows and the note together on the last page, whatever the table’s length', async () => {
+    const dir = tempDir();
+    const alone: string[] = [];
+    let spilled = 0;
+    for (let rows = 8; rows <= 30; rows += 1) {
+      const out = path.join(dir, `w${rows}.pdf`);
+      await writePdf(doc(rows, true), out);
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]);
+      if (pages === 1) continue;
+      spilled++;
+      const last = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), '-layout', out, '-'], { encoding: 'utf8' });
+      const onLast = last.match(/\bR\d+\b/g) ?? [];
+      if (onLast.length < 2) alone.push(`${rows} rows: ${onLast.length} on the last page`);
+      if (!last.includes('说明：测试表。')) alone.push(`${rows} rows: the note is not on the last page`);
+    }
+    expect(spilled).toBeGreaterThan(10);
+    expect(alone).toEqual([]);
   }, 120_000);
 });
 

@@ -195,6 +195,26 @@ describe('the final evaluation’s parts', () => {
     expect(flat(heads[two]!.slice(1).join(''))).toMatch(/^重大工程项目（重点任务）完成情况表序号工程项目（重点任务）名称/);
   });
 
+  it('sets 附件说明 as GB/T 9704 7.3.5 does: 2. under 1., a long name’s next line under its first character', async () => {
+    const file = await report({ year: 2023, kind: 'midterm' });
+    const words = [...execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' }).matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]*)<\/word>/gu)].map((m) => ({ x: Number(m[1]), text: m[2]! }));
+    const at = words.findIndex((w) => w.text.startsWith('附件：'));
+    expect(at).toBeGreaterThan(0);
+    const lead = words[at]!;
+    const name = words[at + 1]!;
+    expect(name.text.startsWith('《楚雄州民政事业发展')).toBe(true);
+    const rest = words.slice(at + 2, words.findIndex((w, i) => i > at && w.text === '楚雄州民政局'));
+    expect(rest.length).toBeGreaterThanOrEqual(2);
+    for (const w of rest) {
+      // "2." stands where "1." does (three characters in from 附件), a wrapped name under the first one's first character.
+      if (/^\d+\./u.test(w.text)) expect(w.x, w.text).toBeCloseTo(lead.x + 3 * 16, 0);
+      else expect(w.x, w.text).toBeCloseTo(name.x, 0);
+    }
+    // A title breaks between words: the attachment's and the table's "（2023年）" stay whole.
+    const text = pdfText(file);
+    expect(text).not.toMatch(/（2023\s*\n\s*年）/u);
+  });
+
   it('breaks the attachment table’s headers and units only between words', async () => {
     for (const [kind, year] of [['final', 2025], ['midterm', 2023], ['annual', 2024]] as const) {
       const file = await report({ year, kind });
