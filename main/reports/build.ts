@@ -39,6 +39,8 @@ export interface ReportContext {
   previous: Map<string, number | null>;
   /** Each year's values by row seq, for the years after the base year and before the report's (the `years` column). */
   history: Map<number, Map<string, number | null>>;
+  /** The same years' rows by seq, for a row whose figure is its parts' (城市750、农村605). */
+  historyRows?: Map<number, Map<string, EvaluatedRow>>;
   /** The bureau's own paragraphs by key. */
   paragraphs: Map<string, string>;
   /** Date printed on the report (YYYY年M月D日). */
@@ -231,7 +233,18 @@ const figure = (row: EvaluatedRow, x: number | null | undefined): string => {
   return num(x * f.factor, f.decimals);
 };
 
-const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext): string => {
+/**
+ * A row with a figure per part (城市/农村) prints each part on its own line in a value cell ("城市750\n农村605"), so that
+ * no single number stands for one of them unnamed; null for a row without parts' values.
+ */
+const partsFigure = (row: EvaluatedRow, at: EvaluatedRow | undefined): string | null => {
+  const parts = (at?.parts ?? []).filter((p) => p.value !== null);
+  if (parts.length < 2) return null;
+  const f = rowFormat(row);
+  return parts.map((p) => `${p.label}${num(p.value! * f.factor, f.decimals)}`).join('\n');
+};
+
+const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext, withBaseline = true): string => {
   switch (key) {
     case 'seq':
       return row.seq;
@@ -239,7 +252,8 @@ const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext)
       // Attachment tables print the name as the plan prints it (其中：…, units in brackets); sentences the short form.
       return row.printedName;
     case 'unit':
-      return row.unit;
+      // A unit the plan left blank (the row's unit is in its name or target) is the unit its figures are in.
+      return row.unit || row.valueUnit;
     case 'attribute':
       return row.attribute ?? '';
     case 'baseline':
@@ -247,7 +261,7 @@ const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext)
     case 'target':
       return row.status === '不适用' ? '—' : row.target || '—';
     case 'previous':
-      return figure(row, ctx.previous.get(row.seq));
+      return partsFigure(row, ctx.historyRows?.get(ctx.result.year - 1)?.get(row.seq) ?? undefined) ?? figure(row, ctx.previous.get(row.seq));
     case 'yearChange': {
       const before = ctx.previous.get(row.seq);
       // A running sum always grows: its change on last year says nothing (the year's own figure is in the note).
@@ -255,9 +269,9 @@ const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext)
       return changeCell(row, before);
     }
     case 'years':
-      return figure(row, year === undefined ? null : ctx.history.get(year)?.get(row.seq));
+      return (year === undefined ? null : partsFigure(row, ctx.historyRows?.get(year)?.get(row.seq))) ?? figure(row, year === undefined ? null : ctx.history.get(year)?.get(row.seq));
     case 'value':
-      return figure(row, row.value);
+      return partsFigure(row, row) ?? figure(row, row.value);
     case 'change':
       return changeCell(row);
     case 'completion':
@@ -274,18 +288,40 @@ const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext)
       return row.status === '不适用' ? '—' : row.paceClass;
     case 'note':
       return [
-        row.baselineSource === 'data' ? '基期值取自数据' : '',
+        // The baseline column's asterisk says where a baseline came from; without that column, the note says it.
+        row.baselineSource === 'data' && !withBaseline ? `基期值取自本地区${ctx.result.baseYear}年数据` : '',
         row.adjustment ? `目标按${row.adjustment.doc}自${row.adjustment.fromYear}年起由${row.adjustment.printedTarget}调整` : '',
         row.yearValue !== undefined ? `五年累计；当年${row.yearValue === null ? '—' : rowValue(rowFormat(row), row.yearValue)}` : '',
         row.judgement ? `经${row.judgement.by}判断${JUDGEMENT_WORDS[row.judgement.result]}${row.judgement.note ? `：${row.judgement.note}` : ''}` : '',
         ...(row.upper ?? []).map((u) => `上级规划目标${u.target}，${u.status}`),
-        ...row.parts.map((p) => partNote(row, p)), ...row.warnings.map((w) => w.split(' / ')[0]!)]
+        ...row.parts.map((p) => partNote(row, p)), ...row.warnings.map((w) => warningNote(row, w.split(' / ')[0]!))]
         .filter(Boolean)
         .join('；');
   }
 };
 
+/**
+ * An evaluation's warning as a leader reads it in 备注: what the figures were computed from, not what the program
+ * found odd ("规划基期值1200人与2020年数据1210不一致" → "按规划基期值1200人计算（2020年统计数据为1210人）").
+ */
+const warningNote = (row: EvaluatedRow, warning: string): string => {
+  const differs = /^规划基期值(.+?)与(\d{4})年数据(.+?)不一致$/u.exec(warning);
+  if (differs) {
+    const unit = /\d$/u.test(differs[3]!) ? row.unit : '';
+    return `按规划基期值${differs[1]}计算（${differs[2]}年统计数据为${differs[3]}${unit}）`;
+  }
+  const met = /^基期值(.+?)已达到目标(.+?)，完成进度.+无实际意义$/u.exec(warning);
+  if (met) return `基期值${met[1]}已达到目标${met[2]}，不计完成进度`;
+  return warning;
+};
+
 const JUDGEMENT_WORDS = { met: '达到', unmet: '未达到', unknown: '无法判断' } as const;
+
+/** What the asterisk of a baseline says: the plan printed none (the plan's region), or the region is one below the plan's. */
+const baselineFootnote = (ctx: ReportContext): string =>
+  ctx.result.region === ctx.plan.regionCode
+    ? `*规划未列基期值，取自本地区${ctx.result.baseYear}年统计数据。`
+    : `*基期值取自${ctx.result.regionName}${ctx.result.baseYear}年统计数据（规划所列基期值为${ctx.planRegionName}的数据）。`;
 
 const FINAL_MUTE: ReadonlySet<string> = new Set(['timeProgress', 'pace']);
 
@@ -304,14 +340,14 @@ const tableBlock = (spec: Extract<TemplateBlock, { table: unknown }>['table'], c
   // `years`: one column for each year after the base year and before the report's (2021 | 2022 at mid-term).
   const between = Array.from({ length: Math.max(0, r.year - r.baseYear - 1) }, (_, i) => r.baseYear + 1 + i);
   const columns = keys.flatMap((key): ColumnRef[] => (key === 'years' ? between.map((year) => ({ key, year })) : [{ key }]));
-  const tableRows: TableRow[] = rows.map((row) => ({ cells: columns.map((k) => cellOf(k, row, ctx)), bold: row.attribute === '约束性' }));
+  const tableRows: TableRow[] = rows.map((row) => ({ cells: columns.map((k) => cellOf(k, row, ctx, keys.includes('baseline'))), bold: row.attribute === '约束性' }));
   const anyFromData = rows.some((x) => x.baselineSource === 'data');
   return {
     kind: 'table',
     title: fill(spec.title ?? '', values),
     columns: columns.map((k) => columnOf(k, r)),
     rows: tableRows,
-    note: [fill(spec.note ?? '', values), anyFromData && keys.includes('baseline') ? '*规划未列基期值（或为下级地区），基期值取自本地区2020年数据。' : '', rows.length > 0 ? `评价符号：${statusLegend(rows.map((x) => x.status))}` : '']
+    note: [fill(spec.note ?? '', values), anyFromData && keys.includes('baseline') ? baselineFootnote(ctx) : '', rows.length > 0 ? `评价符号：${statusLegend(rows.map((x) => x.status))}` : '']
       .filter(Boolean)
       .join('\n'),
     fontSize: spec.fontSize,

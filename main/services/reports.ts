@@ -134,6 +134,7 @@ export const writeReport = async (
     ...(input.planChecks !== undefined ? { planChecks: input.planChecks } : {}),
     previous,
     history,
+    historyRows: new Map(earlier.map((e) => [e.year, new Map(e.rows.map((r) => [r.seq, r]))])),
     paragraphs: paragraphsOf(db, plan.id, result.region, input.year, result.kind),
     date: date ?? BLANK_DATE,
     planRegionName: regionTreeOf(db).regions.get(plan.regionCode)?.name ?? plan.regionCode,

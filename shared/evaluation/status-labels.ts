@@ -38,7 +38,8 @@ const LABELS: Record<Status, Omit<StatusLabel, 'word'>> = {
   不符合要求: { symbol: '×', ...BAD },
   缺数: { symbol: '—', ...NONE },
   不适用: { symbol: '—', ...NONE },
-  需判断: { symbol: '？', ...JUDGE },
+  // A qualitative row the bureau judges: no question mark in a document sent upward.
+  需判断: { symbol: '△', ...JUDGE },
   无法判断: { symbol: '？', ...NONE },
   完成: { symbol: '●', ...GOOD },
   未完成: { symbol: '×', ...BAD },
@@ -73,7 +74,7 @@ const PHRASES: Partial<Record<Status, string>> = {
   提前实现: '已提前实现',
   滞后: '进度滞后',
   倒退: '较基期倒退',
-  需判断: '需人工判断',
+  需判断: '待本单位评价',
   无法判断: '无法判断',
   缺数: '缺少数据',
 };

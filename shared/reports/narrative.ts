@@ -50,8 +50,8 @@ const OTHER_WORDS: Partial<Record<Status, { words: string; binding: boolean }>> 
   未实现: { words: '尚未达到目标值', binding: true },
   偏离: { words: '偏离规划区间', binding: true },
   缺数: { words: '暂无统计数据', binding: false },
-  需判断: { words: '需人工判断', binding: false },
-  无法判断: { words: '经判断无法判断', binding: false },
+  需判断: { words: '为定性指标、待本单位评价', binding: false },
+  无法判断: { words: '经评价无法判定', binding: false },
   不适用: { words: '无本级目标、不作评价', binding: false },
 };
 

@@ -287,7 +287,7 @@ const relativeSentence = (x: Facts): string => {
   if (row.parts.length === 0) {
     if (row.value === null) return `${row.name}暂无${x.ctx.year}年数据。`;
     const decided = row.status === '符合要求' || row.status === '不符合要求' || row.status === '完成' || row.status === '未完成';
-    return sentence(x.head, [`为${A(x)}`, changeClause(x), `规划要求${row.target.trim()}`, decided ? verdict : '需人工判断是否符合要求']);
+    return sentence(x.head, [`为${A(x)}`, changeClause(x), `规划要求${row.target.trim()}`, decided ? verdict : '是否符合要求待本单位评价']);
   }
   const shown = row.parts.filter((p) => p.value !== null);
   if (shown.length === 0) return `${row.name}暂无${x.ctx.year}年数据。`;
@@ -349,14 +349,14 @@ export const indicatorSentence = (row: EvaluatedRow, result: SentenceContext, op
   const x = factsOf(row, result);
   if (row.parts.length > 0 || x.target.kind === 'relative') return relativeSentence(x);
   if (x.target.kind === 'text' && row.value === null) {
-    const judged = row.status === '需判断' ? '需人工判断' : row.status === '无法判断' ? '经判断无法判断' : `经判断${JUDGED[row.status] ?? row.status}`;
+    const judged = row.status === '需判断' ? '待本单位评价' : row.status === '无法判断' ? '经评价无法判定' : `经评价${JUDGED[row.status] ?? row.status}`;
     return `${row.name}规划目标为“${row.target.trim()}”，${judged}${row.judgement?.note ? `（${row.judgement.note}）` : ''}。`;
   }
   if (row.value === null) return `${row.name}暂无${result.year}年数据。`;
   const prev = previousClause(x, options.previous);
   if (row.status === '不适用') return `${x.head}${[`为${A(x)}`, prev, changeClause(x)].filter(Boolean).join('，')}；本级无对应目标，不作评价。`;
   if (row.status === '需判断' || x.target.kind === 'text') {
-    const judged = row.status === '需判断' ? '需人工判断' : `经判断${JUDGED[row.status] ?? row.status}`;
+    const judged = row.status === '需判断' ? '待本单位评价' : `经评价${JUDGED[row.status] ?? row.status}`;
     return sentence(x.head, [`为${A(x)}`, prev, changeClause(x), `规划目标为“${row.target.trim()}”，${judged}`]);
   }
   const range = rangeOf(x);
@@ -384,7 +384,7 @@ export const statusSentence = (
   if (row.parts.length > 0 || x.target.kind === 'relative') return `${options.prefix ?? ''}${relativeSentence(x)}`;
   if (row.value === null) return `${options.prefix ?? ''}${row.name}暂无${result.year}年数据，无法判断${options.goal.replace(/^\d+年/u, '')}完成情况。`;
   if (row.status === '不适用') return `${head}为${A(x)}，本级无对应目标，不作评价。`;
-  if (row.status === '需判断' || x.target.kind === 'text') return `${head}为${A(x)}，需人工判断是否达到${options.goal}（${row.target.trim()}）。`;
+  if (row.status === '需判断' || x.target.kind === 'text') return `${head}为${A(x)}，是否达到${options.goal}（${row.target.trim()}）待本单位评价。`;
   const range = rangeOf(x);
   if (range !== null) return `${options.prefix ?? ''}${rangeSentence(x, range)}`;
   const trend = options.trend ? trendClause(x) : null;

@@ -245,7 +245,7 @@ describe('charts that tell the truth, text set without gaps', () => {
 
   it('says a change from the printed baseline when the note says the base year’s data differs', async () => {
     const text = flat(pdfText(await report({ year: 2025, kind: 'final' })));
-    expect(text).toContain('规划基期值1200人与2020年数据1210不一致');
+    expect(text).toContain('按规划基期值1200人计算（2020年统计数据为1210人）');
     expect(text).toContain('较2020年规划基期值（1200人）减少70人、下降5.8%');
     expect(text).not.toContain('较2020年减少70人');
   });

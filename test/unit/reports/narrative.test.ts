@@ -304,7 +304,7 @@ describe('range, relative and coverage targets', () => {
 
   it('leaves a text target to a judgement by hand', () => {
     expect(say(row({ name: '村（居）务监督委员会建设', unit: '%', valueUnit: '%', target: '全面建立', value: 80, status: '需判断' }))).toBe(
-      '村（居）务监督委员会建设2023年为80%，规划目标为“全面建立”，需人工判断。',
+      '村（居）务监督委员会建设2023年为80%，规划目标为“全面建立”，待本单位评价。',
     );
   });
 
@@ -382,7 +382,7 @@ describe('the scoreboard sentence', () => {
 
   it('still reads when only the other classes occur', () => {
     const rows = [row({ status: '缺数' }), row({ status: '不适用' }), row({ status: '需判断' }), row({ status: '偏离', attribute: '约束性' })];
-    expect(scoreboard(result(rows))).toBe('规划确定的4项主要指标中，1项偏离规划区间（其中约束性指标1项），1项需人工判断，1项暂无统计数据，1项无本级目标、不作评价。');
+    expect(scoreboard(result(rows))).toBe('规划确定的4项主要指标中，1项偏离规划区间（其中约束性指标1项），1项为定性指标、待本单位评价，1项暂无统计数据，1项无本级目标、不作评价。');
   });
 
   it('opens an annual report with the year of the plan and the time progress', () => {
