@@ -468,14 +468,40 @@ export const flatValue = (s: TrendSeries): number | null => {
 };
 
 /**
- * One sentence for the series that never changed, instead of a chart each: "殡仪馆县级行政区域覆盖率、农村公益性公墓
- * （骨灰堂）乡镇覆盖率2020年至2025年各年均为100%，始终保持规划目标值，不另作图。" Rows with the same value, unit and
- * relation to their target are named together; `others` starts it with "另，" when charts stand before it.
+ * A series that moved too little to be seen on an axis from 0 (100% → 98.5% → 100%: less than a twentieth of its
+ * size), every year having a value: drawn it would be a flat line, so a sentence says its range instead.
+ */
+export const barelyMoved = (s: TrendSeries): boolean => {
+  const values = [...s.values, ...(s.baseline !== null ? [s.baseline] : [])];
+  if (s.values.length < 2 || values.some((v) => v === null || !Number.isFinite(v))) return false;
+  const xs = values as number[];
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  return lo >= 0 && hi > 0 && hi - lo < hi * 0.05;
+};
+
+/** "查明身份…2020年至2025年在98.5%至100%之间，2023年最低，2025年为100%". */
+const rangeClause = (s: TrendSeries): string => {
+  const years = [...(s.values.length > 0 && s.baseline !== null && !s.years.includes(s.baseYear) ? [s.baseYear] : []), ...s.years];
+  const values = [...(years.length > s.years.length ? [s.baseline!] : []), ...(s.values as number[])];
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const v = (x: number) => `${valueText(x, s.unit)}${s.unit}`;
+  const lowest = years.filter((_, i) => values[i] === lo);
+  return `${s.name}${years[0]}年至${years.at(-1)}年在${v(lo)}至${v(hi)}之间，${lowest.length === 1 ? `${lowest[0]}年最低，` : ''}${years.at(-1)}年为${v(values.at(-1)!)}`;
+};
+
+/**
+ * One sentence for the series that never changed or barely moved, instead of a chart each: "殡仪馆县级行政区域覆盖率、
+ * 农村公益性公墓（骨灰堂）乡镇覆盖率2020年至2025年各年均为100%，始终保持规划目标值；查明身份…在98.5%至100%之间，…，
+ * 不另作图。" Unchanged rows with the same value, unit and relation to their target are named together; `others` starts
+ * it with "另，" when charts stand before it.
  */
 export const flatSummary = (series: readonly TrendSeries[], others: boolean): string | null => {
   if (series.length === 0) return null;
   const groups = new Map<string, TrendSeries[]>();
-  for (const s of series) {
+  const moved = series.filter((s) => flatValue(s) === null);
+  for (const s of series.filter((x) => flatValue(x) !== null)) {
     const v = flatValue(s)!;
     const key = JSON.stringify([v, s.unit, s.target === v ? null : s.target]);
     groups.set(key, [...(groups.get(key) ?? []), s]);
@@ -489,7 +515,7 @@ export const flatSummary = (series: readonly TrendSeries[], others: boolean): st
     if (s.target === null) return `${at}，没有变化`;
     return s.target === v ? `${at}，始终保持规划目标值` : `${at}，没有变化（规划目标${valueText(s.target, s.unit)}${s.unit}）`;
   });
-  return `${others ? '另，' : ''}${parts.join('；')}，不另作图。`;
+  return `${others ? '另，' : ''}${[...parts, ...moved.map(rangeClause)].join('；')}，不另作图。`;
 };
 
 export interface TrendInput {

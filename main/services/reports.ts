@@ -11,7 +11,7 @@ import type { ReadDb, WriteDb } from '../db/types';
 import { buildReport, trendSelectionKey, type ReportContext } from '../reports/build';
 import { childRegions } from '../db/queries/regions';
 import { leagueTable } from './league';
-import { completionChart, flatSummary, flatValue, trendChart, trendSeriesFrom, type TrendSeries } from '../reports/charts';
+import { barelyMoved, completionChart, flatSummary, flatValue, trendChart, trendSeriesFrom, type TrendSeries } from '../reports/charts';
 import { writeDocx } from '../reports/docx';
 import { writePdf } from '../reports/pdf';
 import { loadReportTemplate } from '../reports/template';
@@ -150,10 +150,11 @@ export const writeReport = async (
     const seqs = trendRows(result, b.chart === 'trend' ? b.rows : 'binding', templateFile);
     // A row that never changed (100% every year) is named in one sentence rather than drawn.
     const series = trendSeriesFrom([...earlier, result], seqs).filter((s): s is TrendSeries => s !== null);
-    const drawn = series.filter((s) => flatValue(s) === null);
+    const still = (s: TrendSeries) => flatValue(s) !== null || barelyMoved(s);
+    const drawn = series.filter((s) => !still(s));
     ctx.charts.trends.set(key, {
       charts: drawn.map((s) => ({ title: `${s.name}（${s.unit}）变化趋势与目标路径`, svg: trendChart(s) })),
-      flat: flatSummary(series.filter((s) => flatValue(s) !== null), drawn.length > 0),
+      flat: flatSummary(series.filter(still), drawn.length > 0),
     });
   }
   const doc = buildReport(template, ctx);

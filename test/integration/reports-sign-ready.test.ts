@@ -237,10 +237,13 @@ describe('charts that tell the truth, text set without gaps', () => {
 
   it('names the binding rows that were 100% every year in one sentence instead of a chart each', async () => {
     const text = flat(pdfText(await report({ year: 2025, kind: 'final' })));
-    expect(text).toContain(flat('另，殡仪馆县级行政区域覆盖率2020年至2025年各年均为100%，始终保持规划目标值，不另作图。'));
+    expect(text).toContain(flat('另，殡仪馆县级行政区域覆盖率2020年至2025年各年均为100%，始终保持规划目标值；'));
+    expect(text).toMatch(/农村公益性公墓（骨灰堂）乡镇覆盖率2020年至2025年在99%至100%之间，2025年为100%，不另作图。/u);
     expect(text).not.toContain('殡仪馆县级行政区域覆盖率（%）变化趋势与目标路径');
-    // Rows that moved are still drawn.
-    expect(text).toContain('查明身份信息流浪乞讨受助人员接送返回率（%）变化趋势与目标路径');
+    // A row that barely moved (100% → 98.5% → 100%) is said in the sentence; one that moved is drawn.
+    expect(text).not.toContain('查明身份信息流浪乞讨受助人员接送返回率（%）变化趋势与目标路径');
+    expect(text).toContain(flat('查明身份信息流浪乞讨受助人员接送返回率2020年至2025年在98.5%至100%之间，2023年最低，2025年为100%'));
+    expect(text).toContain('养老机构护理型床位占比（%）变化趋势与目标路径');
   });
 
   it('says a change from the printed baseline when the note says the base year’s data differs', async () => {

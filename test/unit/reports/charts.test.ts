@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHART_FONT_FAMILY, chartSizeMm, completionChart, flatSummary, flatValue, rowLabel, trendChart, trendSeries, valueBounds, type TrendSeries } from '../../../main/reports/charts';
+import { barelyMoved, CHART_FONT_FAMILY, chartSizeMm, completionChart, flatSummary, flatValue, rowLabel, trendChart, trendSeries, valueBounds, type TrendSeries } from '../../../main/reports/charts';
 import { evaluatePlan } from '../../../main/services/evaluate';
 import { runImport } from '../../../main/services/import/run';
 import { baselineMeetsTarget, type EvaluationResult } from '../../../shared/evaluation/result';
@@ -213,6 +213,11 @@ describe('trend chart', () => {
     );
     expect(flatSummary([flat('婚姻登记合格率', 98, 100)], false)).toBe('婚姻登记合格率2020年至2025年各年均为98%，没有变化（规划目标100%），不另作图。');
     expect(flatSummary([], false)).toBeNull();
+    // Barely moved: said as a range, with its lowest year and its last value.
+    const dip: TrendSeries = { ...flat('查明身份信息流浪乞讨受助人员接送返回率', 100), values: [100, 100, 98.5, 99, 100] };
+    expect(barelyMoved(dip)).toBe(true);
+    expect(barelyMoved({ ...dip, values: [100, 90, 98.5, 99, 100] })).toBe(false);
+    expect(flatSummary([dip], true)).toBe('另，查明身份信息流浪乞讨受助人员接送返回率2020年至2025年在98.5%至100%之间，2023年最低，2025年为100%，不另作图。');
   });
 
   it('collects a row of the demo data year by year with evaluatePlan', () => {
