@@ -123,9 +123,15 @@ export const verdictSentence = (result: Result): string => {
   const behind = rows.filter((r) => LAGGING.has(r.status)).length;
   const onTrack = rows.filter((r) => MET.has(r.status) || r.status === '快于预期' || r.status === '基本符合预期').length;
   if (isFinal(result)) return behind === 0 ? '规划主要指标全面完成。' : `规划主要指标总体完成，${behind}项未完成。`;
-  if (behind === 0) return '总体看，规划主要指标进展顺利，实现了“时间过半、任务过半”。';
-  if (onTrack >= behind) return `总体看，规划实施总体符合预期，但有${behind}项指标进度滞后或尚未达到目标，需加快推进。`;
-  return `总体看，规划实施进度总体偏慢，有${behind}项指标进度滞后或尚未达到目标。`;
+  const halfway = result.kind === 'midterm';
+  if (behind === 0) return halfway ? '总体看，规划主要指标进展顺利，实现了“时间过半、任务过半”。' : '总体看，规划主要指标进展顺利，均达到时序进度要求。';
+  // Binding rows behind are named in the count; with half of them or more behind, the plan is not "on track".
+  const binding = rows.filter((r) => r.attribute === '约束性');
+  const bindingBehind = binding.filter((r) => LAGGING.has(r.status)).length;
+  const count = `${behind}项指标进度滞后或尚未达到目标${bindingBehind > 0 ? `（其中约束性指标${bindingBehind}项）` : ''}`;
+  if (onTrack >= behind && bindingBehind * 2 < binding.length) return `总体看，规划实施基本符合预期，但有${count}，需加快推进。`;
+  if (onTrack >= behind) return `总体看，规划实施进度不平衡，有${count}，需加快推进。`;
+  return `总体看，规划实施进度偏慢，有${count}。`;
 };
 
 const rank = (r: EvaluatedRow): number => {

@@ -124,7 +124,9 @@ export const timeWords = (status: Status, rho: number, tau: number): string => {
   if (diff === 0) return '与时序进度持平';
   if (status === '滞后') return `低于时序进度${pts}，进度滞后`;
   if (status === '快于预期' && diff > 0) return `高于时序进度${pts}`;
-  return `${diff > 0 ? '略高于' : '略低于'}时序进度${pts}`;
+  // "略" only for a small difference: 10 points below time progress is not "slightly" below it.
+  const slight = Math.abs(diff) < 5 ? '略' : '';
+  return `${slight}${diff > 0 ? '高于' : '低于'}时序进度${pts}`;
 };
 
 /** "完成规划目标的60%，与时序进度持平". */

@@ -131,6 +131,6 @@ describe('pwb demo', () => {
     expect(text).toMatch(/比上年.{0,60}增减/u);
     // Binding rows are said once, under their own heading, and the expected rows behind time follow under theirs.
     expect(text.split('养老机构护理型床位占比2024年').length - 1).toBe(1);
-    expect(text).toMatch(/（一）约束性指标.*（二）进度滞后的预期性指标/);
+    expect(text).toMatch(/（一）约束性指标.*（二）需加快推进的预期性指标/);
   });
 });

@@ -163,7 +163,7 @@ describe('no sentence twice', () => {
 describe('status words that fit the row', () => {
   it('does not call a rate rising toward its target without a baseline (30 → 90 toward 100%) 进度滞后', async () => {
     const text = flat(pdfText(await report({ year: 2024, kind: 'annual' })));
-    const section = text.slice(text.indexOf('（二）进度滞后的预期性指标'), text.indexOf('三、'));
+    const section = text.slice(text.indexOf('（二）需加快推进的预期性指标'), text.indexOf('三、'));
     expect(section).not.toContain('县级失能照护机构覆盖率');
     expect(section).toContain('困难残疾人生活补贴和重度残疾人护理补贴目标群体覆盖率');
   });

@@ -20,7 +20,9 @@ import {
   progressOpening,
   scoreboard,
   shortProblems,
+  verdictSentence,
 } from '../../../shared/reports/narrative';
+import { timeWords } from '../../../shared/reports/sentences';
 import { freshDb } from '../../helpers/files';
 
 /** A row with the defaults of a rate indicator in a 2023 mid-term evaluation; `extra` sets what the test is about. */
@@ -145,10 +147,22 @@ describe('the progress sentence of a rate or share', () => {
     );
   });
 
-  it('says 略高于 within the on-time band and 高于 when ahead', () => {
+  it('gives a verdict that counts the binding rows behind and says 总体 once', () => {
+    const v = verdictSentence(chuxiong());
+    expect(v).toMatch(/^总体看，规划实施进度不平衡，有\d+项指标进度滞后或尚未达到目标（其中约束性指标3项），需加快推进。$/u);
+    expect(v.split('总体').length).toBe(2);
+    const onTrack = chuxiong().rows.map((r) => ({ ...r, status: '基本符合预期' as const }));
+    expect(verdictSentence({ ...chuxiong(), rows: onTrack })).toBe('总体看，规划主要指标进展顺利，实现了“时间过半、任务过半”。');
+    expect(verdictSentence({ ...chuxiong(), kind: 'annual', year: 2024, rows: onTrack })).toBe('总体看，规划主要指标进展顺利，均达到时序进度要求。');
+  });
+
+  it('says 略高于 only for a difference under 5 points, and 高于 otherwise', () => {
     expect(say(row({ name: '注册志愿者占居民人口比例', baseline: 10.1, baselineSource: 'plan', target: '15%', targetValue: 15, value: 13.5, completion: 0.69387755102, status: '基本符合预期' }))).toBe(
-      '注册志愿者占居民人口比例2023年达到13.5%，较2020年提高3.4个百分点，距2025年目标还差1.5个百分点，完成规划目标的69.4%，略高于时序进度9.4个百分点。',
+      '注册志愿者占居民人口比例2023年达到13.5%，较2020年提高3.4个百分点，距2025年目标还差1.5个百分点，完成规划目标的69.4%，高于时序进度9.4个百分点。',
     );
+    expect(timeWords('基本符合预期', 63, 60)).toBe('略高于时序进度3个百分点');
+    expect(timeWords('基本符合预期', 50, 60)).toBe('低于时序进度10个百分点');
+    expect(timeWords('基本符合预期', 57.5, 60)).toBe('略低于时序进度2.5个百分点');
     expect(say(row({ name: '乡镇（街道）未成年人保护工作站覆盖率', baseline: 0, baselineSource: 'data', target: '50%', targetValue: 50, value: 38.8349514563, completion: 0.776699029126, status: '快于预期' }))).toBe(
       '乡镇（街道）未成年人保护工作站覆盖率2023年达到38.8%，较2020年（0%）提高38.8个百分点，距2025年目标还差11.2个百分点，完成规划目标的77.6%，高于时序进度17.6个百分点。', // 38.8 of 50 as printed
     );
