@@ -332,8 +332,12 @@ const tableBlock = (spec: Extract<TemplateBlock, { table: unknown }>['table'], c
   if (spec.rows === 'lagging') rows = rows.filter((x) => LAGGING.has(x.status));
   if (spec.rows === 'summary') {
     const rank = (x: EvaluatedRow) => (x.attribute === '约束性' && LAGGING.has(x.status) ? 0 : LAGGING.has(x.status) ? 1 : x.attribute === '约束性' ? 2 : 3);
-    rows = [...rows].sort((a, b) => rank(a) - rank(b));
+    // Within a class the row furthest from its target first, so that a short table never leaves out the worst.
+    const far = (x: EvaluatedRow) => (LAGGING.has(x.status) ? (x.completion ?? 1) : 0);
+    rows = [...rows].sort((a, b) => rank(a) - rank(b) || far(a) - far(b));
   }
+  // A short table says how many rows behind it leaves out.
+  const leftBehind = spec.limit ? rows.slice(spec.limit).filter((x) => LAGGING.has(x.status)).length : 0;
   if (spec.limit) rows = rows.slice(0, spec.limit);
   // A final evaluation is at 100% time progress and has no trend left to judge: those two columns say nothing there.
   const keys = r.kind === 'final' ? spec.columns.filter((k) => !FINAL_MUTE.has(k)) : spec.columns;
@@ -347,7 +351,7 @@ const tableBlock = (spec: Extract<TemplateBlock, { table: unknown }>['table'], c
     title: fill(spec.title ?? '', values),
     columns: columns.map((k) => columnOf(k, r)),
     rows: tableRows,
-    note: [fill(spec.note ?? '', values), anyFromData && keys.includes('baseline') ? baselineFootnote(ctx) : '', rows.length > 0 ? `评价符号：${statusLegend(rows.map((x) => x.status))}` : '']
+    note: [fill(spec.note ?? '', values), leftBehind > 0 ? `另有${leftBehind}项${r.kind === 'final' ? '未完成' : '进度滞后或未达标'}的指标未列入本表，见评估报告附件。` : '', anyFromData && keys.includes('baseline') ? baselineFootnote(ctx) : '', rows.length > 0 ? `评价符号：${statusLegend(rows.map((x) => x.status))}` : '']
       .filter(Boolean)
       .join('\n'),
     fontSize: spec.fontSize,

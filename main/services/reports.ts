@@ -108,6 +108,15 @@ const trendRows = (result: EvaluationResult, selection: 'binding' | 'lagging' | 
   return selection.filter((seq) => drawable.some((r) => r.seq === seq));
 };
 
+/**
+ * Row names as a report prints them: a name the plan's table ends with a stray mark ("环保节能火化炉数量（个）；", as
+ * transcribed) loses it in sentences, tables and charts; the evaluation keeps the name as printed.
+ */
+const forPrint = (result: EvaluationResult): EvaluationResult => ({
+  ...result,
+  rows: result.rows.map((r) => ({ ...r, name: r.name.replace(/[；;，,。、:：\s]+$/u, '') })),
+});
+
 export const writeReport = async (
   db: ReadDb,
   input: ReportInput,
@@ -119,11 +128,11 @@ export const writeReport = async (
   const templateFile = input.template ?? path.join(templatesDir(), 'reports', `${input.kind}.yml`);
   const template = loadReportTemplate(templateFile);
   const evalKind: EvaluationKind = input.kind === 'summary' || input.kind === 'table' ? defaultKind(plan, input.year) : input.kind;
-  const result = evaluatePlan(db, { plan: plan.id, year: input.year, kind: evalKind, ...(input.region ? { region: input.region } : {}) });
+  const result = forPrint(evaluatePlan(db, { plan: plan.id, year: input.year, kind: evalKind, ...(input.region ? { region: input.region } : {}) }));
   // Each earlier year of the plan period, evaluated once: the previous year's values, the `years` columns and the
   // trend charts all read these.
   const earlier = Array.from({ length: Math.max(0, input.year - plan.baseYear - 1) }, (_, i) =>
-    evaluatePlan(db, { plan: plan.id, year: plan.baseYear + 1 + i, region: result.region }),
+    forPrint(evaluatePlan(db, { plan: plan.id, year: plan.baseYear + 1 + i, region: result.region })),
   );
   const history = new Map(earlier.map((e) => [e.year, new Map(e.rows.map((r) => [r.seq, r.value]))]));
   const previous = history.get(input.year - 1) ?? new Map<string, number | null>();

@@ -176,6 +176,17 @@ describe('status words that fit the row', () => {
   });
 });
 
+describe('the leader’s one-page summary', () => {
+  it('names the rows furthest from their targets among its problems, binding first', async () => {
+    const text = flat(pdfText(await report({ year: 2025, kind: 'summary' })));
+    const problems = text.slice(text.indexOf('四、突出问题'), text.indexOf('五、'));
+    expect(problems).toMatch(/^四、突出问题约束性指标养老机构护理型床位占比/u);
+    // −80% and −28% of the way: both named, ahead of rows nearer their targets.
+    expect(problems).toContain('有集中供养意愿的特困人员集中供养率82%');
+    expect(problems).toContain('社会组织专职工作人员数量1130人');
+  });
+});
+
 describe('the final evaluation’s parts', () => {
   it('has a cause paragraph for each 未完成 and binding row, 附件说明 before the signature, and 附件1 and 附件2 at the top left', async () => {
     const file = await report({ year: 2025, kind: 'final' });
