@@ -172,7 +172,12 @@ export const completionChart = (result: EvaluationResult, options: ChartSize = {
   } else {
     notes.push(`图示全部${rows.length}项指标`);
   }
-  if (shown.some((v, i) => v !== rows[i]!.completion! * 100)) notes.push(`条长以${DISPLAY_MAX}%为限，标注为实际完成进度`);
+  const cutHigh = shown.some((v, i) => v < rows[i]!.completion! * 100);
+  const cutLow = shown.some((v, i) => v > rows[i]!.completion! * 100);
+  if (cutHigh || cutLow) {
+    const range = cutHigh && cutLow ? `${DISPLAY_MIN}%至${DISPLAY_MAX}%` : cutHigh ? `${DISPLAY_MAX}%` : `${DISPLAY_MIN}%`;
+    notes.push(`条长以${range}为限，标注为实际完成进度`);
+  }
 
   const top = 20 + notes.length * 16 + 20;
   const legendHeight = 22;

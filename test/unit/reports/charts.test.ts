@@ -151,6 +151,9 @@ describe('completion chart', () => {
     const svg = textOf(completionChart({ ...result, rows })!);
     expect(svg).toContain('提前实现 230%');
     expect(svg).toContain('条长以150%为限');
+    // A bar below −50% is cut there too, and the note says so.
+    const low = result.rows.map((r) => (r.seq === '5' ? { ...r, completion: -0.8, status: '倒退' as const } : r));
+    expect(textOf(completionChart({ ...result, rows: low })!)).toContain('条长以-50%为限');
   });
 });
 
