@@ -3,7 +3,7 @@
  * per database), the region tree, and the observations of one region's subtree for the years in question.
  */
 import type { Region } from '../../shared/types';
-import { observationLoader } from '../db/queries/observations';
+import { valueLoader } from '../db/queries/observations';
 import { allRegions } from '../db/queries/regions';
 import { allSeries } from '../db/queries/series';
 import type { ReadDb } from '../db/types';
@@ -35,8 +35,9 @@ export const invalidateContext = (db: ReadDb): void => {
   trees.delete(db);
 };
 
-export const resolverFor = (db: ReadDb, fromYear: number, toYear: number): ValueResolver =>
-  new ValueResolver(catalogOf(db), regionTreeOf(db).nodes, observationLoader(db, fromYear, toYear));
+/** A resolver over the stored values of [fromYear, toYear]; of the given series only, when they are named. */
+export const resolverFor = (db: ReadDb, fromYear: number, toYear: number, series?: ReadonlySet<string>): ValueResolver =>
+  new ValueResolver(catalogOf(db), regionTreeOf(db).nodes, valueLoader(db, fromYear, toYear, series), fromYear, toYear);
 
 export const isWithinTree = (db: ReadDb, code: string, ancestor: string): boolean => {
   const { regions } = regionTreeOf(db);

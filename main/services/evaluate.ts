@@ -12,12 +12,13 @@ import { defaultSettings, type EvaluationSettings } from '../../shared/evaluatio
 import { classifyRow, exceeded, type RowInput } from '../../shared/evaluation/status';
 import { conditionHolds } from '../../shared/targets/condition';
 import { isKeepTarget, parseTarget, splitParts, targetValue, type PartsTarget, type Target } from '../../shared/targets/grammar';
+import { dependencies } from '../../shared/formula/parser';
 import { parseQuantity } from '../../shared/targets/quantity';
 import { normaliseRegionCode } from '../../shared/text/region-code';
 import type { EvaluationKind, Plan, PlanRow } from '../../shared/types';
 import { convertValue } from '../../shared/units/units';
 import { adjustmentsOf, judgementsOf, type Adjustment, type Judgement } from '../db/queries/plan-changes';
-import { getPlan, listPlanIds, regionTargetText } from '../db/queries/plans';
+import { getPlan, listPlanIds, regionTargetsOf } from '../db/queries/plans';
 import { getSetting } from '../db/queries/settings';
 import type { ReadDb } from '../db/types';
 import { catalogOf, isWithinTree, regionTreeOf, resolverFor } from './context';
@@ -64,14 +65,27 @@ interface RowContext {
   settings: EvaluationSettings;
   adjustments: Adjustment[];
   judgements: Judgement[];
+  /** The bureau's targets for regions below the plan's, keyed "table|position|region" (regionTargetsOf). */
+  regionTargets: ReadonlyMap<string, string>;
 }
+
+/** Targets parsed once per text: a league table or a report reads the same few dozen texts thousands of times. */
+const parsedTargets = new Map<string, Target>();
+const targetOf = (text: string): Target => {
+  let t = parsedTargets.get(text);
+  if (t === undefined) {
+    if (parsedTargets.size > 10_000) parsedTargets.clear();
+    parsedTargets.set(text, (t = parseTarget(text)));
+  }
+  return t;
+};
 
 /** The target in force for the year: the region's own, else the latest adjustment from a year ≤ y, else the printed one. */
 const targetInForce = (
   ctx: RowContext,
   row: PlanRow,
 ): { text: string; source: 'plan' | 'adjusted' | 'region'; adjustment?: Adjustment } => {
-  const own = ctx.isPlanRegion ? null : regionTargetText(ctx.db, row.planId, row.tableNo, row.position, ctx.region);
+  const own = ctx.isPlanRegion ? null : (ctx.regionTargets.get(`${row.tableNo}|${row.position}|${ctx.region}`) ?? null);
   if (own !== null) return { text: own, source: 'region' };
   const adjustment = ctx.adjustments
     .filter((a) => a.tableNo === row.tableNo && a.position === row.position && a.fromYear <= ctx.year)
@@ -160,7 +174,7 @@ const evaluateRow = (ctx: RowContext, row: PlanRow): EvaluatedRow => {
   // without one is not applicable.
   const inForce = targetInForce(ctx, row);
   const targetText = inForce.text;
-  const target = parseTarget(targetText);
+  const target = targetOf(targetText);
   const notApplicable = !ctx.isPlanRegion && inForce.source !== 'region' && indicator.isAbsolute;
   const cumulative = target.kind === 'cumulative';
 
@@ -308,6 +322,7 @@ const upperPlans = (db: ReadDb, context: PlanEvaluationContext, region: string, 
         settings: u.settings,
         adjustments: u.adjustments,
         judgements: u.judgements,
+        regionTargets: u.regionTargets,
       },
       rows: new Map(u.plan.tables.filter((t) => t.kind === 'main').flatMap((t) => t.rows).map((r) => [r.indicatorCode, r] as const)),
     }));
@@ -333,26 +348,61 @@ export interface PlanEvaluationContext {
   settings: EvaluationSettings;
   adjustments: Adjustment[];
   judgements: Judgement[];
+  regionTargets: ReadonlyMap<string, string>;
+  /** The last year the resolver has values for. */
+  lastYear: number;
   /** The plans of the regions above this plan's, each with its own context (found on first use). */
   uppers: () => PlanEvaluationContext[];
 }
 
-export const planEvaluationContext = (db: ReadDb, planId: string, withUppers = true): PlanEvaluationContext => {
+/**
+ * Every series a plan's rows can reach: their indicators, parts, references and split series, what their formulas
+ * use (transitively) and the weights their averages need. Only these are loaded for it.
+ */
+const seriesOfPlan = (db: ReadDb, plan: Plan): Set<string> => {
+  const catalog = catalogOf(db);
+  const out = new Set<string>();
+  const visit = (code: string) => {
+    if (out.has(code)) return;
+    out.add(code);
+    const s = catalog.byCode.get(code);
+    if (s?.weightCode) visit(s.weightCode);
+    const f = catalog.formulas.get(code);
+    if (f) for (const d of dependencies(f)) visit(d.code);
+  };
+  for (const t of plan.tables) {
+    for (const r of t.rows) {
+      visit(r.indicatorCode);
+      for (const p of r.parts) (visit(p.indicatorCode), visit(p.referenceCode));
+      for (const sp of r.splits) visit(sp.indicatorCode);
+    }
+  }
+  return out;
+};
+
+/**
+ * `upTo`: the last year any evaluation with this context asks for (a league table's year): later years are not
+ * loaded. A context is then used for that year and earlier ones only (evaluatePlan makes a new one otherwise).
+ */
+export const planEvaluationContext = (db: ReadDb, planId: string, withUppers = true, upTo?: number): PlanEvaluationContext => {
   const plan = requirePlan(db, planId);
   let uppers: PlanEvaluationContext[] | null = withUppers ? null : [];
+  const lastYear = Math.min(plan.targetYear, upTo ?? plan.targetYear);
   return {
     uppers: () => (uppers ??= upperContexts(db, plan)),
     plan,
+    lastYear,
     // Two years before the base year: formulas look back (last year's growth of last year's expenditure).
-    resolver: resolverFor(db, plan.baseYear - 2, plan.targetYear),
+    resolver: resolverFor(db, plan.baseYear - 2, lastYear, seriesOfPlan(db, plan)),
     settings: evaluationSettings(db),
     adjustments: adjustmentsOf(db, plan.id),
     judgements: judgementsOf(db, plan.id),
+    regionTargets: regionTargetsOf(db, plan.id),
   };
 };
 
 export const evaluatePlan = (db: ReadDb, input: EvaluateInput, shared?: PlanEvaluationContext): EvaluationResult => {
-  const context = shared && shared.plan.id === input.plan ? shared : planEvaluationContext(db, input.plan);
+  const context = shared && shared.plan.id === input.plan && input.year <= shared.lastYear ? shared : planEvaluationContext(db, input.plan);
   const plan = context.plan;
   const { regions } = regionTreeOf(db);
   // A code (6, 9 or 12 digits) or a name as the import takes it (双柏县): one that names a single region.
@@ -391,6 +441,7 @@ export const evaluatePlan = (db: ReadDb, input: EvaluateInput, shared?: PlanEval
     settings: context.settings,
     adjustments: context.adjustments,
     judgements: context.judgements,
+    regionTargets: context.regionTargets,
   };
   const uppers = upperPlans(db, context, region, year);
   const rows = plan.tables

@@ -14,7 +14,7 @@ import { evaluatePlan, planEvaluationContext, requirePlan } from './evaluate';
 export const leagueTable = (db: ReadDb, input: { plan: string; year: number; region?: string; kind?: EvaluationKind }): LeagueTable => {
   const plan = requirePlan(db, input.plan);
   // One resolver for all: each region's observations are loaded once and shared values computed once.
-  const shared = planEvaluationContext(db, plan.id);
+  const shared = planEvaluationContext(db, plan.id, true, input.year);
   // The parent is evaluated first: that checks the region (a code or a name), the year and the kind once.
   const parent = evaluatePlan(db, { plan: plan.id, year: input.year, ...(input.region ? { region: input.region } : {}), ...(input.kind ? { kind: input.kind } : {}) }, shared);
   const children = childRegions(db, parent.region);

@@ -10,13 +10,11 @@ import { parseFormula, type FormulaNode } from '../../shared/formula/parser';
 import type { Series, ValueSource } from '../../shared/types';
 import { quantity } from '../../shared/units/quantity-math';
 import { parseUnit, type Unit } from '../../shared/units/units';
-import type { ObservationRecord } from '../db/queries/observations';
 
 export interface ResolvedValue {
   /** In the series' own unit. */
   value: number;
   source: ValueSource;
-  observation?: ObservationRecord;
 }
 
 export interface RegionNode {
@@ -26,6 +24,9 @@ export interface RegionNode {
 }
 
 const key = (series: string, region: string, year: number): string => `${series}|${region}|${year}`;
+
+/** One region's stored values for the resolver's years: [series code, year, value]. */
+export type ValueRow = readonly [string, number, number];
 
 /** A catalogue prepared once: units and formulas parsed. */
 export class SeriesCatalog {
@@ -47,47 +48,68 @@ export class SeriesCatalog {
 }
 
 /**
- * Resolves values, loading a region's observations the first time the region is needed (a child region is
- * loaded only when a parent's value has to be aggregated); memoised per (series, region, year).
+ * Resolves values, loading a region's stored values the first time the region is needed (a child region is loaded
+ * only when a parent's value has to be aggregated); memoised per (series, region, year). Values and results are kept
+ * per region and series in arrays by year (no string key per lookup): a league table of hundreds of regions reads
+ * tens of thousands of them.
  */
 export class ValueResolver {
-  private readonly observed = new Map<string, ObservationRecord>();
-  private readonly loaded = new Set<string>();
-  private readonly memo = new Map<string, ResolvedValue | null>();
+  /** Per region, per series: the stored value of each year from `fromYear` (NaN: none). */
+  private readonly observed = new Map<string, Map<string, Float64Array>>();
+  /** Per region, per series: each year's result (undefined: not computed yet). */
+  private readonly memo = new Map<string, Map<string, Map<number, ResolvedValue | null>>>();
   private readonly inProgress = new Set<string>();
 
   constructor(
     private readonly catalog: SeriesCatalog,
     private readonly tree: ReadonlyMap<string, RegionNode>,
-    private readonly load: (region: string) => Iterable<ObservationRecord>,
+    private readonly load: (region: string) => Iterable<ValueRow>,
+    private readonly fromYear: number,
+    private readonly toYear: number,
   ) {}
 
-  private observation(code: string, region: string, year: number): ObservationRecord | undefined {
-    if (!this.loaded.has(region)) {
-      this.loaded.add(region);
-      for (const o of this.load(region)) this.observed.set(key(o.seriesCode, o.regionCode, o.year), o);
+  private stored(code: string, region: string, year: number): number | undefined {
+    let byCode = this.observed.get(region);
+    if (!byCode) {
+      byCode = new Map();
+      this.observed.set(region, byCode);
+      const span = this.toYear - this.fromYear + 1;
+      for (const [series, y, value] of this.load(region)) {
+        if (y < this.fromYear || y > this.toYear) continue;
+        let years = byCode.get(series);
+        if (!years) byCode.set(series, (years = new Float64Array(span).fill(Number.NaN)));
+        years[y - this.fromYear] = value;
+      }
     }
-    return this.observed.get(key(code, region, year));
+    const v = byCode.get(code)?.[year - this.fromYear];
+    return v === undefined || Number.isNaN(v) ? undefined : v;
   }
 
   get(code: string, region: string, year: number): ResolvedValue | null {
+    // Years outside the loaded span have no stored values; formulas may still look there (last year's growth).
+    const inSpan = year >= this.fromYear && year <= this.toYear;
+    let byCode = this.memo.get(region);
+    if (!byCode) this.memo.set(region, (byCode = new Map()));
+    let years = byCode.get(code);
+    if (!years) byCode.set(code, (years = new Map()));
+    const known = years.get(year);
+    if (known !== undefined) return known;
     const k = key(code, region, year);
-    if (this.memo.has(k)) return this.memo.get(k)!;
     if (this.inProgress.has(k)) throw new BugError(`formula cycle at ${k}`);
     this.inProgress.add(k);
     try {
-      const result = this.compute(code, region, year);
-      this.memo.set(k, result);
+      const result = this.compute(code, region, year, inSpan);
+      years.set(year, result);
       return result;
     } finally {
       this.inProgress.delete(k);
     }
   }
 
-  private compute(code: string, region: string, year: number): ResolvedValue | null {
+  private compute(code: string, region: string, year: number, inSpan: boolean): ResolvedValue | null {
     const series = this.catalog.get(code);
-    const own = this.observation(code, region, year);
-    if (own) return { value: own.value, source: series.kind === 'indicator' ? 'direct' : 'data', observation: own };
+    const own = inSpan ? this.stored(code, region, year) : undefined;
+    if (own !== undefined) return { value: own, source: series.kind === 'indicator' ? 'direct' : 'data' };
     const formula = this.catalog.formulas.get(code);
     if (formula) {
       const value = evaluateFormula(

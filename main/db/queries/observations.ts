@@ -49,6 +49,21 @@ export const observationLoader = (db: ReadDb, fromYear: number, toYear: number) 
   return (regionCode: string): ObservationRecord[] => stmt.all(regionCode, fromYear, toYear).map(toObservation);
 };
 
+/**
+ * A loader of one region's values for a span of years, for the engine: [series, year, value] rows read raw (no
+ * object per row), since evaluating needs the number only; provenance is read by `observations.source`.
+ */
+export const valueLoader = (db: ReadDb, fromYear: number, toYear: number, series?: ReadonlySet<string>) => {
+  if (series) {
+    // The rows of the region are read in primary-key order and the series kept here: faster than an IN list.
+    const stmt = db.prepare<[string, number, number], [string, number, number]>('SELECT series_code, year, value FROM observation WHERE region_code = ? AND year BETWEEN ? AND ?').raw(true);
+    return (regionCode: string): [string, number, number][] =>
+      (stmt.all(regionCode, fromYear, toYear) as unknown as [string, number, number][]).filter((r) => series.has(r[0]));
+  }
+  const stmt = db.prepare<[string, number, number], [string, number, number]>('SELECT series_code, year, value FROM observation WHERE region_code = ? AND year BETWEEN ? AND ?').raw(true);
+  return (regionCode: string): [string, number, number][] => stmt.all(regionCode, fromYear, toYear) as unknown as [string, number, number][];
+};
+
 export const observationsOfRegion = (db: ReadDb, regionCode: string): ObservationRecord[] =>
   db
     .prepare<[string], ObservationRow>('SELECT * FROM observation WHERE region_code = ? ORDER BY series_code, year')

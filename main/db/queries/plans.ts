@@ -203,6 +203,17 @@ export const getPlan = (db: ReadDb, id: string): Plan | null => {
   };
 };
 
+/** Every target the bureau set for a region on a plan's rows, keyed "table|position|region": one query per plan. */
+export const regionTargetsOf = (db: ReadDb, planId: string): Map<string, string> =>
+  new Map(
+    db
+      .prepare<[string], { table_no: number; position: number; region_code: string; target_text: string }>(
+        'SELECT table_no, position, region_code, target_text FROM region_target WHERE plan_id = ?',
+      )
+      .all(planId)
+      .map((r) => [`${r.table_no}|${r.position}|${r.region_code}`, r.target_text] as const),
+  );
+
 const targetStatements = new WeakMap<ReadDb, Statement<[string, number, number, string], { target_text: string }>>();
 
 /** The target the bureau set for a region on a row; the statement is prepared once per database (one per row and region). */
