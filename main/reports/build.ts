@@ -100,7 +100,7 @@ const leagueTables = (t: LeagueTable, rows: EvaluatedRow[], perTable: number, fo
         bold: row?.attribute === '约束性',
       };
     }),
-    note: k === chunks.length - 1 ? `说明：括号内为在${t.regions.length}个下级地区中的排名（按完成目标进度，无进度的按数值），并列同名次，缺数、不适用和需判断的不排名。评价符号：${statusLegend(statuses)}` : '',
+    note: k === chunks.length - 1 ? `说明：括号内为在${t.regions.length}个下级地区中的排名（按完成目标进度，无进度的按数值），并列同名次，缺数、不适用和待评价的不排名。评价符号：${statusLegend(statuses)}` : '',
     fontSize,
   }));
 };
@@ -333,7 +333,8 @@ const tableBlock = (spec: Extract<TemplateBlock, { table: unknown }>['table'], c
   if (spec.rows === 'summary') {
     const rank = (x: EvaluatedRow) => (x.attribute === '约束性' && LAGGING.has(x.status) ? 0 : LAGGING.has(x.status) ? 1 : x.attribute === '约束性' ? 2 : 3);
     // Within a class the row furthest from its target first, so that a short table never leaves out the worst.
-    const far = (x: EvaluatedRow) => (LAGGING.has(x.status) ? (x.completion ?? 1) : 0);
+    // A row without a completion that missed (a range overshot, 偏离) ranks with the furthest.
+    const far = (x: EvaluatedRow) => (LAGGING.has(x.status) ? (x.completion ?? -1) : 0);
     rows = [...rows].sort((a, b) => rank(a) - rank(b) || far(a) - far(b));
   }
   // A short table says how many rows behind it leaves out.
@@ -351,7 +352,7 @@ const tableBlock = (spec: Extract<TemplateBlock, { table: unknown }>['table'], c
     title: fill(spec.title ?? '', values),
     columns: columns.map((k) => columnOf(k, r)),
     rows: tableRows,
-    note: [fill(spec.note ?? '', values), leftBehind > 0 ? `另有${leftBehind}项${r.kind === 'final' ? '未完成' : '进度滞后或未达标'}的指标未列入本表，见评估报告附件。` : '', anyFromData && keys.includes('baseline') ? baselineFootnote(ctx) : '', rows.length > 0 ? `评价符号：${statusLegend(rows.map((x) => x.status))}` : '']
+    note: [fill(spec.note ?? '', values), leftBehind > 0 ? `另有${leftBehind}项${r.kind === 'final' ? '未完成' : '进度滞后或未达标'}的指标未列入本表，见评估报告所附指标完成情况表。` : '', anyFromData && keys.includes('baseline') ? baselineFootnote(ctx) : '', rows.length > 0 ? `评价符号：${statusLegend(rows.map((x) => x.status))}` : '']
       .filter(Boolean)
       .join('\n'),
     fontSize: spec.fontSize,

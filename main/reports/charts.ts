@@ -493,7 +493,9 @@ const rangeClause = (s: TrendSeries): string => {
   const hi = Math.max(...values);
   const v = (x: number) => `${valueText(x, s.unit)}${s.unit}`;
   const lowest = years.filter((_, i) => values[i] === lo);
-  return `${s.name}${years[0]}年至${years.at(-1)}年在${v(lo)}至${v(hi)}之间，${lowest.length === 1 ? `${lowest[0]}年最低，` : ''}${years.at(-1)}年为${v(values.at(-1)!)}`;
+  const last = years.at(-1)!;
+  const low = lowest.length === 1 && lowest[0] !== last ? `${lowest[0]}年最低，` : '';
+  return `${s.name}${years[0]}年至${last}年在${v(lo)}至${v(hi)}之间，${low}${last}年为${v(values.at(-1)!)}${lowest.length === 1 && lowest[0] === last ? '（最低）' : ''}`;
 };
 
 /**

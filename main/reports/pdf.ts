@@ -48,6 +48,7 @@ const fontDescriptors = (fonts: FontSet) =>
 /** What pdfmake tells pageBreakBefore of a node. */
 interface PageNode {
   id?: unknown;
+  text?: unknown;
   headlineLevel?: unknown;
   startPosition?: { pageNumber: number };
 }
@@ -66,6 +67,7 @@ const blockContent = (
   set: SetBody,
   measureBody: (text: string) => number,
   table: number | null = null,
+  splitTables: ReadonlySet<number> = new Set(),
 ): Content => {
   const size = doc.page.bodySize;
   switch (b.kind) {
@@ -142,21 +144,27 @@ const blockContent = (
         body.push(b.columns.map((c, i) => ({ text: wordInlines(r.cells[i] ?? ''), font: 'Song', fontSize, alignment: c.align, bold: r.bold ?? false }) as TableCell));
       }
       // The last row never stands alone on a page, nor the note under the table: the rows to keep with the end carry
-      // ids that pageBreakBefore (below) reads, and they move to the next page together, under the repeated header.
+      // ids that pageBreakBefore (below) reads. A table found to need it is laid out again split before its last two
+      // rows, the second part on a new page under the header (moving cells instead would leave an empty row behind).
       const ends = table !== null && body.length >= 5;
-      if (ends) {
+      const split = ends && splitTables.has(table);
+      if (ends && !split) {
         const mark = (row: TableCell[], what: string) => row.forEach((cell, i) => Object.assign(cell as object, { id: `${LONE_ROW}${table}-${what}-${i}` }));
         mark(body[body.length - 2]!, 'keep1');
         mark(body[body.length - 1]!, b.note ? 'keep2' : 'end');
       }
       const total = b.columns.reduce((s, c) => s + c.width, 0);
+      const tableOf = (rows: TableCell[][], extra: object = {}) => ({
+        table: { headerRows: 1, dontBreakRows: true, widths: b.columns.map((c) => (c.width / total) * (textWidth - b.columns.length * 8.5)), body: rows },
+        layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 2, paddingBottom: () => 2, paddingLeft: () => 3, paddingRight: () => 3 },
+        ...extra,
+      });
       return {
         stack: [
           ...(b.title ? [{ text: b.title, font: 'Hei', fontSize: 14, alignment: 'center' as const, margin: [0, 8, 0, 6] as [number, number, number, number] }] : []),
-          {
-            table: { headerRows: 1, dontBreakRows: true, widths: b.columns.map((c) => (c.width / total) * (textWidth - b.columns.length * 8.5)), body },
-            layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 2, paddingBottom: () => 2, paddingLeft: () => 3, paddingRight: () => 3 },
-          },
+          ...(split
+            ? [tableOf(body.slice(0, -2)), tableOf([header.map((c) => ({ ...(c as object) }) as TableCell), ...body.slice(-2)], { pageBreak: 'before' })]
+            : [tableOf(body)]),
           ...(b.note ? [{ text: b.note, font: 'Song', fontSize: 9, margin: [0, 4, 0, 0] as [number, number, number, number], ...(ends ? { id: `${LONE_ROW}${table}-end-note` } : {}) }] : []),
         ],
         margin: [0, 4, 0, 8],
@@ -165,7 +173,11 @@ const blockContent = (
   }
 };
 
-export const reportDefinition = (doc: ReportDocument, fonts: FontSet): TDocumentDefinitions => {
+/**
+ * `splitTables`: the tables (by block index) to set split before their last two rows; `wantSplit` collects the tables
+ * whose end would stand alone on a page in this layout (writePdf lays the document out again with them split).
+ */
+export const reportDefinition = (doc: ReportDocument, fonts: FontSet, splitTables: ReadonlySet<number> = new Set(), wantSplit: Set<number> = new Set()): TDocumentDefinitions => {
   const { margins, orientation, bodySize, linePitch } = doc.page;
   const textWidthOf = (o: 'portrait' | 'landscape') => (o === 'portrait' ? 210 : 297) * MM - (margins.left + margins.right) * MM;
   const lineHeight = linePitch / lineHeightOf(fonts.fang.normal, bodySize);
@@ -176,7 +188,7 @@ export const reportDefinition = (doc: ReportDocument, fonts: FontSet): TDocument
   const content: Content[] = [];
   doc.blocks.forEach((b, i) => {
     if (b.kind === 'pageBreak' && b.orientation) current = b.orientation;
-    const node = blockContent(b, doc, lineHeight, textWidthOf(current), set, (t) => measure?.(t) ?? bodySize * [...t].length * 0.5, b.kind === 'table' ? i : null);
+    const node = blockContent(b, doc, lineHeight, textWidthOf(current), set, (t) => measure?.(t) ?? bodySize * [...t].length * 0.5, b.kind === 'table' ? i : null, splitTables);
     // The signature never stands alone on a page (GB/T 9704: it shares a page with the text): it keeps the attachment
     // note and the last (short) paragraph above it.
     if (b.kind === 'signature') {
@@ -203,11 +215,13 @@ export const reportDefinition = (doc: ReportDocument, fonts: FontSet): TDocument
     // A node counts as on a page where it starts: a row moved to the next page keeps a stale position on the page before.
     pageBreakBefore: (node: PageNode, nodes: { getFollowingNodesOnPage: () => PageNode[] }) => {
       const page = node.startPosition?.pageNumber;
-      const following = () => nodes.getFollowingNodesOnPage().filter((n) => n.startPosition?.pageNumber === page);
+      // The page number at the foot is laid out with the page: it is not text that follows.
+      const following = () => nodes.getFollowingNodesOnPage().filter((n) => n.startPosition?.pageNumber === page && !(typeof n.text === 'string' && /^— \d+ —$/u.test(n.text)));
       if (node.headlineLevel !== undefined) return !following().some((n) => n.headlineLevel === undefined);
       if (typeof node.id !== 'string' || !node.id.startsWith(LONE_ROW) || !/-keep\d-\d+$/u.test(node.id)) return false;
       const end = node.id.replace(/-keep\d-\d+$/u, '-end-');
-      return !following().some((n) => typeof n.id === 'string' && n.id.startsWith(end));
+      if (!following().some((n) => typeof n.id === 'string' && n.id.startsWith(end))) wantSplit.add(Number(/^pwb-lone-row-(\d+)-/u.exec(node.id)![1]));
+      return false;
     },
     footer: doc.page.pageNumbers
       ? (page: number) => ({
@@ -233,7 +247,16 @@ export const writePdf = async (doc: ReportDocument, out: string): Promise<{ font
   pdfmake.setFonts(fontDescriptors(fonts));
   pdfmake.setUrlAccessPolicy(() => false);
   (pdfmake as unknown as { setLocalAccessPolicy(cb: (p: string) => boolean): void }).setLocalAccessPolicy((p) => fontFiles.has(p));
-  const buffer = await pdfmake.createPdf(reportDefinition(doc, fonts)).getBuffer();
+  // Laid out once; if a table's end would stand alone on a page, laid out again with those tables split.
+  const split = new Set<number>();
+  let buffer: Buffer;
+  for (let pass = 0; ; pass += 1) {
+    const wanted = new Set<number>();
+    buffer = await pdfmake.createPdf(reportDefinition(doc, fonts, split, wanted)).getBuffer();
+    const added = [...wanted].filter((t) => !split.has(t));
+    if (added.length === 0 || pass === 3) break;
+    for (const t of added) split.add(t);
+  }
   const tmp = `${out}.part`;
   fs.writeFileSync(tmp, buffer);
   fs.renameSync(tmp, out);

@@ -112,9 +112,10 @@ const trendRows = (result: EvaluationResult, selection: 'binding' | 'lagging' | 
  * Row names as a report prints them: a name the plan's table ends with a stray mark ("环保节能火化炉数量（个）；", as
  * transcribed) loses it in sentences, tables and charts; the evaluation keeps the name as printed.
  */
+const stripMark = (name: string): string => name.replace(/[；;，,。、:：\s]+$/u, '');
 const forPrint = (result: EvaluationResult): EvaluationResult => ({
   ...result,
-  rows: result.rows.map((r) => ({ ...r, name: r.name.replace(/[；;，,。、:：\s]+$/u, '') })),
+  rows: result.rows.map((r) => ({ ...r, name: stripMark(r.name), printedName: stripMark(r.printedName) })),
 });
 
 export const writeReport = async (
@@ -157,9 +158,11 @@ export const writeReport = async (
     const key = trendSelectionKey(b);
     if (key === null || ctx.charts.trends.has(key)) continue;
     const seqs = trendRows(result, b.chart === 'trend' ? b.rows : 'binding', templateFile);
-    // A row that never changed (100% every year) is named in one sentence rather than drawn.
+    // A row of the binding or lagging selection that never changed (100% every year) or barely moved is named in one
+    // sentence rather than drawn; rows a template lists by 序号 are drawn as asked.
     const series = trendSeriesFrom([...earlier, result], seqs).filter((s): s is TrendSeries => s !== null);
-    const still = (s: TrendSeries) => flatValue(s) !== null || barelyMoved(s);
+    const listed = b.chart === 'trend' && Array.isArray(b.rows);
+    const still = (s: TrendSeries) => !listed && (flatValue(s) !== null || barelyMoved(s));
     const drawn = series.filter((s) => !still(s));
     ctx.charts.trends.set(key, {
       charts: drawn.map((s) => ({ title: `${s.name}（${s.unit}）变化趋势与目标路径`, svg: trendChart(s) })),

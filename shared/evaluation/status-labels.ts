@@ -47,7 +47,8 @@ const LABELS: Record<Status, Omit<StatusLabel, 'word'>> = {
 
 /** The label of a row's status; a binding row is only ever 完成/未完成 (REPORTS.md §6), never 超额完成. */
 export const statusLabel = (status: Status, options: { exceeded?: boolean; binding?: boolean } = {}): StatusLabel => {
-  const word = status === '完成' && options.exceeded === true && options.binding !== true ? '超额完成' : status;
+  // 需判断 is the bureau's to judge: a report says 待评价.
+  const word = status === '完成' && options.exceeded === true && options.binding !== true ? '超额完成' : status === '需判断' ? '待评价' : status;
   return { word, ...LABELS[status] };
 };
 

@@ -163,7 +163,8 @@ export const bindingOverview = (result: Result): string => {
   if (met.length === rows.length && !final) return `${rows.length}项约束性指标全部达标。`;
   const onTime = rows.filter((r) => r.status === '快于预期' || r.status === '基本符合预期');
   const bad = rows.filter((r) => LAGGING.has(r.status));
-  const named = (members: EvaluatedRow[]) => members.slice(0, MAX_NAMES).map((r) => r.name).join('、') + (members.length > MAX_NAMES ? '等' : '');
+  // A name with a 、 of its own is quoted, so that two names never read as four.
+  const named = (members: EvaluatedRow[]) => members.slice(0, MAX_NAMES).map((r) => (r.name.includes('、') ? `“${r.name}”` : r.name)).join('、') + (members.length > MAX_NAMES ? '等' : '');
   // The final evaluation names every binding row with 完成 or 未完成 (REPORTS.md §3), once, here.
   if (final) {
     const done = rows.filter((r) => r.status === '完成');
@@ -305,7 +306,7 @@ export const shortProblems = (result: Result, max = 3, limit = 40): string[] => 
   const key = (r: EvaluatedRow): number => (isBinding(r) ? 0 : 100) + ORDER.indexOf(r.status) * 10;
   const behind = (r: EvaluatedRow): number => (r.status === '滞后' ? (rowPieces(r, result).behindTime ?? 0) : 0);
   // Within a class, the row furthest from its target first (a completion of −55.6% before one of 83%).
-  const far = (r: EvaluatedRow): number => Math.max(-9, Math.min(9, r.completion ?? 1));
+  const far = (r: EvaluatedRow): number => Math.max(-9, Math.min(9, r.completion ?? -1));
   const sorted = byRank(
     result.rows.filter((r) => LAGGING.has(r.status)),
     (r) => key(r) * 1000 - behind(r) + far(r),

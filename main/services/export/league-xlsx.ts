@@ -46,7 +46,7 @@ export const addLeagueSheet = (wb: ExcelJS.Workbook, t: LeagueTable): ExcelJS.Wo
     ws.getRow(r).height = Math.max(size * 1.6, wrappedLines(text, 30 + width * 6) * size * 1.4 + 4);
   };
   spanning(1, leagueTitle(t), 16, true, 'center');
-  spanning(2, `地区：${t.regionName}（${t.region}）的${t.regions.length}个下级地区。排名按完成目标进度（无进度的按数值，依指标方向）由高到低，并列同名次；缺数、不适用和需判断的不排名。`, 10);
+  spanning(2, `地区：${t.regionName}（${t.region}）的${t.regions.length}个下级地区。排名按完成目标进度（无进度的按数值，依指标方向）由高到低，并列同名次；缺数、不适用和待评价的不排名。`, 10);
   // Two header rows: the labels span both; each region's name spans its 数值 and 排名 columns.
   const header = (r: number, c: number, text: string) => {
     const cell = ws.getCell(r, c);

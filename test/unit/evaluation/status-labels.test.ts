@@ -9,7 +9,7 @@ const row = (status: Status, extra: Partial<EvaluatedRow> = {}): EvaluatedRow =>
 describe('status labels', () => {
   it('gives each status a symbol that prints in black and white', () => {
     expect((['提前实现', '快于预期', '基本符合预期', '滞后', '倒退', '未实现', '偏离', '缺数', '需判断'] as const).map((s) => statusText(s))).toEqual([
-      '● 提前实现', '◎ 快于预期', '○ 基本符合预期', '▲ 滞后', '▼ 倒退', '× 未实现', '◇ 偏离', '— 缺数', '△ 需判断',
+      '● 提前实现', '◎ 快于预期', '○ 基本符合预期', '▲ 滞后', '▼ 倒退', '× 未实现', '◇ 偏离', '— 缺数', '△ 待评价',
     ]);
   });
 
