@@ -49,6 +49,7 @@ const fontDescriptors = (fonts: FontSet) =>
 interface PageNode {
   id?: unknown;
   text?: unknown;
+  svg?: unknown;
   headlineLevel?: unknown;
   startPosition?: { pageNumber: number };
 }
@@ -196,7 +197,11 @@ export const reportDefinition = (doc: ReportDocument, fonts: FontSet, splitTable
       let k = i - 1;
       if (doc.blocks[k]?.kind === 'attachments') (kept.unshift(content.pop()!), (k -= 1));
       const before = doc.blocks[k];
-      if (before?.kind === 'paragraph' && [...before.text].length <= 300) kept.unshift(content.pop()!);
+      if (before?.kind === 'paragraph' && [...before.text].length <= 300) {
+        kept.unshift(content.pop()!);
+        // …and the heading of that paragraph, which would otherwise stay behind at the foot of the page.
+        if (doc.blocks[k - 1]?.kind === 'heading') kept.unshift(content.pop()!);
+      }
       content.push(kept.length > 0 ? ({ stack: [...kept, node], unbreakable: true } as Content) : node);
     } else content.push(node);
   });
@@ -216,7 +221,11 @@ export const reportDefinition = (doc: ReportDocument, fonts: FontSet, splitTable
     pageBreakBefore: (node: PageNode, nodes: { getFollowingNodesOnPage: () => PageNode[] }) => {
       const page = node.startPosition?.pageNumber;
       // The page number at the foot is laid out with the page: it is not text that follows.
-      const following = () => nodes.getFollowingNodesOnPage().filter((n) => n.startPosition?.pageNumber === page && !(typeof n.text === 'string' && /^— \d+ —$/u.test(n.text)));
+      // Only what prints counts (text, a picture), not a container whose content may have moved to the next page.
+      const following = () =>
+        nodes
+          .getFollowingNodesOnPage()
+          .filter((n) => n.startPosition?.pageNumber === page && (n.text !== undefined || n.svg !== undefined) && !(typeof n.text === 'string' && /^— \d+ —$/u.test(n.text)));
       if (node.headlineLevel !== undefined) return !following().some((n) => n.headlineLevel === undefined);
       if (typeof node.id !== 'string' || !node.id.startsWith(LONE_ROW) || !/-keep\d-\d+$/u.test(node.id)) return false;
       const end = node.id.replace(/-keep\d-\d+$/u, '-end-');

@@ -274,6 +274,18 @@ describe('charts that tell the truth, text set without gaps', () => {
     expect(lone).toEqual([]);
   });
 
+  it.each([
+    ['final', 2025],
+    ['midterm', 2023],
+    ['annual', 2024],
+  ] as const)('leaves no heading of the %s report at the foot of a page', async (kind, year) => {
+    const file = await report({ year, kind });
+    for (let page = 1; page <= pdfPages(file); page += 1) {
+      const lines = pdfText(file, page, page).split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^—\s*\d+\s*—$/u.test(l));
+      expect(lines.at(-1) ?? '', `${kind} page ${page}`).not.toMatch(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\S{2,24}$/u);
+    }
+  });
+
   it('spreads no line of the final report’s body apart for a number that did not fit at its end', async () => {
     // pdftotext writes a spread line with a space between its characters ("农 村 公 益 性 公 墓").
     const spread = body(await report({ year: 2025, kind: 'final' })).filter((l) => /(?:\p{Script=Han} ){6}/u.test(l));
