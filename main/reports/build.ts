@@ -244,7 +244,7 @@ const partsFigure = (row: EvaluatedRow, at: EvaluatedRow | undefined): string | 
   return parts.map((p) => `${p.label}${num(p.value! * f.factor, f.decimals)}`).join('\n');
 };
 
-const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext, withBaseline = true): string => {
+const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext, withBaseline = true, leader = false): string => {
   switch (key) {
     case 'seq':
       return row.seq;
@@ -263,6 +263,13 @@ const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext,
     case 'previous':
       return partsFigure(row, ctx.historyRows?.get(ctx.result.year - 1)?.get(row.seq) ?? undefined) ?? figure(row, ctx.previous.get(row.seq));
     case 'yearChange': {
+      // Parts (城市/农村) each change from their own figure of last year.
+      const last = ctx.historyRows?.get(ctx.result.year - 1)?.get(row.seq);
+      const byPart = partsFigure(row, row) !== null && last ? row.parts.flatMap((p) => {
+        const was = last.parts.find((q) => q.label === p.label)?.value ?? null;
+        return p.value === null || was === null ? [] : [`${p.label}${changeCell({ ...row, value: p.value, baseline: null, change: null }, was)}`];
+      }) : [];
+      if (byPart.length >= 2) return byPart.join('\n');
       const before = ctx.previous.get(row.seq);
       // A running sum always grows: its change on last year says nothing (the year's own figure is in the note).
       if (before === null || before === undefined || row.value === null || row.yearValue !== undefined) return '—';
@@ -276,7 +283,10 @@ const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext,
       return changeCell(row);
     case 'completion':
       // A target the baseline already met has a completion (DESIGN.md's formula) that says nothing: the note says why.
-      return baselineMeetsTarget(row) || row.completion === null ? '—' : `${num(shownCompletion(row)!, 1)}%`;
+      if (baselineMeetsTarget(row) || row.completion === null) return '—';
+      // The leader's page says a row fell back rather than print a negative share of the way (-80%).
+      if (leader && shownCompletion(row)! < 0) return '倒退';
+      return `${num(shownCompletion(row)!, 1)}%`;
     case 'timeProgress':
       return `${Math.round(row.timeProgress * 100)}%`;
     case 'status': {
@@ -345,7 +355,7 @@ const tableBlock = (spec: Extract<TemplateBlock, { table: unknown }>['table'], c
   // `years`: one column for each year after the base year and before the report's (2021 | 2022 at mid-term).
   const between = Array.from({ length: Math.max(0, r.year - r.baseYear - 1) }, (_, i) => r.baseYear + 1 + i);
   const columns = keys.flatMap((key): ColumnRef[] => (key === 'years' ? between.map((year) => ({ key, year })) : [{ key }]));
-  const tableRows: TableRow[] = rows.map((row) => ({ cells: columns.map((k) => cellOf(k, row, ctx, keys.includes('baseline'))), bold: row.attribute === '约束性' }));
+  const tableRows: TableRow[] = rows.map((row) => ({ cells: columns.map((k) => cellOf(k, row, ctx, keys.includes('baseline'), spec.rows === 'summary')), bold: row.attribute === '约束性' }));
   const anyFromData = rows.some((x) => x.baselineSource === 'data');
   return {
     kind: 'table',

@@ -233,10 +233,17 @@ export const linesOf = (inlines: Inline[] | string, measure: Measure, box: Parag
  * A short text set in a narrow box (a table cell, a chart's or an attachment's title) as inlines that pdfmake breaks
  * only between words: each word of two to eight characters is one unbreakable inline ("设施", "（骨灰堂）"), and the last
  * word goes with the one before it when it is one character ("…覆盖率" never wraps to "率"). Longer words (a long
- * number) may still break, as they must to fit. Text with line breaks of its own is returned as it is.
+ * number) may still break, as they must to fit. Each line of a text with line breaks of its own is set so.
  */
 export const wordInlines = (text: string): Inline[] | string => {
-  if (/[\r\n]/u.test(text) || [...text].length <= 2) return text;
+  // Lines of their own (城市750\n农村605): each line set the same way.
+  if (/\n/u.test(text)) {
+    return text.split('\n').flatMap((line, i): Inline[] => {
+      const set = wordInlines(line);
+      return [...(i > 0 ? ['\n'] : []), ...(typeof set === 'string' ? [set] : set)];
+    });
+  }
+  if (/\r/u.test(text) || [...text].length <= 2) return text;
   const words = chineseWords(text, 8);
   if (words.length >= 2) {
     const last = words[words.length - 1]!;

@@ -114,6 +114,12 @@ describe('figures that reconcile', () => {
     const row2 = table.split('\n').find((l) => /^\s*2\s+农村低保标准占城市/u.test(l))!;
     expect(row2).toMatch(/\b70\s+72\.1\s+\+2\.1百分点/u);
     expect(table).not.toContain('+12.1百分点');
+    // Row 1 has a figure per part (城市/农村): each part and its own change from last year, never one unnamed number.
+    const row1 = flat(table.slice(table.search(/^\s*1\s+城乡低保标准年度增速/mu), table.search(/^\s*2\s+农村低保标准/mu)));
+    // (pdftotext reads the cells' lines across the row: 城市8.6 城市7.2 城市-1.4 …, then 农村10.8 农村10.5 …)
+    expect(row1).toMatch(/城市8\.6城市7\.2城市-1\.4/u);
+    expect(row1).toMatch(/农村10\.8农村10\.5百分点/u);
+    expect(row1).toMatch(/农村-0\.3/u);
   });
 
   it('writes the parts in the table’s note as the sentence does: with the unit and the sentence’s decimals', async () => {
@@ -184,6 +190,10 @@ describe('the leader’s one-page summary', () => {
     // −80% and −28% of the way: both named, ahead of rows nearer their targets.
     expect(problems).toContain('有集中供养意愿的特困人员集中供养率82%');
     expect(problems).toContain('社会组织专职工作人员数量1130人');
+    // No negative share of the way on the leader's page: a row that fell back says so.
+    const table = text.slice(text.indexOf('二、指标一览'), text.indexOf('三、'));
+    expect(table).not.toMatch(/-\d+(?:\.\d+)?%/u);
+    expect(table).toMatch(/82倒退×未完成/u);
   });
 });
 
