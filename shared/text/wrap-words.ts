@@ -10,23 +10,33 @@ const NO_LINE_START = /^[）)】」』”’》〉，。、；：！？%‰]/u;
  * Words of the civil-affairs indicator names that ICU's dictionary splits ("供|养", "特|困", "站|点"): kept whole.
  * A one-character suffix (…率, …数, …比) stays with the word before it.
  */
-const GLOSSARY = new Set(['供养', '特困', '站点', '低保', '覆盖率', '占比', '比率', '殡仪馆', '骨灰堂', '公益性', '护理型', '全州', '全省', '全市', '全县', '社工', '孤儿', '五保']);
+const GLOSSARY = [
+  '供养', '特困', '站点', '低保', '低限', '覆盖率', '占比', '比率', '殡仪馆', '骨灰堂', '公益性', '护理型', '全州', '全省', '全市', '全县',
+  '社工', '孤儿', '五保', '残疾人', '帮扶', '县级', '市级', '乡镇', '火葬区', '上年度', '城乡', '百分点', '千分点', '失能', '人均', '增速',
+];
 const SUFFIX = /^[率数比量额度]$/u;
 
+/**
+ * ICU's words with no break inside a glossary word wherever it occurs (ICU may cut "城市低保" as 城市低|保), and a
+ * one-character suffix joined to the word before it.
+ */
 const domainWords = (segments: string[]): string[] => {
+  const text = segments.join('');
+  const inside = new Set<number>();
+  for (const word of GLOSSARY) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) for (let k = at + 1; k < at + word.length; k += 1) inside.add(k);
+  }
+  const merged: string[] = [];
+  let pos = 0;
+  for (const seg of segments) {
+    if (merged.length > 0 && inside.has(pos)) merged[merged.length - 1] += seg;
+    else merged.push(seg);
+    pos += seg.length;
+  }
   const out: string[] = [];
-  for (let i = 0; i < segments.length; i += 1) {
-    let taken = 1;
-    for (let j = Math.min(segments.length, i + 4); j > i + 1; j -= 1) {
-      if (GLOSSARY.has(segments.slice(i, j).join(''))) {
-        taken = j - i;
-        break;
-      }
-    }
-    const word = segments.slice(i, i + taken).join('');
+  for (const word of merged) {
     if (SUFFIX.test(word) && out.length > 0) out[out.length - 1] += word;
     else out.push(word);
-    i += taken - 1;
   }
   return out;
 };

@@ -39,6 +39,18 @@ describe('wrapWords', () => {
     expect(wrapWords('农村公益性公墓（骨灰堂）乡镇覆盖率', 8)).toEqual(['农村公益性公墓', '（骨灰堂）乡镇', '覆盖率']);
   });
 
+  it('keeps the indicator names’ own words whole even where ICU cuts them (城市低|保, 探访帮|扶)', () => {
+    for (const name of ['居家特殊困难、失能老年人探访帮扶率', '全省城市低保标准低限', '城乡公益性安葬（放）设施火葬区县级覆盖率', '三四级智力和精神残疾人护理补贴覆盖率']) {
+      for (const max of [4, 5, 6, 7, 8, 9, 10]) {
+        const lines = wrapWords(name, max, 10);
+        for (let i = 1; i < lines.length; i += 1) {
+          const around = `${lines[i - 1]!.slice(-1)}${lines[i]!.slice(0, 1)}`;
+          expect(['帮扶', '低保', '低限', '县级', '残疾', '疾人', '火葬', '葬区', '失能'], `${name} at ${max}`).not.toContain(around);
+        }
+      }
+    }
+  });
+
   it('ends a name longer than the lines allowed after a whole word, with …', () => {
     const lines = wrapWords('困难残疾人生活补贴和重度残疾人护理补贴目标群体覆盖率', 6, 2);
     expect(lines).toHaveLength(2);
