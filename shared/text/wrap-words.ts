@@ -35,7 +35,9 @@ const domainWords = (segments: string[]): string[] => {
   }
   const out: string[] = [];
   for (const word of merged) {
-    if (SUFFIX.test(word) && out.length > 0) out[out.length - 1] += word;
+    const before = out[out.length - 1];
+    // A suffix stays with its word; a number with the unit after it (1200人, 750元, 2025年).
+    if (before !== undefined && (SUFFIX.test(word) || (/[\d.]$/u.test(before) && /^\p{Script=Han}{1,3}$/u.test(word)))) out[out.length - 1] += word;
     else out.push(word);
   }
   return out;
