@@ -34,6 +34,13 @@ const doc = (rows: number, long = false): ReportDocument => ({
   ],
 });
 
+/** Writes the test table with `rows` rows to a PDF; its last page's text, or null when it fits one page. */
+const lastPageOf = async (out: string, rows: number, long = false): Promise<string | null> => {
+  await writePdf(doc(rows, long), out);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]);
+  return pages === 1 ? null : execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), '-layout', out, '-'], { encoding: 'utf8' });
+};
+
 describe('the last row of a table that runs over a page', () => {
   it('is never alone on the last page, whatever the table’s length', async () => {
     const dir = tempDir();
@@ -42,11 +49,9 @@ describe('the last row of a table that runs over a page', () => {
     for (let n = 14; n <= 60; n += 2) {
       for (const rows of [n, n + 1]) {
         const out = path.join(dir, `t${rows}.pdf`);
-        await writePdf(doc(rows), out);
-        const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]);
-        if (pages === 1) continue;
+        const last = await lastPageOf(out, rows);
+        if (last === null) continue;
         spilled++;
-        const last = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), '-layout', out, '-'], { encoding: 'utf8' });
         const onLast = last.match(/\bR\d+\b/g) ?? [];
         if (onLast.length === 1) lone.push(rows);
         // The rows are all there, once each, in order.
@@ -65,12 +70,9 @@ describe('the end of a table whose rows wrap', () => {
     const alone: string[] = [];
     let spilled = 0;
     for (let rows = 8; rows <= 30; rows += 1) {
-      const out = path.join(dir, `w${rows}.pdf`);
-      await writePdf(doc(rows, true), out);
-      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]);
-      if (pages === 1) continue;
+      const last = await lastPageOf(path.join(dir, `w${rows}.pdf`), rows, true);
+      if (last === null) continue;
       spilled++;
-      const last = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), '-layout', out, '-'], { encoding: 'utf8' });
       const onLast = last.match(/\bR\d+\b/g) ?? [];
       if (onLast.length < 2) alone.push(`${rows} rows: ${onLast.length} on the last page`);
       if (!last.includes('说明：测试表。')) alone.push(`${rows} rows: the note is not on the last page`);
