@@ -65,8 +65,8 @@ export const statusLegend = (statuses: readonly Status[]): string => {
   const order = [...STATUSES.filter((s) => s !== '缺数' && s !== '不适用'), '缺数', '不适用'] as const;
   for (const s of order) {
     if (!statuses.includes(s)) continue;
-    const { symbol } = LABELS[s];
-    bySymbol.set(symbol, [...(bySymbol.get(symbol) ?? []), s]);
+    const { symbol, word } = statusLabel(s);
+    bySymbol.set(symbol, [...(bySymbol.get(symbol) ?? []), word]);
   }
   return [...bySymbol].map(([symbol, words]) => `${symbol} ${words.join('/')}`).join('  ');
 };

@@ -141,6 +141,9 @@ const rank = (r: EvaluatedRow): number => {
   return 3;
 };
 
+/** Names joined with 、; a name with a 、 of its own is quoted, so that two names never read as four. */
+const nameList = (rows: readonly EvaluatedRow[]): string => rows.map((r) => (r.name.includes('、') ? `“${r.name}”` : r.name)).join('、');
+
 const byRank = (rows: EvaluatedRow[], key: (r: EvaluatedRow) => number): EvaluatedRow[] =>
   rows
     .map((r, i) => ({ r, i }))
@@ -163,15 +166,14 @@ export const bindingOverview = (result: Result): string => {
   if (met.length === rows.length && !final) return `${rows.length}项约束性指标全部达标。`;
   const onTime = rows.filter((r) => r.status === '快于预期' || r.status === '基本符合预期');
   const bad = rows.filter((r) => LAGGING.has(r.status));
-  // A name with a 、 of its own is quoted, so that two names never read as four.
-  const named = (members: EvaluatedRow[]) => members.slice(0, MAX_NAMES).map((r) => (r.name.includes('、') ? `“${r.name}”` : r.name)).join('、') + (members.length > MAX_NAMES ? '等' : '');
+  const named = (members: EvaluatedRow[]) => nameList(members.slice(0, MAX_NAMES)) + (members.length > MAX_NAMES ? '等' : '');
   // The final evaluation names every binding row with 完成 or 未完成 (REPORTS.md §3), once, here.
   if (final) {
     const done = rows.filter((r) => r.status === '完成');
     const notDone = rows.filter((r) => r.status !== '完成');
     const parts = [
-      done.length > 0 ? `${done.length}项完成（${done.map((r) => r.name).join('、')}）` : '',
-      notDone.length > 0 ? `${notDone.length}项${notDone.every((r) => r.status === '未完成') ? '未完成' : '未完成或无法评价'}（${notDone.map((r) => r.name).join('、')}）` : '',
+      done.length > 0 ? `${done.length}项完成（${nameList(done)}）` : '',
+      notDone.length > 0 ? `${notDone.length}项${notDone.every((r) => r.status === '未完成') ? '未完成' : '未完成或无法评价'}（${nameList(notDone)}）` : '',
     ].filter((t) => t !== '');
     return `${rows.length}项约束性指标中，${parts.join('，')}。`;
   }
@@ -237,7 +239,7 @@ export const problemsFromEvaluation = (result: Result): string[] => {
     .map(([lead, members]) => `${lead}。${members.map((r) => issueClause(r, result)).join('；')}。`);
   const missing = rows.filter((r) => r.status === '缺数');
   if (missing.length > 0) {
-    const names = missing.slice(0, MAX_NAMES).map((r) => r.name).join('、') + (missing.length > MAX_NAMES ? '等' : '');
+    const names = nameList(missing.slice(0, MAX_NAMES)) + (missing.length > MAX_NAMES ? '等' : '');
     // A numbered item never starts with a figure: "3.有17项…", not "3.17项…".
     out.push(`有${missing.length}项指标暂无统计数据（${names}），监测统计基础有待加强。`);
   }

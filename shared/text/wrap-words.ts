@@ -12,7 +12,7 @@ const NO_LINE_START = /^[）)】」』”’》〉，。、；：！？%‰]/u;
  */
 const GLOSSARY = [
   '供养', '特困', '站点', '低保', '低限', '覆盖率', '占比', '比率', '殡仪馆', '骨灰堂', '公益性', '护理型', '全州', '全省', '全市', '全县',
-  '社工', '孤儿', '五保', '残疾人', '帮扶', '县级', '市级', '乡镇', '火葬区', '上年度', '城乡', '百分点', '千分点', '失能', '人均', '增速',
+  '社工', '孤儿', '五保', '残疾人', '帮扶', '县级', '市级', '乡镇', '火葬区', '上年度', '城乡', '百分点', '千分点', '失能', '人均', '增速', '基期值', '基期', '目标值',
 ];
 const SUFFIX = /^[率数比量额度]$/u;
 
@@ -49,20 +49,27 @@ const domainWords = (segments: string[]): string[] => {
  */
 export const chineseWords = (text: string, bracket = 12): string[] => {
   const words: string[] = [];
-  let open = '';
+  /** The words of an open bracket, its "（" included in the first. */
+  let inner: string[] | null = null;
+  const push = (w: string) => {
+    // A closing mark never begins a line; an opening one never ends one (it goes with the word after it).
+    if (NO_LINE_START.test(w) && words.length > 0) words[words.length - 1] += w;
+    else if (words.length > 0 && /[（(]$/u.test(words[words.length - 1]!)) words[words.length - 1] += w;
+    else words.push(w);
+  };
   for (const segment of domainWords([...WORDS.segment(text)].map((x) => x.segment))) {
-    if (open) {
-      open += segment;
+    if (inner) {
+      inner.push(segment);
       if (/[）)]/u.test(segment)) {
-        if ([...open].length <= bracket) words.push(open);
-        else words.push(...[...WORDS.segment(open)].map((x) => x.segment));
-        open = '';
+        const whole = inner.join('');
+        if ([...whole].length <= bracket) push(whole);
+        else inner.forEach(push);
+        inner = null;
       }
-    } else if (/^[（(]/u.test(segment)) open = segment;
-    else if (NO_LINE_START.test(segment) && words.length > 0) words[words.length - 1] += segment;
-    else words.push(segment);
+    } else if (/^[（(]/u.test(segment)) inner = [segment];
+    else push(segment);
   }
-  if (open) words.push(open);
+  if (inner) inner.forEach(push);
   return words;
 };
 

@@ -21,6 +21,7 @@ describe('status labels', () => {
 
   it('lists each symbol used once in the legend', () => {
     expect(statusLegend(['缺数', '提前实现', '不适用', '提前实现'])).toBe('● 提前实现  — 缺数/不适用');
+    expect(statusLegend(['需判断', '缺数'])).toBe('△ 待评价  — 缺数');
   });
 });
 

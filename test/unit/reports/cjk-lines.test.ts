@@ -4,7 +4,7 @@
  * character alone ("标。"). Measured with the bundled body font, as the PDF is set.
  */
 import { describe, expect, it } from 'vitest';
-import { linesOf, setParagraph, type Inline, type Measure } from '../../../main/reports/cjk-lines';
+import { linesOf, setParagraph, wordInlines, type Inline, type Measure } from '../../../main/reports/cjk-lines';
 import { CANDIDATES, measurer } from '../../../main/reports/fonts';
 
 const MM = 72 / 25.4;
@@ -66,5 +66,20 @@ describe('setParagraph', () => {
     const set = setParagraph(LOOSE, noHalt, BOX);
     expect(textOf(set)).toBe(LOOSE);
     expect(JSON.stringify(set)).not.toContain('halt');
+  });
+});
+
+describe('wordInlines', () => {
+  it('keeps words, numbers with their units and brackets’ edges whole in a narrow cell', () => {
+    const set = wordInlines('城市每人每月720元（全省城市低保标准低限730元）；农村每人每月560元');
+    expect(textOf(set)).toBe('城市每人每月720元（全省城市低保标准低限730元）；农村每人每月560元');
+    const whole = (set as Inline[]).filter((p): p is { text: string; noWrap: true } => typeof p !== 'string' && p.noWrap === true).map((p) => p.text);
+    for (const w of ['低保', '低限', '730元）；', '（全省', '720元']) expect(whole).toContain(w);
+  });
+
+  it('sets each line of a cell with lines of its own (城市…\n农村…)', () => {
+    const set = wordInlines('城市-1.4百分点\n农村-0.3百分点') as Inline[];
+    expect(set).toContain('\n');
+    expect(textOf(set)).toBe('城市-1.4百分点\n农村-0.3百分点');
   });
 });

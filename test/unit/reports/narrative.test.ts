@@ -147,6 +147,11 @@ describe('the progress sentence of a rate or share', () => {
     );
   });
 
+  it('quotes a name with a 、 of its own in a list of names, so that two read as two', () => {
+    const rows = chuxiong().rows.map((r) => (r.seq === '16' ? { ...r, name: '困难残疾人生活补贴、重度残疾人护理补贴覆盖率' } : r));
+    expect(bindingOverview({ ...chuxiong(), rows })).toContain('“困难残疾人生活补贴、重度残疾人护理补贴覆盖率”');
+  });
+
   it('gives a verdict that counts the binding rows behind and says 总体 once', () => {
     const v = verdictSentence(chuxiong());
     expect(v).toMatch(/^总体看，规划实施进度不平衡，有\d+项指标进度滞后或尚未达到目标（其中约束性指标3项），需加快推进。$/u);
