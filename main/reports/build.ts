@@ -280,7 +280,8 @@ const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext,
     case 'value':
       return partsFigure(row, row) ?? figure(row, row.value);
     case 'change':
-      return changeCell(row);
+      // A row whose figure is its parts' has no one change since the base year to print unnamed.
+      return partsFigure(row, row) !== null ? '—' : changeCell(row);
     case 'completion':
       // A target the baseline already met has a completion (DESIGN.md's formula) that says nothing: the note says why.
       if (baselineMeetsTarget(row) || row.completion === null) return '—';
