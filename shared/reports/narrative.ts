@@ -6,7 +6,8 @@
 import { baselineMeetsTarget, type EvaluatedRow, type EvaluationResult } from '../evaluation/result';
 import { STATUSES, type Status } from '../evaluation/status';
 import { rowFormat, rowValue } from './numbers';
-import { LAGGING, MET, rowPieces, statusSentence } from './sentences';
+import { LAGGING, MET, partNote, rowPieces, statusSentence } from './sentences';
+import { wrapWords } from '../text/wrap-words';
 
 export { formatValue } from './numbers';
 export { indicatorSentence, isGrowthSeries, partNote } from './sentences';
@@ -261,8 +262,10 @@ const nameVariants = (name: string): string[] => {
 
 /** The last resort: the name cut to `room` characters with "…". */
 const cutName = (name: string, room: number): string => {
-  const bare = [...name.replace(/（[^）]*）|\([^)]*\)/gu, '')];
-  return bare.length <= room ? bare.join('') : `${bare.slice(0, Math.max(2, room - 1)).join('')}…`;
+  const bare = name.replace(/（[^）]*）|\([^)]*\)/gu, '');
+  if ([...bare].length <= room) return bare;
+  // Cut after a whole word, with "…" (never "农村最低生活保障标准占当…").
+  return room >= 4 ? wrapWords(bare, room, 1)[0]! : `${[...bare].slice(0, Math.max(2, room - 1)).join('')}…`;
 };
 
 const shortTemplates = (r: EvaluatedRow, result: Result): ((name: string) => string)[] => {
@@ -272,7 +275,12 @@ const shortTemplates = (r: EvaluatedRow, result: Result): ((name: string) => str
   if (failing.length > 0) {
     const refs = failing.map((x) => x.referenceName).join('、');
     const labels = failing.map((x) => x.label).filter((l) => l !== '').join('、');
-    return [(n) => `${n}${labels === '' ? '' : `（${labels}）`}未达到${refs}`, (n) => `${n}${r.status === '未完成' ? '未完成' : '不符合要求'}`];
+    // With the figures first: "城乡低保标准城市每人每月780元（全省城市低保标准低限820元）".
+    return [
+      (n) => `${n}${failing.map((x) => partNote(r, x)).join('、')}`,
+      (n) => `${n}${labels === '' ? '' : `（${labels}）`}未达到${refs}`,
+      (n) => `${n}${r.status === '未完成' ? '未完成' : '不符合要求'}`,
+    ];
   }
   if (p.fullCoverage && r.status !== '倒退') return [(n) => `${n}${v}，未达100%约束性目标`, (n) => `${n}未达约束性目标`];
   // Without a single target there is no "还差": a range says how far outside it the value lies.
@@ -317,12 +325,17 @@ export const shortProblems = (result: Result, max = 3, limit = 40): string[] => 
   for (const r of sorted) {
     const templates = shortTemplates(r, result);
     const marks = (t: (n: string) => string): string[] => (isBinding(r) && !t('').includes('约束性') ? ['约束性指标', ''] : ['']);
-    const fits = (names: (t: (n: string) => string) => string[]): string | null => {
-      for (const t of templates) for (const mark of marks(t)) for (const name of names(t)) if (length(t(mark + name)) <= limit) return t(mark + name);
+    const fits = (among: typeof templates, names: (t: (n: string) => string) => string[]): string | null => {
+      for (const t of among) for (const mark of marks(t)) for (const name of names(t)) if (length(t(mark + name)) <= limit) return t(mark + name);
       return null;
     };
+    const variants = () => nameVariants(r.name);
+    const cut = (t: (n: string) => string) => [cutName(r.name, limit - length(t('')))];
+    // The problem with its figure first, the name shortened if it must be; a line without a figure only when even
+    // that does not fit.
+    const [withFigure, ...others] = templates;
     const chosen =
-      fits(() => nameVariants(r.name)) ?? fits((t) => [cutName(r.name, limit - length(t('')))]);
+      fits(withFigure ? [withFigure] : [], variants) ?? fits(withFigure ? [withFigure] : [], cut) ?? fits(others, variants) ?? fits(others, cut);
     if (chosen !== null) items.push(chosen);
   }
   const missing = result.rows.filter((r) => r.status === '缺数').length;

@@ -95,6 +95,18 @@ describe('pwb demo', () => {
     expect(pdfPages(path.join(dir, 'chuxiong-532300-2025-summary.pdf'))).toBeLessThanOrEqual(2);
   });
 
+  it('gives every 突出问题 on each plan’s one-page summary with its figure', () => {
+    const summaries = demo.reports.filter((x) => x.endsWith('-summary.pdf'));
+    expect(summaries.length).toBe(4);
+    for (const f of summaries) {
+      const text = pdfText(f);
+      const problems = text.slice(text.indexOf('四、突出问题') + '四、突出问题'.length, text.indexOf('五、'));
+      const items = problems.split('。').filter((t) => t !== '');
+      expect(items.length, f).toBeGreaterThanOrEqual(2);
+      for (const item of items) expect(item, f).toMatch(/\d/u);
+    }
+  });
+
   it('names the part that misses a target on parts (达州 城市低保标准 780 元 below the floor 820 元), and never leaves “还差” without a figure', () => {
     const dir = path.dirname(demo.database);
     const final = pdfText(path.join(dir, 'dazhou-511700-2025-final.pdf'));
