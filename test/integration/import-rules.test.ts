@@ -1,7 +1,8 @@
 /**
  * The rules declared with the items, checked in the import's preview with the numbers that break them: a part never
- * exceeds its whole (护理型床位数 ≤ 养老机构床位总数, 其中：低保金 ≤ 资金支出, in a year or in one month), and a count
- * that moves more than tenfold from the stored year before is questioned. Warnings, not refusals.
+ * exceeds its whole (护理型床位数 ≤ 养老机构床位总数, 其中：低保金 ≤ 资金支出, in a year or in one month), a count
+ * that moves more than tenfold from the stored year before is questioned, and so is a standard far from its sibling
+ * regions'. Warnings, not refusals.
  */
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -46,6 +47,38 @@ describe('a count that jumps from the year before', () => {
     const r = await h['import.run']({ file: await book(longSheet('地区：双柏县', [2022, 2023, 2024], [['社会组织数量', '个', 1250, 125000, 130000]])) });
     expect(r.ok).toBe(true);
     expect(r.problems.map((p) => [p.cell, p.message.split(' / ')[0]])).toEqual([['D3', '社会组织数量2023年为125000个，2022年为1250个，增至约100倍，请核对数值和单位']]);
+  });
+});
+
+describe('a value far from its sibling regions', () => {
+  // Five townships of 双柏县, each in a sheet of its own ("地区编码：532322101"), with 城市最低生活保障标准 for 2023.
+  const TOWNSHIPS = [['妥甸镇', '532322101'], ['大庄镇', '532322102'], ['法脿镇', '532322103'], ['鄂嘉镇', '532322104'], ['大麦地镇', '532322105']] as const;
+  const townships = (standards: number[]) =>
+    writeWorkbook(
+      path.join(dir, `乡镇${standards.join('-')}.xlsx`),
+      TOWNSHIPS.map(([name, code], i) => ({ name, rows: longSheet(`地区编码：${code}`, [2023], [['城市最低生活保障标准', '元/人·月', standards[i]!]]) })),
+    );
+
+  it('questions a township’s 城市低保标准 of 2100 元 where its siblings give about 630 元, naming the median', async () => {
+    const r = await h['import.run']({ file: await townships([620, 640, 2100, 610, 650]), dryRun: true });
+    expect(r.ok).toBe(true);
+    expect(r.problems.map((p) => [p.sheet, p.cell, p.message.split(' / ')[0]])).toEqual([
+      ['法脿镇', 'C3', '法脿镇城市最低生活保障标准2023年为2100元/人·月，同级4个地区的中位数为630元/人·月，约为其3.3倍，请核对'],
+    ]);
+  });
+
+  it('compares with the siblings’ stored values, and says nothing of ordinary differences or of counts', async () => {
+    expect((await h['import.run']({ file: await townships([620, 640, 700, 610, 650]) })).problems).toEqual([]);
+    const one = await writeWorkbook(path.join(dir, '一个乡镇.xlsx'), [{ name: '法脿镇', rows: longSheet('地区编码：532322103', [2023], [['城市最低生活保障标准', '元/人·月', 190]]) }]);
+    expect((await h['import.run']({ file: one, dryRun: true })).problems.map((p) => p.message.split(' / ')[0])).toEqual([
+      '法脿镇城市最低生活保障标准2023年为190元/人·月，同级4个地区的中位数为630元/人·月，约为其1/3.3，请核对',
+    ]);
+    // A count grows with a region's size: 200 社会组织 where the others have about 10 is not questioned.
+    const counts = await writeWorkbook(
+      path.join(dir, '社会组织.xlsx'),
+      TOWNSHIPS.map(([name, code], i) => ({ name, rows: longSheet(`地区编码：${code}`, [2023], [['社会组织数量', '个', [10, 12, 200, 11, 9][i]!]]) })),
+    );
+    expect((await h['import.run']({ file: counts, dryRun: true })).problems).toEqual([]);
   });
 });
 

@@ -1,13 +1,14 @@
 /**
  * Checks an import's values against the rules declared with the items (templates/catalog/series.json) and against
  * what is stored, before anything is written: a value within its item's plausible range, a part never exceeds its whole (护理型床位数 ≤ 养老机构床位总数,
- * 其中：低保金 ≤ 资金支出), and a count does not jump more than tenfold from the year before (a unit slip: 万 and 个).
+ * 其中：低保金 ≤ 资金支出), a count does not jump more than tenfold from the year before (a unit slip: 万 and 个), and a
+ * standard, rate or share is not far from its sibling regions'.
  * Warnings with the numbers and cells that break the rule, never refusals.
  */
 import type { Problem } from '../../../shared/errors';
 import type { ReadDb } from '../../db/types';
 import { loadBuiltIns } from '../../catalog/load';
-import { catalogOf } from '../context';
+import { catalogOf, regionTreeOf } from '../context';
 import type { ParsedObservation } from './types';
 
 /** A count that moves more than this factor from one year to the next is questioned. */
@@ -96,6 +97,56 @@ export const checkRules = (db: ReadDb, annual: ParsedObservation[], periods: Par
         message: `${series.name}${o.year}年为${num(o.value)}${series.unit}，${o.year - 1}年为${num(before)}${series.unit}，${ratio > 1 ? `增至约${num(Math.round(ratio))}倍` : `降至约1/${num(Math.round(1 / ratio))}`}，请核对数值和单位 / changed more than ${JUMP_FACTOR}-fold from the year before`,
       });
     }
+  }
+  problems.push(...siblingOutliers(db, annual, read, storedValue, MAX_WARNINGS - problems.length));
+  return problems;
+};
+
+/** A rate, share or standard this many times above or below the median of its sibling regions is questioned. */
+export const SIBLING_FACTOR = 3;
+/** …when at least this many siblings have a value for the series and year. */
+const MIN_SIBLINGS = 4;
+
+const median = (xs: number[]): number => {
+  const v = [...xs].sort((a, b) => a - b);
+  const m = v.length >> 1;
+  return v.length % 2 === 1 ? v[m]! : (v[m - 1]! + v[m]!) / 2;
+};
+
+/**
+ * A value far from its sibling regions' (a township's 城市低保标准 of 2100 元 where the others give about 630): for
+ * series that do not add up (standards, rates, shares), whose siblings are comparable; counts differ with a
+ * region's size and are not compared. Siblings' values come from this import or from what is stored.
+ */
+const siblingOutliers = (
+  db: ReadDb,
+  annual: ParsedObservation[],
+  read: ReadonlyMap<string, ParsedObservation>,
+  storedValue: (region: string, code: string, year: number) => number | undefined,
+  room: number,
+): Problem[] => {
+  const catalog = catalogOf(db);
+  const { regions, nodes } = regionTreeOf(db);
+  const problems: Problem[] = [];
+  for (const o of annual) {
+    if (problems.length >= room) break;
+    const series = catalog.get(o.seriesCode);
+    if (series.aggregation === 'sum' || o.value <= 0) continue;
+    const parent = regions.get(o.regionCode)?.parentCode;
+    const siblings = (parent ? (nodes.get(parent)?.children ?? []) : []).filter((c) => c !== o.regionCode);
+    const values = siblings
+      .map((c) => read.get(`${c}|${o.seriesCode}|${o.year}`)?.value ?? storedValue(c, o.seriesCode, o.year))
+      .filter((v): v is number => v !== undefined && v > 0);
+    if (values.length < MIN_SIBLINGS) continue;
+    const m = median(values);
+    const ratio = o.value / m;
+    if (ratio <= SIBLING_FACTOR && ratio >= 1 / SIBLING_FACTOR) continue;
+    problems.push({
+      severity: 'warning',
+      sheet: o.sheet,
+      cell: o.cell,
+      message: `${regions.get(o.regionCode)?.name ?? o.regionCode}${series.name}${o.year}年为${num(o.value)}${series.unit}，同级${values.length}个地区的中位数为${num(Number(m.toPrecision(6)))}${series.unit}，${ratio > 1 ? `约为其${num(Math.round(ratio * 10) / 10)}倍` : `约为其1/${num(Math.round((1 / ratio) * 10) / 10)}`}，请核对 / far from the sibling regions' median`,
+    });
   }
   return problems;
 };
