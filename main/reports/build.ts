@@ -89,7 +89,7 @@ const leagueTables = (t: LeagueTable, rows: EvaluatedRow[], perTable: number, fo
           c.unit,
           ...regions.map((r) => {
             const x = r.rows[i]!;
-            const label = statusLabel(x.status);
+            const label = statusLabel(x.status, { upward: true });
             if (x.value === null) return `${label.symbol}${label.word}`;
             const shown = row ? figure(row, x.value) : String(x.value);
             // A value without a judgement (不适用, or a reference missing) is printed alone: "— 85" would read as −85.
@@ -100,7 +100,7 @@ const leagueTables = (t: LeagueTable, rows: EvaluatedRow[], perTable: number, fo
         bold: row?.attribute === '约束性',
       };
     }),
-    note: k === chunks.length - 1 ? `说明：括号内为在${t.regions.length}个下级地区中的排名（按完成目标进度，无进度的按数值），并列同名次，缺数、不适用和待评价的不排名。评价符号：${statusLegend(statuses)}` : '',
+    note: k === chunks.length - 1 ? `说明：括号内为在${t.regions.length}个下级地区中的排名（按完成目标进度，无进度的按数值），并列同名次，缺数、不适用和待评价的不排名。评价符号：${statusLegend(statuses, { upward: true })}` : '',
     fontSize,
   }));
 };
@@ -291,7 +291,7 @@ const cellOf = ({ key, year }: ColumnRef, row: EvaluatedRow, ctx: ReportContext,
     case 'timeProgress':
       return `${Math.round(row.timeProgress * 100)}%`;
     case 'status': {
-      const l = statusLabel(row.status, { exceeded: row.exceeded, binding: row.attribute === '约束性' });
+      const l = statusLabel(row.status, { exceeded: row.exceeded, binding: row.attribute === '约束性', upward: true });
       return `${l.symbol} ${l.word}`;
     }
     case 'pace':
@@ -363,7 +363,7 @@ const tableBlock = (spec: Extract<TemplateBlock, { table: unknown }>['table'], c
     title: fill(spec.title ?? '', values),
     columns: columns.map((k) => columnOf(k, r)),
     rows: tableRows,
-    note: [fill(spec.note ?? '', values), leftBehind > 0 ? `另有${leftBehind}项${r.kind === 'final' ? '未完成' : '进度滞后或未达标'}的指标未列入本表，见评估报告所附指标完成情况表。` : '', anyFromData && keys.includes('baseline') ? baselineFootnote(ctx) : '', rows.length > 0 ? `评价符号：${statusLegend(rows.map((x) => x.status))}` : '']
+    note: [fill(spec.note ?? '', values), leftBehind > 0 ? `另有${leftBehind}项${r.kind === 'final' ? '未完成' : '进度滞后或未达标'}的指标未列入本表，见评估报告所附指标完成情况表。` : '', anyFromData && keys.includes('baseline') ? baselineFootnote(ctx) : '', rows.length > 0 ? `评价符号：${statusLegend(rows.map((x) => x.status), { upward: true })}` : '']
       .filter(Boolean)
       .join('\n'),
     fontSize: spec.fontSize,

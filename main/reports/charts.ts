@@ -128,7 +128,7 @@ const missingReason = (r: EvaluatedRow): string => {
 };
 
 const labelText = (r: EvaluatedRow): string => {
-  const l = statusLabel(r.status, { exceeded: r.exceeded, binding: r.attribute === '约束性' });
+  const l = statusLabel(r.status, { exceeded: r.exceeded, binding: r.attribute === '约束性', upward: true });
   return `${l.symbol} ${l.word} ${num(shownCompletion(r) ?? 0, 1)}%`;
 };
 
@@ -160,7 +160,7 @@ export const completionChart = (result: EvaluationResult, options: ChartSize = {
   const categories = rows.map(rowLabel);
   const labels = rows.map(labelText);
   const statuses = STATUSES.filter((s) => rows.some((r) => r.status === s));
-  const seriesName = (s: Status): string => `${statusLabel(s).symbol} ${s}`;
+  const seriesName = (s: Status): string => `${statusLabel(s).symbol} ${statusLabel(s, { upward: true }).word}`;
 
   // Notes at the top: how many rows are drawn, how many left out and why.
   const notes: string[] = [];

@@ -46,9 +46,9 @@ const LABELS: Record<Status, Omit<StatusLabel, 'word'>> = {
 };
 
 /** The label of a row's status; a binding row is only ever 完成/未完成 (REPORTS.md §6), never 超额完成. */
-export const statusLabel = (status: Status, options: { exceeded?: boolean; binding?: boolean } = {}): StatusLabel => {
-  // 需判断 is the bureau's to judge: a report says 待评价.
-  const word = status === '完成' && options.exceeded === true && options.binding !== true ? '超额完成' : status === '需判断' ? '待评价' : status;
+export const statusLabel = (status: Status, options: { exceeded?: boolean; binding?: boolean; upward?: boolean } = {}): StatusLabel => {
+  // 需判断 is the bureau's to judge: a document sent upward (a report, the league workbook) says 待评价.
+  const word = status === '完成' && options.exceeded === true && options.binding !== true ? '超额完成' : status === '需判断' && options.upward === true ? '待评价' : status;
   return { word, ...LABELS[status] };
 };
 
@@ -59,13 +59,13 @@ export const statusText = (status: Status, options: { exceeded?: boolean; bindin
 };
 
 /** The legend line under a table: each symbol used in the result once, with its words. */
-export const statusLegend = (statuses: readonly Status[]): string => {
+export const statusLegend = (statuses: readonly Status[], options: { upward?: boolean } = {}): string => {
   const bySymbol = new Map<string, string[]>();
   // The verdicts first, in the ladder's order; "no verdict" (缺数, 不适用) last.
   const order = [...STATUSES.filter((s) => s !== '缺数' && s !== '不适用'), '缺数', '不适用'] as const;
   for (const s of order) {
     if (!statuses.includes(s)) continue;
-    const { symbol, word } = statusLabel(s);
+    const { symbol, word } = statusLabel(s, options);
     bySymbol.set(symbol, [...(bySymbol.get(symbol) ?? []), word]);
   }
   return [...bySymbol].map(([symbol, words]) => `${symbol} ${words.join('/')}`).join('  ');

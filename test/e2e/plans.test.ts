@@ -46,13 +46,13 @@ describe('the bureau’s own plan in browser mode', () => {
     await bench.page.screenshot({ path: path.join(shots, 'plans-list.png'), fullPage: true });
   });
 
-  it('evaluates the saved plan in 2026 with the qualitative row 待评价 (需判断, for the bureau to judge)', async () => {
+  it('evaluates the saved plan in 2026 with the qualitative row 需判断', async () => {
     await new PlansView(bench.page).plan(PLAN).getByRole('button', { name: '评估' }).click();
     const evaluation = new EvaluationView(bench.page);
     await evaluation.choose({ year: '2026年' });
     await bench.page.getByRole('heading', { name: /双柏县 · 2026年/ }).waitFor();
     const row = evaluation.table().locator('tbody tr', { hasText: '县级区域养老服务中心建设' });
-    await expect(row.getByText(/待评价/).isVisible()).resolves.toBe(true);
+    await expect(row.getByText(/需判断/).isVisible()).resolves.toBe(true);
     await bench.page.screenshot({ path: path.join(shots, 'plans-evaluation.png'), fullPage: true });
   });
 

@@ -81,7 +81,7 @@ export const addLeagueSheet = (wb: ExcelJS.Workbook, t: LeagueTable): ExcelJS.Wo
     t.regions.forEach((region, k) => {
       const col = LABEL_COLUMNS.length + 2 * k + 1;
       const x = region.rows[i]!;
-      const label = statusLabel(x.status);
+      const label = statusLabel(x.status, { upward: true });
       const value = ws.getCell(r, col);
       if (x.value === null) setText(value, `${label.symbol} ${label.word}`);
       else setNumber(value, x.value, numberFormatForUnit(row.unit));
@@ -99,7 +99,7 @@ export const addLeagueSheet = (wb: ExcelJS.Workbook, t: LeagueTable): ExcelJS.Wo
     ws.getRow(r).height = Math.max(18, wrappedLines(row.name, 30) * 13.5 + 4);
   });
   const statuses = t.regions.flatMap((r) => r.rows.map((x) => x.status));
-  spanning(HEADER_ROW + 3 + t.columns.length, `说明：数值单元格的底色和批注为该地区该项的评价（${statusLegend(statuses)}）；“—”表示无数据或不排名。`, 9);
+  spanning(HEADER_ROW + 3 + t.columns.length, `说明：数值单元格的底色和批注为该地区该项的评价（${statusLegend(statuses, { upward: true })}）；“—”表示无数据或不排名。`, 9);
   return ws;
 };
 

@@ -9,7 +9,7 @@ const row = (status: Status, extra: Partial<EvaluatedRow> = {}): EvaluatedRow =>
 describe('status labels', () => {
   it('gives each status a symbol that prints in black and white', () => {
     expect((['提前实现', '快于预期', '基本符合预期', '滞后', '倒退', '未实现', '偏离', '缺数', '需判断'] as const).map((s) => statusText(s))).toEqual([
-      '● 提前实现', '◎ 快于预期', '○ 基本符合预期', '▲ 滞后', '▼ 倒退', '× 未实现', '◇ 偏离', '— 缺数', '△ 待评价',
+      '● 提前实现', '◎ 快于预期', '○ 基本符合预期', '▲ 滞后', '▼ 倒退', '× 未实现', '◇ 偏离', '— 缺数', '△ 需判断',
     ]);
   });
 
@@ -21,7 +21,9 @@ describe('status labels', () => {
 
   it('lists each symbol used once in the legend', () => {
     expect(statusLegend(['缺数', '提前实现', '不适用', '提前实现'])).toBe('● 提前实现  — 缺数/不适用');
-    expect(statusLegend(['需判断', '缺数'])).toBe('△ 待评价  — 缺数');
+    expect(statusLegend(['需判断', '缺数'])).toBe('△ 需判断  — 缺数');
+    // A document sent upward says what the bureau still has to do.
+    expect(statusLegend(['需判断', '缺数'], { upward: true })).toBe('△ 待评价  — 缺数');
   });
 });
 
