@@ -35,6 +35,8 @@ const SQUEEZABLE = new Set([...'，。、；：！？）】」』”’》〉（
 const CLOSING = new Set([...'，。、；：！？）】」』”’》〉']);
 /** A line this much shorter than its box is loose enough to be worth tightening. */
 const LOOSE_EM = 1;
+/** The longest paragraph set here, in UTF-16 units (a report's sentences are a few hundred). */
+const MAX_SET_LENGTH = 4_000;
 /** Room left at the end of a line that pdfmake must also find fitting (its widths are summed in another order). */
 const EPSILON = 0.01;
 
@@ -141,7 +143,8 @@ const inkEms = (tokens: Token[], [from, to]: [number, number], measure: Measure,
  * nothing needs tightening.
  */
 export const setParagraph = (text: string, measure: Measure, box: ParagraphBox): Inline[] | string => {
-  if (/[\r\n]/u.test(text) || text.trim() === '') return text;
+  // Each tightened line lays the paragraph out again: a text past this length (a pasted page) is left to pdfmake.
+  if (/[\r\n]/u.test(text) || text.trim() === '' || text.length > MAX_SET_LENGTH) return text;
   const tokens: Token[] = breakWords(text).map((w) => ({ text: w, squeezed: new Set(), glued: false }));
   const widths = tokens.map((t) => widthOf(t, measure));
   const remeasure = (from: number, to: number) => {

@@ -11,6 +11,7 @@ import type { ReadDb, WriteDb } from '../db/types';
 import { buildReport, trendSelectionKey, type ReportContext } from '../reports/build';
 import { childRegions } from '../db/queries/regions';
 import { leagueTable } from './league';
+import type { LeagueTable } from '../../shared/evaluation/league';
 import { barelyMoved, completionChart, flatSummary, flatValue, trendChart, trendSeriesFrom, type TrendSeries } from '../reports/charts';
 import { writeDocx } from '../reports/docx';
 import { writePdf } from '../reports/pdf';
@@ -118,6 +119,9 @@ const forPrint = (result: EvaluationResult): EvaluationResult => ({
   rows: result.rows.map((r) => ({ ...r, name: stripMark(r.name), printedName: stripMark(r.printedName) })),
 });
 
+/** The league table's row names as the report prints them (stripMark). */
+const leagueOf = (t: LeagueTable): LeagueTable => ({ ...t, columns: t.columns.map((c) => ({ ...c, name: stripMark(c.name) })) });
+
 export const writeReport = async (
   db: ReadDb,
   input: ReportInput,
@@ -150,7 +154,7 @@ export const writeReport = async (
     planRegionName: regionTreeOf(db).regions.get(plan.regionCode)?.name ?? plan.regionCode,
     charts: { completion: completionChart(result), trends: new Map() },
     // The sub-regions' league table, for a template that attaches it (a region without sub-regions has none).
-    league: template.blocks.some((b) => 'league' in b) && childRegions(db, result.region).length > 0 ? leagueTable(db, { plan: plan.id, year: input.year, region: result.region, kind: result.kind }) : null,
+    league: template.blocks.some((b) => 'league' in b) && childRegions(db, result.region).length > 0 ? leagueOf(leagueTable(db, { plan: plan.id, year: input.year, region: result.region, kind: result.kind })) : null,
   };
   // Each trend selection the template names: the rows' values by year against the straight target path.
   for (const b of template.blocks) {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/errors';
 import { migrations, latestVersion, schemaVersion } from '../../main/db/migrations';
 import { openDb } from '../../main/db/open';
-import { existingValues, getObservation, observationLoader, observationsOfRegion } from '../../main/db/queries/observations';
+import { existingValues, getObservation, observationsOfRegion, valueLoader } from '../../main/db/queries/observations';
 import { getPlan, listPlanIds } from '../../main/db/queries/plans';
 import type { ReadDb, WriteDb } from '../../main/db/types';
 import { freshDb, sha256, tempDir } from '../helpers/files';
@@ -230,7 +230,8 @@ describe('hot queries use an index or the primary key', () => {
           ? (sql: string) => {
               const explain = target.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`);
               const capture = (...args: unknown[]) => details.push(...explain.all(...args).map((r) => r.detail));
-              return { all: (...args: unknown[]) => (capture(...args), []), get: (...args: unknown[]) => void capture(...args) };
+              const statement = { all: (...args: unknown[]) => (capture(...args), []), get: (...args: unknown[]) => void capture(...args), raw: () => statement };
+              return statement;
             }
           : Reflect.get(target, prop, target),
     });
@@ -254,7 +255,7 @@ describe('hot queries use an index or the primary key', () => {
 
   it('loads a region’s observations for the years of a plan (what an evaluation reads) through the primary key', () => {
     const { db } = fresh();
-    const plan = queryPlans(db, (spy) => observationLoader(spy, 2018, 2025)('532300'));
+    const plan = queryPlans(db, (spy) => valueLoader(spy, 2018, 2025)('532300'));
     expect(plan).toEqual(['SEARCH observation USING PRIMARY KEY (region_code=?)']);
     db.close();
   });

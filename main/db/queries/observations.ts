@@ -41,27 +41,17 @@ const toObservation = (r: ObservationRow): ObservationRecord => ({
   derivedFrom: r.derived_from,
 });
 
-/** A loader of one region's observations for a span of years (primary-key search on region_code). */
-export const observationLoader = (db: ReadDb, fromYear: number, toYear: number) => {
-  const stmt = db.prepare<[string, number, number], ObservationRow>(
-    'SELECT * FROM observation WHERE region_code = ? AND year BETWEEN ? AND ?',
-  );
-  return (regionCode: string): ObservationRecord[] => stmt.all(regionCode, fromYear, toYear).map(toObservation);
-};
-
 /**
- * A loader of one region's values for a span of years, for the engine: [series, year, value] rows read raw (no
- * object per row), since evaluating needs the number only; provenance is read by `observations.source`.
+ * A loader of one region's values for a span of years, for the engine (primary-key search on region_code):
+ * [series, year, value] rows read raw (no object per row), since evaluating needs the number only; provenance is
+ * read by `observations.source`. With `series`, rows of other series are dropped here (cheaper than an IN list).
  */
 export const valueLoader = (db: ReadDb, fromYear: number, toYear: number, series?: ReadonlySet<string>) => {
-  if (series) {
-    // The rows of the region are read in primary-key order and the series kept here: faster than an IN list.
-    const stmt = db.prepare<[string, number, number], [string, number, number]>('SELECT series_code, year, value FROM observation WHERE region_code = ? AND year BETWEEN ? AND ?').raw(true);
-    return (regionCode: string): [string, number, number][] =>
-      (stmt.all(regionCode, fromYear, toYear) as unknown as [string, number, number][]).filter((r) => series.has(r[0]));
-  }
   const stmt = db.prepare<[string, number, number], [string, number, number]>('SELECT series_code, year, value FROM observation WHERE region_code = ? AND year BETWEEN ? AND ?').raw(true);
-  return (regionCode: string): [string, number, number][] => stmt.all(regionCode, fromYear, toYear) as unknown as [string, number, number][];
+  return (regionCode: string): [string, number, number][] => {
+    const rows = stmt.all(regionCode, fromYear, toYear) as unknown as [string, number, number][];
+    return series ? rows.filter((r) => series.has(r[0])) : rows;
+  };
 };
 
 export const observationsOfRegion = (db: ReadDb, regionCode: string): ObservationRecord[] =>
