@@ -107,16 +107,30 @@ export const SIBLING_FACTOR = 3;
 /** …when at least this many siblings have a value for the series and year. */
 const MIN_SIBLINGS = 4;
 
-const median = (xs: number[]): number => {
-  const v = [...xs].sort((a, b) => a - b);
-  const m = v.length >> 1;
-  return v.length % 2 === 1 ? v[m]! : (v[m - 1]! + v[m]!) / 2;
+/** The first index of a sorted list whose element is not below x. */
+const lowerBound = (sorted: readonly number[], x: number): number => {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+/** The median of a sorted list without its element at `skip` (-1: all of it). */
+const medianWithout = (sorted: readonly number[], skip: number): number => {
+  const n = skip < 0 ? sorted.length : sorted.length - 1;
+  const at = (k: number): number => sorted[skip >= 0 && k >= skip ? k + 1 : k]!;
+  return n % 2 === 1 ? at(n >> 1) : (at(n / 2 - 1) + at(n / 2)) / 2;
 };
 
 /**
- * A value far from its sibling regions' (a township's 城市低保标准 of 2100 元 where the others give about 630): for
+ * A value far from its sibling regions' (a township's 城市低保标准 of 2100 元 where the others give about 630 元): for
  * series that do not add up (standards, rates, shares), whose siblings are comparable; counts differ with a
- * region's size and are not compared. Siblings' values come from this import or from what is stored.
+ * region's size and are not compared. Siblings' values come from this import or from what is stored, gathered once
+ * per parent, series and year (an import of many townships does not read their siblings again for each).
  */
 const siblingOutliers = (
   db: ReadDb,
@@ -127,25 +141,41 @@ const siblingOutliers = (
 ): Problem[] => {
   const catalog = catalogOf(db);
   const { regions, nodes } = regionTreeOf(db);
+  const groups = new Map<string, { byRegion: Map<string, number>; sorted: number[] }>();
+  const groupOf = (parent: string, code: string, year: number) => {
+    const key = `${parent}|${code}|${year}`;
+    let g = groups.get(key);
+    if (!g) {
+      const byRegion = new Map<string, number>();
+      for (const c of nodes.get(parent)?.children ?? []) {
+        const v = read.get(`${c}|${code}|${year}`)?.value ?? storedValue(c, code, year);
+        if (v !== undefined && v > 0) byRegion.set(c, v);
+      }
+      groups.set(key, (g = { byRegion, sorted: [...byRegion.values()].sort((x, y) => x - y) }));
+    }
+    return g;
+  };
   const problems: Problem[] = [];
   for (const o of annual) {
     if (problems.length >= room) break;
     const series = catalog.get(o.seriesCode);
     if (series.aggregation === 'sum' || o.value <= 0) continue;
     const parent = regions.get(o.regionCode)?.parentCode;
-    const siblings = (parent ? (nodes.get(parent)?.children ?? []) : []).filter((c) => c !== o.regionCode);
-    const values = siblings
-      .map((c) => read.get(`${c}|${o.seriesCode}|${o.year}`)?.value ?? storedValue(c, o.seriesCode, o.year))
-      .filter((v): v is number => v !== undefined && v > 0);
-    if (values.length < MIN_SIBLINGS) continue;
-    const m = median(values);
+    if (!parent) continue;
+    const g = groupOf(parent, o.seriesCode, o.year);
+    // The siblings only: the region's own figure (read or stored) is left out.
+    const own = g.byRegion.get(o.regionCode);
+    const skip = own === undefined ? -1 : lowerBound(g.sorted, own);
+    const count = g.sorted.length - (skip < 0 ? 0 : 1);
+    if (count < MIN_SIBLINGS) continue;
+    const m = medianWithout(g.sorted, skip);
     const ratio = o.value / m;
     if (ratio <= SIBLING_FACTOR && ratio >= 1 / SIBLING_FACTOR) continue;
     problems.push({
       severity: 'warning',
       sheet: o.sheet,
       cell: o.cell,
-      message: `${regions.get(o.regionCode)?.name ?? o.regionCode}${series.name}${o.year}年为${num(o.value)}${series.unit}，同级${values.length}个地区的中位数为${num(Number(m.toPrecision(6)))}${series.unit}，${ratio > 1 ? `约为其${num(Math.round(ratio * 10) / 10)}倍` : `约为其1/${num(Math.round((1 / ratio) * 10) / 10)}`}，请核对 / far from the sibling regions' median`,
+      message: `${regions.get(o.regionCode)?.name ?? o.regionCode}${series.name}${o.year}年为${num(o.value)}${series.unit}，同级${count}个地区的中位数为${num(Number(m.toPrecision(6)))}${series.unit}，${ratio > 1 ? `约为其${num(Math.round(ratio * 10) / 10)}倍` : `约为其1/${num(Math.round((1 / ratio) * 10) / 10)}`}，请核对 / far from the sibling regions' median`,
     });
   }
   return problems;
