@@ -240,6 +240,41 @@ export interface AuditEntryDto {
   batch: number | null;
 }
 
+/** A report as issued (签发): kept with the inputs it was made from and its SHA-256. */
+export interface IssuedReportDto {
+  id: number;
+  plan: string;
+  planTitle: string;
+  region: string;
+  regionName: string;
+  year: number;
+  kind: EvaluationKind | 'summary' | 'table';
+  /** 年度监测报告, 中期评估报告 … */
+  kindName: string;
+  format: 'pdf' | 'docx';
+  /** 文号, when given. */
+  docNumber: string | null;
+  by: string;
+  at: string;
+  appVersion: string;
+  sha256: string;
+  bytes: number;
+}
+
+/**
+ * One difference between an issued report's inputs and today's data: a row's value, target in force or status in a
+ * year, a row no longer in the plan, a paragraph of the bureau (name = its key), a sub-region's figure of the league
+ * table (name = the sub-region), or the template file.
+ */
+export interface IssuedChangeDto {
+  what: 'value' | 'target' | 'status' | 'row' | 'paragraph' | 'league' | 'template';
+  year: number | null;
+  seq: string | null;
+  name: string;
+  issued: string | null;
+  now: string | null;
+}
+
 export interface PlanChangeDto {
   at: string;
   by: string;
@@ -313,6 +348,16 @@ export interface Api {
   'files.pickSave': { input: { suggestedName: string }; output: { path: string | null } };
   /** Desktop app only: open a file the app wrote (打开文件), or show it in its folder (在文件夹中显示). */
   'files.show': { input: { path: string; how: 'open' | 'folder' }; output: { ok: boolean } };
+  /** 签发: build the report, keep it with its inputs and hash, write it to `out`; `lock` also locks the region's year. */
+  'reports.issue': {
+    input: { plan: string; region?: string; year: number; kind: EvaluationKind | 'summary' | 'table'; out: string; template?: string; date?: string; by: string; docNumber?: string; lock?: boolean };
+    output: IssuedReportDto & { file: string; date: string; locked: boolean };
+  };
+  /** The issued reports, each with how many differences today's data has from its inputs. */
+  'reports.issued': { input: { plan?: string }; output: (IssuedReportDto & { changes: number })[] };
+  'reports.issuedDetail': { input: { id: number }; output: IssuedReportDto & { changes: IssuedChangeDto[] } };
+  /** The issued document again, byte for byte; `reproduced`: this app made the same bytes from the stored inputs. */
+  'reports.reprint': { input: { id: number; out: string }; output: IssuedReportDto & { file: string; reproduced: boolean } };
   'locks.list': { input: void; output: YearLockDto[] };
   'locks.lock': { input: { region: string; year: number; by: string; reason?: string }; output: YearLockDto };
   'locks.unlock': { input: { region: string; year: number; by: string; reason: string }; output: { region: string; year: number } };
@@ -383,6 +428,10 @@ export const API_NAMES: readonly ApiName[] = [
   'files.pickOpen',
   'files.pickSave',
   'files.show',
+  'reports.issue',
+  'reports.issued',
+  'reports.issuedDetail',
+  'reports.reprint',
   'locks.list',
   'locks.lock',
   'locks.unlock',

@@ -32,3 +32,18 @@ export const resourcesRoot = (): string => {
 
 export const templatesDir = (): string => path.join(resourcesRoot(), 'templates');
 export const samplesDir = (): string => path.join(resourcesRoot(), 'samples');
+
+let version: string | null = null;
+
+/** The app's version (package.json beside the code), kept with each issued report. */
+export const appVersion = (): string => {
+  if (version) return version;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const dir = findUp(here, 'package.json');
+  try {
+    version = (JSON.parse(fs.readFileSync(path.join(dir ?? here, 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    version = 'unknown';
+  }
+  return version;
+};

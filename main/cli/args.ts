@@ -49,6 +49,7 @@ export const OPTIONS = {
   'dry-run': { type: 'boolean', default: false },
   subregions: { type: 'boolean', default: false },
   remove: { type: 'boolean', default: false },
+  lock: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

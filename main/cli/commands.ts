@@ -246,6 +246,73 @@ export const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  issue: {
+    usage: 'pwb issue --plan ID [--region CODE] --year Y --kind annual|midterm|final|summary|table --out F.pdf|F.docx --by NAME [--date D] [--doc 文号] [--lock]   签发报告（存档，可原样重印） / issue a report',
+    run: async ({ values, withHandlers, print }) => {
+      const kind = need(values.kind, '--kind');
+      if (!['annual', 'midterm', 'final', 'summary', 'table'].includes(kind)) {
+        throw new UserError('bad-input', `--kind 应为 annual、midterm、final、summary 或 table，收到“${kind}”。 / Unknown report kind.`);
+      }
+      const input = {
+        plan: need(values.plan, '--plan'),
+        year: needYear(values.year),
+        kind: kind as 'annual' | 'midterm' | 'final' | 'summary' | 'table',
+        out: need(values.out, '--out'),
+        by: need(values.by, '--by'),
+        lock: values.lock,
+        ...optional('region', values.region),
+        ...optional('template', values.template),
+        ...optional('date', values.date),
+        ...optional('docNumber', values.doc),
+      };
+      const r = await withHandlers((h) => h['reports.issue'](input));
+      print(r, () =>
+        [
+          `已签发第 ${r.id} 份报告：${r.regionName}${r.year}年${r.kindName}${r.docNumber ? `（${r.docNumber}）` : ''}，落款日期 ${r.date}，签发人 ${r.by}。`,
+          `文件：${r.file}（${Math.round(r.bytes / 1024)} KB，SHA-256 ${r.sha256.slice(0, 16)}…）。报告及其所用数据已存档，可用 pwb reprint ${r.id} 原样重印。`,
+          ...(r.locked ? [`已锁定${r.regionName}${r.year}年的数据。`] : []),
+        ].join('\n'),
+      );
+      return 0;
+    },
+  },
+  issued: {
+    usage: 'pwb issued [ID] [--plan ID] [--json]                已签发的报告；给出编号时列出签发后数据的变化 / issued reports, and what changed since',
+    run: async ({ values, rest, withHandlers, print }) => {
+      if (rest[0] !== undefined) {
+        const id = needInt(rest[0], 'ID');
+        const r = await withHandlers((h) => h['reports.issuedDetail']({ id }));
+        const WHAT: Record<string, string> = { value: '数值', target: '目标', status: '状态', row: '指标', paragraph: '段落', league: '下级地区数值', template: '模板' };
+        print(r, () =>
+          [
+            `第 ${r.id} 份：${r.regionName}${r.year}年${r.kindName}，${r.at.slice(0, 10)} ${r.by}签发${r.docNumber ? `（${r.docNumber}）` : ''}，SHA-256 ${r.sha256}`,
+            r.changes.length === 0
+              ? '签发后数据未变。'
+              : `签发后有 ${r.changes.length} 处变化：\n${r.changes
+                  .map((c) => `  ${c.year ?? ''}${c.year ? '年 ' : ''}${c.seq ? `${c.seq} ` : ''}${c.name}　${WHAT[c.what]}：${c.issued ?? '—'} → ${c.now ?? '—'}`)
+                  .join('\n')}`,
+          ].join('\n'),
+        );
+        return 0;
+      }
+      const list = await withHandlers((h) => h['reports.issued']({ ...optional('plan', values.plan) }));
+      print(list, () =>
+        list.map((r) => `${r.id}\t${r.at.slice(0, 10)}\t${r.regionName}${r.year}年${r.kindName}\t${r.by}\t${r.format}\t${r.changes === 0 ? '数据未变' : `签发后有 ${r.changes} 处变化`}`).join('\n') || '（尚未签发报告）',
+      );
+      return 0;
+    },
+  },
+  reprint: {
+    usage: 'pwb reprint ID --out F.pdf|F.docx [--json]          原样重印已签发的报告 / print an issued report again, byte for byte',
+    run: async ({ values, rest, withHandlers, print }) => {
+      const input = { id: needInt(rest[0], 'ID'), out: need(values.out, '--out') };
+      const r = await withHandlers((h) => h['reports.reprint'](input));
+      print(r, () =>
+        `已重印第 ${r.id} 份报告：${r.file}（与签发时逐字节相同，SHA-256 ${r.sha256.slice(0, 16)}…）。${r.reproduced ? '按存档数据重新生成，结果一致。' : '本版本按存档数据生成的结果与原件不同（软件已更新），已输出签发时的原件。'}`,
+      );
+      return 0;
+    },
+  },
   paragraph: {
     usage: 'pwb paragraph --plan ID [--region CODE] --year Y --kind annual|midterm|final --key problems --text "…" --by NAME   报告中本单位填写的段落',
     run: async ({ values, withHandlers, print }) => {

@@ -117,7 +117,7 @@ export const exportPath = (exportsDir: string, out: string, field: string): stri
 };
 
 /** Operations whose file fields `confineHandlers` checks; any other operation sent with such a field is refused. */
-const CONFINED = new Set(['import.run', 'import.start', 'plans.import', 'targets.import', 'reports.write', 'template.write', 'export.evaluation', 'export.observations', 'export.league', 'plans.export', 'database.backup']);
+const CONFINED = new Set(['import.run', 'import.start', 'plans.import', 'targets.import', 'reports.write', 'reports.issue', 'reports.reprint', 'template.write', 'export.evaluation', 'export.observations', 'export.league', 'plans.export', 'database.backup']);
 const PATH_FIELDS = ['file', 'out', 'profile', 'saveProfile', 'template', 'path', 'dir', 'folder'];
 
 /** A safety net for operations added later: a path field on an operation this file does not confine is refused. */
@@ -184,6 +184,8 @@ export const confineHandlers = (handlers: Handlers, uploads: UploadStore, export
       return result;
     },
     'reports.write': async (input) => handlers['reports.write'](defined({ ...input, out: write(input.out, 'out'), template: readOpt(input.template, 'template') })),
+    'reports.issue': async (input) => handlers['reports.issue'](defined({ ...input, out: write(input.out, 'out'), template: readOpt(input.template, 'template') })),
+    'reports.reprint': async (input) => handlers['reports.reprint']({ ...input, out: write(input.out, 'out') }),
     'template.write': async (input) => handlers['template.write']({ ...input, out: write(input.out, 'out') }),
     'export.evaluation': async (input) => handlers['export.evaluation']({ ...input, out: write(input.out, 'out') }),
     'export.observations': async (input) => handlers['export.observations']({ ...input, out: write(input.out, 'out') }),

@@ -5,7 +5,8 @@
  * numbers "— N —" (odd pages right, even left), headings in the styles 标题 1–3 so that the navigation pane works.
  * Fonts are named, not embedded: Word and WPS on an office PC have them, or substitute.
  */
-import fs from 'node:fs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { writeFileAtomic } from './write-file';
 import { Resvg } from '@resvg/resvg-js';
 import {
   AlignmentType,
@@ -187,7 +188,8 @@ const pageNumberFooter = (alignment: (typeof AlignmentType)[keyof typeof Alignme
     ],
   });
 
-export const writeDocx = async (doc: ReportDocument, out: string): Promise<{ bytes: number }> => {
+/** The Word file's bytes; `createdAt` fixes its creation time and its entries' times, which are otherwise now. */
+export const docxBytes = async (doc: ReportDocument, createdAt?: Date): Promise<Buffer> => {
   const { margins } = doc.page;
   const document = new Document({
     title: doc.title,
@@ -206,8 +208,29 @@ export const writeDocx = async (doc: ReportDocument, out: string): Promise<{ byt
     })),
   });
   const buffer = await Packer.toBuffer(document);
-  const tmp = `${out}.part`;
-  fs.writeFileSync(tmp, buffer);
-  fs.renameSync(tmp, out);
+  return createdAt ? atTime(buffer, createdAt) : buffer;
+};
+
+/**
+ * The same Word file stamped with one time: docx writes the time of writing into docProps/core.xml and into each zip
+ * entry, so two writings of one report differ. An issued report's file is stamped with its issue time.
+ */
+const atTime = (buffer: Buffer, at: Date): Buffer => {
+  const stamp = `${at.toISOString().slice(0, 19)}Z`;
+  const files = unzipSync(buffer);
+  const core = files['docProps/core.xml'];
+  if (core) {
+    files['docProps/core.xml'] = strToU8(
+      strFromU8(core).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/gu, `$1${stamp}$2`),
+    );
+  }
+  // Zip times are local DOS times with two-second steps, from 1980.
+  const mtime = new Date(Math.max(at.getTime(), Date.UTC(1980, 0, 2)));
+  return Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, [data, { mtime }]])), { mtime }));
+};
+
+export const writeDocx = async (doc: ReportDocument, out: string): Promise<{ bytes: number }> => {
+  const buffer = await docxBytes(doc);
+  writeFileAtomic(out, buffer);
   return { bytes: buffer.length };
 };

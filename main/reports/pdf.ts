@@ -4,7 +4,7 @@
  * numbers "— N —" at the foot (odd pages right, even pages left), tables whose header row repeats on every page,
  * charts as vector graphics. Fonts are embedded as subsets.
  */
-import fs from 'node:fs';
+import { writeFileAtomic } from './write-file';
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { Block, ReportDocument } from '../../shared/reports/document';
 import { setParagraph, wordInlines, type Inline } from './cjk-lines';
@@ -178,7 +178,13 @@ const blockContent = (
  * `splitTables`: the tables (by block index) to set split before their last two rows; `wantSplit` collects the tables
  * whose end would stand alone on a page in this layout (writePdf lays the document out again with them split).
  */
-export const reportDefinition = (doc: ReportDocument, fonts: FontSet, splitTables: ReadonlySet<number> = new Set(), wantSplit: Set<number> = new Set()): TDocumentDefinitions => {
+export const reportDefinition = (
+  doc: ReportDocument,
+  fonts: FontSet,
+  splitTables: ReadonlySet<number> = new Set(),
+  wantSplit: Set<number> = new Set(),
+  createdAt?: Date,
+): TDocumentDefinitions => {
   const { margins, orientation, bodySize, linePitch } = doc.page;
   const textWidthOf = (o: 'portrait' | 'landscape') => (o === 'portrait' ? 210 : 297) * MM - (margins.left + margins.right) * MM;
   const lineHeight = linePitch / lineHeightOf(fonts.fang.normal, bodySize);
@@ -212,7 +218,8 @@ export const reportDefinition = (doc: ReportDocument, fonts: FontSet, splitTable
     pageSize: 'A4',
     pageOrientation: orientation,
     pageMargins: [margins.left * MM, margins.top * MM, margins.right * MM, margins.bottom * MM],
-    info: { title: doc.title, creator: '规划监测评估工作台', producer: '规划监测评估工作台' },
+    // The creation time also seeds the file's /ID: a fixed one (an issued report's) prints the same bytes again.
+    info: { title: doc.title, creator: '规划监测评估工作台', producer: '规划监测评估工作台', ...(createdAt ? { creationDate: createdAt } : {}) },
     defaultStyle: { font: 'Fang', fontSize: bodySize },
     content,
     // A heading never stays alone at the foot of a page: it moves to the next page with its text.
@@ -244,7 +251,8 @@ export const reportDefinition = (doc: ReportDocument, fonts: FontSet, splitTable
   } as TDocumentDefinitions;
 };
 
-export const writePdf = async (doc: ReportDocument, out: string): Promise<{ fonts: FontSet; bytes: number }> => {
+/** The PDF's bytes; `createdAt` fixes its creation time (and so its /ID), which is otherwise now. */
+export const pdfBytes = async (doc: ReportDocument, createdAt?: Date): Promise<{ fonts: FontSet; buffer: Buffer }> => {
   const fonts = chooseFonts(textByFace(doc));
   // pdfmake may read only the chosen font files from disk.
   const fontFiles = new Set(Object.values(fonts).flatMap((f) => [f.normal.file, f.bold.file]));
@@ -261,13 +269,16 @@ export const writePdf = async (doc: ReportDocument, out: string): Promise<{ font
   let buffer: Buffer;
   for (let pass = 0; ; pass += 1) {
     const wanted = new Set<number>();
-    buffer = await pdfmake.createPdf(reportDefinition(doc, fonts, split, wanted)).getBuffer();
+    buffer = await pdfmake.createPdf(reportDefinition(doc, fonts, split, wanted, createdAt)).getBuffer();
     const added = [...wanted].filter((t) => !split.has(t));
     if (added.length === 0 || pass === 3) break;
     for (const t of added) split.add(t);
   }
-  const tmp = `${out}.part`;
-  fs.writeFileSync(tmp, buffer);
-  fs.renameSync(tmp, out);
+  return { fonts, buffer };
+};
+
+export const writePdf = async (doc: ReportDocument, out: string): Promise<{ fonts: FontSet; bytes: number }> => {
+  const { fonts, buffer } = await pdfBytes(doc);
+  writeFileAtomic(out, buffer);
   return { fonts, bytes: buffer.length };
 };

@@ -148,12 +148,13 @@ const checkPlaceholders = (template: ReportTemplate, doc: ReturnType<typeof pars
   });
 };
 
-export const loadReportTemplate = (file: string): ReportTemplate => {
-  let source: string;
+/** A template file's text (kept with an issued report, so that the report can be built again without the file). */
+export const readTemplate = (file: string): string => {
   try {
-    source = fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch {
     throw new UserError('file-not-found', `找不到报告模板 ${file}。 / Report template not found: ${file}.`);
   }
-  return parseReportTemplate(source, file);
 };
+
+export const loadReportTemplate = (file: string): ReportTemplate => parseReportTemplate(readTemplate(file), file);

@@ -30,6 +30,7 @@ import { autoBackup, backupDatabase, withBackup } from './backup';
 import { createItem } from './items';
 import { auditLog, listLocks, lockYear, unlockYear } from './locks';
 import { userErrorOfSqlite } from '../db/errors';
+import { issueReport, issuedDetail, listIssued, reprintIssued } from './issued-reports';
 import { adjustPlan, judgeRow, listPlanChanges, removePlan } from './plan-import/edit';
 import { addPlanRow, editPlanRow, movePlanRow, removePlanRow } from './plan-import/edit-rows';
 import { exportPlanPackage, importPlanPackage } from './plan-import/package';
@@ -139,6 +140,21 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'files.pickOpen': z.object({ purpose: z.enum(['workbook', 'plan', 'profile', 'template', 'backup']) }),
   'files.pickSave': z.object({ suggestedName: z.string().max(200) }),
   'files.show': z.object({ path: z.string().max(4096), how: z.enum(['open', 'folder']) }),
+  'reports.issue': z.object({
+    plan: z.string(),
+    region: z.string().optional(),
+    year: z.number().int(),
+    kind: z.enum(['annual', 'midterm', 'final', 'summary', 'table']),
+    out: z.string(),
+    template: z.string().optional(),
+    date: z.string().optional(),
+    by: z.string().max(100),
+    docNumber: z.string().max(100).optional(),
+    lock: z.boolean().optional(),
+  }),
+  'reports.issued': z.object({ plan: z.string().optional() }),
+  'reports.issuedDetail': z.object({ id: z.number().int() }),
+  'reports.reprint': z.object({ id: z.number().int(), out: z.string() }),
   'locks.list': z.void(),
   'locks.lock': z.object({ region: z.string(), year: z.number().int(), by: z.string().max(100), reason: z.string().max(500).optional() }),
   'locks.unlock': z.object({ region: z.string(), year: z.number().int(), by: z.string().max(100), reason: z.string().max(500) }),
@@ -251,6 +267,10 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'files.pickOpen': async () => desktopOnly(),
   'files.pickSave': async () => desktopOnly(),
   'files.show': async () => desktopOnly(),
+  'reports.issue': async (input) => issueReport(db, input),
+  'reports.issued': async (input) => listIssued(db, input),
+  'reports.issuedDetail': async ({ id }) => issuedDetail(db, id),
+  'reports.reprint': async (input) => reprintIssued(db, input),
   'locks.list': async () => listLocks(db),
   'locks.lock': async (input) => lockYear(db, input),
   'locks.unlock': async (input) => unlockYear(db, input),

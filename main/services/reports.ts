@@ -9,13 +9,16 @@ import type { EvaluationKind } from '../../shared/types';
 import { templatesDir } from '../catalog/paths';
 import type { ReadDb, WriteDb } from '../db/types';
 import { buildReport, trendSelectionKey, type ReportContext } from '../reports/build';
+import type { ReportDocument } from '../../shared/reports/document';
+import type { Plan } from '../../shared/types';
 import { childRegions } from '../db/queries/regions';
 import { leagueTable } from './league';
 import type { LeagueTable } from '../../shared/evaluation/league';
 import { barelyMoved, completionChart, flatSummary, flatValue, trendChart, trendSeriesFrom, type TrendSeries } from '../reports/charts';
-import { writeDocx } from '../reports/docx';
-import { writePdf } from '../reports/pdf';
-import { loadReportTemplate } from '../reports/template';
+import { docxBytes } from '../reports/docx';
+import { pdfBytes } from '../reports/pdf';
+import { parseReportTemplate, readTemplate } from '../reports/template';
+import { writeFileAtomic } from '../reports/write-file';
 import { defaultKind, evaluatePlan, requirePlan } from './evaluate';
 import { planWarnings } from './plans';
 import { regionTreeOf } from './context';
@@ -52,7 +55,7 @@ export const reportDate = (text: string | undefined): string | null => {
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
 };
 
-const paragraphsOf = (db: ReadDb, plan: string, region: string, year: number, kind: EvaluationKind): Map<string, string> =>
+export const paragraphsOf = (db: ReadDb, plan: string, region: string, year: number, kind: EvaluationKind): Map<string, string> =>
   new Map(
     db
       .prepare<[string, string, number, string], { key: string; text: string }>(
@@ -122,16 +125,33 @@ const forPrint = (result: EvaluationResult): EvaluationResult => ({
 /** The league table's row names as the report prints them (stripMark). */
 const leagueOf = (t: LeagueTable): LeagueTable => ({ ...t, columns: t.columns.map((c) => ({ ...c, name: stripMark(c.name) })) });
 
-export const writeReport = async (
-  db: ReadDb,
-  input: ReportInput,
-): Promise<{ file: string; format: 'pdf' | 'docx'; pages?: number; bytes: number; date: string | null }> => {
+/**
+ * Everything a report is made of, as plain data: the template's text, the plan, the evaluations of the report's year and
+ * of each earlier year of the period, the bureau's paragraphs, the date, the league table. A report is rendered from
+ * these alone, so that an issued report (签发) kept with its inputs prints the same bytes again after later corrections.
+ */
+export interface ReportInputs {
+  kind: ReportKind;
+  template: { name: string; source: string };
+  plan: Plan;
+  result: EvaluationResult;
+  /** Each earlier year of the plan period, oldest first. */
+  earlier: EvaluationResult[];
+  planWarnings: { table: number; seq: string; message: string }[];
+  planChecks?: boolean;
+  paragraphs: [string, string][];
+  /** The date printed (YYYY年M月D日), or BLANK_DATE. */
+  date: string;
+  planRegionName: string;
+  league: LeagueTable | null;
+}
+
+export const reportInputs = (db: ReadDb, input: Omit<ReportInput, 'out'>): ReportInputs => {
   const date = reportDate(input.date);
-  const ext = path.extname(input.out).toLowerCase();
-  if (ext !== '.pdf' && ext !== '.docx') throw new UserError('bad-input', `报告文件名应以 .pdf 或 .docx 结尾：${input.out} / The report file must end in .pdf or .docx.`);
   const plan = requirePlan(db, input.plan);
   const templateFile = input.template ?? path.join(templatesDir(), 'reports', `${input.kind}.yml`);
-  const template = loadReportTemplate(templateFile);
+  const source = readTemplate(templateFile);
+  const template = parseReportTemplate(source, templateFile);
   const evalKind: EvaluationKind = input.kind === 'summary' || input.kind === 'table' ? defaultKind(plan, input.year) : input.kind;
   const result = forPrint(evaluatePlan(db, { plan: plan.id, year: input.year, kind: evalKind, ...(input.region ? { region: input.region } : {}) }));
   // Each earlier year of the plan period, evaluated once: the previous year's values, the `years` columns and the
@@ -139,29 +159,47 @@ export const writeReport = async (
   const earlier = Array.from({ length: Math.max(0, input.year - plan.baseYear - 1) }, (_, i) =>
     forPrint(evaluatePlan(db, { plan: plan.id, year: plan.baseYear + 1 + i, region: result.region })),
   );
-  const history = new Map(earlier.map((e) => [e.year, new Map(e.rows.map((r) => [r.seq, r.value]))]));
-  const previous = history.get(input.year - 1) ?? new Map<string, number | null>();
-  const ctx: ReportContext = {
-    result,
+  return {
+    kind: input.kind,
+    template: { name: templateFile, source },
     plan,
+    result,
+    earlier,
     planWarnings: planWarnings(db, plan).map((w) => ({ table: w.table, seq: w.seq, message: w.message })),
     ...(input.planChecks !== undefined ? { planChecks: input.planChecks } : {}),
-    previous,
-    history,
-    historyRows: new Map(earlier.map((e) => [e.year, new Map(e.rows.map((r) => [r.seq, r]))])),
-    paragraphs: paragraphsOf(db, plan.id, result.region, input.year, result.kind),
+    paragraphs: [...paragraphsOf(db, plan.id, result.region, input.year, result.kind)],
     date: date ?? BLANK_DATE,
     planRegionName: regionTreeOf(db).regions.get(plan.regionCode)?.name ?? plan.regionCode,
-    charts: { completion: completionChart(result), trends: new Map() },
     // The sub-regions' league table, for a template that attaches it (a region without sub-regions has none).
     league: template.blocks.some((b) => 'league' in b) && childRegions(db, result.region).length > 0 ? leagueOf(leagueTable(db, { plan: plan.id, year: input.year, region: result.region, kind: result.kind })) : null,
+  };
+};
+
+/** The report's document (titles, paragraphs, tables, charts) built from its inputs. */
+export const reportDocument = (inputs: ReportInputs): ReportDocument => {
+  const { result, earlier } = inputs;
+  const template = parseReportTemplate(inputs.template.source, inputs.template.name);
+  const history = new Map(earlier.map((e) => [e.year, new Map(e.rows.map((r) => [r.seq, r.value]))]));
+  const ctx: ReportContext = {
+    result,
+    plan: inputs.plan,
+    planWarnings: inputs.planWarnings,
+    ...(inputs.planChecks !== undefined ? { planChecks: inputs.planChecks } : {}),
+    previous: history.get(result.year - 1) ?? new Map<string, number | null>(),
+    history,
+    historyRows: new Map(earlier.map((e) => [e.year, new Map(e.rows.map((r) => [r.seq, r]))])),
+    paragraphs: new Map(inputs.paragraphs),
+    date: inputs.date,
+    planRegionName: inputs.planRegionName,
+    charts: { completion: completionChart(result), trends: new Map() },
+    league: inputs.league,
   };
   // Each trend selection the template names: the rows' values by year against the straight target path.
   for (const b of template.blocks) {
     if (!('chart' in b)) continue;
     const key = trendSelectionKey(b);
     if (key === null || ctx.charts.trends.has(key)) continue;
-    const seqs = trendRows(result, b.chart === 'trend' ? b.rows : 'binding', templateFile);
+    const seqs = trendRows(result, b.chart === 'trend' ? b.rows : 'binding', inputs.template.name);
     // A row of the binding or lagging selection that never changed (100% every year) or barely moved is named in one
     // sentence rather than drawn; rows a template lists by 序号 are drawn as asked.
     const series = trendSeriesFrom([...earlier, result], seqs).filter((s): s is TrendSeries => s !== null);
@@ -173,11 +211,28 @@ export const writeReport = async (
       flat: flatSummary(series.filter(still), drawn.length > 0),
     });
   }
-  const doc = buildReport(template, ctx);
-  if (ext === '.pdf') {
-    const { bytes } = await writePdf(doc, input.out);
-    return { file: input.out, format: 'pdf', bytes, date };
-  }
-  const { bytes } = await writeDocx(doc, input.out);
-  return { file: input.out, format: 'docx', bytes, date };
+  return buildReport(template, ctx);
+};
+
+/** The file's bytes; `createdAt` fixes the document's own creation time (an issued report's, so that it prints again the same). */
+export const renderReport = async (inputs: ReportInputs, format: 'pdf' | 'docx', createdAt?: Date): Promise<Buffer> => {
+  const doc = reportDocument(inputs);
+  return format === 'pdf' ? (await pdfBytes(doc, createdAt)).buffer : docxBytes(doc, createdAt);
+};
+
+export const reportFormat = (out: string): 'pdf' | 'docx' => {
+  const ext = path.extname(out).toLowerCase();
+  if (ext !== '.pdf' && ext !== '.docx') throw new UserError('bad-input', `报告文件名应以 .pdf 或 .docx 结尾：${out} / The report file must end in .pdf or .docx.`);
+  return ext === '.pdf' ? 'pdf' : 'docx';
+};
+
+export const writeReport = async (
+  db: ReadDb,
+  input: ReportInput,
+): Promise<{ file: string; format: 'pdf' | 'docx'; pages?: number; bytes: number; date: string | null }> => {
+  const format = reportFormat(input.out);
+  const inputs = reportInputs(db, input);
+  const buffer = await renderReport(inputs, format);
+  writeFileAtomic(input.out, buffer);
+  return { file: input.out, format, bytes: buffer.length, date: inputs.date === BLANK_DATE ? null : inputs.date };
 };

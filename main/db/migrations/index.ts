@@ -16,6 +16,7 @@ import { migrate0080 } from './0080-row-splits';
 import { migrate0090 } from './0090-series-nature';
 import { migrate0100 } from './0100-year-locks';
 import { migrate0110 } from './0110-periods';
+import { migrate0120 } from './0120-issued-reports';
 
 export interface Migration {
   version: number;
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   { version: 90, name: 'series-nature', up: migrate0090 },
   { version: 100, name: 'year-locks', up: migrate0100 },
   { version: 110, name: 'periods', up: migrate0110 },
+  { version: 120, name: 'issued-reports', up: migrate0120 },
 ];
 
 export const latestVersion = (): number => migrations[migrations.length - 1]?.version ?? 0;

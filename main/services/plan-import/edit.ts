@@ -76,6 +76,9 @@ export const judgeRow = (
 
 export const removePlan = (db: WriteDb, input: { plan: string; by?: string }) => {
   const plan = requirePlan(db, input.plan);
+  // Issued reports are records of what was sent: a plan that has them stays.
+  const issued = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM issued_report WHERE plan_id = ?').get(plan.id)!.n;
+  if (issued > 0) throw new UserError('bad-input', `规划“${plan.title}”已有 ${issued} 份签发的报告，不能删除。 / The plan has issued reports and cannot be removed.`);
   db.transaction(() => {
     db.prepare('DELETE FROM report_paragraph WHERE plan_id = ?').run(plan.id);
     db.prepare('DELETE FROM plan WHERE id = ?').run(plan.id);
