@@ -9,6 +9,7 @@ import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { PlanSelect } from '../../components/PlanSelect';
 import { SavedFileNotice } from '../../components/SavedFileNotice';
 import { IndicatorTable } from './IndicatorTable';
+import { IssuedList, IssueForm } from './IssuedReports';
 import { ParagraphsForm } from './ParagraphsForm';
 
 type ReportKind = EvaluationKind | 'summary' | 'table';
@@ -75,6 +76,8 @@ export const EvaluationPage = ({ initial }: { initial: EvaluationTarget }) => {
   const [reportFormat, setReportFormat] = useState<'pdf' | 'docx'>('pdf');
   const [reportError, setReportError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
+  const [issuing, setIssuing] = useState(false);
+  const [issued, setIssued] = useState(0);
   /**
    * Writes one file (a report or the Excel table) where the user chooses, announcing it or its error only if the
    * choice is unchanged; nothing is written when the save dialog is cancelled.
@@ -172,7 +175,19 @@ export const EvaluationPage = ({ initial }: { initial: EvaluationTarget }) => {
         <button type="button" onClick={onReport} disabled={!result.data || busy}>
           {busy ? '正在生成…' : '生成报告'}
         </button>
+        <button type="button" onClick={() => setIssuing(!issuing)} disabled={!result.data} aria-expanded={issuing}>
+          签发…
+        </button>
       </form>
+      {issuing && result.data && (
+        <IssueForm
+          input={{ plan, year, kind: reportKind, ...(region.trim() ? { region: region.trim() } : {}) }}
+          fileName={`${result.data.regionName}${year}年${REPORT_NAMES[reportKind]}`}
+          format={reportFormat}
+          onIssued={() => setIssued((n) => n + 1)}
+          onCancel={() => setIssuing(false)}
+        />
+      )}
       {reportError && <ErrorNotice error={reportError} />}
       {exported && <SavedFileNotice file={exported}>已导出：</SavedFileNotice>}
       {result.loading && <Loading />}
@@ -205,6 +220,7 @@ export const EvaluationPage = ({ initial }: { initial: EvaluationTarget }) => {
           {result.data.rows.some((r) => r.baselineSource === 'data') && <p className="muted">* 基期值取自本地区2020年数据（规划未列基期值，或为下级地区）。</p>}
         </>
       )}
+      <IssuedList plan={plan} refresh={issued} />
     </section>
   );
 };
