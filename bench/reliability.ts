@@ -1,0 +1,331 @@
+/**
+ * `npm run reliability`: what a bureau must be able to trust, tried for real and printed as a table. Not a test of
+ * speed; each line says how many tries behaved as they must.
+ *  - hostile files: every file of test/fixtures/hostile through `pwb import` in a child process with a time limit and
+ *    a memory ceiling: refused with its message (the database byte for byte as before) or read where valid;
+ *  - kill points: an import killed with SIGKILL at evenly spread moments, each followed by opening the database,
+ *    `PRAGMA integrity_check` and the counts: all of the import or none of it;
+ *  - concurrent writers: two imports of one file at once (one stores it, the other finds it stored), and a writer
+ *    that meets another program's write lock (waits, then says so; nothing written);
+ *  - migrations: a database of every older schema version opened by this version (integrity, foreign keys);
+ *  - backup and restore: a backup taken while another process writes, checked, restored into another folder, every
+ *    table's count the same.
+ * `--quick` runs fewer kill points and a smaller workbook (the test suite runs it so).
+ */
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { latestVersion, migrations } from '../main/db/migrations';
+import { openDb } from '../main/db/open';
+import { insertRegions } from '../main/db/queries/regions';
+import { allSeries } from '../main/db/queries/series';
+import { backupDatabase, restoreDatabase } from '../main/services/backup';
+import { tempDir } from '../test/helpers/files';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CLI = path.join(ROOT, 'bin/pwb.cjs');
+const HOSTILE = path.join(ROOT, 'test/fixtures/hostile');
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+export interface ReliabilityRow {
+  check: string;
+  tries: number;
+  /** Tries that behaved as they must. */
+  ok: number;
+  detail: string;
+  seconds: number;
+}
+
+const sha256 = (file: string): string => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/** `pwb ARGS` in a child process with a time limit; peak memory from /usr/bin/time when the machine has it. */
+const pwbChild = (args: string[], options: { timeoutMs: number; env?: NodeJS.ProcessEnv }): { run: SpawnSyncReturns<string>; ms: number; peakMb: number | null } => {
+  const started = Date.now();
+  const node = [process.execPath, '--max-old-space-size=1024', CLI, ...args];
+  const [cmd, ...argv] = TIME ? [TIME, '-f', 'PWB_MAXRSS=%M', ...node] : node;
+  const run = spawnSync(cmd!, argv, { encoding: 'utf8', timeout: options.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 2 ** 20, env: options.env ?? process.env });
+  const rss = /PWB_MAXRSS=(\d+)/.exec(run.stderr ?? '');
+  return { run, ms: Date.now() - started, peakMb: rss ? Number(rss[1]) / 1024 : null };
+};
+
+const counts = (file: string): { integrity: string; observations: number; batches: number; fkProblems: number } => {
+  // Opened as the app opens it: a WAL left by a killed writer is recovered here.
+  const db = openDb(file);
+  try {
+    return {
+      integrity: String(db.pragma('integrity_check', { simple: true })),
+      observations: (db.prepare('SELECT count(*) AS n FROM observation').get() as { n: number }).n,
+      batches: (db.prepare('SELECT count(*) AS n FROM import_batch').get() as { n: number }).n,
+      fkProblems: (db.pragma('foreign_key_check') as unknown[]).length,
+    };
+  } finally {
+    db.close();
+  }
+};
+
+/** Quick runs try these (the test suite tries every file in hostile-files.test.ts). */
+const QUICK_HOSTILE = ['valid-baseline.xlsx', 'zip-bomb-sheet-zeros.xlsx', 'billion-laughs.xlsx', 'merge-g3-xfd1048576.xlsx', 'name-10mb.xlsx', 'cols-20000.xlsx', 'csv-renamed.xlsx'];
+
+const hostileFiles = (quick: boolean): ReliabilityRow => {
+  const t0 = performance.now();
+  type Expect = { kind: 'refused' | 'problems'; contains: string[] } | { kind: 'imported'; observations: number };
+  const all = JSON.parse(fs.readFileSync(path.join(HOSTILE, 'manifest.json'), 'utf8')) as Record<string, { expect: Expect }>;
+  const manifest = quick ? Object.fromEntries(QUICK_HOSTILE.map((f) => [f, all[f]!])) : all;
+  const seed = path.join(tempDir('pwb-rel-'), 'seed.sqlite');
+  openDb(seed).close();
+  const failed: string[] = [];
+  let slowest = 0;
+  let peak = 0;
+  for (const [file, { expect }] of Object.entries(manifest)) {
+    const db = path.join(tempDir('pwb-rel-'), 'w.sqlite');
+    fs.copyFileSync(seed, db);
+    const before = sha256(db);
+    const { run, ms, peakMb } = pwbChild(['import', path.join(HOSTILE, file), '--db', db, '--json'], { timeoutMs: 30_000 });
+    slowest = Math.max(slowest, ms);
+    peak = Math.max(peak, peakMb ?? 0);
+    const text = `${run.stdout}\n${run.stderr}`;
+    const good =
+      run.signal === null &&
+      !/内部错误|FATAL|Fatal/.test(run.stderr) &&
+      (expect.kind === 'imported'
+        ? run.status === 0 && (JSON.parse(run.stdout) as { observations: number }).observations === expect.observations
+        : run.status !== 0 && expect.contains.every((w) => text.includes(w)) && sha256(db) === before);
+    if (!good) failed.push(file);
+  }
+  const n = Object.keys(manifest).length;
+  return {
+    check: '异常与恶意文件 hostile files',
+    tries: n,
+    ok: n - failed.length,
+    detail: `slowest ${(slowest / 1000).toFixed(1)} s${TIME ? `, peak ${Math.round(peak)} MB` : ''}${failed.length ? `; failed: ${failed.join(', ')}` : ''}`,
+    seconds: (performance.now() - t0) / 1000,
+  };
+};
+
+/** A database with `regions` synthetic townships, and a flat workbook of regions × 50 items × `years` values. */
+const largeImport = async (dir: string, regions: number, years: number): Promise<{ template: string; file: string; rows: number }> => {
+  const template = path.join(dir, 'template.sqlite');
+  const db = openDb(template);
+  const towns = Array.from({ length: regions }, (_, i) => ({ code: `532322${String(500 + i)}`, name: `示例乡镇${i + 1}`, parentCode: '532322', level: 'township' as const, aliases: [] }));
+  db.transaction(() => insertRegions(db, towns))();
+  const series = allSeries(db).filter((s) => !s.formula && s.aggregation === 'sum').slice(0, 50);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  const file = path.join(dir, 'large.xlsx');
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: true });
+  const ws = wb.addWorksheet('观测值');
+  ws.addRow(['地区代码', '地区', '指标或统计项', '年份', '数值', '单位']).commit();
+  let rows = 0;
+  for (const r of towns) {
+    for (const [i, s] of series.entries()) {
+      for (let y = 0; y < years; y++) {
+        ws.addRow([r.code, r.name, s.name, 2025 - y, 100 + i + y * 3 + (rows % 7), s.unit]).commit();
+        rows++;
+      }
+    }
+  }
+  ws.commit();
+  await wb.commit();
+  return { template, file, rows };
+};
+
+/** SIGKILL to the whole process group of an import after `ms`; resolves when it has ended. */
+const importKilledAfter = (file: string, db: string, ms: number): Promise<'killed' | 'finished'> =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, 'import', file, '--db', db], { detached: true, stdio: 'ignore' });
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // It had just ended.
+      }
+    }, ms);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve(killed ? 'killed' : 'finished');
+    });
+  });
+
+const killPoints = async (points: number, regions: number, years: number): Promise<ReliabilityRow> => {
+  const t0 = performance.now();
+  const dir = tempDir('pwb-rel-');
+  const { template, file, rows } = await largeImport(dir, regions, years);
+  // One import to the end: how long it takes and what "all of it" is.
+  const whole = path.join(dir, 'whole.sqlite');
+  fs.copyFileSync(template, whole);
+  const started = Date.now();
+  const full = spawnSync(process.execPath, [CLI, 'import', file, '--db', whole], { encoding: 'utf8' });
+  const total = Date.now() - started;
+  if (full.status !== 0) throw new Error(`the uninterrupted import failed: ${full.stderr}`);
+  const after = counts(whole);
+  const before = counts(template);
+  let none = 0;
+  let all = 0;
+  const half: string[] = [];
+  for (let i = 1; i <= points; i++) {
+    const db = path.join(dir, `kill-${i}.sqlite`);
+    fs.copyFileSync(template, db);
+    // From early in the start to the moment the import ends (the last may see it done: "all").
+    const at = Math.round((total * i) / points);
+    await importKilledAfter(file, db, at);
+    const c = counts(db);
+    if (c.integrity !== 'ok' || c.fkProblems > 0) half.push(`${at} ms: ${c.integrity}`);
+    else if (c.observations === before.observations && c.batches === before.batches) none += 1;
+    else if (c.observations === after.observations && c.batches === after.batches) all += 1;
+    else half.push(`${at} ms: ${c.observations} values, ${c.batches} batches`);
+  }
+  return {
+    check: '导入中途强制结束 import killed (SIGKILL)',
+    tries: points,
+    ok: none + all,
+    detail: `${rows.toLocaleString('en')} rows, ${(total / 1000).toFixed(1)} s whole; killed at 1/${points}…${points}/${points} of it: ${none} none, ${all} all, ${half.length} half${half.length ? ` (${half.join('; ')})` : ''}; integrity_check ok`,
+    seconds: (performance.now() - t0) / 1000,
+  };
+};
+
+const concurrentWriters = async (): Promise<ReliabilityRow> => {
+  const t0 = performance.now();
+  const dir = tempDir('pwb-rel-');
+  const { template, file, rows } = await largeImport(dir, 20, 5);
+  const db = path.join(dir, 'both.sqlite');
+  fs.copyFileSync(template, db);
+  const one = () =>
+    new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, 'import', file, '--db', db, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('exit', (code) => resolve({ code, out }));
+    });
+  const [a, b] = await Promise.all([one(), one()]);
+  const c = counts(db);
+  const results = [a, b].map((r) => {
+    try {
+      return JSON.parse(r.out) as { ok: boolean; observations: number; unchanged: number; problems: { message: string }[] };
+    } catch {
+      return null;
+    }
+  });
+  // One stored the values; the other either found them all unchanged and said the file was imported before.
+  const stored = results.filter((r) => r?.ok && r.observations === rows && r.unchanged === 0).length;
+  const duplicate = results.filter((r) => r?.ok && r.unchanged === rows && r.problems.some((p) => /已于.*导入/.test(p.message))).length;
+  const twoImports = a.code === 0 && b.code === 0 && stored === 1 && duplicate === 1 && c.integrity === 'ok' && c.observations === rows;
+
+  // A writer meeting another program's write lock waits, then says so; nothing is written.
+  const held = path.join(dir, 'held.sqlite');
+  fs.copyFileSync(template, held);
+  const other = new Database(held);
+  other.exec('BEGIN IMMEDIATE');
+  const { run } = pwbChild(['set', '--region', '532322', '--item', '养老机构床位总数', '--year', '2023', '--value', '1', '--by', '测试', '--db', held], {
+    timeoutMs: 30_000,
+    env: { ...process.env, PWB_BUSY_TIMEOUT_MS: '500' },
+  });
+  other.exec('ROLLBACK');
+  other.close();
+  const lockedOut = run.status === 1 && run.stderr.includes('数据库正被另一程序') && !/SqliteError/.test(run.stderr) && counts(held).observations === 0;
+  return {
+    check: '同时写入 concurrent writers',
+    tries: 2,
+    ok: Number(twoImports) + Number(lockedOut),
+    detail: `two imports of one file at once: ${stored} stored them, ${duplicate} found them stored and said the file was imported before, ${c.observations}/${rows} values; a writer against a held lock: ${lockedOut ? 'waited, then said so, wrote nothing' : `unexpected (${run.status}: ${run.stderr.slice(0, 120)})`}`,
+    seconds: (performance.now() - t0) / 1000,
+  };
+};
+
+const olderVersions = (): ReliabilityRow => {
+  const t0 = performance.now();
+  const failed: string[] = [];
+  const older = migrations.filter((m) => m.version < latestVersion());
+  for (const step of older) {
+    const file = path.join(tempDir('pwb-rel-'), `v${step.version}.sqlite`);
+    openDb(file, { migrateTo: step.version, bare: true }).close();
+    const db = openDb(file);
+    const version = db.pragma('user_version', { simple: true });
+    const integrity = db.pragma('integrity_check', { simple: true });
+    const fk = (db.pragma('foreign_key_check') as unknown[]).length;
+    const plans = (db.prepare('SELECT count(*) AS n FROM plan').get() as { n: number }).n;
+    db.close();
+    if (version !== latestVersion() || integrity !== 'ok' || fk > 0 || plans === 0) failed.push(`${step.version}`);
+  }
+  return {
+    check: '旧版本数据库升级 migrations',
+    tries: older.length,
+    ok: older.length - failed.length,
+    detail: `from versions ${older.map((m) => m.version).join(', ')} to ${latestVersion()}${failed.length ? `; failed: ${failed.join(', ')}` : ''} (rows kept across each step: test/integration/migrations.test.ts)`,
+    seconds: (performance.now() - t0) / 1000,
+  };
+};
+
+const tableCounts = (file: string): Record<string, number> => {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+    return Object.fromEntries(tables.map((t) => [t.name, (db.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n]));
+  } finally {
+    db.close();
+  }
+};
+
+const backupRoundTrip = async (): Promise<ReliabilityRow> => {
+  const t0 = performance.now();
+  const dir = tempDir('pwb-rel-');
+  const { template, file } = await largeImport(dir, 20, 5);
+  const live = path.join(dir, 'live.sqlite');
+  fs.copyFileSync(template, live);
+  const first = spawnSync(process.execPath, [CLI, 'import', file, '--db', live], { encoding: 'utf8' });
+  if (first.status !== 0) throw new Error(first.stderr);
+  // Another process writes while the backup is taken.
+  const writer = spawn(process.execPath, [CLI, 'set', '--region', '532322', '--item', '养老机构床位总数', '--year', '2023', '--value', '7', '--by', '测试', '--db', live], { stdio: 'ignore' });
+  const db = openDb(live);
+  const out = path.join(dir, 'backup.sqlite');
+  const backup = await backupDatabase(db, out);
+  db.close();
+  await new Promise((resolve) => writer.on('exit', resolve));
+  const copied = tableCounts(out);
+  // Restored on "another PC": a database file in another folder.
+  const elsewhere = path.join(tempDir('pwb-rel-'), 'restored.sqlite');
+  restoreDatabase(elsewhere, out);
+  const restored = tableCounts(elsewhere);
+  const same = JSON.stringify(copied) === JSON.stringify(restored);
+  const c = counts(elsewhere);
+  const good = backup.integrity === 'ok' && same && c.integrity === 'ok' && c.observations > 0;
+  return {
+    check: '备份与恢复 backup and restore',
+    tries: 1,
+    ok: Number(good),
+    detail: `backup while another process writes: integrity ${backup.integrity}; restored in another folder: ${Object.keys(restored).length} tables, ${c.observations} values, counts ${same ? 'identical' : 'DIFFERENT'}`,
+    seconds: (performance.now() - t0) / 1000,
+  };
+};
+
+export const runReliability = async (options: { quick?: boolean } = {}): Promise<ReliabilityRow[]> => {
+  const quick = options.quick === true;
+  const rows: ReliabilityRow[] = [];
+  rows.push(hostileFiles(quick));
+  rows.push(await killPoints(quick ? 4 : 20, quick ? 40 : 200, quick ? 5 : 10));
+  rows.push(await concurrentWriters());
+  rows.push(olderVersions());
+  rows.push(await backupRoundTrip());
+  return rows;
+};
+
+export const formatReliability = (rows: ReliabilityRow[]): string =>
+  [
+    '| check | tries | as they must | time | detail |',
+    '|---|---:|---:|---:|---|',
+    ...rows.map((r) => `| ${r.check} | ${r.tries} | ${r.ok}${r.ok === r.tries ? ' ✓' : ' ✗'} | ${r.seconds.toFixed(1)} s | ${r.detail} |`),
+  ].join('\n');
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(built.stderr);
+  const rows = await runReliability({ quick: process.argv.includes('--quick') });
+  console.log(`Reliability, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
+  console.log(formatReliability(rows));
+  process.exitCode = rows.every((r) => r.ok === r.tries) ? 0 : 1;
+}
