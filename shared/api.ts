@@ -312,7 +312,8 @@ export interface Api {
   'jobs.status': { input: { job: string }; output: JobStatus };
   'files.exportsDir': { input: void; output: { path: string } };
   'reports.write': {
-    input: { plan: string; region?: string; year: number; kind: EvaluationKind | 'summary' | 'table'; out: string; template?: string; date?: string };
+    /** `checks`: append the internal annex 内部核对材料 (规划指标口径核对 and 数据核验), which is never sent upward. */
+    input: { plan: string; region?: string; year: number; kind: EvaluationKind | 'summary' | 'table'; out: string; template?: string; date?: string; checks?: boolean };
     /** `date`: the date printed on the report, or null when its date line is left blank for the bureau (　　年　　月　　日). */
     output: { file: string; format: 'pdf' | 'docx'; bytes: number; date: string | null };
   };

@@ -50,6 +50,7 @@ export const OPTIONS = {
   subregions: { type: 'boolean', default: false },
   remove: { type: 'boolean', default: false },
   lock: { type: 'boolean', default: false },
+  checks: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

@@ -226,7 +226,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   report: {
-    usage: 'pwb report --plan ID [--region CODE] --year Y --kind annual|midterm|final|summary|table --out F.pdf|F.docx [--template T.yml]   报告 / report',
+    usage: 'pwb report --plan ID [--region CODE] --year Y --kind annual|midterm|final|summary|table --out F.pdf|F.docx [--template T.yml] [--date D] [--checks]   报告（--checks 附内部核对材料：规划口径、数据核验） / report',
     run: async ({ values, withHandlers, print }) => {
       const kind = need(values.kind, '--kind');
       if (!['annual', 'midterm', 'final', 'summary', 'table'].includes(kind)) {
@@ -240,6 +240,7 @@ export const COMMANDS: Record<string, Command> = {
         ...optional('region', values.region),
         ...optional('template', values.template),
         ...optional('date', values.date),
+        ...(values.checks ? { checks: true } : {}),
       };
       const r = await withHandlers((h) => h['reports.write'](input));
       print({ file: r.file, bytes: r.bytes, date: r.date, format: r.format }, () => `已生成报告：${r.file}（${Math.round(r.bytes / 1024)} KB）${r.date ? `，落款日期 ${r.date}` : "，落款日期留空（　　年　　月　　日），请手填或用 --date 指定"}`);

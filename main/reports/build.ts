@@ -33,8 +33,10 @@ export interface ReportContext {
   plan: Plan;
   /** The checks of the plan's tables (table number, 序号, message); only the main tables' reach a report. */
   planWarnings: { table: number; seq: string; message: string }[];
-  /** Append the internal annex 规划指标口径核对 (off unless the report or the template asks for it). */
+  /** Append the internal annex 内部核对材料 (规划指标口径核对, 数据核验; off unless the report or the template asks for it). */
   planChecks?: boolean;
+  /** 数据核验 of the values the report uses (main/services/data-checks.ts), for the internal annex. */
+  dataChecks?: { findings: string[]; more: number; scope: string } | null;
   /** The previous year's values by row seq (annual reports: 上年值, 比上年增减). */
   previous: Map<string, number | null>;
   /** Each year's values by row seq, for the years after the base year and before the report's (the `years` column). */
@@ -190,9 +192,36 @@ const currentPlanWarnings = (ctx: ReportContext): { seq: string; message: string
  */
 const planChecksAnnex = (ctx: ReportContext, lastOrientation: 'portrait' | 'landscape'): Block[] => [
   lastOrientation === 'landscape' ? { kind: 'pageBreak', orientation: 'portrait' } : { kind: 'pageBreak' },
-  { kind: 'heading', level: 1, text: '内部核对材料：规划指标口径核对（不随报告报送）' },
+  { kind: 'heading', level: 1, text: '内部核对材料（不随报告报送）' },
+  { kind: 'heading', level: 2, text: '（一）规划指标口径核对' },
   { kind: 'list', items: planCheckSentences(currentPlanWarnings(ctx)) },
+  ...dataCheckBlocks(ctx),
 ];
+
+/**
+ * （二）数据核验: the rules and outlier checks of the import run on the stored values the report uses, each finding with
+ * its numbers; a final evaluation also names the rows without a value for the target year.
+ */
+const dataCheckBlocks = (ctx: ReportContext): Block[] => {
+  const checks = ctx.dataChecks;
+  if (!checks) return [];
+  const { result } = ctx;
+  const missingFinal =
+    result.kind === 'final'
+      ? result.rows
+          .filter((r) => r.value === null && r.status !== '不适用')
+          .map((r) => `第${r.seq}项“${r.name}”缺${result.targetYear}年数值，总结评估须有目标年份的数值，需补报。`)
+      : [];
+  const findings = [...missingFinal, ...checks.findings.map((f) => (/[。；！？]$/u.test(f) ? f : `${f}。`))];
+  return [
+    { kind: 'heading', level: 2, text: '（二）数据核验' },
+    {
+      kind: 'paragraph',
+      text: `按统计项的校验规则（部分不超过整体、数值在合理范围内）和异常值检查（较上年变化超过10倍、与同级地区中位数相差3倍以上），核验了本报告所用的${checks.scope}数据。${findings.length === 0 ? '未发现需核实之处。' : `需核实${findings.length + checks.more}处：`}`,
+    },
+    ...(findings.length > 0 ? [{ kind: 'list' as const, items: checks.more > 0 ? [...findings, `另有${checks.more}处未列出。`] : findings }] : []),
+  ];
+};
 
 const fill = (text: string, values: Record<string, string>): string => text.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_, k: string) => values[k] ?? '');
 

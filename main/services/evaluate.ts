@@ -359,7 +359,7 @@ export interface PlanEvaluationContext {
  * Every series a plan's rows can reach: their indicators, parts, references and split series, what their formulas
  * use (transitively) and the weights their averages need. Only these are loaded for it.
  */
-const seriesOfPlan = (db: ReadDb, plan: Plan): Set<string> => {
+export const seriesOfPlan = (db: ReadDb, plan: Plan): Set<string> => {
   const catalog = catalogOf(db);
   const out = new Set<string>();
   const visit = (code: string) => {

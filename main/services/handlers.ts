@@ -75,6 +75,7 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
     out: z.string(),
     template: z.string().optional(),
     date: z.string().optional(),
+    checks: z.boolean().optional(),
   }),
   'evaluation.chart': z.object({ plan: z.string(), region: z.string().optional(), year: z.number().int(), kind: z.enum(['annual', 'midterm', 'final']).optional() }),
   'reports.paragraphs': z.object({ plan: z.string(), region: z.string().optional(), year: z.number().int(), kind: z.enum(['annual', 'midterm', 'final']) }),
@@ -232,7 +233,7 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
     if (!input.dryRun) await autoBackup(db, 'import');
     return startImportJob(db, input, options.importWorker);
   },
-  'reports.write': async (input) => writeReport(db, input),
+  'reports.write': async ({ checks, ...input }) => writeReport(db, { ...input, ...(checks !== undefined ? { planChecks: checks } : {}) }),
   'reports.setParagraph': async (input) => setReportParagraph(db, input),
   'evaluation.chart': async (input) => ({ svg: completionChart(evaluatePlan(db, input)) }),
   'reports.paragraphs': async (input) => listReportParagraphs(db, input),

@@ -13,6 +13,7 @@ import type { ReportDocument } from '../../shared/reports/document';
 import type { Plan } from '../../shared/types';
 import { childRegions } from '../db/queries/regions';
 import { leagueTable } from './league';
+import { dataChecks } from './data-checks';
 import type { LeagueTable } from '../../shared/evaluation/league';
 import { barelyMoved, completionChart, flatSummary, flatValue, trendChart, trendSeriesFrom, type TrendSeries } from '../reports/charts';
 import { docxBytes } from '../reports/docx';
@@ -139,6 +140,8 @@ export interface ReportInputs {
   earlier: EvaluationResult[];
   planWarnings: { table: number; seq: string; message: string }[];
   planChecks?: boolean;
+  /** 数据核验 for the internal annex, when it is asked for. */
+  dataChecks?: { findings: string[]; more: number; scope: string } | null;
   paragraphs: [string, string][];
   /** The date printed (YYYY年M月D日), or BLANK_DATE. */
   date: string;
@@ -159,6 +162,7 @@ export const reportInputs = (db: ReadDb, input: Omit<ReportInput, 'out'>): Repor
   const earlier = Array.from({ length: Math.max(0, input.year - plan.baseYear - 1) }, (_, i) =>
     forPrint(evaluatePlan(db, { plan: plan.id, year: plan.baseYear + 1 + i, region: result.region })),
   );
+  const annex = input.planChecks ?? template.planChecks;
   return {
     kind: input.kind,
     template: { name: templateFile, source },
@@ -167,12 +171,20 @@ export const reportInputs = (db: ReadDb, input: Omit<ReportInput, 'out'>): Repor
     earlier,
     planWarnings: planWarnings(db, plan).map((w) => ({ table: w.table, seq: w.seq, message: w.message })),
     ...(input.planChecks !== undefined ? { planChecks: input.planChecks } : {}),
+    ...(annex ? { dataChecks: dataChecksOf(db, plan, result, input.year) } : {}),
     paragraphs: [...paragraphsOf(db, plan.id, result.region, input.year, result.kind)],
     date: date ?? BLANK_DATE,
     planRegionName: regionTreeOf(db).regions.get(plan.regionCode)?.name ?? plan.regionCode,
     // The sub-regions' league table, for a template that attaches it (a region without sub-regions has none).
     league: template.blocks.some((b) => 'league' in b) && childRegions(db, result.region).length > 0 ? leagueOf(leagueTable(db, { plan: plan.id, year: input.year, region: result.region, kind: result.kind })) : null,
   };
+};
+
+/** 数据核验 of the values the report uses: the region's and its sub-regions', from the year after the base year. */
+const dataChecksOf = (db: ReadDb, plan: Plan, result: EvaluationResult, year: number): NonNullable<ReportInputs['dataChecks']> => {
+  const { findings, more } = dataChecks(db, { plan: plan.id, region: result.region, year });
+  const below = childRegions(db, result.region).length > 0 ? '及其下级地区' : '';
+  return { findings: findings.map((f) => f.message), more, scope: `${result.regionName}${below}${plan.baseYear}—${year}年` };
 };
 
 /** The report's document (titles, paragraphs, tables, charts) built from its inputs. */
@@ -185,6 +197,7 @@ export const reportDocument = (inputs: ReportInputs): ReportDocument => {
     plan: inputs.plan,
     planWarnings: inputs.planWarnings,
     ...(inputs.planChecks !== undefined ? { planChecks: inputs.planChecks } : {}),
+    ...(inputs.dataChecks ? { dataChecks: inputs.dataChecks } : {}),
     previous: history.get(result.year - 1) ?? new Map<string, number | null>(),
     history,
     historyRows: new Map(earlier.map((e) => [e.year, new Map(e.rows.map((r) => [r.seq, r]))])),

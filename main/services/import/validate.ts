@@ -18,6 +18,8 @@ const IN_FILE_JUMP_LIMIT = 200_000;
 const MAX_WARNINGS = 100;
 
 const num = (x: number): string => String(Number(x.toPrecision(12)));
+/** Where a value is: its cell, or its year for a value already stored (the data checks of a report). */
+const whereOf = (o: ParsedObservation): string => (o.sheet ? `“${o.sheet}”!${o.cell}` : `${o.year}年`);
 
 export const checkRules = (db: ReadDb, annual: ParsedObservation[], periods: ParsedObservation[]): Problem[] => {
   const catalog = catalogOf(db);
@@ -53,7 +55,7 @@ export const checkRules = (db: ReadDb, annual: ParsedObservation[], periods: Par
   }
   const valueOf = (o: ParsedObservation, code: string): { value: number; where: string } | null => {
     const fresh = read.get(`${o.regionCode}|${code}|${when(o)}`);
-    if (fresh) return { value: fresh.value, where: `“${fresh.sheet}”!${fresh.cell}` };
+    if (fresh) return { value: fresh.value, where: whereOf(fresh) };
     const stored = storedValue(o.regionCode, code, o.year, o.period, o.periodKind);
     return stored !== undefined ? { value: stored, where: '已保存' } : null;
   };
@@ -70,8 +72,8 @@ export const checkRules = (db: ReadDb, annual: ParsedObservation[], periods: Par
       const key = `${o.regionCode}|${part}|${whole}|${when(o)}`;
       if (checked.has(key)) continue;
       checked.add(key);
-      const p = part === o.seriesCode ? { value: o.value, where: `“${o.sheet}”!${o.cell}` } : valueOf(o, part);
-      const w = whole === o.seriesCode ? { value: o.value, where: `“${o.sheet}”!${o.cell}` } : valueOf(o, whole);
+      const p = part === o.seriesCode ? { value: o.value, where: whereOf(o) } : valueOf(o, part);
+      const w = whole === o.seriesCode ? { value: o.value, where: whereOf(o) } : valueOf(o, whole);
       if (!p || !w || p.value <= w.value * (1 + 1e-9)) continue;
       const at = read.get(`${o.regionCode}|${part}|${when(o)}`) ?? o;
       problems.push({

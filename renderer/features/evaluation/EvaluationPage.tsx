@@ -77,6 +77,7 @@ export const EvaluationPage = ({ initial }: { initial: EvaluationTarget }) => {
   const [reportError, setReportError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const [issuing, setIssuing] = useState(false);
+  const [checks, setChecks] = useState(false);
   const [issued, setIssued] = useState(0);
   /**
    * Writes one file (a report or the Excel table) where the user chooses, announcing it or its error only if the
@@ -98,7 +99,7 @@ export const EvaluationPage = ({ initial }: { initial: EvaluationTarget }) => {
   };
   const onReport = () =>
     produce(fileName(REPORT_NAMES[reportKind], reportFormat), (out) =>
-      call('reports.write', { plan, year, kind: reportKind, out, ...(region.trim() ? { region: region.trim() } : {}) }),
+      call('reports.write', { plan, year, kind: reportKind, out, ...(checks ? { checks } : {}), ...(region.trim() ? { region: region.trim() } : {}) }),
     );
   const onExport = () => produce(fileName('指标完成情况表', 'xlsx'), (out) => call('export.evaluation', { ...input, out }));
 
@@ -171,6 +172,10 @@ export const EvaluationPage = ({ initial }: { initial: EvaluationTarget }) => {
             <option value="pdf">PDF</option>
             <option value="docx">Word</option>
           </select>
+        </label>
+        <label className="check" title="规划指标口径核对和数据核验（部分不超过整体、较上年异常变化、与同级地区差异过大），供本单位核对，不随报告报送">
+          <input type="checkbox" checked={checks} onChange={(e) => setChecks(e.target.checked)} />
+          附内部核对材料
         </label>
         <button type="button" onClick={onReport} disabled={!result.data || busy}>
           {busy ? '正在生成…' : '生成报告'}
