@@ -1,5 +1,6 @@
-/** The window: a header with the sections (规划, 评估, 下级地区对比, 目标分解, 导入, 导入记录) and the current page. */
+/** The window: a header with the sections (规划, 评估, 下级地区对比, 数据, 目标分解, 导入, 导入记录) and the current page. */
 import { useState } from 'react';
+import { DataPage } from './features/data/DataPage';
 import { EvaluationPage, type EvaluationTarget } from './features/evaluation/EvaluationPage';
 import { HistoryPage } from './features/history/HistoryPage';
 import { ImportPage } from './features/import/ImportPage';
@@ -7,11 +8,12 @@ import { LeaguePage } from './features/league/LeaguePage';
 import { PlansPage } from './features/plans/PlansPage';
 import { TargetsPage } from './features/targets/TargetsPage';
 
-type Page = 'plans' | 'evaluation' | 'league' | 'targets' | 'import' | 'history';
+type Page = 'plans' | 'evaluation' | 'league' | 'data' | 'targets' | 'import' | 'history';
 const PAGES: { id: Page; label: string }[] = [
   { id: 'plans', label: '规划' },
   { id: 'evaluation', label: '评估' },
   { id: 'league', label: '下级地区对比' },
+  { id: 'data', label: '数据' },
   { id: 'targets', label: '目标分解' },
   { id: 'import', label: '导入数据' },
   { id: 'history', label: '导入记录' },
@@ -47,6 +49,7 @@ export const App = () => {
         {page === 'plans' && <PlansPage onEvaluate={(id) => evaluate({ plan: id })} />}
         {page === 'evaluation' && <EvaluationPage initial={evaluation} />}
         {page === 'league' && <LeaguePage initialPlan={plan} onPlan={setPlan} onEvaluate={evaluate} />}
+        {page === 'data' && <DataPage initialPlan={plan} />}
         {page === 'targets' && <TargetsPage initialPlan={plan} />}
         {page === 'import' && <ImportPage />}
         {page === 'history' && <HistoryPage />}

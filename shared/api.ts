@@ -240,6 +240,22 @@ export interface AuditEntryDto {
   batch: number | null;
 }
 
+/** 数据: the stored values a plan uses, region × item rows and year columns, with sources, locks and 数据核验. */
+export interface DataGridDto {
+  plan: string;
+  region: string;
+  regionName: string;
+  years: number[];
+  /** The region, then (when asked) the regions below it. */
+  regions: { code: string; name: string }[];
+  items: { code: string; name: string; unit: string }[];
+  cells: { region: string; series: string; year: number; value: number; origin: 'import' | 'typed' | 'derived'; source: string; by: string | null; at: string }[];
+  /** More than 20,000 rows: no cells are sent; choose a region lower down. */
+  tooMany: boolean;
+  locked: { region: string; year: number }[];
+  findings: { region: string; series: string; year: number; message: string }[];
+}
+
 /** A report as issued (签发): kept with the inputs it was made from and its SHA-256. */
 export interface IssuedReportDto {
   id: number;
@@ -305,7 +321,9 @@ export interface Api {
   'batches.undo': { input: { batch: number }; output: UndoResultDto };
   'observations.source': { input: { region: string; series: string; year: number }; output: ProvenanceDto | null };
   'observations.explain': { input: { region: string; series: string; year: number }; output: ValueExplanationDto };
-  'observations.set': { input: { region: string; series: string; year: number; value: number; enteredBy: string }; output: { problems: ImportProblem[] } };
+  /** `why`: the reason for the change, kept in the audit log. */
+  'observations.set': { input: { region: string; series: string; year: number; value: number; enteredBy: string; why?: string }; output: { problems: ImportProblem[] } };
+  'data.grid': { input: { plan: string; region?: string; subregions?: boolean }; output: DataGridDto };
   'targets.list': { input: { plan: string }; output: RegionTargetDto[] };
   'targets.set': { input: { plan: string; seq: string; region: string; target: string; setBy: string }; output: RegionTargetDto };
   'import.start': { input: { file: string; dryRun?: boolean; region?: string; profile?: string }; output: { job: string } };
@@ -429,6 +447,7 @@ export const API_NAMES: readonly ApiName[] = [
   'files.pickOpen',
   'files.pickSave',
   'files.show',
+  'data.grid',
   'reports.issue',
   'reports.issued',
   'reports.issuedDetail',

@@ -360,7 +360,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   set: {
-    usage: 'pwb set --region CODE --item NAME|CODE --year Y --value V --by NAME   手工录入一个数值 / type one value',
+    usage: 'pwb set --region CODE --item NAME|CODE --year Y --value V --by NAME [--note 原因]   手工录入一个数值 / type one value',
     run: async ({ values, withHandlers, print }) => {
       const input = {
         region: need(values.region, '--region'),
@@ -368,6 +368,7 @@ export const COMMANDS: Record<string, Command> = {
         year: needYear(values.year),
         value: needNumber(values.value, '--value'),
         enteredBy: need(values.by, '--by'),
+        ...optional('why', values.note),
       };
       const result = await withHandlers((h) => h['observations.set'](input));
       print(result, () => '已保存。 / Saved.');

@@ -17,6 +17,8 @@ export interface DataCheckFinding {
   region: string;
   regionName: string;
   year: number;
+  /** The item whose value broke the rule (the part, of a part above its whole). */
+  series: string;
   message: string;
 }
 
@@ -33,8 +35,8 @@ export const dataChecks = (db: ReadDb, input: { plan: string; region: string; ye
   for (const region of covered) {
     for (const code of series) {
       for (const r of stmt.all(region, code, plan.baseYear, input.year)) {
-        // No sheet: the checks say the year instead of a cell; the cell field carries the value's region and year back.
-        observations.push({ regionCode: region, seriesCode: code, year: r.year, value: r.value, sheet: '', cell: `${region}@${r.year}`, sourceUnit: null, factor: 1 });
+        // No sheet: the checks say the year instead of a cell; the cell field carries the value's region, year and item back.
+        observations.push({ regionCode: region, seriesCode: code, year: r.year, value: r.value, sheet: '', cell: `${region}@${r.year}@${code}`, sourceUnit: null, factor: 1 });
       }
     }
   }
@@ -45,9 +47,9 @@ export const dataChecks = (db: ReadDb, input: { plan: string; region: string; ye
     const text = p.message.split(' / ')[0]!;
     if (seen.has(text)) continue;
     seen.add(text);
-    const [region = input.region, year = String(input.year)] = p.cell.split('@');
+    const [region = input.region, year = String(input.year), item = ''] = p.cell.split('@');
     const regionName = regions.get(region)?.name ?? region;
-    findings.push({ region, regionName, year: Number(year), message: text.startsWith(regionName) ? text : `${regionName}：${text}` });
+    findings.push({ region, regionName, year: Number(year), series: item, message: text.startsWith(regionName) ? text : `${regionName}：${text}` });
   }
   findings.sort((a, b) => a.year - b.year || covered.indexOf(a.region) - covered.indexOf(b.region));
   return { findings: findings.slice(0, MAX_FINDINGS), more: Math.max(0, findings.length - MAX_FINDINGS) };

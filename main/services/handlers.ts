@@ -30,6 +30,7 @@ import { autoBackup, backupDatabase, withBackup } from './backup';
 import { createItem } from './items';
 import { auditLog, listLocks, lockYear, unlockYear } from './locks';
 import { userErrorOfSqlite } from '../db/errors';
+import { dataGrid } from './data-grid';
 import { issueReport, issuedDetail, listIssued, reprintIssued } from './issued-reports';
 import { adjustPlan, judgeRow, listPlanChanges, removePlan } from './plan-import/edit';
 import { addPlanRow, editPlanRow, movePlanRow, removePlanRow } from './plan-import/edit-rows';
@@ -61,7 +62,8 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'batches.undo': z.object({ batch: z.number().int() }),
   'observations.source': z.object({ region: z.string(), series: z.string(), year: z.number().int() }),
   'observations.explain': z.object({ region: z.string(), series: z.string(), year: z.number().int() }),
-  'observations.set': z.object({ region: z.string(), series: z.string(), year: z.number().int(), value: z.number(), enteredBy: z.string() }),
+  'observations.set': z.object({ region: z.string(), series: z.string(), year: z.number().int(), value: z.number(), enteredBy: z.string(), why: z.string().max(500).optional() }),
+  'data.grid': z.object({ plan: z.string(), region: z.string().optional(), subregions: z.boolean().optional() }),
   'targets.list': z.object({ plan: z.string() }),
   'targets.set': z.object({ plan: z.string(), seq: z.string(), region: z.string(), target: z.string(), setBy: z.string() }),
   'import.start': z.object({ file: z.string(), dryRun: z.boolean().optional(), region: z.string().optional(), profile: z.string().optional() }),
@@ -268,6 +270,7 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'files.pickOpen': async () => desktopOnly(),
   'files.pickSave': async () => desktopOnly(),
   'files.show': async () => desktopOnly(),
+  'data.grid': async (input) => dataGrid(db, input),
   'reports.issue': async (input) => issueReport(db, input),
   'reports.issued': async (input) => listIssued(db, input),
   'reports.issuedDetail': async ({ id }) => issuedDetail(db, id),

@@ -144,7 +144,7 @@ export const provenanceOf = (db: ReadDb, input: { region: string; series: string
 /** A value typed by hand (the app's table, or `pwb set`): stored with who typed it, replacing any value. */
 export const setObservation = (
   db: WriteDb,
-  input: { region: string; series: string; year: number; value: number; enteredBy: string },
+  input: { region: string; series: string; year: number; value: number; enteredBy: string; why?: string },
 ): { problems: Problem[] } => {
   if (!Number.isFinite(input.value)) throw new UserError('bad-input', '数值无效。 / Invalid value.');
   if (!Number.isInteger(input.year) || input.year < 1949 || input.year > 2100) {
@@ -159,7 +159,7 @@ export const setObservation = (
     .prepare<[string, string, number], { value: number }>('SELECT value FROM observation WHERE region_code = ? AND series_code = ? AND year = ?')
     .get(region, series, input.year);
   db.transaction(() => {
-    audit(db, { by: input.enteredBy.trim(), action: 'set', subject: `${region} ${series} ${input.year}`, old: before ? String(before.value) : null, new: String(input.value) });
+    audit(db, { by: input.enteredBy.trim(), action: 'set', subject: `${region} ${series} ${input.year}`, old: before ? String(before.value) : null, new: String(input.value), why: input.why?.trim() || null });
     // A typed value has no batch; the value it replaces is not kept for undo (there is no batch to undo).
     prepareObservationWriter(db)({
       regionCode: region,
