@@ -66,6 +66,9 @@ export const paragraphsOf = (db: ReadDb, plan: string, region: string, year: num
       .map((r) => [r.key, r.text]),
   );
 
+/** The longest text of one of the bureau's paragraphs (about sixteen pages of 3号 仿宋). */
+export const MAX_PARAGRAPH_CHARS = 10_000;
+
 export const listReportParagraphs = (db: ReadDb, input: { plan: string; region?: string; year: number; kind: EvaluationKind }): { key: string; text: string }[] => {
   const plan = requirePlan(db, input.plan);
   return [...paragraphsOf(db, plan.id, input.region ?? plan.regionCode, input.year, input.kind)].map(([key, text]) => ({ key, text }));
@@ -76,6 +79,13 @@ export const setReportParagraph = (
   input: { plan: string; region?: string; year: number; kind: EvaluationKind; key: string; text: string; by: string },
 ): { key: string } => {
   const plan = requirePlan(db, input.plan);
+  // Every cost is capped before it is spent: a report lays out its paragraphs line by line.
+  if (input.text.length > MAX_PARAGRAPH_CHARS) {
+    throw new UserError(
+      'bad-input',
+      `段落过长：${input.text.length.toLocaleString('en')} 字，每段至多 ${MAX_PARAGRAPH_CHARS.toLocaleString('en')} 字（约十余页），请精简或分段写入不同栏目。 / A paragraph may have at most ${MAX_PARAGRAPH_CHARS} characters.`,
+    );
+  }
   if (!/^[a-z][a-z0-9-]*$/.test(input.key)) throw new UserError('bad-input', `段落名“${input.key}”无效（如 problems、measures）。 / Invalid paragraph key.`);
   // An empty text removes the paragraph: the report prints the template's prompt in its place again.
   if (input.text.trim() === '') {

@@ -93,6 +93,15 @@ describe('PDF reports', () => {
     expect(listReportParagraphs(db, input).map((p) => p.key)).not.toContain('environment');
   });
 
+  it('refuses a paragraph over 10,000 characters, naming the cap, and keeps the one stored', async () => {
+    const input = { plan: 'chuxiong', year: 2023, kind: 'midterm' as const, key: 'tasks', by: '测试' };
+    setReportParagraph(db, { ...input, text: '社会救助兜底保障有力。' });
+    expect(() => setReportParagraph(db, { ...input, text: '养'.repeat(60_000) })).toThrow(/段落过长：60,000 字，每段至多 10,000 字/);
+    expect(listReportParagraphs(db, input).find((p) => p.key === 'tasks')?.text).toBe('社会救助兜底保障有力。');
+    setReportParagraph(db, { ...input, text: '养'.repeat(10_000) });
+    setReportParagraph(db, { ...input, text: '' });
+  });
+
   it('titles a county’s report as the county carrying out the prefecture’s plan, not as a plan of its own', async () => {
     const out = path.join(dir, 'county.pdf');
     await writeReport(db, { plan: 'chuxiong', region: '532322', year: 2023, kind: 'midterm', out, date: '2024年3月1日' });

@@ -8,6 +8,9 @@ import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { ErrorNotice } from '../../components/Notice';
 
+/** As the services cap it (MAX_PARAGRAPH_CHARS). */
+const MAX_CHARS = 10_000;
+
 const KEYS: { key: string; label: string }[] = [
   { key: 'tasks', label: '重点任务推进情况' },
   { key: 'projects', label: '重大工程项目进展' },
@@ -27,6 +30,7 @@ export const ParagraphsForm = ({ input }: { input: { plan: string; region?: stri
   const stored = useCall('reports.paragraphs', input, refresh);
   const [key, setKey] = useState('tasks');
   const [text, setText] = useState('');
+  const tooLong = text.length > MAX_CHARS;
   const [by, setBy] = useState('');
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -71,11 +75,20 @@ export const ParagraphsForm = ({ input }: { input: { plan: string; region?: stri
           填写人
           <input value={by} onChange={(e) => setBy(e.target.value)} size={8} />
         </label>
-        <button type="button" onClick={save} disabled={by.trim() === '' || (text.trim() === '' && !stored.data?.some((p) => p.key === key))} title={by.trim() === '' ? '请先填写填写人' : undefined}>
+        <button
+          type="button"
+          onClick={save}
+          disabled={by.trim() === '' || tooLong || (text.trim() === '' && !stored.data?.some((p) => p.key === key))}
+          title={by.trim() === '' ? '请先填写填写人' : tooLong ? `每段至多 ${MAX_CHARS} 字` : undefined}
+        >
           {text.trim() === '' && stored.data?.some((p) => p.key === key) ? '删除段落' : '保存段落'}
         </button>
       </form>
-      <textarea aria-label="段落内容" rows={5} style={{ width: '100%' }} value={text} onChange={(e) => setText(e.target.value)} />
+      <textarea aria-label="段落内容" rows={5} style={{ width: '100%' }} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={tooLong || undefined} />
+      {/* The text is never cut: an over-long paragraph stays in the box, counted, until it is shortened. */}
+      <p className={tooLong ? 'warning-text small' : 'muted small'}>
+        {text.length} / {MAX_CHARS} 字{tooLong ? `，超出 ${text.length - MAX_CHARS} 字，请精简或分段写入不同栏目后再保存` : ''}
+      </p>
       {saved && <p className="ok">{saved}</p>}
       {error && <ErrorNotice error={error} />}
     </details>
