@@ -326,7 +326,7 @@ export interface Api {
   'data.grid': { input: { plan: string; region?: string; subregions?: boolean }; output: DataGridDto };
   'targets.list': { input: { plan: string }; output: RegionTargetDto[] };
   'targets.set': { input: { plan: string; seq: string; region: string; target: string; setBy: string }; output: RegionTargetDto };
-  'import.start': { input: { file: string; dryRun?: boolean; region?: string; profile?: string }; output: { job: string } };
+  'import.start': { input: { file: string; dryRun?: boolean; region?: string; sheet?: string; profile?: string; saveProfile?: string }; output: { job: string } };
   'jobs.status': { input: { job: string }; output: JobStatus };
   'files.exportsDir': { input: void; output: { path: string } };
   'reports.write': {

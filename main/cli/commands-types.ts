@@ -5,7 +5,8 @@ import type { Values } from './args';
 export interface CommandContext {
   values: Values;
   rest: string[];
-  withHandlers: <T>(fn: (h: Handlers) => Promise<T>) => Promise<T>;
+  /** `isolated`: imports run in a worker process of their own (a crash or a runaway of a parser is reported, never the command's). */
+  withHandlers: <T>(fn: (h: Handlers) => Promise<T>, options?: { isolated?: boolean }) => Promise<T>;
   print: (data: unknown, human: () => string) => void;
   err: (text: string) => void;
 }

@@ -3,7 +3,7 @@
  * it opens the database, so a usage error writes nothing; then it calls the same handlers as the app.
  */
 import type { Handlers, ImportResultDto } from '../../shared/api';
-import { UserError } from '../../shared/errors';
+import { fromWire, UserError } from '../../shared/errors';
 import type { EvaluationKind } from '../../shared/types';
 import path from 'node:path';
 import { resourcesRoot } from '../catalog/paths';
@@ -81,16 +81,25 @@ export const COMMANDS: Record<string, Command> = {
       const file = need(rest[0], 'FILE.xlsx');
       let result: ImportResultDto;
       try {
-        result = await withHandlers((h) =>
-          h['import.run']({
-            file,
-            dryRun: values['dry-run'],
-            ...optional('region', values.region),
-            ...optional('sheet', values.sheet),
-            ...optional('profile', values.profile),
-            ...optional('saveProfile', values['save-profile']),
-          }),
-        );
+        const input = {
+          file,
+          dryRun: values['dry-run'],
+          ...optional('region', values.region),
+          ...optional('sheet', values.sheet),
+          ...optional('profile', values.profile),
+          ...optional('saveProfile', values['save-profile']),
+        };
+        // The file is read in a process of its own with a time limit: a parser that crashes or runs away on a crafted
+        // file ends that process with a clear message, not the command.
+        result = await withHandlers(async (h) => {
+          const { job } = await h['import.start'](input);
+          for (;;) {
+            const status = await h['jobs.status']({ job });
+            if (status.state === 'done') return status.result!;
+            if (status.state === 'failed') throw fromWire(status.error!);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        }, { isolated: true });
       } catch (error) {
         if (!(error instanceof UserError) || !values.json) throw error;
         // The import contract: a file that cannot be read is a problem of the import, in the same shape.

@@ -9,6 +9,8 @@ import { createHandlers } from '../services/handlers';
 import { parse, type Parsed } from './args';
 import { COMMANDS } from './commands';
 import { userErrorOfSqlite } from '../db/errors';
+import fs from 'node:fs';
+import { forkLauncher, workerScript } from '../services/job-process';
 
 const usage = (): string =>
   [
@@ -50,13 +52,14 @@ export const runCli = async (argv: string[], io: CliIo = defaultIo): Promise<num
       print: (data, human) => io.out(values.json ? JSON.stringify(data, null, 2) : human()),
       err: io.err,
       // The database is opened only once a command's options are known to be right: a usage error writes nothing.
-      withHandlers: async (fn) => {
+      withHandlers: async (fn, options = {}) => {
         const db = openDb(values.db ?? defaultDbFile(), {
           createFolder: values.db === undefined,
           onCreate: (file) => io.err(`已新建工作台数据库 ${file}。 / Created a new workbench database ${file}.`),
         });
         try {
-          return await fn(createHandlers(db));
+          const worker = options.isolated && fs.existsSync(workerScript()) ? { importWorker: forkLauncher() } : {};
+          return await fn(createHandlers(db, worker));
         } finally {
           db.close();
         }

@@ -56,7 +56,15 @@ export const confineToPicked = (handlers: Handlers, picked: PickedFiles): Handle
           saveProfile: input.saveProfile === undefined ? undefined : picked.write(input.saveProfile, 'saveProfile'),
         }),
       ),
-    'import.start': async (input) => handlers['import.start'](defined({ ...input, file: picked.read(input.file, 'file'), profile: readOpt(input.profile, 'profile') })),
+    'import.start': async (input) =>
+      handlers['import.start'](
+        defined({
+          ...input,
+          file: picked.read(input.file, 'file'),
+          profile: readOpt(input.profile, 'profile'),
+          saveProfile: input.saveProfile === undefined ? undefined : picked.write(input.saveProfile, 'saveProfile'),
+        }),
+      ),
     'plans.import': async (input) => handlers['plans.import'](defined({ ...input, file: readOpt(input.file, 'file') })),
     'targets.import': async (input) => handlers['targets.import']({ ...input, file: picked.read(input.file, 'file') }),
     'reports.write': async (input) => handlers['reports.write'](defined({ ...input, out: picked.write(input.out, 'out'), template: readOpt(input.template, 'template') })),

@@ -158,7 +158,9 @@ export const confineHandlers = (handlers: Handlers, uploads: UploadStore, export
     },
     'import.start': async (input) => {
       const file = read(input.file, 'file');
-      const started = await handlers['import.start'](defined({ ...input, file, profile: readOpt(input.profile, 'profile') }));
+      const started = await handlers['import.start'](
+        defined({ ...input, file, profile: readOpt(input.profile, 'profile'), saveProfile: input.saveProfile === undefined ? undefined : write(input.saveProfile, 'saveProfile') }),
+      );
       if (!input.dryRun) storing.set(started.job, file);
       return started;
     },

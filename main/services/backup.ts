@@ -107,18 +107,21 @@ export const autoBackup = async (db: WriteDb, reason: string): Promise<string | 
   return out;
 };
 
+/** Removes an automatic backup of a change that stored nothing (and the backups folder, if it is left empty). */
+export const discardBackup = (backup: string | null): void => {
+  if (backup === null) return;
+  fs.rmSync(backup, { force: true });
+  const dir = path.dirname(backup);
+  if (fs.existsSync(dir) && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+};
+
 /**
  * Runs a change with an automatic backup taken first; when the change stores nothing (it fails, or its result says
  * so), the backup is removed again, so a refused file leaves the folder as it was.
  */
 export const withBackup = async <T>(db: WriteDb, reason: string, change: () => Promise<T>, stored: (result: T) => boolean = () => true): Promise<T> => {
   const backup = await autoBackup(db, reason);
-  const discard = () => {
-    if (backup === null) return;
-    fs.rmSync(backup, { force: true });
-    const dir = path.dirname(backup);
-    if (fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
-  };
+  const discard = () => discardBackup(backup);
   try {
     const result = await change();
     if (!stored(result)) discard();

@@ -26,7 +26,7 @@ import { runImport } from './import/run';
 import { listPlans, showPlan } from './plans';
 import { leagueTable } from './league';
 import { explainValue } from './explain';
-import { autoBackup, backupDatabase, withBackup } from './backup';
+import { autoBackup, discardBackup, backupDatabase, withBackup } from './backup';
 import { createItem } from './items';
 import { auditLog, listLocks, lockYear, unlockYear } from './locks';
 import { userErrorOfSqlite } from '../db/errors';
@@ -66,7 +66,14 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'data.grid': z.object({ plan: z.string(), region: z.string().optional(), subregions: z.boolean().optional() }),
   'targets.list': z.object({ plan: z.string() }),
   'targets.set': z.object({ plan: z.string(), seq: z.string(), region: z.string(), target: z.string(), setBy: z.string() }),
-  'import.start': z.object({ file: z.string(), dryRun: z.boolean().optional(), region: z.string().optional(), profile: z.string().optional() }),
+  'import.start': z.object({
+    file: z.string(),
+    dryRun: z.boolean().optional(),
+    region: z.string().optional(),
+    sheet: z.string().optional(),
+    profile: z.string().optional(),
+    saveProfile: z.string().optional(),
+  }),
   'jobs.status': z.object({ job: z.string() }),
   'files.exportsDir': z.void(),
   'reports.write': z.object({
@@ -230,10 +237,12 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'targets.remove': async (input) => removeRegionTarget(db, input),
   'targets.rows': async ({ plan }) => targetRows(db, plan),
   'template.write': async (input) => writeEntryWorkbook(db, input),
-  // The job reads first and may be refused: its backup is taken, and kept, when the job starts.
+  // The backup is taken when the job starts, and dropped again when the import stores nothing (refused or failed).
   'import.start': async (input) => {
-    if (!input.dryRun) await autoBackup(db, 'import');
-    return startImportJob(db, input, options.importWorker);
+    const backup = input.dryRun ? null : await autoBackup(db, 'import');
+    return startImportJob(db, input, options.importWorker, (s) => {
+      if (!(s.state === 'done' && s.result?.ok)) discardBackup(backup);
+    });
   },
   'reports.write': async ({ checks, ...input }) => writeReport(db, { ...input, ...(checks !== undefined ? { planChecks: checks } : {}) }),
   'reports.setParagraph': async (input) => setReportParagraph(db, input),

@@ -17,13 +17,14 @@ let next = 1;
 const failure = (message: string): JobStatus['error'] => ({ name: 'UserError', code: 'import-failed', message });
 
 /** Runs the import in a worker process: progress by message, a time limit, a crash reported, never the caller's. */
-const startInWorker = (db: WriteDb, input: ImportInput, status: JobStatus, launch: WorkerLauncher): void => {
+const startInWorker = (db: WriteDb, input: ImportInput, status: JobStatus, launch: WorkerLauncher, onSettled: (s: JobStatus) => void): void => {
   let settled = false;
   const settle = (update: Partial<JobStatus>) => {
     if (settled) return;
     settled = true;
     clearTimeout(timer);
     Object.assign(status, update);
+    onSettled(status);
   };
   const handle = launch(
     { dbFile: db.name, input: { ...input, onProgress: undefined } },
@@ -40,16 +41,18 @@ const startInWorker = (db: WriteDb, input: ImportInput, status: JobStatus, launc
   );
   const timer = setTimeout(() => {
     handle.kill();
-    settle({ state: 'failed', error: failure(`导入超过 ${Math.round(JOB_TIME_LIMIT_MS / 60_000)} 分钟仍未完成，已停止；数据库未作改动。 / The import ran past its time limit and was stopped; nothing was stored.`) });
+    const limit = JOB_TIME_LIMIT_MS >= 60_000 ? `${Math.round(JOB_TIME_LIMIT_MS / 60_000)} 分钟` : `${Math.max(1, Math.round(JOB_TIME_LIMIT_MS / 1000))} 秒`;
+    settle({ state: 'failed', error: failure(`导入超过 ${limit}仍未完成，已停止；数据库未作改动。 / The import ran past its time limit and was stopped; nothing was stored.`) });
   }, JOB_TIME_LIMIT_MS);
 };
 
-export const startImportJob = (db: WriteDb, input: ImportInput, launch?: WorkerLauncher): { job: string } => {
+/** `onSettled`: told once when the job is done or has failed (the caller drops the backup of an import that stored nothing). */
+export const startImportJob = (db: WriteDb, input: ImportInput, launch?: WorkerLauncher, onSettled: (s: JobStatus) => void = () => {}): { job: string } => {
   const id = `job-${next++}`;
   const status: JobStatus = { job: id, state: 'running', rows: 0, result: null, error: null };
   jobs.set(id, status);
   if (launch && db.name !== ':memory:') {
-    startInWorker(db, input, status, launch);
+    startInWorker(db, input, status, launch, onSettled);
     return { job: id };
   }
   // Let the caller receive the id before the work starts.
@@ -58,10 +61,12 @@ export const startImportJob = (db: WriteDb, input: ImportInput, launch?: WorkerL
       (result: ImportResultDto) => {
         status.state = 'done';
         status.result = result;
+        onSettled(status);
       },
       (error: unknown) => {
         status.state = 'failed';
         status.error = toWire(error);
+        onSettled(status);
       },
     );
   });

@@ -4,6 +4,7 @@
  * file, runs the one import service and reports progress and the result by message; the transaction is its own.
  */
 import { toWire } from '../../shared/errors';
+import { userErrorOfSqlite } from '../db/errors';
 import { openDb } from '../db/open';
 import { runImport, type ImportInput } from '../services/import/run';
 
@@ -31,7 +32,8 @@ const run = async (request: WorkerRequest): Promise<void> => {
     const result = await runImport(db, { ...request.input, onProgress: (rows) => send({ type: 'progress', rows }) });
     send({ type: 'done', result });
   } catch (error) {
-    send({ type: 'failed', error: toWire(error) });
+    // SQLite's errors in the clerk's words (busy, read-only, disk full) before they cross to the parent.
+    send({ type: 'failed', error: toWire(userErrorOfSqlite(error, request.dbFile) ?? error) });
   } finally {
     db?.close();
     // Let the last message leave before the process ends.

@@ -3,13 +3,15 @@
  * message, and a worker that dies (a V8 fatal error on a hostile file) is a failed job with a clear message while
  * the server's own process goes on and nothing is stored.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../main/services/handlers';
 import { forkLauncher } from '../../main/services/job-process';
 import type { Handlers, JobStatus } from '../../shared/api';
-import { freshDb, longSheet, tempDir, writeWorkbook } from '../helpers/files';
+import { freshDb, longSheet, sha256, tempDir, writeWorkbook } from '../helpers/files';
+import { openDb } from '../../main/db/open';
 
 const waitFor = async (h: Handlers, job: string): Promise<JobStatus> => {
   for (let i = 0; i < 600; i++) {
@@ -45,4 +47,20 @@ describe('an import in its own process', () => {
     expect(s.error?.message).toMatch(/导入进程意外结束/);
     expect((await h['batches.list']()).length).toBe(0);
   });
+
+  it('runs `pwb import` in a worker too: a runaway stopped at its time limit is a clear message, nothing stored, no backup left', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'w.sqlite');
+    openDb(db).close();
+    const before = sha256(db);
+    // 60,000 rows take longer than the one second allowed here.
+    const rows = Array.from({ length: 60_000 }, (_, i) => [`示例${i}`, '个', i]);
+    const file = await writeWorkbook(path.join(dir, 'big.xlsx'), [{ name: '2023年', rows: longSheet('地区：双柏县', [2023], rows) }]);
+    const run = spawnSync(process.execPath, ['bin/pwb.cjs', 'import', file, '--db', db], { encoding: 'utf8', env: { ...process.env, PWB_JOB_TIME_LIMIT_MS: '1000' } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('导入超过 1 秒仍未完成，已停止；数据库未作改动。');
+    expect(run.stderr).not.toMatch(/内部错误|at .*\.js/);
+    expect(sha256(db)).toBe(before);
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+  }, 60_000);
 });
