@@ -7,7 +7,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../../shared/errors';
 import { installBuiltIns } from '../catalog/install';
-import { assertNotFromNewerApp, migrate } from './migrations';
+import { assertNotFromNewerApp, latestVersion, migrate, schemaVersion } from './migrations';
+import { backupsKept, nextBackupPath, pruneBackups } from './backups-folder';
 import { BUSY_TIMEOUT_MS, lastBackupHint, userErrorOfSqlite } from './errors';
 import { asWriteDb, type WriteDb } from './types';
 
@@ -106,6 +107,15 @@ export const openDb = (file: string, options: OpenOptions = {}): WriteDb => {
     if (file !== ':memory:' && !options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     if (!options.readonly) {
+      // A database of an older version is copied whole into backups/ before its schema is changed.
+      const from = schemaVersion(db);
+      if (file !== ':memory:' && options.migrateTo === undefined && from > 0 && from < latestVersion()) {
+        const keep = backupsKept(db);
+        if (keep > 0) {
+          db.prepare('VACUUM INTO ?').run(nextBackupPath(file, `before-migration-v${from}`));
+          pruneBackups(file, keep);
+        }
+      }
       migrate(db, options.migrateTo);
       if (!options.bare && options.migrateTo === undefined) installBuiltIns(db);
     }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../../shared/errors';
 import { latestVersion } from '../db/migrations';
+import { backupsKept, nextBackupPath, pruneBackups } from '../db/backups-folder';
 import type { WriteDb } from '../db/types';
 
 export interface BackupResult {
@@ -83,8 +84,7 @@ export const restoreDatabase = (target: string, from: string): { file: string; f
   return { file: target, from, kept, schemaVersion };
 };
 
-/** How many automatic backups are kept (setting `backup.keep`; 0 turns them off). */
-export const DEFAULT_BACKUPS_KEPT = 5;
+export { DEFAULT_BACKUPS_KEPT } from '../db/backups-folder';
 
 /**
  * An automatic backup before a change that replaces stored data (an import, an undo, a plan import or removal), in
@@ -94,16 +94,11 @@ export const DEFAULT_BACKUPS_KEPT = 5;
 export const autoBackup = async (db: WriteDb, reason: string): Promise<string | null> => {
   const file = db.name;
   if (!file || file === ':memory:' || !fs.existsSync(file)) return null;
-  const row = db.prepare<[], { value: string }>("SELECT value FROM setting WHERE key = 'backup.keep'").get();
-  const keep = row ? Number(JSON.parse(row.value)) : DEFAULT_BACKUPS_KEPT;
-  if (!Number.isInteger(keep) || keep <= 0) return null;
-  const dir = path.join(path.dirname(path.resolve(file)), 'backups');
-  fs.mkdirSync(dir, { recursive: true });
-  const base = path.basename(file, path.extname(file));
-  const out = path.join(dir, `${base}-${new Date().toISOString().replace(/[:.]/g, '-')}-${reason}.sqlite`);
+  const keep = backupsKept(db);
+  if (keep === 0) return null;
+  const out = nextBackupPath(file, reason);
   await db.backup(out);
-  const mine = fs.readdirSync(dir).filter((f) => f.startsWith(`${base}-`) && f.endsWith('.sqlite')).sort();
-  for (const old of mine.slice(0, Math.max(0, mine.length - keep))) fs.rmSync(path.join(dir, old), { force: true });
+  pruneBackups(file, keep);
   return out;
 };
 

@@ -170,6 +170,26 @@ describe('schema migrations', () => {
   });
 });
 
+describe('a backup before a migration', () => {
+  it('copies a database of an older version whole into backups/ before changing its schema, once', () => {
+    const file = newFile();
+    const old = openDb(file, { migrateTo: 30, bare: true });
+    atVersion[30].insert(old);
+    old.close();
+    openDb(file).close();
+    const backups = path.join(path.dirname(file), 'backups');
+    const copies = fs.readdirSync(backups);
+    expect(copies).toEqual([expect.stringMatching(/^workbench-.*-before-migration-v30\.sqlite$/)]);
+    const copy = new Database(path.join(backups, copies[0]!), { readonly: true });
+    expect([copy.pragma('user_version', { simple: true }), copy.pragma('integrity_check', { simple: true })]).toEqual([30, 'ok']);
+    atVersion[30].check(copy as unknown as WriteDb);
+    copy.close();
+    // Opened again at the latest version: nothing more to back up.
+    openDb(file).close();
+    expect(fs.readdirSync(backups)).toHaveLength(1);
+  });
+});
+
 describe('files the workbench must refuse', () => {
   it('refuses a database written by a newer app (db-from-newer-app) and leaves the file byte for byte unchanged', () => {
     const file = newFile();
