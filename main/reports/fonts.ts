@@ -41,23 +41,33 @@ export const CANDIDATES: Record<Face, { regular: FontChoice[]; bold: FontChoice[
 };
 
 type OpenFont = { hasGlyphForCodePoint(cp: number): boolean; ascent: number; descent: number; lineGap: number; unitsPerEm: number };
-const opened = new Map<string, OpenFont | null>();
+/** Each font file read once: the measuring font, and its bytes, which pdfmake embeds from memory. */
+const opened = new Map<string, { font: OpenFont; bytes: Buffer } | null>();
 
-const open = (choice: FontChoice): OpenFont | null => {
+const load = (choice: FontChoice): { font: OpenFont; bytes: Buffer } | null => {
   const key = `${choice.file}#${choice.postscript ?? ''}`;
   if (!opened.has(key)) {
-    let font: OpenFont | null = null;
+    let entry: { font: OpenFont; bytes: Buffer } | null = null;
     if (fs.existsSync(choice.file)) {
       try {
-        font = fontkit.openSync(choice.file, choice.postscript) as unknown as OpenFont;
+        const bytes = fs.readFileSync(choice.file);
+        entry = { font: fontkit.create(bytes, choice.postscript) as unknown as OpenFont, bytes };
       } catch {
-        font = null;
+        entry = null;
       }
     }
-    opened.set(key, font);
+    opened.set(key, entry);
   }
   return opened.get(key)!;
 };
+
+const open = (choice: FontChoice): OpenFont | null => load(choice)?.font ?? null;
+
+/**
+ * A font's bytes for pdfmake, read once per process: a report embeds four faces from files of 10–15 MB each, which
+ * pdfmake would otherwise read from disk for every family and every layout pass.
+ */
+export const fontBytes = (choice: FontChoice): Buffer | null => load(choice)?.bytes ?? null;
 
 /** The characters of `text` that `choice` cannot print (whitespace ignored). */
 export const missingGlyphs = (choice: FontChoice, text: string): string[] => {

@@ -8,7 +8,7 @@ import { writeFileAtomic } from './write-file';
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { Block, ReportDocument } from '../../shared/reports/document';
 import { setParagraph, wordInlines, type Inline } from './cjk-lines';
-import { chooseFonts, lineHeightOf, measurer, type Face, type FontSet } from './fonts';
+import { chooseFonts, fontBytes, lineHeightOf, measurer, type Face, type FontChoice, type FontSet } from './fonts';
 
 const MM = 72 / 25.4;
 const FAMILY: Record<Face, string> = { title: 'Title', fang: 'Fang', song: 'Song', hei: 'Hei', kai: 'Kai' };
@@ -35,12 +35,27 @@ const textByFace = (doc: ReportDocument): Record<Face, string> => {
   return t;
 };
 
-const fontDescriptors = (fonts: FontSet) =>
+/** pdfmake's in-memory file system: fonts put there are embedded from memory instead of read from disk. */
+interface VirtualFs {
+  existsSync(name: string): boolean;
+  writeFileSync(name: string, content: Buffer): void;
+}
+
+const fontDescriptors = (fonts: FontSet, vfs: VirtualFs) =>
   Object.fromEntries(
     (Object.keys(FAMILY) as Face[]).map((face) => {
       const n = fonts[face].normal;
       const b = fonts[face].bold;
-      const f = (c: { file: string; postscript?: string }) => (c.postscript ? [c.file, c.postscript] : c.file);
+      // The bytes fonts.ts has already read, by a name in pdfmake's memory, so that a report does not read 10–15 MB
+      // font files again for each family and each layout pass. 黑体 stays a file: the charts' SVG text opens its font
+      // itself by that name, and pdfkit reuses a font it opened from a file.
+      const f = (c: FontChoice) => {
+        const bytes = face === 'hei' ? null : fontBytes(c);
+        const name = `pwb-fonts${c.file.replace(/\\/g, '/')}`;
+        if (bytes && !vfs.existsSync(name)) vfs.writeFileSync(name, bytes);
+        const src = bytes ? name : c.file;
+        return c.postscript ? [src, c.postscript] : src;
+      };
       return [FAMILY[face], { normal: f(n), bold: f(b), italics: f(n), bolditalics: f(b) }];
     }),
   );
@@ -258,20 +273,26 @@ export const pdfBytes = async (doc: ReportDocument, createdAt?: Date): Promise<{
   const fontFiles = new Set(Object.values(fonts).flatMap((f) => [f.normal.file, f.bold.file]));
   const pdfmake = (await import('pdfmake')).default as unknown as {
     setFonts(f: object): void;
+    virtualfs: VirtualFs;
     setUrlAccessPolicy(cb: (url: string) => boolean): void;
-    createPdf(def: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+    createPdf(def: TDocumentDefinitions): { getStream(): Promise<unknown>; getBuffer(): Promise<Buffer> };
   };
-  pdfmake.setFonts(fontDescriptors(fonts));
+  pdfmake.setFonts(fontDescriptors(fonts, pdfmake.virtualfs));
   pdfmake.setUrlAccessPolicy(() => false);
   (pdfmake as unknown as { setLocalAccessPolicy(cb: (p: string) => boolean): void }).setLocalAccessPolicy((p) => fontFiles.has(p));
-  // Laid out once; if a table's end would stand alone on a page, laid out again with those tables split.
+  // Laid out once; if a table's end would stand alone on a page, laid out again with those tables split. A layout that
+  // is laid out again is never finished (its fonts are not subset, its file not written).
   const split = new Set<number>();
   let buffer: Buffer;
   for (let pass = 0; ; pass += 1) {
     const wanted = new Set<number>();
-    buffer = await pdfmake.createPdf(reportDefinition(doc, fonts, split, wanted, createdAt)).getBuffer();
+    const output = pdfmake.createPdf(reportDefinition(doc, fonts, split, wanted, createdAt));
+    await output.getStream();
     const added = [...wanted].filter((t) => !split.has(t));
-    if (added.length === 0 || pass === 3) break;
+    if (added.length === 0 || pass === 3) {
+      buffer = await output.getBuffer();
+      break;
+    }
     for (const t of added) split.add(t);
   }
   return { fonts, buffer };
