@@ -7,7 +7,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { writeFileAtomic } from './write-file';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import {
   AlignmentType,
   Document,
@@ -39,16 +39,23 @@ const run = (text: string, font: string, sizePt: number, bold = false) =>
  * The picture shown by Word and WPS versions (and LibreOffice) that cannot draw SVG: the same chart rendered to PNG
  * by resvg at twice its printed size, with the bundled 黑体-style face, so that no viewer shows an empty frame.
  */
-const fallbackPng = (svg: string, widthMm: number): Buffer => {
-  const resvg = new Resvg(svg, {
+const fallbackPng = async (svg: string, widthMm: number): Promise<Buffer> => {
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'width', value: Math.round(widthMm * 3.78 * 2) },
     background: '#ffffff',
     font: { fontFiles: [chartFontFile()], loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC', sansSerifFamily: 'Noto Sans SC' },
   });
-  return Buffer.from(resvg.render().asPng());
+  return Buffer.from(image.asPng());
 };
 
-const blockToDocx = (b: Block, doc: ReportDocument): (Paragraph | Table)[] => {
+/** Each chart's picture, rendered off the main thread and all at once (resvg lays out a chart's text slowly). */
+const fallbackPngs = async (doc: ReportDocument): Promise<Map<string, Buffer>> => {
+  const charts = [...new Map(doc.blocks.filter((b) => b.kind === 'chart').map((b) => [b.svg, b.width])).entries()];
+  const pngs = await Promise.all(charts.map(([svg, width]) => fallbackPng(svg, width)));
+  return new Map(charts.map(([svg], i) => [svg, pngs[i]!]));
+};
+
+const blockToDocx = (b: Block, doc: ReportDocument, pngs: ReadonlyMap<string, Buffer>): (Paragraph | Table)[] => {
   const size = doc.page.bodySize;
   const line = { line: Math.round(doc.page.linePitch * 20), lineRule: LineRuleType.EXACT };
   const indent = { firstLine: Math.round(size * 2 * 20) };
@@ -116,7 +123,7 @@ const blockToDocx = (b: Block, doc: ReportDocument): (Paragraph | Table)[] => {
             new ImageRun({
               type: 'svg',
               data: Buffer.from(b.svg),
-              fallback: { type: 'png', data: fallbackPng(b.svg, b.width) },
+              fallback: { type: 'png', data: pngs.get(b.svg)! },
               transformation: { width: Math.round(b.width * 3.78), height: Math.round(b.height * 3.78) },
             }),
           ],
@@ -190,6 +197,7 @@ const pageNumberFooter = (alignment: (typeof AlignmentType)[keyof typeof Alignme
 
 /** The Word file's bytes; `createdAt` fixes its creation time and its entries' times, which are otherwise now. */
 export const docxBytes = async (doc: ReportDocument, createdAt?: Date): Promise<Buffer> => {
+  const pngs = await fallbackPngs(doc);
   const { margins } = doc.page;
   const document = new Document({
     title: doc.title,
@@ -204,7 +212,7 @@ export const docxBytes = async (doc: ReportDocument, createdAt?: Date): Promise<
         },
       },
       footers: doc.page.pageNumbers ? { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) } : {},
-      children: section.blocks.flatMap((b) => blockToDocx(b, doc)),
+      children: section.blocks.flatMap((b) => blockToDocx(b, doc, pngs)),
     })),
   });
   const buffer = await Packer.toBuffer(document);
