@@ -5,9 +5,10 @@
  * the clerk correct it, with a reason that goes into the audit log. Locked years cannot be corrected.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DataGridDto } from '../../../shared/api';
 import { call } from '../../api/client';
+import { writeRoute } from '../../api/route';
 import { useCall } from '../../api/useCall';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { PlanSelect } from '../../components/PlanSelect';
@@ -124,6 +125,7 @@ export const DataPage = ({ initialPlan }: { initialPlan: string | null }) => {
   /** The value clicked: kept by region, item and year, so that it stays chosen when the rows are filtered or reloaded. */
   const [chosen, setChosen] = useState<{ region: string; series: string; year: number } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  useEffect(() => writeRoute({ page: 'data', params: { plan } }, 'replace'), [plan]);
   const grid = useCall('data.grid', { plan, subregions, ...(region.trim() ? { region: region.trim() } : {}) }, refresh);
   const rows = useMemo(() => (grid.data ? rowsOf(grid.data, filter, onlyFindings) : []), [grid.data, filter, onlyFindings]);
   const locked = useMemo(() => new Set((grid.data?.locked ?? []).map((l) => `${l.region}|${l.year}`)), [grid.data]);

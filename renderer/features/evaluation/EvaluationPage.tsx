@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { scoreboardSentence } from '../../../shared/evaluation/status-labels';
 import type { EvaluationKind } from '../../../shared/types';
 import { call } from '../../api/client';
+import { writeRoute } from '../../api/route';
 import { fileNameOf, saveFile, type SavedFile } from '../../api/files';
 import { useCall } from '../../api/useCall';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
@@ -31,9 +32,10 @@ export interface EvaluationTarget {
   plan: string | null;
   region?: string;
   year?: number;
+  kind?: EvaluationKind;
 }
 
-export const EvaluationPage = ({ initial }: { initial: EvaluationTarget }) => {
+export const EvaluationPage = ({ initial, onPlan }: { initial: EvaluationTarget; onPlan?: (plan: string) => void }) => {
   const plans = useCall('plans.list', undefined);
   const [plan, setPlan] = useState<string>(initial.plan ?? 'chuxiong');
   // What is typed in 地区代码 is evaluated once typing pauses, not at every keystroke ("5", "53", … are no region).
@@ -44,7 +46,13 @@ export const EvaluationPage = ({ initial }: { initial: EvaluationTarget }) => {
     return () => window.clearTimeout(t);
   }, [regionText]);
   const [year, setYear] = useState(initial.year ?? defaultYear);
-  const [kind, setKind] = useState<EvaluationKind | ''>('');
+  const [kind, setKind] = useState<EvaluationKind | ''>(initial.kind ?? '');
+  // The choices are kept in the address: a reload opens the same evaluation.
+  useEffect(() => {
+    writeRoute({ page: 'evaluation', params: { plan, region: region.trim(), year: String(year), kind } }, 'replace');
+    onPlan?.(plan);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [plan, region, year, kind]);
   const [exported, setExported] = useState<SavedFile | null>(null);
   const input = { plan, year, ...(region.trim() ? { region: region.trim() } : {}), ...(kind ? { kind } : {}) };
   const result = useCall('evaluation.run', input);
