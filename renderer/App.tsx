@@ -1,7 +1,8 @@
-/** The window: a header with the sections (规划, 评估, 下级地区对比, 数据, 目标分解, 导入, 导入记录) and the current page. */
+/** The window: a header with the sections (领导一览, 规划, 评估, 下级地区对比, 数据, 目标分解, 导入, 导入记录) and the current page. */
 import { useEffect, useState } from 'react';
 import { readRoute, writeRoute } from './api/route';
 import { DataPage } from './features/data/DataPage';
+import { OverviewPage } from './features/overview/OverviewPage';
 import { EvaluationPage, type EvaluationTarget } from './features/evaluation/EvaluationPage';
 import { HistoryPage } from './features/history/HistoryPage';
 import { ImportPage } from './features/import/ImportPage';
@@ -9,8 +10,9 @@ import { LeaguePage } from './features/league/LeaguePage';
 import { PlansPage } from './features/plans/PlansPage';
 import { TargetsPage } from './features/targets/TargetsPage';
 
-type Page = 'plans' | 'evaluation' | 'league' | 'data' | 'targets' | 'import' | 'history';
+type Page = 'overview' | 'plans' | 'evaluation' | 'league' | 'data' | 'targets' | 'import' | 'history';
 const PAGES: { id: Page; label: string }[] = [
+  { id: 'overview', label: '领导一览' },
   { id: 'plans', label: '规划' },
   { id: 'evaluation', label: '评估' },
   { id: 'league', label: '下级地区对比' },
@@ -77,6 +79,7 @@ export const App = () => {
         </nav>
       </header>
       <main>
+        {page === 'overview' && <OverviewPage key={visit} initialPlan={plan} onEvaluate={(p, year) => evaluate({ plan: p, year })} />}
         {page === 'plans' && <PlansPage onEvaluate={(id) => evaluate({ plan: id })} />}
         {page === 'evaluation' && <EvaluationPage key={visit} initial={evaluation} onPlan={setPlan} />}
         {page === 'league' && <LeaguePage initialPlan={plan} onPlan={setPlan} onEvaluate={evaluate} />}

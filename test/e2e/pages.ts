@@ -7,7 +7,7 @@ export class WorkbenchPage {
     await this.page.goto(url);
     await this.page.getByRole('heading', { name: '规划监测评估工作台' }).waitFor();
   }
-  async goTo(section: '规划' | '评估' | '下级地区对比' | '数据' | '目标分解' | '导入数据' | '导入记录') {
+  async goTo(section: '领导一览' | '规划' | '评估' | '下级地区对比' | '数据' | '目标分解' | '导入数据' | '导入记录') {
     await this.page.getByRole('navigation', { name: '功能' }).getByRole('button', { name: section, exact: true }).click();
   }
 }
