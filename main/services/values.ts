@@ -25,6 +25,9 @@ export interface RegionNode {
 
 const key = (series: string, region: string, year: number): string => `${series}|${region}|${year}`;
 
+/** A value being computed (its formula's inputs are being resolved). */
+const IN_PROGRESS = Symbol('in progress');
+
 /** One region's stored values for the resolver's years: [series code, year, value]. */
 export type ValueRow = readonly [string, number, number];
 
@@ -57,8 +60,7 @@ export class ValueResolver {
   /** Per region, per series: the stored value of each year from `fromYear` (NaN: none). */
   private readonly observed = new Map<string, Map<string, Float64Array>>();
   /** Per region, per series: each year's result (undefined: not computed yet). */
-  private readonly memo = new Map<string, Map<string, Map<number, ResolvedValue | null>>>();
-  private readonly inProgress = new Set<string>();
+  private readonly memo = new Map<string, Map<string, Map<number, ResolvedValue | null | typeof IN_PROGRESS>>>();
 
   constructor(
     private readonly catalog: SeriesCatalog,
@@ -93,16 +95,17 @@ export class ValueResolver {
     let years = byCode.get(code);
     if (!years) byCode.set(code, (years = new Map()));
     const known = years.get(year);
+    if (known === IN_PROGRESS) throw new BugError(`formula cycle at ${key(code, region, year)}`);
     if (known !== undefined) return known;
-    const k = key(code, region, year);
-    if (this.inProgress.has(k)) throw new BugError(`formula cycle at ${k}`);
-    this.inProgress.add(k);
+    // Marked while it is computed: a formula that comes back to it is a cycle (no string key per lookup).
+    years.set(year, IN_PROGRESS);
     try {
       const result = this.compute(code, region, year, inSpan);
       years.set(year, result);
       return result;
-    } finally {
-      this.inProgress.delete(k);
+    } catch (error) {
+      years.delete(year);
+      throw error;
     }
   }
 
