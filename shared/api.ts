@@ -283,7 +283,7 @@ export interface IssuedReportDto {
  * table (name = the sub-region), or the template file.
  */
 export interface IssuedChangeDto {
-  what: 'value' | 'target' | 'status' | 'row' | 'paragraph' | 'league' | 'template';
+  what: 'value' | 'target' | 'status' | 'row' | 'paragraph' | 'league' | 'template' | 'other';
   year: number | null;
   seq: string | null;
   name: string;

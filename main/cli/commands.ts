@@ -210,7 +210,9 @@ export const COMMANDS: Record<string, Command> = {
     run: async ({ values, rest, print }) => {
       const from = need(rest[0], 'FILE');
       const r = restoreDatabase(values.db ?? defaultDbFile(), from);
-      print(r, () => `已从 ${r.from} 恢复数据库 ${r.file}。${r.kept ? `原数据库已另存为 ${r.kept}。` : ''}`);
+      print(r, () =>
+        `已从 ${r.from} 恢复数据库 ${r.file}。${r.kept ? `原数据库已另存为 ${r.kept}。` : ''}${r.lost.length > 0 ? `\n注意：备份中没有原数据库的 ${r.lost.join('、')}（仍在另存的原数据库中）。` : ''}`,
+      );
       return 0;
     },
   },
@@ -292,7 +294,7 @@ export const COMMANDS: Record<string, Command> = {
       if (rest[0] !== undefined) {
         const id = needInt(rest[0], 'ID');
         const r = await withHandlers((h) => h['reports.issuedDetail']({ id }));
-        const WHAT: Record<string, string> = { value: '数值', target: '目标', status: '状态', row: '指标', paragraph: '段落', league: '下级地区数值', template: '模板' };
+        const WHAT: Record<string, string> = { value: '数值', target: '目标', status: '状态', row: '指标', paragraph: '段落', league: '下级地区', template: '模板', other: '其他' };
         print(r, () =>
           [
             `第 ${r.id} 份：${r.regionName}${r.year}年${r.kindName}，${r.at.slice(0, 10)} ${r.by}签发${r.docNumber ? `（${r.docNumber}）` : ''}，SHA-256 ${r.sha256}`,

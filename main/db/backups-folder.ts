@@ -24,10 +24,36 @@ export const nextBackupPath = (file: string, reason: string): string => {
   return path.join(dir, `${path.basename(file, path.extname(file))}-${new Date().toISOString().replace(/[:.]/g, '-')}-${reason}.sqlite`);
 };
 
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/**
+ * The automatic backups of `file`, oldest first, as full paths: named `<name>-<time>-<reason>.sqlite`, so that the
+ * backups of w.sqlite are never taken for those of w-1.sqlite beside it.
+ */
+export const backupsOf = (file: string): string[] => {
+  const dir = path.join(path.dirname(path.resolve(file)), 'backups');
+  if (!fs.existsSync(dir)) return [];
+  const mine = new RegExp(`^${escape(path.basename(file, path.extname(file)))}-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z-[a-z0-9-]+\\.sqlite$`, 'u');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => mine.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+};
+
 /** Deletes the oldest automatic backups of `file` beyond the newest `keep`. */
 export const pruneBackups = (file: string, keep: number): void => {
-  const dir = path.join(path.dirname(path.resolve(file)), 'backups');
-  const base = path.basename(file, path.extname(file));
-  const mine = fs.readdirSync(dir).filter((f) => f.startsWith(`${base}-`) && f.endsWith('.sqlite')).sort();
-  for (const old of mine.slice(0, Math.max(0, mine.length - keep))) fs.rmSync(path.join(dir, old), { force: true });
+  const mine = backupsOf(file);
+  for (const old of mine.slice(0, Math.max(0, mine.length - keep))) fs.rmSync(old, { force: true });
+};
+
+/** Writes a backup whole or not at all: `write` makes FILE.part, which is then renamed (a kill leaves no half copy). */
+export const writeBackup = async (out: string, write: (part: string) => unknown): Promise<void> => {
+  const part = `${out}.part`;
+  try {
+    await write(part);
+    fs.renameSync(part, out);
+  } finally {
+    for (const f of [part, `${part}-journal`, `${part}-wal`, `${part}-shm`]) fs.rmSync(f, { force: true });
+  }
 };

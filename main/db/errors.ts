@@ -2,17 +2,13 @@
  * SQLite's own errors, told to the user in words they can act on: another program is writing (busy), the file or
  * its folder cannot be written, the disk is full, the file is damaged. Anything else stays a bug.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { UserError } from '../../shared/errors';
+import { backupsOf } from './backups-folder';
 
 /** The newest automatic backup beside a damaged database, offered for `pwb restore`; '' when there is none. */
 export const lastBackupHint = (file: string): string => {
-  const dir = path.join(path.dirname(path.resolve(file)), 'backups');
-  const base = path.basename(file, path.extname(file));
-  const found = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.startsWith(`${base}-`) && f.endsWith('.sqlite')).sort() : [];
-  const last = found.at(-1);
-  return last ? `最近一次自动备份为 ${path.join(dir, last)}，可用 pwb restore 恢复。` : '';
+  const last = backupsOf(file).at(-1);
+  return last ? `最近一次自动备份为 ${last}，可用 pwb restore 恢复。` : '';
 };
 
 /** How long a writer waits for another one (an import in the app while the command line writes) before saying so. */

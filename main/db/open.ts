@@ -112,7 +112,10 @@ export const openDb = (file: string, options: OpenOptions = {}): WriteDb => {
       if (file !== ':memory:' && options.migrateTo === undefined && from > 0 && from < latestVersion()) {
         const keep = backupsKept(db);
         if (keep > 0) {
-          db.prepare('VACUUM INTO ?').run(nextBackupPath(file, `before-migration-v${from}`));
+          // Whole or not at all: to FILE.part, then renamed.
+          const out = nextBackupPath(file, `before-migration-v${from}`);
+          db.prepare('VACUUM INTO ?').run(`${out}.part`);
+          fs.renameSync(`${out}.part`, out);
           pruneBackups(file, keep);
         }
       }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../../shared/errors';
 import { latestVersion } from '../db/migrations';
-import { backupsKept, nextBackupPath, pruneBackups } from '../db/backups-folder';
+import { backupsKept, nextBackupPath, pruneBackups, writeBackup } from '../db/backups-folder';
 import type { WriteDb } from '../db/types';
 
 export interface BackupResult {
@@ -44,30 +44,64 @@ export const backupDatabase = async (db: WriteDb, out: string): Promise<BackupRe
   const tmp = path.join(dir, `.${path.basename(out)}.${process.pid}.tmp`);
   try {
     await db.backup(tmp);
+    // A backup is one file: in the rollback journal mode, so that opening it (to check or restore it) leaves no
+    // -wal and -shm files beside it.
+    const copy = new Database(tmp);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     const { schemaVersion } = checkDatabaseFile(tmp);
     fs.renameSync(tmp, out);
     return { file: out, bytes: fs.statSync(out).size, schemaVersion, integrity: 'ok' };
   } finally {
-    fs.rmSync(tmp, { force: true });
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) fs.rmSync(f, { force: true });
   }
+};
+
+/** How many issued reports and locked years a database file holds (0 where it has no such table). */
+const recordsOf = (db: Database.Database): { issued: number; locks: number } => {
+  const has = (t: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t) !== undefined;
+  const count = (t: string) => (has(t) ? (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n : 0);
+  return { issued: count('issued_report'), locks: count('year_lock') };
 };
 
 /**
  * Puts a checked backup in place of the database `target` (which must not be open). What it replaces is kept
  * beside it as `<name>.before-restore-<time>.sqlite`.
  */
-export const restoreDatabase = (target: string, from: string): { file: string; from: string; kept: string | null; schemaVersion: number } => {
+/** `lost`: what the replaced database had and the backup has not (issued reports, locked years), kept in `kept`. */
+export const restoreDatabase = (target: string, from: string): { file: string; from: string; kept: string | null; schemaVersion: number; lost: string[] } => {
   if (!fs.existsSync(from)) throw new UserError('file-not-found', `找不到备份文件：${from}。 / Backup not found: ${from}.`);
   const { schemaVersion } = checkDatabaseFile(from);
   const dir = path.dirname(path.resolve(target));
   if (!fs.existsSync(dir)) throw new UserError('file-not-found', `数据库所在文件夹不存在：${dir}。 / The folder does not exist: ${dir}.`);
   let kept: string | null = null;
+  const lost: string[] = [];
   if (fs.existsSync(target)) {
     kept = path.join(dir, `${path.basename(target, path.extname(target))}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
-    // A consistent copy of the current database (WAL included) before it is replaced.
-    const current = new Database(target, { fileMustExist: true });
+    // A consistent copy of the current database (WAL included) before it is replaced; refused while another program
+    // (the app, an import) has it open for writing, whose work would otherwise be lost without a word.
+    const current = new Database(target, { fileMustExist: true, timeout: 2_000 });
     try {
+      try {
+        current.exec('BEGIN EXCLUSIVE');
+        current.exec('COMMIT');
+      } catch {
+        throw new UserError('db-busy', `数据库 ${target} 正被另一程序（工作台窗口或正在进行的导入）使用，请关闭后再恢复。 / The database is in use; close the app first.`);
+      }
       current.pragma('wal_checkpoint(TRUNCATE)');
+      // What the backup does not have: issued reports and locked years recorded since it was taken.
+      const from_ = new Database(from, { readonly: true, fileMustExist: true });
+      try {
+        const now = recordsOf(current);
+        const then = recordsOf(from_);
+        if (now.issued > then.issued) lost.push(`${now.issued - then.issued} 份签发的报告`);
+        if (now.locks > then.locks) lost.push(`${now.locks - then.locks} 个锁定的年度`);
+      } finally {
+        from_.close();
+      }
     } finally {
       current.close();
     }
@@ -81,7 +115,7 @@ export const restoreDatabase = (target: string, from: string): { file: string; f
   } finally {
     fs.rmSync(tmp, { force: true });
   }
-  return { file: target, from, kept, schemaVersion };
+  return { file: target, from, kept, schemaVersion, lost };
 };
 
 export { DEFAULT_BACKUPS_KEPT } from '../db/backups-folder';
@@ -97,7 +131,7 @@ export const autoBackup = async (db: WriteDb, reason: string): Promise<string | 
   const keep = backupsKept(db);
   if (keep === 0) return null;
   const out = nextBackupPath(file, reason);
-  await db.backup(out);
+  await writeBackup(out, (part) => db.backup(part));
   pruneBackups(file, keep);
   return out;
 };

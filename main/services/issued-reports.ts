@@ -6,18 +6,16 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { UserError } from '../../shared/errors';
-import type { EvaluationResult } from '../../shared/evaluation/result';
-import type { EvaluationKind } from '../../shared/types';
+import type { EvaluatedRow, EvaluationResult } from '../../shared/evaluation/result';
 import type { IssuedChangeDto, IssuedReportDto } from '../../shared/api';
 import { appVersion } from '../catalog/paths';
 import type { ReadDb, WriteDb } from '../db/types';
 import { parseReportTemplate } from '../reports/template';
 import { writeFileAtomic } from '../reports/write-file';
 import { regionTreeOf } from './context';
-import { evaluatePlan, requirePlan } from './evaluate';
-import { leagueTable } from './league';
+import { requirePlan } from './evaluate';
 import { audit, lockYear } from './locks';
-import { paragraphsOf, renderReport, reportFormat, reportInputs, type ReportInput, type ReportInputs } from './reports';
+import { BLANK_DATE, renderReport, reportFormat, reportInputs, type ReportInput, type ReportInputs } from './reports';
 
 const KIND_NAMES: Record<string, string> = { annual: '年度监测报告', midterm: '中期评估报告', final: '总结评估报告', summary: '评估摘要', table: '指标完成情况表' };
 
@@ -103,7 +101,9 @@ export const issueReport = async (
   const buffer = await renderReport(inputs, format, at);
   const hash = sha256(buffer);
   const { result } = inputs;
-  const id = db.transaction(() => {
+  // The file first (whole, or not at all), then the record: a report is never kept as issued without its file.
+  writeFileAtomic(input.out, buffer);
+  const store = db.transaction(() => {
     const info = db
       .prepare(
         `INSERT INTO issued_report (plan_id, region_code, year, kind, format, doc_number, issued_by, issued_at, app_version, inputs, document, sha256)
@@ -114,8 +114,14 @@ export const issueReport = async (
     audit(db, { by, action: 'issue', subject: `${result.plan} ${result.region} ${result.year} ${inputs.kind}`, new: `#${newId} ${hash}`, why: docNumber });
     if (input.lock) lockYear(db, { region: result.region, year: result.year, by, reason: `${KIND_NAMES[inputs.kind] ?? inputs.kind}已签发（第 ${newId} 份）` });
     return newId;
-  })();
-  writeFileAtomic(input.out, buffer);
+  });
+  let id: number;
+  try {
+    id = store();
+  } catch (error) {
+    fs.rmSync(input.out, { force: true });
+    throw error;
+  }
   return { ...dtoOf(db, requireIssued(db, id)), file: input.out, date: inputs.date, locked: input.lock === true };
 };
 
@@ -152,15 +158,27 @@ export const reprintIssued = async (db: ReadDb, input: { id: number; out: string
 const shown = (v: number | null, unit: string): string | null => (v === null ? null : `${Number(v.toFixed(6))}${unit}`);
 const clip = (text: string | undefined): string | null => (text === undefined ? null : text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
-/** What differs between an evaluation as issued and as it is now: values, targets in force and statuses, by row. */
+/** The printed fields of a row besides its value, target and status, with the words the list uses. */
+const ROW_FIELDS: { label: string; of: (r: EvaluatedRow) => string }[] = [
+  { label: '名称', of: (r) => r.name },
+  { label: '属性', of: (r) => r.attribute ?? '' },
+  { label: '单位', of: (r) => r.unit },
+  { label: '基期值', of: (r) => (r.baseline === null ? '' : String(r.baseline)) },
+  { label: '备注', of: (r) => r.note ?? '' },
+  { label: '判断', of: (r) => (r.judgement ? `${r.judgement.result}：${r.judgement.note}（${r.judgement.by}）` : '') },
+  { label: '目标来源', of: (r) => (r.adjustment ? `${r.adjustment.doc}（${r.adjustment.fromYear}年起）` : (r.targetSource ?? '')) },
+];
+
+/** What differs between an evaluation as issued and as it is now, row by row (by 序号): removed, added, changed. */
 const rowChanges = (issued: EvaluationResult, now: EvaluationResult): IssuedChangeDto[] => {
   const current = new Map(now.rows.map((r) => [r.seq, r]));
+  const before = new Set(issued.rows.map((r) => r.seq));
   const out: IssuedChangeDto[] = [];
   for (const was of issued.rows) {
     const is = current.get(was.seq);
     const at = { year: issued.year, seq: was.seq, name: was.name };
     if (!is) {
-      out.push({ ...at, what: 'row', issued: was.target, now: null });
+      out.push({ ...at, what: 'row', issued: was.name, now: null });
       continue;
     }
     if (was.value !== is.value && !(was.value !== null && is.value !== null && Math.abs(was.value - is.value) < 1e-9)) {
@@ -168,7 +186,11 @@ const rowChanges = (issued: EvaluationResult, now: EvaluationResult): IssuedChan
     }
     if (was.target !== is.target) out.push({ ...at, what: 'target', issued: was.target, now: is.target });
     if (was.status !== is.status) out.push({ ...at, what: 'status', issued: was.status, now: is.status });
+    for (const f of ROW_FIELDS) {
+      if (f.of(was) !== f.of(is)) out.push({ ...at, name: `${was.name}（${f.label}）`, what: 'row', issued: clip(f.of(was)) || '—', now: clip(f.of(is)) || '—' });
+    }
   }
+  for (const is of now.rows) if (!before.has(is.seq)) out.push({ year: now.year, seq: is.seq, name: is.name, what: 'row', issued: null, now: is.name });
   return out;
 };
 
@@ -183,38 +205,61 @@ const paragraphLabels = (template: ReportInputs['template']): Map<string, string
   return labels;
 };
 
+/** Only what the template prints: the paragraphs it has a place for. */
+const printedInputs = (inputs: ReportInputs, keys: ReadonlySet<string>): ReportInputs => ({ ...inputs, paragraphs: inputs.paragraphs.filter(([k]) => keys.has(k)) });
+
 /**
- * What has changed since a report was issued: each year's values, targets in force and statuses of the plan's rows,
- * the bureau's paragraphs, the sub-regions' figures of its league table, and the template, against today's data.
+ * What has changed since a report was issued, against today's data built as the report would be built now (same
+ * template text, date and kind): each year's rows (value, target in force, status, the printed fields; rows removed or
+ * added), the paragraphs the template prints, the sub-regions' figures, statuses and ranks of its league table, and
+ * the template file. Anything else the report is made of that differs (the plan's title, its checks) is one line, so
+ * that "no change" is never said of a report that would print differently.
  */
 export const changesSince = (db: ReadDb, id: number): IssuedChangeDto[] => {
   const row = requireIssued(db, id);
-  const inputs = storedInputs(db, row.id);
-  const { result } = inputs;
+  const issued = storedInputs(db, row.id);
+  const { result } = issued;
+  const now = reportInputs(db, {
+    plan: result.plan,
+    region: result.region,
+    year: result.year,
+    kind: issued.kind,
+    templateText: issued.template,
+    ...(issued.date === BLANK_DATE ? {} : { date: issued.date }),
+    ...(issued.planChecks !== undefined ? { planChecks: issued.planChecks } : {}),
+  });
   const changes: IssuedChangeDto[] = [];
-  for (const was of inputs.earlier) changes.push(...rowChanges(was, evaluatePlan(db, { plan: result.plan, year: was.year, region: result.region })));
-  changes.push(...rowChanges(result, evaluatePlan(db, { plan: result.plan, year: result.year, kind: result.kind as EvaluationKind, region: result.region })));
-  const paragraphs = paragraphsOf(db, result.plan, result.region, result.year, result.kind);
-  const before = new Map(inputs.paragraphs);
-  const labels = paragraphLabels(inputs.template);
-  for (const key of new Set([...before.keys(), ...paragraphs.keys()])) {
-    if (before.get(key) !== paragraphs.get(key)) changes.push({ what: 'paragraph', year: result.year, seq: null, name: labels.get(key) ?? key, issued: clip(before.get(key)), now: clip(paragraphs.get(key)) });
+  const nowByYear = new Map([...now.earlier, now.result].map((r) => [r.year, r]));
+  for (const was of [...issued.earlier, result]) {
+    const is = nowByYear.get(was.year);
+    if (is) changes.push(...rowChanges(was, is));
   }
-  if (inputs.league) {
-    const now = leagueTable(db, { plan: result.plan, year: result.year, region: result.region, kind: result.kind as EvaluationKind });
-    const regions = new Map(now.regions.map((r) => [r.region, new Map(r.rows.map((x) => [x.seq, x]))]));
-    for (const r of inputs.league.regions) {
+  const labels = paragraphLabels(issued.template);
+  const printed = new Set(labels.keys());
+  const before = new Map(issued.paragraphs);
+  const after = new Map(now.paragraphs);
+  for (const key of printed) {
+    if (before.get(key) !== after.get(key)) changes.push({ what: 'paragraph', year: result.year, seq: null, name: labels.get(key) ?? key, issued: clip(before.get(key)), now: clip(after.get(key)) });
+  }
+  if (issued.league || now.league) {
+    const regions = new Map((now.league?.regions ?? []).map((r) => [r.region, new Map(r.rows.map((x) => [x.seq, x]))]));
+    const cell = (x: { value: number | null; status: string; rank: number | null } | undefined): string | null =>
+      x === undefined ? null : `${shown(x.value, '') ?? '—'} ${x.status}${x.rank === null ? '' : ` 第${x.rank}`}`;
+    for (const r of issued.league?.regions ?? []) {
       for (const x of r.rows) {
         const is = regions.get(r.region)?.get(x.seq);
-        if ((is?.value ?? null) !== x.value) changes.push({ what: 'league', year: result.year, seq: x.seq, name: r.name, issued: shown(x.value, ''), now: shown(is?.value ?? null, '') });
+        if (cell(x) !== cell(is)) changes.push({ what: 'league', year: result.year, seq: x.seq, name: r.name, issued: cell(x), now: cell(is) });
       }
     }
   }
   // A template file still where it was, changed since (the built-in ones change with an update of the app).
   try {
-    if (fs.readFileSync(inputs.template.name, 'utf8') !== inputs.template.source) changes.push({ what: 'template', year: null, seq: null, name: inputs.template.name, issued: null, now: null });
+    if (fs.readFileSync(issued.template.name, 'utf8') !== issued.template.source) changes.push({ what: 'template', year: null, seq: null, name: issued.template.name, issued: null, now: null });
   } catch {
     // The template file is gone: the stored text is what the report was made from; nothing to compare with.
+  }
+  if (changes.length === 0 && JSON.stringify(printedInputs(issued, printed)) !== JSON.stringify(printedInputs(now, printed))) {
+    changes.push({ what: 'other', year: null, seq: null, name: '报告所用的其他数据（规划名称、规划核对等）', issued: null, now: null });
   }
   return changes;
 };

@@ -2,6 +2,7 @@
  * `pwb report` and the app's report button: evaluates, builds the chosen template (built-in by kind, or the
  * user's file), and writes PDF or Word by the file's extension. Also keeps the bureau's own paragraphs.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../shared/errors';
 import { baselineMeetsTarget, type EvaluationResult } from '../../shared/evaluation/result';
@@ -80,10 +81,11 @@ export const setReportParagraph = (
 ): { key: string } => {
   const plan = requirePlan(db, input.plan);
   // Every cost is capped before it is spent: a report lays out its paragraphs line by line.
-  if (input.text.length > MAX_PARAGRAPH_CHARS) {
+  const chars = [...input.text].length;
+  if (chars > MAX_PARAGRAPH_CHARS) {
     throw new UserError(
       'bad-input',
-      `段落过长：${input.text.length.toLocaleString('en')} 字，每段至多 ${MAX_PARAGRAPH_CHARS.toLocaleString('en')} 字（约十余页），请精简或分段写入不同栏目。 / A paragraph may have at most ${MAX_PARAGRAPH_CHARS} characters.`,
+      `段落过长：${chars.toLocaleString('en')} 字，每段至多 ${MAX_PARAGRAPH_CHARS.toLocaleString('en')} 字（约十余页），请精简或分段写入不同栏目。 / A paragraph may have at most ${MAX_PARAGRAPH_CHARS} characters.`,
     );
   }
   if (!/^[a-z][a-z0-9-]*$/.test(input.key)) throw new UserError('bad-input', `段落名“${input.key}”无效（如 problems、measures）。 / Invalid paragraph key.`);
@@ -159,11 +161,12 @@ export interface ReportInputs {
   league: LeagueTable | null;
 }
 
-export const reportInputs = (db: ReadDb, input: Omit<ReportInput, 'out'>): ReportInputs => {
+/** `templateText`: the template's text as kept with an issued report (not read from its file again). */
+export const reportInputs = (db: ReadDb, input: Omit<ReportInput, 'out'> & { templateText?: { name: string; source: string } }): ReportInputs => {
   const date = reportDate(input.date);
   const plan = requirePlan(db, input.plan);
-  const templateFile = input.template ?? path.join(templatesDir(), 'reports', `${input.kind}.yml`);
-  const source = readTemplate(templateFile);
+  const templateFile = input.templateText?.name ?? input.template ?? path.join(templatesDir(), 'reports', `${input.kind}.yml`);
+  const source = input.templateText?.source ?? readTemplate(templateFile);
   const template = parseReportTemplate(source, templateFile);
   const evalKind: EvaluationKind = input.kind === 'summary' || input.kind === 'table' ? defaultKind(plan, input.year) : input.kind;
   const result = forPrint(evaluatePlan(db, { plan: plan.id, year: input.year, kind: evalKind, ...(input.region ? { region: input.region } : {}) }));
@@ -246,6 +249,9 @@ export const renderReport = async (inputs: ReportInputs, format: 'pdf' | 'docx',
 export const reportFormat = (out: string): 'pdf' | 'docx' => {
   const ext = path.extname(out).toLowerCase();
   if (ext !== '.pdf' && ext !== '.docx') throw new UserError('bad-input', `报告文件名应以 .pdf 或 .docx 结尾：${out} / The report file must end in .pdf or .docx.`);
+  // Checked before anything is built or kept: an issued report is never stored without its file.
+  const dir = path.dirname(path.resolve(out));
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UserError('file-not-found', `报告所在文件夹不存在：${dir}。 / The folder of the report does not exist: ${dir}.`);
   return ext === '.pdf' ? 'pdf' : 'docx';
 };
 

@@ -87,3 +87,44 @@ describe('backup and restore', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['junk.sqlite', 'w.sqlite', 'w.sqlite-shm', 'w.sqlite-wal'].filter((f) => fs.existsSync(path.join(dir, f))));
   });
 });
+
+describe('backups of two databases in one folder, and a restore that must not lose anything quietly', () => {
+  it('keeps each database’s automatic backups to itself, and leaves no -wal or -shm beside a backup', async () => {
+    const { openDb } = await import('../../main/db/open');
+    const { autoBackup } = await import('../../main/services/backup');
+    const { backupsOf } = await import('../../main/db/backups-folder');
+    const dir = tempDir();
+    const w = openDb(path.join(dir, 'w.sqlite'));
+    const w1 = openDb(path.join(dir, 'w-1.sqlite'));
+    await autoBackup(w1, 'import');
+    for (let i = 0; i < 6; i++) await autoBackup(w, 'import');
+    expect(backupsOf(path.join(dir, 'w.sqlite'))).toHaveLength(5);
+    expect(backupsOf(path.join(dir, 'w-1.sqlite'))).toHaveLength(1);
+    expect(fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.endsWith('.part'))).toEqual([]);
+    w.close();
+    w1.close();
+    const out = path.join(dir, 'copy.sqlite');
+    expect((await pwb(['backup', '--out', out, '--db', path.join(dir, 'w.sqlite')])).code).toBe(0);
+    expect((await pwb(['restore', out, '--db', path.join(dir, 'w.sqlite')])).code).toBe(0);
+    expect(fs.readdirSync(dir).filter((f) => /copy\.sqlite-|\.tmp/.test(f))).toEqual([]);
+  });
+
+  it('refuses to restore over a database another program is writing, and says what a restore of an older backup drops', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const dir = tempDir();
+    const db = path.join(dir, 'w.sqlite');
+    const old = path.join(dir, 'old.sqlite');
+    expect((await pwb(['backup', '--out', old, '--db', db])).code).toBe(0);
+    expect((await pwb(['lock', '--region', '532322', '--year', '2023', '--by', '李明', '--db', db])).code).toBe(0);
+    const other = new Database(db);
+    other.exec('BEGIN IMMEDIATE');
+    const refused = await pwb(['restore', old, '--db', db]);
+    other.exec('ROLLBACK');
+    other.close();
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('正被另一程序');
+    const done = await pwb(['restore', old, '--db', db]);
+    expect(done.code).toBe(0);
+    expect(done.out).toContain('注意：备份中没有原数据库的 1 个锁定的年度');
+  });
+});

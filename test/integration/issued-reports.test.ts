@@ -105,6 +105,32 @@ describe('issuing a report (签发)', () => {
   }, 60_000);
 });
 
+describe('what has changed since issue', () => {
+  it('lists a sub-region’s new target in the league table, never a paragraph the template does not print, and refuses a missing folder', async () => {
+    const { db: own, dir: ownDir } = freshDb();
+    expect((await runImport(own, { file: path.resolve('samples/chuxiong-示例数据.xlsx') })).ok).toBe(true);
+    const h = createHandlers(own);
+    const midterm = await h['reports.issue']({ plan: 'chuxiong', year: 2023, kind: 'midterm', out: path.join(ownDir, 'm.pdf'), by: '李明', date: '2024-03-01' });
+    const summary = await h['reports.issue']({ plan: 'chuxiong', year: 2023, kind: 'summary', out: path.join(ownDir, 's.pdf'), by: '李明', date: '2024-03-01' });
+    // A county's own target changes its standing in the prefecture's league table (status and rank), not a value.
+    expect((await h['reports.issuedDetail']({ id: midterm.id })).changes).toEqual([]);
+    await h['targets.set']({ plan: 'chuxiong', seq: '6', region: '532322', target: '100人', setBy: '张三' });
+    // 双柏县's figure is the same; its status and rank in the league table are new.
+    expect((await h['reports.issuedDetail']({ id: midterm.id })).changes).toEqual([
+      { what: 'league', year: 2023, seq: '6', name: '双柏县', issued: expect.stringMatching(/ 不适用$/), now: expect.stringMatching(/ 滞后 第1$/) },
+    ]);
+    // The summary prints no bureau paragraph: a paragraph of the mid-term evaluation is no change of it.
+    await h['reports.setParagraph']({ plan: 'chuxiong', year: 2023, kind: 'midterm', key: 'problems', text: '一是……', by: '王芳' });
+    expect((await h['reports.issuedDetail']({ id: summary.id })).changes.filter((c) => c.what === 'paragraph')).toEqual([]);
+    expect((await h['reports.issuedDetail']({ id: midterm.id })).changes.filter((c) => c.what === 'paragraph')).toHaveLength(1);
+    // A folder that does not exist: refused before anything is built or kept.
+    const count = (await h['reports.issued']({})).length;
+    await expect(h['reports.issue']({ plan: 'chuxiong', year: 2023, kind: 'annual', out: path.join(ownDir, 'no', 'x.pdf'), by: '李明', lock: true })).rejects.toThrow(/报告所在文件夹不存在/);
+    expect((await h['reports.issued']({})).length).toBe(count);
+    expect(await h['locks.list']()).toEqual([]);
+  }, 90_000);
+});
+
 describe('pwb issue, issued and reprint', () => {
   it('issue, list the changes after a correction, and reprint the same bytes', async () => {
     const cliDir = tempDir();

@@ -46,6 +46,14 @@ describe('数据核验 of the values a report uses', () => {
     expect(dataChecks(db, { plan: 'chuxiong', region: '532300', year: 2022 }).findings.map((f) => f.year)).toEqual([2022, 2022]);
   });
 
+  it('names the year of a stored value outside its plausible range', async () => {
+    const { db: own } = freshDb();
+    expect((await runImport(own, { file: path.resolve('samples/chuxiong-示例数据.xlsx') })).ok).toBe(true);
+    await createHandlers(own)['observations.set']({ region: '532323', series: '城市低保标准', year: 2022, value: 9000, enteredBy: '张三' });
+    const messages = dataChecks(own, { plan: 'chuxiong', region: '532300', year: 2023 }).findings.map((f) => f.message);
+    expect(messages).toContainEqual(expect.stringMatching(/^牟定县：城市最低生活保障标准2022年为9000元\/人·月，超出合理范围/));
+  });
+
   it('prints them in the internal annex when asked (pwb report --checks), and nowhere otherwise', async () => {
     const h = createHandlers(db);
     const withAnnex = path.join(dir, 'checks.pdf');

@@ -191,7 +191,8 @@ export const outOfRange = (observations: ParsedObservation[], seriesOf: (code: s
     const [min, max] = s.range ?? (s.kind === 'item' && s.unit !== '' ? [0, Infinity] : [-Infinity, Infinity]);
     if (o.value >= min && o.value <= max) continue;
     const span = max === Infinity ? `不小于${min}` : `${min}至${max}`;
-    problems.push({ severity: 'warning', sheet: o.sheet, cell: o.cell, message: `${s.name}为${o.value}${s.unit}，超出合理范围（${span}${s.unit}），请核对 / ${o.value} is outside the plausible range of ${s.name}` });
+    // A stored value (no sheet) says its year; a cell says where it is.
+    problems.push({ severity: 'warning', sheet: o.sheet, cell: o.cell, message: `${s.name}${o.sheet ? '' : `${o.year}年`}为${o.value}${s.unit}，超出合理范围（${span}${s.unit}），请核对 / ${o.value} is outside the plausible range of ${s.name}` });
     if (problems.length >= 50) break;
   }
   return problems;

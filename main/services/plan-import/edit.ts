@@ -25,6 +25,10 @@ const needBy = (by: string): string => {
   return by.trim();
 };
 
+/** The longest 判断说明 (it prints in a table row's 备注) and the longest name of an adjustment's document. */
+const MAX_NOTE_CHARS = 200;
+const MAX_DOC_CHARS = 100;
+
 export const adjustPlan = (
   db: WriteDb,
   input: { plan: string; seq: string; target: string; fromYear: number; doc: string; by: string },
@@ -33,6 +37,7 @@ export const adjustPlan = (
   const row = mainRow(plan, input.seq);
   const by = needBy(input.by);
   if (input.doc.trim() === '') throw new UserError('bad-input', '请注明调整依据的文件（--doc，如 双民发〔2028〕5号）。 / Name the document of the adjustment (--doc).');
+  if ([...input.doc.trim()].length > MAX_DOC_CHARS) throw new UserError('bad-input', `调整依据的文件名过长（至多 ${MAX_DOC_CHARS} 字）。 / The document name is too long.`);
   if (!Number.isInteger(input.fromYear) || input.fromYear <= plan.baseYear || input.fromYear > plan.targetYear) {
     throw new UserError('bad-year', `调整的起始年份应在${plan.baseYear + 1}至${plan.targetYear}年之间。 / The effective year must be ${plan.baseYear + 1}–${plan.targetYear}.`);
   }
@@ -67,6 +72,8 @@ export const judgeRow = (
   }
   const at = new Date().toISOString();
   const note = input.note.trim();
+  // A note prints in the 备注 of a report's table row: a row taller than a page cannot be printed.
+  if ([...note].length > MAX_NOTE_CHARS) throw new UserError('bad-input', `判断说明过长：${[...note].length} 字，至多 ${MAX_NOTE_CHARS} 字。 / The note may have at most ${MAX_NOTE_CHARS} characters.`);
   db.transaction(() => {
     upsertJudgement(db, plan.id, { tableNo: row.tableNo, position: row.position, region: region.code, year: input.year, result: input.result, note, by, at });
     logPlanChange(db, { planId: plan.id, at, by, action: 'judge', seq: row.seq, field: `${region.code} ${input.year}`, old: null, new: input.result, why: note });

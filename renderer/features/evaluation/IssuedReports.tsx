@@ -19,7 +19,7 @@ const todayText = (): string => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-const WHAT: Record<IssuedChangeDto['what'], string> = { value: '数值', target: '目标值', status: '评价', row: '指标', paragraph: '本单位段落', league: '下级地区数值', template: '报告模板' };
+const WHAT: Record<IssuedChangeDto['what'], string> = { value: '数值', target: '目标值', status: '评价', row: '指标', paragraph: '本单位段落', league: '下级地区', template: '报告模板', other: '其他' };
 
 /** The form that issues the report chosen on the page: 签发人, 文号, 落款日期, and whether to lock the year. */
 export const IssueForm = ({ input, fileName, format, onIssued, onCancel }: { input: IssueInput; fileName: string; format: 'pdf' | 'docx'; onIssued: () => void; onCancel: () => void }) => {
