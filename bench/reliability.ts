@@ -19,6 +19,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { latestVersion, migrations } from '../main/db/migrations';
+import { backupsOf } from '../main/db/backups-folder';
 import { openDb } from '../main/db/open';
 import { insertRegions } from '../main/db/queries/regions';
 import { allSeries } from '../main/db/queries/series';
@@ -132,6 +133,27 @@ const largeImport = async (dir: string, regions: number, years: number): Promise
   return { template, file, rows };
 };
 
+/** The size of a database's write-ahead log (0 when there is none): it grows once an import starts storing. */
+const walSize = (db: string): number => fs.statSync(`${db}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+
+/** One import to the end: how long it takes, and when (ms after its start) it began writing to the database. */
+const timedImport = (file: string, db: string): Promise<{ total: number; writeStart: number }> =>
+  new Promise((resolve, reject) => {
+    const started = Date.now();
+    const initial = walSize(db);
+    let writeStart = -1;
+    const poll = setInterval(() => {
+      if (writeStart < 0 && walSize(db) > initial + 64 * 1024) writeStart = Date.now() - started;
+    }, 5);
+    const child = spawn(process.execPath, [CLI, 'import', file, '--db', db], { stdio: 'ignore' });
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      const total = Date.now() - started;
+      if (code !== 0) reject(new Error(`the uninterrupted import failed (${code})`));
+      else resolve({ total, writeStart: writeStart < 0 ? Math.round(total * 0.8) : writeStart });
+    });
+  });
+
 /** SIGKILL to the whole process group of an import after `ms`; resolves when it has ended. */
 const importKilledAfter = (file: string, db: string, ms: number): Promise<'killed' | 'finished'> =>
   new Promise((resolve) => {
@@ -155,40 +177,49 @@ const killPoints = async (points: number, regions: number, years: number): Promi
   const t0 = performance.now();
   const dir = tempDir('pwb-rel-');
   const { template, file, rows } = await largeImport(dir, regions, years);
-  // One import to the end: how long it takes and what "all of it" is.
+  // One import to the end: how long it takes, when it starts writing, and what "all of it" is.
   const whole = path.join(dir, 'whole.sqlite');
   fs.copyFileSync(template, whole);
-  const started = Date.now();
-  const full = spawnSync(process.execPath, [CLI, 'import', file, '--db', whole], { encoding: 'utf8' });
-  const total = Date.now() - started;
-  if (full.status !== 0) throw new Error(`the uninterrupted import failed: ${full.stderr}`);
+  const { total, writeStart } = await timedImport(file, whole);
   const after = counts(whole);
   const before = counts(template);
   let none = 0;
   let all = 0;
+  let leftovers = 0;
   const half: string[] = [];
-  for (let i = 1; i <= points; i++) {
-    const db = path.join(dir, `kill-${i}.sqlite`);
+  // A third of the kills while the file is read; two thirds around the moment the log starts to grow (the write
+  // transaction, its commit and the end of the process), from a little before it to the end.
+  const reading = Math.max(1, Math.round(points / 3));
+  const writing = points - reading;
+  const from = Math.max(0, writeStart - 150);
+  const moments = [
+    ...Array.from({ length: reading }, (_, i) => Math.round((from * (i + 1)) / (reading + 1))),
+    ...Array.from({ length: writing }, (_, i) => Math.round(from + ((total - from) * i) / Math.max(1, writing - 1))),
+  ];
+  for (const [i, at] of moments.entries()) {
+    const db = path.join(dir, `kill-${i + 1}.sqlite`);
     fs.copyFileSync(template, db);
-    // From early in the start to the moment the import ends (the last may see it done: "all").
-    const at = Math.round((total * i) / points);
     await importKilledAfter(file, db, at);
     const c = counts(db);
     if (c.integrity !== 'ok' || c.fkProblems > 0) half.push(`${at} ms: ${c.integrity}`);
     else if (c.observations === before.observations && c.batches === before.batches) none += 1;
     else if (c.observations === after.observations && c.batches === after.batches) all += 1;
     else half.push(`${at} ms: ${c.observations} values, ${c.batches} batches`);
+    // What a kill may leave besides the database: the pre-import backup, whole, or (killed while it was written) a
+    // .part file that the next backup removes.
+    const backups = path.join(dir, 'backups');
+    if (fs.existsSync(backups) && fs.readdirSync(backups).some((f) => f.startsWith(`kill-${i + 1}-`) && f.includes('.part'))) leftovers += 1;
   }
   return {
     check: '导入中途强制结束 import killed (SIGKILL)',
     tries: points,
     ok: none + all,
-    detail: `${rows.toLocaleString('en')} rows, ${(total / 1000).toFixed(1)} s whole; killed at 1/${points}…${points}/${points} of it: ${none} none, ${all} all, ${half.length} half${half.length ? ` (${half.join('; ')})` : ''}; integrity_check ok`,
+    detail: `${rows.toLocaleString('en')} rows, ${(total / 1000).toFixed(1)} s whole, writing from ${(writeStart / 1000).toFixed(1)} s; killed ${reading}× while reading and ${points - reading}× while writing: ${none} none, ${all} all, ${half.length} half${half.length ? ` (${half.join('; ')})` : ''}; integrity_check ok${leftovers ? `; ${leftovers} left a partial pre-import backup (.part, removed by the next backup)` : ''}`,
     seconds: (performance.now() - t0) / 1000,
   };
 };
 
-const concurrentWriters = async (): Promise<ReliabilityRow> => {
+export const concurrentWriters = async (): Promise<ReliabilityRow> => {
   const t0 = performance.now();
   const dir = tempDir('pwb-rel-');
   const { template, file, rows } = await largeImport(dir, 20, 5);
@@ -196,10 +227,9 @@ const concurrentWriters = async (): Promise<ReliabilityRow> => {
   fs.copyFileSync(template, db);
   const one = () =>
     new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, [CLI, 'import', file, '--db', db, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [CLI, 'import', file, '--db', db, '--json'], { stdio: ['ignore', 'pipe', 'ignore'] });
       let out = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
       child.on('exit', (code) => resolve({ code, out }));
     });
   const [a, b] = await Promise.all([one(), one()]);
@@ -250,13 +280,23 @@ const olderVersions = (): ReliabilityRow => {
     const fk = (db.pragma('foreign_key_check') as unknown[]).length;
     const plans = (db.prepare('SELECT count(*) AS n FROM plan').get() as { n: number }).n;
     db.close();
-    if (version !== latestVersion() || integrity !== 'ok' || fk > 0 || plans === 0) failed.push(`${step.version}`);
+    // The file as it was is kept in backups/ before its schema is changed.
+    const kept = backupsOf(file).filter((f) => f.endsWith(`-before-migration-v${step.version}.sqlite`));
+    const keptVersion = kept.length === 1 ? (() => {
+      const copy = new Database(kept[0]!, { readonly: true });
+      try {
+        return copy.pragma('user_version', { simple: true });
+      } finally {
+        copy.close();
+      }
+    })() : null;
+    if (version !== latestVersion() || integrity !== 'ok' || fk > 0 || plans === 0 || keptVersion !== step.version) failed.push(`${step.version}`);
   }
   return {
     check: '旧版本数据库升级 migrations',
     tries: older.length,
     ok: older.length - failed.length,
-    detail: `from versions ${older.map((m) => m.version).join(', ')} to ${latestVersion()}${failed.length ? `; failed: ${failed.join(', ')}` : ''} (rows kept across each step: test/integration/migrations.test.ts)`,
+    detail: `from versions ${older.map((m) => m.version).join(', ')} to ${latestVersion()}, each first copied whole into backups/${failed.length ? `; failed: ${failed.join(', ')}` : ''} (rows kept across each step: test/integration/migrations.test.ts)`,
     seconds: (performance.now() - t0) / 1000,
   };
 };
@@ -274,18 +314,22 @@ const tableCounts = (file: string): Record<string, number> => {
 const backupRoundTrip = async (): Promise<ReliabilityRow> => {
   const t0 = performance.now();
   const dir = tempDir('pwb-rel-');
-  const { template, file } = await largeImport(dir, 20, 5);
+  const { template, file, rows } = await largeImport(dir, 60, 10);
   const live = path.join(dir, 'live.sqlite');
   fs.copyFileSync(template, live);
-  const first = spawnSync(process.execPath, [CLI, 'import', file, '--db', live], { encoding: 'utf8' });
-  if (first.status !== 0) throw new Error(first.stderr);
-  // Another process writes while the backup is taken.
-  const writer = spawn(process.execPath, [CLI, 'set', '--region', '532322', '--item', '养老机构床位总数', '--year', '2023', '--value', '7', '--by', '测试', '--db', live], { stdio: 'ignore' });
+  // A backup taken while another process is writing: started once the import's write-ahead log grows.
+  const importing = spawn(process.execPath, [CLI, 'import', file, '--db', live], { stdio: 'ignore' });
+  const ended = new Promise<number | null>((resolve) => importing.on('exit', resolve));
+  let running = true;
+  void ended.then(() => (running = false));
+  const initial = walSize(live);
+  while (running && walSize(live) <= initial + 64 * 1024) await new Promise((r) => setTimeout(r, 5));
+  const overlapped = running;
   const db = openDb(live);
   const out = path.join(dir, 'backup.sqlite');
   const backup = await backupDatabase(db, out);
   db.close();
-  await new Promise((resolve) => writer.on('exit', resolve));
+  const code = await ended;
   const copied = tableCounts(out);
   // Restored on "another PC": a database file in another folder.
   const elsewhere = path.join(tempDir('pwb-rel-'), 'restored.sqlite');
@@ -293,12 +337,14 @@ const backupRoundTrip = async (): Promise<ReliabilityRow> => {
   const restored = tableCounts(elsewhere);
   const same = JSON.stringify(copied) === JSON.stringify(restored);
   const c = counts(elsewhere);
-  const good = backup.integrity === 'ok' && same && c.integrity === 'ok' && c.observations > 0;
+  // The copy holds the import whole or not at all, and the live database has it all.
+  const consistent = (copied.observation === 0 || copied.observation === rows) && counts(live).observations === rows && code === 0;
+  const good = backup.integrity === 'ok' && same && c.integrity === 'ok' && consistent;
   return {
     check: '备份与恢复 backup and restore',
     tries: 1,
     ok: Number(good),
-    detail: `backup while another process writes: integrity ${backup.integrity}; restored in another folder: ${Object.keys(restored).length} tables, ${c.observations} values, counts ${same ? 'identical' : 'DIFFERENT'}`,
+    detail: `backup ${overlapped ? 'while another process was writing' : 'after the import (it ended before its write could be caught)'}: integrity ${backup.integrity}, ${copied.observation} of the import's ${rows} values (all or none); restored in another folder: ${Object.keys(restored).length} tables, counts ${same ? 'identical' : 'DIFFERENT'}`,
     seconds: (performance.now() - t0) / 1000,
   };
 };

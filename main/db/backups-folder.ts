@@ -30,10 +30,13 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\
  * The automatic backups of `file`, oldest first, as full paths: named `<name>-<time>-<reason>.sqlite`, so that the
  * backups of w.sqlite are never taken for those of w-1.sqlite beside it.
  */
+const namePattern = (file: string, suffix: string): RegExp =>
+  new RegExp(`^${escape(path.basename(file, path.extname(file)))}-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z-[a-z0-9-]+\\.sqlite${suffix}$`, 'u');
+
 export const backupsOf = (file: string): string[] => {
   const dir = path.join(path.dirname(path.resolve(file)), 'backups');
   if (!fs.existsSync(dir)) return [];
-  const mine = new RegExp(`^${escape(path.basename(file, path.extname(file)))}-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z-[a-z0-9-]+\\.sqlite$`, 'u');
+  const mine = namePattern(file, '');
   return fs
     .readdirSync(dir)
     .filter((f) => mine.test(f))
@@ -45,6 +48,10 @@ export const backupsOf = (file: string): string[] => {
 export const pruneBackups = (file: string, keep: number): void => {
   const mine = backupsOf(file);
   for (const old of mine.slice(0, Math.max(0, mine.length - keep))) fs.rmSync(old, { force: true });
+  // What a backup cut short by a kill left behind (FILE.part and its journal): never a backup.
+  const dir = path.join(path.dirname(path.resolve(file)), 'backups');
+  const part = namePattern(file, '\\.part(?:-journal|-wal|-shm)?');
+  for (const f of fs.readdirSync(dir)) if (part.test(f)) fs.rmSync(path.join(dir, f), { force: true });
 };
 
 /** Writes a backup whole or not at all: `write` makes FILE.part, which is then renamed (a kill leaves no half copy). */

@@ -164,20 +164,7 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
   if (observations.length === 0 && periodValues.length === 0 && !problems.some((p) => p.severity === 'error')) {
     problems.push({ severity: 'error', sheet: '', cell: '', message: `${fileName} 中没有可导入的数值 / nothing to import in ${fileName}` });
   }
-  const previous = db.prepare<[string], { id: number; imported_at: string }>(
-    "SELECT id, imported_at FROM import_batch WHERE file_hash = ? AND status = 'active' ORDER BY id DESC",
-  ).get(hash);
-  if (previous) {
-    problems.push({
-      severity: 'warning',
-      sheet: '',
-      cell: '',
-      message: `同一文件已于 ${localDateTime(previous.imported_at)} 导入（批次 ${previous.id}） / the same file was imported before as batch ${previous.id}`,
-    });
-  }
   const { regions } = regionTreeOf(db);
-  const changes: ImportChange[] = [];
-  const values: ImportValue[] = [];
   const valueOf = (o: ParsedObservation, status: ImportValue['status']): ImportValue => {
     const series = catalog.get(o.seriesCode);
     return {
@@ -196,34 +183,59 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
       ...(o.derivedFrom ? { derivedFrom: o.derivedFrom } : {}),
     };
   };
-  let unchanged = 0;
-  const existing = existingValues(db);
-  const locked = lockCovering(db);
-  const existingPeriod = existingPeriodValues(db);
-  const unchangedPeriods = new Set<ParsedObservation>();
-  for (const o of periodValues) {
-    const old = existingPeriod(o.regionCode, o.seriesCode, o.period!, o.periodKind!);
-    const status = !old ? 'new' : old.value === o.value ? 'same' : 'changed';
-    if (status === 'same') {
-      unchangedPeriods.add(o);
-      unchanged++;
+  /**
+   * The file and its values against what is stored: the duplicate-file warning, each value new, replaced or the same,
+   * and the locks it would break. Done when the file is read (for the preview) and again inside the write
+   * transaction, so that two imports of one file at once are told apart by what the first one stored.
+   */
+  const compare = () => {
+    const found: Problem[] = [];
+    const previous = db.prepare<[string], { id: number; imported_at: string }>(
+      "SELECT id, imported_at FROM import_batch WHERE file_hash = ? AND status = 'active' ORDER BY id DESC",
+    ).get(hash);
+    if (previous) {
+      found.push({
+        severity: 'warning',
+        sheet: '',
+        cell: '',
+        message: `同一文件已于 ${localDateTime(previous.imported_at)} 导入（批次 ${previous.id}） / the same file was imported before as batch ${previous.id}`,
+      });
     }
-    const lock = status === 'same' ? null : locked(o.regionCode, o.year);
-    if (lock) problems.push({ severity: 'error', sheet: o.sheet, cell: o.cell, message: lockMessage(lock, regions.get(o.regionCode)?.name ?? o.regionCode) });
-    if (values.length < IMPORT_VALUES_SHOWN) values.push(valueOf(o, status));
-  }
-  const unchangedDerived = new Set<ParsedObservation>();
-  for (const o of observations) {
-    const old = existing(o.regionCode, o.seriesCode, o.year);
-    const status = !old ? 'new' : old.value === o.value ? 'same' : 'changed';
-    // A year's value derived again to the same figure stays with the batch that stored it (its undo stays possible).
-    if (status === 'same' && o.derivedFrom) unchangedDerived.add(o);
-    const lock = status === 'same' ? null : locked(o.regionCode, o.year);
-    if (lock) problems.push({ severity: 'error', sheet: o.sheet, cell: o.cell, message: lockMessage(lock, regions.get(o.regionCode)?.name ?? o.regionCode) });
-    if (status === 'same') unchanged++;
-    if (old && status === 'changed') changes.push({ region: o.regionCode, series: o.seriesCode, year: o.year, old: old.value, new: o.value, sheet: o.sheet, cell: o.cell });
-    if (values.length < IMPORT_VALUES_SHOWN) values.push(valueOf(o, status));
-  }
+    const changes: ImportChange[] = [];
+    const values: ImportValue[] = [];
+    let unchanged = 0;
+    const existing = existingValues(db);
+    const locked = lockCovering(db);
+    const existingPeriod = existingPeriodValues(db);
+    const unchangedPeriods = new Set<ParsedObservation>();
+    for (const o of periodValues) {
+      const old = existingPeriod(o.regionCode, o.seriesCode, o.period!, o.periodKind!);
+      const status = !old ? 'new' : old.value === o.value ? 'same' : 'changed';
+      if (status === 'same') {
+        unchangedPeriods.add(o);
+        unchanged++;
+      }
+      const lock = status === 'same' ? null : locked(o.regionCode, o.year);
+      if (lock) found.push({ severity: 'error', sheet: o.sheet, cell: o.cell, message: lockMessage(lock, regions.get(o.regionCode)?.name ?? o.regionCode) });
+      if (values.length < IMPORT_VALUES_SHOWN) values.push(valueOf(o, status));
+    }
+    const unchangedDerived = new Set<ParsedObservation>();
+    for (const o of observations) {
+      const old = existing(o.regionCode, o.seriesCode, o.year);
+      const status = !old ? 'new' : old.value === o.value ? 'same' : 'changed';
+      // A year's value derived again to the same figure stays with the batch that stored it (its undo stays possible).
+      if (status === 'same' && o.derivedFrom) unchangedDerived.add(o);
+      const lock = status === 'same' ? null : locked(o.regionCode, o.year);
+      if (lock) found.push({ severity: 'error', sheet: o.sheet, cell: o.cell, message: lockMessage(lock, regions.get(o.regionCode)?.name ?? o.regionCode) });
+      if (status === 'same') unchanged++;
+      if (old && status === 'changed') changes.push({ region: o.regionCode, series: o.seriesCode, year: o.year, old: old.value, new: o.value, sheet: o.sheet, cell: o.cell });
+      if (values.length < IMPORT_VALUES_SHOWN) values.push(valueOf(o, status));
+    }
+    return { found, changes, values, unchanged, unchangedDerived, unchangedPeriods };
+  };
+  const read_ = compare();
+  problems.push(...read_.found);
+  const { changes, values, unchanged } = read_;
   const ok = !problems.some((p) => p.severity === 'error');
   if (input.saveProfile) {
     const unknown = sheets.flatMap((s) => s.unknownLabels ?? []);
@@ -248,17 +260,37 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
   };
   if (!ok || dryRun) return result;
   const layouts = [...new Set(sheets.map((s) => s.layout).filter((l) => l !== 'skipped'))].join('+');
-  result.batch = storeBatch(
-    db,
-    fileName,
-    hash,
-    layouts || 'long',
-    observations.filter((o) => !unchangedDerived.has(o)),
-    periodValues.filter((o) => !unchangedPeriods.has(o)),
-    changes.length,
-  );
-  // One entry in the audit log; the batch lists every value it stored and what each replaced (history, undo).
-  audit(db, { by: '导入', action: 'import', subject: fileName, old: changes.length > 0 ? `替换 ${changes.length} 个数值` : null, new: `${observations.length + periodValues.length} 个数值`, batch: result.batch });
+  // Compared again and stored in one write transaction (taken at once: another import waits, or is waited for).
+  const stored = db
+    .transaction(() => {
+      const now = compare();
+      if (now.found.some((p) => p.severity === 'error')) return { now, batch: null };
+      const batch = storeBatch(
+        db,
+        fileName,
+        hash,
+        layouts || 'long',
+        observations.filter((o) => !now.unchangedDerived.has(o)),
+        periodValues.filter((o) => !now.unchangedPeriods.has(o)),
+        now.changes.length,
+      );
+      // One entry in the audit log; the batch lists every value it stored and what each replaced (history, undo).
+      audit(db, { by: '导入', action: 'import', subject: fileName, old: now.changes.length > 0 ? `替换 ${now.changes.length} 个数值` : null, new: `${observations.length + periodValues.length} 个数值`, batch });
+      return { now, batch };
+    })
+    .immediate();
+  const { now } = stored;
+  const others = problems.filter((p) => !read_.found.includes(p));
+  Object.assign(result, {
+    ok: stored.batch !== null,
+    batch: stored.batch,
+    observations: stored.batch !== null ? result.observations : 0,
+    replaced: now.changes.length,
+    unchanged: now.unchanged,
+    changes: now.changes,
+    values: now.values,
+    problems: capProblems([...others, ...now.found]),
+  });
   return result;
 };
 
