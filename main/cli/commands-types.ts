@@ -6,7 +6,7 @@ export interface CommandContext {
   values: Values;
   rest: string[];
   /** `isolated`: imports run in a worker process of their own (a crash or a runaway of a parser is reported, never the command's). */
-  withHandlers: <T>(fn: (h: Handlers) => Promise<T>, options?: { isolated?: boolean }) => Promise<T>;
+  withHandlers: <T>(fn: (h: Handlers) => Promise<T>, options?: { isolated?: boolean; writes?: boolean }) => Promise<T>;
   print: (data: unknown, human: () => string) => void;
   err: (text: string) => void;
 }

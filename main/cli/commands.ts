@@ -152,7 +152,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'pwb lock --region CODE --year Y --by NAME [--note 原因]   锁定已报送年度的数据 / lock a submitted year',
     run: async ({ values, withHandlers, print }) => {
       const input = { region: need(values.region, '--region'), year: needYear(values.year), by: need(values.by, '--by'), ...optional('reason', values.note) };
-      const l = await withHandlers((h) => h['locks.lock'](input));
+      const l = await withHandlers((h) => h['locks.lock'](input), { writes: true });
       print(l, () => `已锁定${l.regionName}${l.year}年的数据（${l.reason}）。此后导入和录入不能修改该年数值。`);
       return 0;
     },
@@ -161,7 +161,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'pwb unlock --region CODE --year Y --by NAME --note 原因   解锁（须说明原因） / unlock a year, with a reason',
     run: async ({ values, withHandlers, print }) => {
       const input = { region: need(values.region, '--region'), year: needYear(values.year), by: need(values.by, '--by'), reason: need(values.note, '--note') };
-      const r = await withHandlers((h) => h['locks.unlock'](input));
+      const r = await withHandlers((h) => h['locks.unlock'](input), { writes: true });
       print(r, () => `已解锁 ${r.region} ${r.year}年。`);
       return 0;
     },
@@ -277,7 +277,7 @@ export const COMMANDS: Record<string, Command> = {
         ...optional('date', values.date),
         ...optional('docNumber', values.doc),
       };
-      const r = await withHandlers((h) => h['reports.issue'](input));
+      const r = await withHandlers((h) => h['reports.issue'](input), { writes: true });
       print(r, () =>
         [
           `已签发第 ${r.id} 份报告：${r.regionName}${r.year}年${r.kindName}${r.docNumber ? `（${r.docNumber}）` : ''}，落款日期 ${r.date}，签发人 ${r.by}。`,
@@ -381,7 +381,7 @@ export const COMMANDS: Record<string, Command> = {
         enteredBy: need(values.by, '--by'),
         ...optional('why', values.note),
       };
-      const result = await withHandlers((h) => h['observations.set'](input));
+      const result = await withHandlers((h) => h['observations.set'](input), { writes: true });
       print(result, () => '已保存。 / Saved.');
       return 0;
     },

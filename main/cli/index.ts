@@ -8,7 +8,7 @@ import { openDb } from '../db/open';
 import { createHandlers } from '../services/handlers';
 import { parse, type Parsed } from './args';
 import { COMMANDS } from './commands';
-import { userErrorOfSqlite } from '../db/errors';
+import { userErrorOfSqlite, waitingMessage } from '../db/errors';
 import fs from 'node:fs';
 import { forkLauncher, workerScript } from '../services/job-process';
 
@@ -58,6 +58,11 @@ export const runCli = async (argv: string[], io: CliIo = defaultIo): Promise<num
           onCreate: (file) => io.err(`已新建工作台数据库 ${file}。 / Created a new workbench database ${file}.`),
         });
         try {
+          // A command that writes says so when it has to wait for another writer (SQLite waits without a word).
+          if (options.writes || options.isolated) {
+            const waiting = waitingMessage(db);
+            if (waiting) io.err(waiting);
+          }
           const worker = options.isolated && fs.existsSync(workerScript()) ? { importWorker: forkLauncher() } : {};
           return await fn(createHandlers(db, worker));
         } finally {

@@ -4,6 +4,7 @@
  */
 import { UserError } from '../../shared/errors';
 import { backupsOf } from './backups-folder';
+import { writerOf } from './writer-note';
 
 /** The newest automatic backup beside a damaged database, offered for `pwb restore`; '' when there is none. */
 export const lastBackupHint = (file: string): string => {
@@ -23,9 +24,10 @@ export const userErrorOfSqlite = (error: unknown, file?: string): UserError | nu
   if (code === null) return null;
   const seconds = Math.round(BUSY_TIMEOUT_MS / 1000);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    const who = writerOf(file);
     return new UserError(
       'db-busy',
-      `数据库正被另一程序（另一窗口的导入或命令行）写入，已等待${seconds}秒仍未结束；请等它完成后再试。未写入任何内容。 / The database is being written by another program; waited ${seconds} s. Nothing was written.`,
+      `数据库正被另一程序（${who ?? '另一窗口的导入或命令行'}）写入，已等待${seconds}秒仍未结束；请等它完成后再试。未写入任何内容。 / The database is being written by another program; waited ${seconds} s. Nothing was written.`,
     );
   }
   if (code.startsWith('SQLITE_READONLY')) {
@@ -39,4 +41,23 @@ export const userErrorOfSqlite = (error: unknown, file?: string): UserError | nu
     return new UserError('db-corrupt', `数据库文件已损坏；${hint || '请用 pwb restore 从备份恢复。'} / The database is damaged; restore it from a backup (pwb restore).`);
   }
   return null;
+};
+
+/**
+ * Whether another program holds the database's write lock now, and if so what to tell the user before waiting for
+ * it ("正在等待…"), naming the writer when it left a note; null when the lock is free.
+ */
+export const waitingMessage = (db: { exec(sql: string): unknown; pragma(sql: string): unknown; name: string }): string | null => {
+  db.pragma('busy_timeout = 0');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    db.exec('ROLLBACK');
+    return null;
+  } catch (error) {
+    if (!(codeOf(error) ?? '').startsWith('SQLITE_BUSY')) return null;
+    const who = writerOf(db.name);
+    return `正在等待另一程序（${who ?? '另一窗口的导入或命令行'}）写完数据库，最多等待${Math.round(BUSY_TIMEOUT_MS / 1000)}秒… / Waiting for another program to finish writing the database…`;
+  } finally {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
 };

@@ -3,6 +3,7 @@
  * another program, and nothing is written; no English stack reaches the user.
  */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -35,5 +36,29 @@ describe('a database another program is writing', () => {
     const check = new Database(db, { readonly: true });
     expect(check.prepare('SELECT count(*) AS n FROM observation').get()).toEqual({ n: 0 });
     check.close();
+  });
+
+  it('says it is waiting before it waits, and names the writer that left its note', () => {
+    const db = path.join(tempDir(), 'w.sqlite');
+    execFileSync('node', ['bin/pwb.cjs', 'plans', '--db', db], { encoding: 'utf8', stdio: 'pipe' });
+    const other = new Database(db);
+    other.exec('BEGIN IMMEDIATE');
+    // What an import leaves beside the database while it holds the write lock (main/db/writer-note.ts).
+    fs.writeFileSync(`${db}.writing`, JSON.stringify({ what: '导入 乡镇年报.xlsx', pid: process.pid, since: new Date().toISOString() }));
+    let stderr = '';
+    try {
+      execFileSync('node', ['bin/pwb.cjs', 'set', '--region', '双柏县', '--item', '养老机构床位总数', '--year', '2023', '--value', '1', '--by', '张三', '--db', db], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+        env: { ...process.env, PWB_BUSY_TIMEOUT_MS: '300' },
+      });
+    } catch (error) {
+      stderr = (error as { stderr: string }).stderr;
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(stderr).toMatch(/正在等待另一程序（导入 乡镇年报\.xlsx（进程 \d+，\d{2}:\d{2} 起））写完数据库/);
+    expect(stderr).toMatch(/数据库正被另一程序（导入 乡镇年报\.xlsx（进程 \d+/);
   });
 });

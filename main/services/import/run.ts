@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
+import { noteWriter } from '../../db/writer-note';
 import { audit, lockCovering, lockMessage } from '../locks';
 import { IMPORT_VALUES_SHOWN, type ImportChange, type ImportConversion, type ImportResultDto, type ImportValue } from '../../../shared/api';
 import type { Problem } from '../../../shared/errors';
@@ -261,24 +262,30 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
   if (!ok || dryRun) return result;
   const layouts = [...new Set(sheets.map((s) => s.layout).filter((l) => l !== 'skipped'))].join('+');
   // Compared again and stored in one write transaction (taken at once: another import waits, or is waited for).
-  const stored = db
-    .transaction(() => {
-      const now = compare();
-      if (now.found.some((p) => p.severity === 'error')) return { now, batch: null };
-      const batch = storeBatch(
-        db,
-        fileName,
-        hash,
-        layouts || 'long',
-        observations.filter((o) => !now.unchangedDerived.has(o)),
-        periodValues.filter((o) => !now.unchangedPeriods.has(o)),
-        now.changes.length,
-      );
-      // One entry in the audit log; the batch lists every value it stored and what each replaced (history, undo).
-      audit(db, { by: '导入', action: 'import', subject: fileName, old: now.changes.length > 0 ? `替换 ${now.changes.length} 个数值` : null, new: `${observations.length + periodValues.length} 个数值`, batch });
-      return { now, batch };
-    })
-    .immediate();
+  const done = noteWriter(db.name, `导入 ${fileName}`);
+  let stored: { now: ReturnType<typeof compare>; batch: number | null };
+  try {
+    stored = db
+      .transaction(() => {
+        const now = compare();
+        if (now.found.some((p) => p.severity === 'error')) return { now, batch: null };
+        const batch = storeBatch(
+          db,
+          fileName,
+          hash,
+          layouts || 'long',
+          observations.filter((o) => !now.unchangedDerived.has(o)),
+          periodValues.filter((o) => !now.unchangedPeriods.has(o)),
+          now.changes.length,
+        );
+        // One entry in the audit log; the batch lists every value it stored and what each replaced (history, undo).
+        audit(db, { by: '导入', action: 'import', subject: fileName, old: now.changes.length > 0 ? `替换 ${now.changes.length} 个数值` : null, new: `${observations.length + periodValues.length} 个数值`, batch });
+        return { now, batch };
+      })
+      .immediate();
+  } finally {
+    done();
+  }
   const { now } = stored;
   const others = problems.filter((p) => !read_.found.includes(p));
   Object.assign(result, {
