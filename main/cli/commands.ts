@@ -14,7 +14,7 @@ import { createHandlers } from '../services/handlers';
 import { runDemo } from '../services/demo';
 import { restoreDatabase } from '../services/backup';
 import { forkLauncher } from '../services/job-process';
-import { need, needInt, needNumber } from './args';
+import { need, needInt, needNumber, type Values } from './args';
 
 const needYear = (text: string | undefined): number => {
   const year = needInt(text, '--year');
@@ -48,6 +48,23 @@ const failedImport = (file: string, dryRun: boolean, message: string): ImportRes
 
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
   (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+
+/** The options `pwb report` and `pwb issue` share: plan, year, kind, file, and optionally region, template, date. */
+const reportOptions = (values: Values) => {
+  const kind = need(values.kind, '--kind');
+  if (!['annual', 'midterm', 'final', 'summary', 'table'].includes(kind)) {
+    throw new UserError('bad-input', `--kind 应为 annual、midterm、final、summary 或 table，收到“${kind}”。 / Unknown report kind.`);
+  }
+  return {
+    plan: need(values.plan, '--plan'),
+    year: needYear(values.year),
+    kind: kind as 'annual' | 'midterm' | 'final' | 'summary' | 'table',
+    out: need(values.out, '--out'),
+    ...optional('region', values.region),
+    ...optional('template', values.template),
+    ...optional('date', values.date),
+  };
+};
 
 export const COMMANDS: Record<string, Command> = {
   plan: planCommand,
@@ -239,20 +256,7 @@ export const COMMANDS: Record<string, Command> = {
   report: {
     usage: 'pwb report --plan ID [--region CODE] --year Y --kind annual|midterm|final|summary|table --out F.pdf|F.docx [--template T.yml] [--date D] [--checks]   报告（--checks 附内部核对材料：规划口径、数据核验） / report',
     run: async ({ values, withHandlers, print }) => {
-      const kind = need(values.kind, '--kind');
-      if (!['annual', 'midterm', 'final', 'summary', 'table'].includes(kind)) {
-        throw new UserError('bad-input', `--kind 应为 annual、midterm、final、summary 或 table，收到“${kind}”。 / Unknown report kind.`);
-      }
-      const input = {
-        plan: need(values.plan, '--plan'),
-        year: needInt(values.year, '--year'),
-        kind: kind as 'annual' | 'midterm' | 'final' | 'summary' | 'table',
-        out: need(values.out, '--out'),
-        ...optional('region', values.region),
-        ...optional('template', values.template),
-        ...optional('date', values.date),
-        ...(values.checks ? { checks: true } : {}),
-      };
+      const input = { ...reportOptions(values), ...(values.checks ? { checks: true } : {}) };
       const r = await withHandlers((h) => h['reports.write'](input));
       print({ file: r.file, bytes: r.bytes, date: r.date, format: r.format }, () => `已生成报告：${r.file}（${Math.round(r.bytes / 1024)} KB）${r.date ? `，落款日期 ${r.date}` : "，落款日期留空（　　年　　月　　日），请手填或用 --date 指定"}`);
       return 0;
@@ -261,22 +265,7 @@ export const COMMANDS: Record<string, Command> = {
   issue: {
     usage: 'pwb issue --plan ID [--region CODE] --year Y --kind annual|midterm|final|summary|table --out F.pdf|F.docx --by NAME [--date D] [--doc 文号] [--lock]   签发报告（存档，可原样重印） / issue a report',
     run: async ({ values, withHandlers, print }) => {
-      const kind = need(values.kind, '--kind');
-      if (!['annual', 'midterm', 'final', 'summary', 'table'].includes(kind)) {
-        throw new UserError('bad-input', `--kind 应为 annual、midterm、final、summary 或 table，收到“${kind}”。 / Unknown report kind.`);
-      }
-      const input = {
-        plan: need(values.plan, '--plan'),
-        year: needYear(values.year),
-        kind: kind as 'annual' | 'midterm' | 'final' | 'summary' | 'table',
-        out: need(values.out, '--out'),
-        by: need(values.by, '--by'),
-        lock: values.lock,
-        ...optional('region', values.region),
-        ...optional('template', values.template),
-        ...optional('date', values.date),
-        ...optional('docNumber', values.doc),
-      };
+      const input = { ...reportOptions(values), by: need(values.by, '--by'), lock: values.lock, ...optional('docNumber', values.doc) };
       const r = await withHandlers((h) => h['reports.issue'](input), { writes: true });
       print(r, () =>
         [

@@ -5,6 +5,7 @@
  * values that break a rule.
  */
 import type { DataGridDto } from '../../shared/api';
+import type { ObservationRow } from '../db/queries/observations';
 import type { ReadDb } from '../db/types';
 import { catalogOf, regionTreeOf } from './context';
 import { dataChecks } from './data-checks';
@@ -15,19 +16,7 @@ import { userRegion } from './plan-import/plan-region';
 /** More rows than this are not sent: the page asks for a region lower down instead. */
 const MAX_ROWS = 20_000;
 
-type Row = {
-  region_code: string;
-  series_code: string;
-  year: number;
-  value: number;
-  batch_id: number | null;
-  sheet: string | null;
-  cell: string | null;
-  entered_by: string | null;
-  entered_at: string;
-  derived_from: string | null;
-  file_name: string | null;
-};
+type Row = ObservationRow & { file_name: string | null };
 
 export const dataGrid = (db: ReadDb, input: { plan: string; region?: string; subregions?: boolean }): DataGridDto => {
   const plan = requirePlan(db, input.plan);

@@ -45,6 +45,17 @@ const evaluationScope = z.object({
   kind: z.enum(['annual', 'midterm', 'final']).optional(),
 });
 
+/** What `reports.write` and `reports.issue` share: the report, its file, template and date. */
+const reportInput = z.object({
+  plan: z.string(),
+  region: z.string().optional(),
+  year: z.number().int(),
+  kind: z.enum(['annual', 'midterm', 'final', 'summary', 'table']),
+  out: z.string(),
+  template: z.string().optional(),
+  date: z.string().optional(),
+});
+
 const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'plans.list': z.void(),
   'plans.show': z.object({ id: z.string() }),
@@ -76,16 +87,7 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   }),
   'jobs.status': z.object({ job: z.string() }),
   'files.exportsDir': z.void(),
-  'reports.write': z.object({
-    plan: z.string(),
-    region: z.string().optional(),
-    year: z.number().int(),
-    kind: z.enum(['annual', 'midterm', 'final', 'summary', 'table']),
-    out: z.string(),
-    template: z.string().optional(),
-    date: z.string().optional(),
-    checks: z.boolean().optional(),
-  }),
+  'reports.write': reportInput.extend({ checks: z.boolean().optional() }),
   'evaluation.chart': z.object({ plan: z.string(), region: z.string().optional(), year: z.number().int(), kind: z.enum(['annual', 'midterm', 'final']).optional() }),
   'reports.paragraphs': z.object({ plan: z.string(), region: z.string().optional(), year: z.number().int(), kind: z.enum(['annual', 'midterm', 'final']) }),
   'reports.setParagraph': z.object({
@@ -150,14 +152,7 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'files.pickOpen': z.object({ purpose: z.enum(['workbook', 'plan', 'profile', 'template', 'backup']) }),
   'files.pickSave': z.object({ suggestedName: z.string().max(200) }),
   'files.show': z.object({ path: z.string().max(4096), how: z.enum(['open', 'folder']) }),
-  'reports.issue': z.object({
-    plan: z.string(),
-    region: z.string().optional(),
-    year: z.number().int(),
-    kind: z.enum(['annual', 'midterm', 'final', 'summary', 'table']),
-    out: z.string(),
-    template: z.string().optional(),
-    date: z.string().optional(),
+  'reports.issue': reportInput.extend({
     by: z.string().max(100),
     docNumber: z.string().max(100).optional(),
     lock: z.boolean().optional(),

@@ -1,6 +1,7 @@
 /**
- * SQLite's errors in words a clerk can act on: a second writer waits, then says the database is being written by
- * another program, and nothing is written; no English stack reaches the user.
+ * SQLite's errors in words a clerk can act on: a second writer says it is waiting (naming who writes, when that
+ * writer left its note), waits, then says the database is being written by another program, and nothing is
+ * written; no English stack reaches the user.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,28 +10,36 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/files';
 
+/** `pwb set` on a database whose write lock another connection holds (and, if given, with the writer's note beside it). */
+const setWhileHeld = (note?: object): { db: string; status: number; stderr: string } => {
+  const db = path.join(tempDir(), 'w.sqlite');
+  execFileSync('node', ['bin/pwb.cjs', 'plans', '--db', db], { encoding: 'utf8', stdio: 'pipe' });
+  const other = new Database(db);
+  other.exec('BEGIN IMMEDIATE');
+  if (note) fs.writeFileSync(`${db}.writing`, JSON.stringify(note));
+  let status = 0;
+  let stderr = '';
+  try {
+    execFileSync('node', ['bin/pwb.cjs', 'set', '--region', '双柏县', '--item', '养老机构床位总数', '--year', '2023', '--value', '1', '--by', '张三', '--db', db], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+      env: { ...process.env, PWB_BUSY_TIMEOUT_MS: '300' },
+    });
+  } catch (error) {
+    status = (error as { status: number }).status;
+    stderr = (error as { stderr: string }).stderr;
+  } finally {
+    other.exec('ROLLBACK');
+    other.close();
+  }
+  return { db, status, stderr };
+};
+
 describe('a database another program is writing', () => {
   it('makes a writer wait, then say so in Chinese, write nothing, and exit 1', () => {
-    const db = path.join(tempDir(), 'w.sqlite');
-    execFileSync('node', ['bin/pwb.cjs', 'plans', '--db', db], { encoding: 'utf8', stdio: 'pipe' });
-    const other = new Database(db);
-    other.exec('BEGIN IMMEDIATE');
-    let status = 0;
-    let stderr = '';
-    try {
-      execFileSync('node', ['bin/pwb.cjs', 'set', '--region', '双柏县', '--item', '养老机构床位总数', '--year', '2023', '--value', '1', '--by', '张三', '--db', db], {
-        encoding: 'utf8',
-        stdio: 'pipe',
-        env: { ...process.env, PWB_BUSY_TIMEOUT_MS: '300' },
-      });
-    } catch (error) {
-      status = (error as { status: number }).status;
-      stderr = (error as { stderr: string }).stderr;
-    } finally {
-      other.exec('ROLLBACK');
-      other.close();
-    }
+    const { db, status, stderr } = setWhileHeld();
     expect(status).toBe(1);
+    expect(stderr).toContain('正在等待另一程序（另一窗口的导入或命令行）写完数据库');
     expect(stderr).toContain('数据库正被另一程序');
     expect(stderr).not.toMatch(/SqliteError|at .*\.js/);
     const check = new Database(db, { readonly: true });
@@ -39,25 +48,8 @@ describe('a database another program is writing', () => {
   });
 
   it('says it is waiting before it waits, and names the writer that left its note', () => {
-    const db = path.join(tempDir(), 'w.sqlite');
-    execFileSync('node', ['bin/pwb.cjs', 'plans', '--db', db], { encoding: 'utf8', stdio: 'pipe' });
-    const other = new Database(db);
-    other.exec('BEGIN IMMEDIATE');
     // What an import leaves beside the database while it holds the write lock (main/db/writer-note.ts).
-    fs.writeFileSync(`${db}.writing`, JSON.stringify({ what: '导入 乡镇年报.xlsx', pid: process.pid, since: new Date().toISOString() }));
-    let stderr = '';
-    try {
-      execFileSync('node', ['bin/pwb.cjs', 'set', '--region', '双柏县', '--item', '养老机构床位总数', '--year', '2023', '--value', '1', '--by', '张三', '--db', db], {
-        encoding: 'utf8',
-        stdio: 'pipe',
-        env: { ...process.env, PWB_BUSY_TIMEOUT_MS: '300' },
-      });
-    } catch (error) {
-      stderr = (error as { stderr: string }).stderr;
-    } finally {
-      other.exec('ROLLBACK');
-      other.close();
-    }
+    const { stderr } = setWhileHeld({ what: '导入 乡镇年报.xlsx', pid: process.pid, since: new Date().toISOString() });
     expect(stderr).toMatch(/正在等待另一程序（导入 乡镇年报\.xlsx（进程 \d+，\d{2}:\d{2} 起））写完数据库/);
     expect(stderr).toMatch(/数据库正被另一程序（导入 乡镇年报\.xlsx（进程 \d+/);
   });

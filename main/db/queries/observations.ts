@@ -15,7 +15,7 @@ export interface ObservationRecord {
   derivedFrom?: string | null;
 }
 
-type ObservationRow = {
+export type ObservationRow = {
   region_code: string;
   series_code: string;
   year: number;
