@@ -386,6 +386,8 @@ export interface Api {
     output: { code: string; name: string; unit: string };
   };
   'database.backup': { input: { out: string }; output: { file: string; bytes: number; schemaVersion: number; integrity: 'ok' } };
+  /** The open database replaced by a backup (what it replaces is kept in backups/); `lost`: what the backup lacks. */
+  'database.restore': { input: { file: string }; output: { from: string; kept: string | null; schemaVersion: number; lost: string[] } };
   'evaluation.league': {
     input: { plan: string; year: number; region?: string; kind?: EvaluationKind };
     output: LeagueTable;
@@ -443,6 +445,7 @@ export const API_NAMES: readonly ApiName[] = [
   'plans.changes',
   'evaluation.league',
   'database.backup',
+  'database.restore',
   'items.create',
   'files.pickOpen',
   'files.pickSave',

@@ -76,5 +76,6 @@ export const confineToPicked = (handlers: Handlers, picked: PickedFiles): Handle
     'export.league': async (input) => handlers['export.league']({ ...input, out: picked.write(input.out, 'out') }),
     'plans.export': async (input) => handlers['plans.export']({ ...input, out: picked.write(input.out, 'out') }),
     'database.backup': async (input) => handlers['database.backup']({ ...input, out: picked.write(input.out, 'out') }),
+    'database.restore': async (input) => handlers['database.restore']({ file: picked.read(input.file, 'file') }),
   };
 };

@@ -117,7 +117,7 @@ export const exportPath = (exportsDir: string, out: string, field: string): stri
 };
 
 /** Operations whose file fields `confineHandlers` checks; any other operation sent with such a field is refused. */
-const CONFINED = new Set(['import.run', 'import.start', 'plans.import', 'targets.import', 'reports.write', 'reports.issue', 'reports.reprint', 'template.write', 'export.evaluation', 'export.observations', 'export.league', 'plans.export', 'database.backup']);
+const CONFINED = new Set(['import.run', 'import.start', 'plans.import', 'targets.import', 'reports.write', 'reports.issue', 'reports.reprint', 'template.write', 'export.evaluation', 'export.observations', 'export.league', 'plans.export', 'database.backup', 'database.restore']);
 const PATH_FIELDS = ['file', 'out', 'profile', 'saveProfile', 'template', 'path', 'dir', 'folder'];
 
 /** A safety net for operations added later: a path field on an operation this file does not confine is refused. */
@@ -194,5 +194,6 @@ export const confineHandlers = (handlers: Handlers, uploads: UploadStore, export
     'export.league': async (input) => handlers['export.league']({ ...input, out: write(input.out, 'out') }),
     'plans.export': async (input) => handlers['plans.export']({ ...input, out: write(input.out, 'out') }),
     'database.backup': async (input) => handlers['database.backup']({ ...input, out: write(input.out, 'out') }),
+    'database.restore': async (input) => handlers['database.restore']({ file: read(input.file, 'file') }),
   };
 };

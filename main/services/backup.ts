@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../../shared/errors';
-import { latestVersion } from '../db/migrations';
+import { latestVersion, migrate } from '../db/migrations';
+import { invalidateContext } from './context';
 import { backupsKept, nextBackupPath, pruneBackups, writeBackup } from '../db/backups-folder';
 import type { WriteDb } from '../db/types';
 
@@ -158,5 +159,32 @@ export const withBackup = async <T>(db: WriteDb, reason: string, change: () => P
   } catch (error) {
     discard();
     throw error;
+  }
+};
+
+/**
+ * A restore in the running app: the backup's pages are copied into the open database with SQLite's online backup
+ * (so every connection sees the restored data at once), after an automatic backup of what it replaces; a backup of
+ * an older version is then brought to this version's schema. `lost` says what the replaced database had and the
+ * backup has not.
+ */
+export const restoreInPlace = async (db: WriteDb, from: string): Promise<{ from: string; kept: string | null; schemaVersion: number; lost: string[] }> => {
+  if (!fs.existsSync(from)) throw new UserError('file-not-found', `找不到备份文件：${from}。 / Backup not found: ${from}.`);
+  const { schemaVersion } = checkDatabaseFile(from);
+  const source = new Database(from, { readonly: true, fileMustExist: true });
+  try {
+    const now = recordsOf(db as unknown as Database.Database);
+    const then = recordsOf(source);
+    const lost = [
+      ...(now.issued > then.issued ? [`${now.issued - then.issued} 份签发的报告`] : []),
+      ...(now.locks > then.locks ? [`${now.locks - then.locks} 个锁定的年度`] : []),
+    ];
+    const kept = await autoBackup(db, 'restore');
+    await source.backup(db.name);
+    migrate(db);
+    invalidateContext(db);
+    return { from, kept, schemaVersion, lost };
+  } finally {
+    source.close();
   }
 };

@@ -26,7 +26,7 @@ import { runImport } from './import/run';
 import { listPlans, showPlan } from './plans';
 import { leagueTable } from './league';
 import { explainValue } from './explain';
-import { autoBackup, discardBackup, backupDatabase, withBackup } from './backup';
+import { autoBackup, discardBackup, backupDatabase, restoreInPlace, withBackup } from './backup';
 import { createItem } from './items';
 import { auditLog, listLocks, lockYear, unlockYear } from './locks';
 import { userErrorOfSqlite } from '../db/errors';
@@ -149,6 +149,7 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'plans.remove': z.object({ plan: z.string() }),
   'plans.changes': z.object({ plan: z.string() }),
   'database.backup': z.object({ out: z.string() }),
+  'database.restore': z.object({ file: z.string() }),
   'files.pickOpen': z.object({ purpose: z.enum(['workbook', 'plan', 'profile', 'template', 'backup']) }),
   'files.pickSave': z.object({ suggestedName: z.string().max(200) }),
   'files.show': z.object({ path: z.string().max(4096), how: z.enum(['open', 'folder']) }),
@@ -269,6 +270,7 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'plans.changes': async (input) => listPlanChanges(db, input),
   'evaluation.league': async (input) => leagueTable(db, input),
   'database.backup': async ({ out }) => backupDatabase(db, out),
+  'database.restore': async ({ file }) => restoreInPlace(db, file),
   'items.create': async (input) => createItem(db, input),
   // Dialogs and the file manager belong to the desktop window: main/electron replaces these three.
   'files.pickOpen': async () => desktopOnly(),

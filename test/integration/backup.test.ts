@@ -128,3 +128,35 @@ describe('backups of two databases in one folder, and a restore that must not lo
     expect(done.out).toContain('注意：备份中没有原数据库的 1 个锁定的年度');
   });
 });
+
+describe('a restore in the running app', () => {
+  it('puts the backup’s data in the open database, keeps what it replaced, and other connections see it at once', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const { createHandlers } = await import('../../main/services/handlers');
+    const { freshDb } = await import('../helpers/files');
+    const { backupsOf } = await import('../../main/db/backups-folder');
+    const { db, dir, file } = freshDb();
+    const h = createHandlers(db);
+    const set = (value: number) => h['observations.set']({ region: '532322', series: '养老机构床位总数', year: 2023, value, enteredBy: '张三' });
+    const stored = (d: { prepare(sql: string): { get(): unknown } }) => (d.prepare("SELECT value FROM observation WHERE region_code = '532322' AND year = 2023").get() as { value: number }).value;
+    await set(100);
+    const out = path.join(dir, 'good.sqlite');
+    await h['database.backup']({ out });
+    await set(999);
+    await h['locks.lock']({ region: '532322', year: 2024, by: '李明' });
+    const reader = new Database(file, { readonly: true });
+    expect(stored(reader)).toBe(999);
+    const r = await h['database.restore']({ file: out });
+    expect(r.lost).toEqual(['1 个锁定的年度']);
+    expect(stored(db)).toBe(100);
+    expect(stored(reader)).toBe(100);
+    expect(await h['locks.list']()).toEqual([]);
+    // What it replaced is the newest automatic backup, and can be restored in turn.
+    expect(r.kept).toBe(backupsOf(file).at(-1));
+    await h['database.restore']({ file: r.kept! });
+    expect(stored(db)).toBe(999);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    reader.close();
+    await expect(h['database.restore']({ file: path.join(dir, 'none.sqlite') })).rejects.toThrow(/找不到备份文件/);
+  });
+});

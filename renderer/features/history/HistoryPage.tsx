@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { localDateTime } from '../../../shared/text/time';
+import { BackupSection } from './BackupSection';
 import { LocksSection } from './LocksSection';
 
 export const HistoryPage = () => {
@@ -42,7 +43,8 @@ export const HistoryPage = () => {
         {failure && <ErrorNotice error={failure} />}
         {data && data.length > 0 && <BatchTable batches={data} busy={busy} onUndo={undo} />}
       </section>
-      <LocksSection />
+      <LocksSection key={refresh} />
+      <BackupSection onRestored={() => setRefresh((n) => n + 1)} />
     </>
   );
 };
