@@ -107,6 +107,7 @@ const hostileFiles = (quick: boolean): ReliabilityRow => {
 };
 
 /** A database with `regions` synthetic townships, and a flat workbook of regions × 50 items × `years` values. */
+export const largeImportForTest = async (dir: string, regions: number, years: number) => largeImport(dir, regions, years);
 const largeImport = async (dir: string, regions: number, years: number): Promise<{ template: string; file: string; rows: number }> => {
   const template = path.join(dir, 'template.sqlite');
   const db = openDb(template);
@@ -262,7 +263,7 @@ export const concurrentWriters = async (): Promise<ReliabilityRow> => {
     check: '同时写入 concurrent writers',
     tries: 2,
     ok: Number(twoImports) + Number(lockedOut),
-    detail: `two imports of one file at once: ${stored} stored them, ${duplicate} found them stored and said the file was imported before, ${c.observations}/${rows} values; a writer against a held lock: ${lockedOut ? 'waited, then said so, wrote nothing' : `unexpected (${run.status}: ${run.stderr.slice(0, 120)})`}`,
+    detail: `two imports of one file at once: ${stored} stored them, ${duplicate} found them stored and said the file was imported before, ${c.observations}/${rows} values${twoImports ? '' : ` (${[a, b].map((r) => `exit ${r.code}: ${r.out.replace(/\s+/g, ' ').slice(0, 200)}`).join('; ')})`}; a writer against a held lock: ${lockedOut ? 'waited, then said so, wrote nothing' : `unexpected (${run.status}: ${run.stderr.slice(0, 120)})`}`,
     seconds: (performance.now() - t0) / 1000,
   };
 };

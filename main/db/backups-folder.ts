@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ReadDb } from './types';
+import { processAlive } from './writer-note';
 
 export const DEFAULT_BACKUPS_KEPT = 5;
 
@@ -48,15 +49,19 @@ export const backupsOf = (file: string): string[] => {
 export const pruneBackups = (file: string, keep: number): void => {
   const mine = backupsOf(file);
   for (const old of mine.slice(0, Math.max(0, mine.length - keep))) fs.rmSync(old, { force: true });
-  // What a backup cut short by a kill left behind (FILE.part and its journal): never a backup.
+  // What a backup cut short by a kill left behind (FILE.part-PID and its journal), once its process is gone: another
+  // process may be writing its own backup at this moment.
   const dir = path.join(path.dirname(path.resolve(file)), 'backups');
-  const part = namePattern(file, '\\.part(?:-journal|-wal|-shm)?');
-  for (const f of fs.readdirSync(dir)) if (part.test(f)) fs.rmSync(path.join(dir, f), { force: true });
+  const part = namePattern(file, '\\.part-(\\d+)(?:-journal|-wal|-shm)?');
+  for (const f of fs.readdirSync(dir)) {
+    const m = part.exec(f);
+    if (m && !processAlive(Number(m[1]))) fs.rmSync(path.join(dir, f), { force: true });
+  }
 };
 
-/** Writes a backup whole or not at all: `write` makes FILE.part, which is then renamed (a kill leaves no half copy). */
+/** Writes a backup whole or not at all: `write` makes FILE.part-PID, which is then renamed (a kill leaves no half copy). */
 export const writeBackup = async (out: string, write: (part: string) => unknown): Promise<void> => {
-  const part = `${out}.part`;
+  const part = `${out}.part-${process.pid}`;
   try {
     await write(part);
     fs.renameSync(part, out);

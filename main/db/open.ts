@@ -114,8 +114,8 @@ export const openDb = (file: string, options: OpenOptions = {}): WriteDb => {
         if (keep > 0) {
           // Whole or not at all: to FILE.part, then renamed.
           const out = nextBackupPath(file, `before-migration-v${from}`);
-          db.prepare('VACUUM INTO ?').run(`${out}.part`);
-          fs.renameSync(`${out}.part`, out);
+          db.prepare('VACUUM INTO ?').run(`${out}.part-${process.pid}`);
+          fs.renameSync(`${out}.part-${process.pid}`, out);
           pruneBackups(file, keep);
         }
       }

@@ -19,7 +19,8 @@ export const noteWriter = (db: string, what: string): (() => void) => {
   return () => fs.rmSync(file, { force: true });
 };
 
-const alive = (pid: number): boolean => {
+/** Whether a process of this machine is still running. */
+export const processAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
@@ -33,7 +34,7 @@ export const writerOf = (db: string | undefined): string | null => {
   if (!db || db === ':memory:') return null;
   try {
     const note = JSON.parse(fs.readFileSync(noteFile(db), 'utf8')) as { what: string; pid: number; since: string };
-    if (note.pid === process.pid || !alive(note.pid)) return null;
+    if (note.pid === process.pid || !processAlive(note.pid)) return null;
     const since = new Date(note.since);
     return `${note.what}（进程 ${note.pid}，${String(since.getHours()).padStart(2, '0')}:${String(since.getMinutes()).padStart(2, '0')} 起）`;
   } catch {
