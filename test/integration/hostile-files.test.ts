@@ -81,3 +81,23 @@ describe('hostile files: refused with a message or read, in bounded time, the da
     expect(after).toBe(before);
   }, LIMIT_MS + 10_000);
 });
+
+describe('a hostile file too large to keep in the corpus', () => {
+  it('refuses an .xls of 50,000 sheets (17 MB, built here with SheetJS) in bounded time, the database untouched', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const wb = XLSX.utils.book_new();
+    for (let i = 0; i < 50_000; i++) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([]), `S${i}`);
+    const dir = tempDir();
+    const file = path.join(dir, 'sheets-50000.xls');
+    fs.writeFileSync(file, XLSX.write(wb, { bookType: 'biff8', type: 'buffer' }) as Buffer);
+    const db = path.join(dir, 'workbench.sqlite');
+    fs.copyFileSync(seeded, db);
+    const before = sha256(db);
+    const run = spawnSync(process.execPath, ['--max-old-space-size=1024', CLI, 'import', file, '--db', db], { encoding: 'utf8', timeout: LIMIT_MS, killSignal: 'SIGKILL' });
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/sheets-50000\.xls：/);
+    expect(run.stderr).not.toMatch(/内部错误|FATAL/);
+    expect(sha256(db)).toBe(before);
+  }, 120_000);
+});
