@@ -12,6 +12,7 @@ import { SavedFileNotice } from '../../components/SavedFileNotice';
 import { IndicatorTable } from './IndicatorTable';
 import { IssuedList, IssueForm } from './IssuedReports';
 import { ParagraphsForm } from './ParagraphsForm';
+import { YearOptions } from '../../components/YearOptions';
 
 type ReportKind = EvaluationKind | 'summary' | 'table';
 
@@ -138,11 +139,7 @@ export const EvaluationPage = ({ initial, onPlan }: { initial: EvaluationTarget;
               if ((kind === 'final') !== (y === targetYear) && kind !== '') setKind('');
             }}
           >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}年
-              </option>
-            ))}
+            <YearOptions years={years} />
           </select>
         </label>
         <label>

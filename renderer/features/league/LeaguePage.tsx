@@ -12,6 +12,7 @@ import { SavedFileNotice } from '../../components/SavedFileNotice';
 import type { EvaluationTarget } from '../evaluation/EvaluationPage';
 import { LeagueHeatTable } from './LeagueHeatTable';
 import { noValues } from './leagueRows';
+import { YearOptions } from '../../components/YearOptions';
 
 const KIND_WORDS = { annual: '年度监测', midterm: '中期评估', final: '总结评估' } as const;
 
@@ -80,11 +81,7 @@ export const LeaguePage = ({
         <label>
           数据年份
           <select value={year ?? ''} onChange={(e) => setYear(Number(e.target.value))}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}年
-              </option>
-            ))}
+            <YearOptions years={years} />
           </select>
         </label>
         <label>

@@ -15,6 +15,7 @@ import { ErrorNotice, Loading } from '../../components/Notice';
 import { PlanSelect } from '../../components/PlanSelect';
 import { SavedFileNotice } from '../../components/SavedFileNotice';
 import { formatNumber, formatPercent } from '../evaluation/rows';
+import { YearOptions } from '../../components/YearOptions';
 
 /** The cards, in the order a leader reads them; each gathers statuses of one meaning. */
 const CARDS: { title: string; statuses: Status[] }[] = [
@@ -68,11 +69,7 @@ export const OverviewPage = ({ initialPlan, onEvaluate }: { initialPlan: string 
         <label>
           数据年份
           <select value={shown} onChange={(e) => (setYear(Number(e.target.value)), setSaved(null))}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}年
-              </option>
-            ))}
+            <YearOptions years={years} />
           </select>
         </label>
         <button type="button" className="primary" onClick={onSummary} disabled={!result.data || busy}>

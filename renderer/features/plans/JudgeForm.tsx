@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { ErrorNotice } from '../../components/Notice';
 import { JUDGEMENT_WORDS } from './planWords';
+import { YearOptions } from '../../components/YearOptions';
 
 type Result = 'met' | 'unmet' | 'unknown';
 
@@ -46,11 +47,7 @@ export const JudgeForm = ({ plan, onChanged }: { plan: PlanSummary; onChanged: (
         <label>
           年份
           <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}年
-              </option>
-            ))}
+            <YearOptions years={years} />
           </select>
         </label>
         <label>
