@@ -66,7 +66,7 @@ describe('an export of all observations of a region', () => {
     expect(parsed.problems).toEqual([]);
     expect([parsed.layout, plain(parsed)]).toEqual(['flat', storedOf(source)]);
     // The streaming reader, which large files take, hands the layout a LightSheet: the same observations.
-    const streamed = await readWorkbookFile(out, undefined, { forceStream: true });
+    const streamed = await readWorkbookFile(out);
     expect([streamed.reader, plain(parseFlat(target, streamed.sheets[0]!))]).toEqual(['stream', storedOf(source)]);
   });
 

@@ -76,7 +76,7 @@ export const yearOf = (cell: ExcelJS.Cell): number | null => {
 /** Years the store accepts (the observation table's CHECK); a header outside is reported, not stored. */
 export const isStorableYear = (year: number): boolean => year >= 1949 && year <= 2100;
 
-/** Whether a column is hidden (ExcelJS's worksheet and the streaming reader's LightSheet both answer getColumn). */
+/** Whether a column is hidden (ExcelJS's worksheet and the import reader's LightSheet both answer getColumn). */
 export const isColumnHidden = (ws: ExcelJS.Worksheet, col: number): boolean => {
   try {
     return ws.getColumn(col).hidden === true;

@@ -1,7 +1,7 @@
 /**
- * A worksheet read by exceljs's streaming reader, kept compactly (values and number formats per row) and offering
- * the small part of the ExcelJS.Worksheet interface the layouts use. Merged ranges, which the streaming reader
- * drops, come from a cheap pass over the sheet XML (zip-guard) and are applied here, so merged headers still work.
+ * A worksheet read by the import's own reader (sheet-values.ts), kept compactly (values and number formats per row)
+ * and offering the small part of the ExcelJS.Worksheet interface the layouts and the data-entry workbook's reader
+ * use. Merged ranges come from the same pass over the sheet XML and are applied here, so merged headers still work.
  */
 import type ExcelJS from 'exceljs';
 
@@ -137,8 +137,13 @@ export class LightSheet {
   getRow(number: number): LightRow {
     return new LightRow(this, number);
   }
-  getCell(row: number, col: number): LightCell {
-    return new LightCell(this, row, col);
+  /** By row and column, or by address ('A1') as ExcelJS.Worksheet.getCell takes it. */
+  getCell(row: number | string, col?: number): LightCell {
+    if (typeof row === 'string') {
+      const a = parseAddress(row);
+      return new LightCell(this, a.row, a.col);
+    }
+    return new LightCell(this, row, col ?? 1);
   }
 }
 

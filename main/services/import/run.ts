@@ -40,8 +40,8 @@ export interface ImportInput {
   zipLimits?: ZipLimits;
   /** Rows read so far, for a progress bar. */
   onProgress?: (rows: number) => void;
-  /** Use the streaming reader whatever the size (tests, benchmark). */
-  forceStream?: boolean;
+  /** Read with exceljs's whole-workbook reader, the reference the tests compare the import's own reader with. */
+  exceljsReader?: boolean;
   /** An import profile (JSON) for labels, regions, years and units the sheets do not settle. */
   profile?: string;
   /** Write a profile skeleton listing every label that did not match, with candidates, to this file. */
@@ -89,7 +89,7 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
   }
   const { sheets: allSheets, bytes, reader, note } = await readWorkbookFile(input.file, input.zipLimits, {
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
-    ...(input.forceStream ? { forceStream: true } : {}),
+    ...(input.exceljsReader ? { exceljsReader: true } : {}),
   });
   const hash = crypto.createHash('sha256').update(bytes).digest('hex');
   const profile = input.profile === undefined ? null : loadProfile(input.profile);

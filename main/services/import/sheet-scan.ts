@@ -1,10 +1,13 @@
 /**
  * What the streamed pre-scan (xml-scan.ts) reads from a worksheet and from the shared strings: the sheet's extent
  * (from <dimension> and from every row and cell present), its merged ranges by area, its <col> elements, the length
- * of each cell's text, and the extras the streaming reader drops (merges, hidden rows and columns, empty formula
- * results). Every cap of caps.ts that belongs to a sheet is checked here, as the XML streams past.
+ * of each cell's text, merges, hidden rows and columns and empty formula results; and, for the import's own reader
+ * (sheet-values.ts), every cell's parts as they pass. Every cap of caps.ts that belongs to a sheet is checked here,
+ * as the XML streams past, before the cell is kept.
  */
 import { CAPS, CapExceeded, fmt, type CapWhere } from './caps';
+import type { SheetValues } from './sheet-values';
+import { decodeXmlText } from './sheet-values';
 import { attr, TEXT_RUN_BYTES, type TagHandler } from './xml-scan';
 
 const columnNumber = (letters: string): number => {
@@ -28,21 +31,36 @@ const parseRef = (ref: string): { row: number; col: number } | null => {
 /** Overlong shared strings by index, with their first characters (the rest is never kept). */
 export type LongStrings = Map<number, string>;
 
-/** Reads the shared strings: how many, and which are longer than a cell may be. */
+/**
+ * Reads the shared strings: how many, and which are longer than a cell may be; with `keep`, the strings themselves
+ * (the text of each <t>, phonetic runs left out), for the import's own reader (sheet-values.ts).
+ */
 export class SharedStringsScan implements TagHandler {
   count = 0;
   readonly long: LongStrings = new Map();
+  readonly strings: string[] = [];
   private bytes = 0;
   private head: Buffer[] = [];
   private headBytes = 0;
   private inSi = false;
+  private inT = false;
+  private phonetic = 0;
+  private pieces: Buffer[] = [];
 
-  constructor(private readonly part: string) {}
+  constructor(
+    private readonly part: string,
+    private readonly keep = false,
+  ) {}
 
   where(): CapWhere {
     return { part: this.part };
   }
   open(name: string, _tag: () => string, empty: boolean): void {
+    if (this.keep && this.inSi) {
+      if (name === 'rPh') this.phonetic++;
+      else if (name === 't' && this.phonetic === 0) this.inT = !empty;
+      return;
+    }
     if (name !== 'si') return;
     if (++this.count > CAPS.sharedStrings) {
       throw new CapExceeded('sharedStrings', `共享字符串超过 ${fmt(CAPS.sharedStrings)} 条。`, `more than ${fmt(CAPS.sharedStrings)} shared strings.`, this.where());
@@ -51,14 +69,28 @@ export class SharedStringsScan implements TagHandler {
     this.bytes = 0;
     this.head = [];
     this.headBytes = 0;
+    this.pieces = [];
+    this.inT = false;
+    this.phonetic = 0;
+    if (empty && this.keep) this.strings.push('');
   }
   close(name: string): void {
+    if (this.keep && this.inSi && name !== 'si') {
+      if (name === 'rPh') this.phonetic = Math.max(0, this.phonetic - 1);
+      else if (name === 't') this.inT = false;
+      return;
+    }
     if (name !== 'si' || !this.inSi) return;
     this.inSi = false;
-    if (this.bytes > TEXT_RUN_BYTES) this.long.set(this.count - 1, Buffer.concat(this.head).toString('utf8').replace(/\uFFFD+$/, ''));
+    const long = this.bytes > TEXT_RUN_BYTES;
+    if (long) this.long.set(this.count - 1, Buffer.concat(this.head).toString('utf8').replace(/\uFFFD+$/, ''));
+    // An overlong string is refused where a cell uses it: only its head is kept.
+    if (this.keep) this.strings.push(long ? (this.long.get(this.count - 1) ?? '') : decodeXmlText(Buffer.concat(this.pieces).toString('utf8')));
+    this.pieces = [];
   }
   text(buf: Buffer, from: number, to: number): void {
     if (!this.inSi) return;
+    if (this.inT && this.bytes <= TEXT_RUN_BYTES) this.pieces.push(Buffer.from(buf.subarray(from, to)));
     this.bytes += to - from;
     if (this.headBytes < 64) {
       const piece = Buffer.from(buf.subarray(from, Math.min(to, from + 64 - this.headBytes)));
@@ -108,6 +140,8 @@ export class SheetScan implements TagHandler {
     private readonly part: string,
     private readonly sheet: string | undefined,
     private readonly longStrings: LongStrings,
+    /** The cells' values, when the import reads them in this same pass. */
+    private readonly values: SheetValues | null = null,
   ) {}
 
   where(cell = this.cell): CapWhere {
@@ -152,6 +186,7 @@ export class SheetScan implements TagHandler {
   }
 
   open(name: string, tagText: () => string, empty: boolean): void {
+    if (this.values && this.inCell) this.values.openPart(name, empty);
     if (name === 'v' || name === 'f') {
       if (name === 'f') this.formula = true;
       else if (this.inCell) {
@@ -173,6 +208,7 @@ export class SheetScan implements TagHandler {
         this.rowCells = 0;
         if (++this.rows > CAPS.maxRow) this.fail('maxRow', `行数超过 ${fmt(CAPS.maxRow)}。`, `more than ${fmt(CAPS.maxRow)} rows.`, `${this.row}:${this.row}`);
         this.extend(this.row, 1, `${this.row}:${this.row}`);
+        this.values?.openRow(this.row);
         const hidden = attr(tag, 'hidden');
         if (hidden === '1' || hidden === 'true') this.hiddenRows.push(this.row);
         return;
@@ -213,6 +249,10 @@ export class SheetScan implements TagHandler {
     this.extend(row, col, this.cell);
     this.inCell = !empty;
     this.type = attr(tag, 't') ?? '';
+    if (this.values) {
+      this.values.openCell(col, this.type, attr(tag, 's'));
+      if (empty) this.values.closeCell();
+    }
     this.formula = false;
     this.inV = false;
     this.vEmpty = false;
@@ -248,6 +288,10 @@ export class SheetScan implements TagHandler {
   }
 
   close(name: string): void {
+    if (this.values && this.inCell) {
+      if (name === 'c') this.values.closeCell();
+      else this.values.closePart(name);
+    }
     if (name === 'v' && this.inV) {
       this.inV = false;
       if (this.vText === '') this.vEmpty = true;
@@ -265,6 +309,7 @@ export class SheetScan implements TagHandler {
 
   text(buf: Buffer, from: number, to: number): void {
     if (!this.inCell) return;
+    this.values?.text(buf, from, to);
     this.cellBytes += to - from;
     if (this.cellBytes > TEXT_RUN_BYTES) {
       this.fail('cellChars', `单元格文字超过 ${fmt(CAPS.cellChars)} 个字符（Excel 的上限），开头为“${buf.toString("utf8", from, Math.min(to, from + 60)).replace(/\uFFFD+$/, "").slice(0, 20)}…”。`, `the cell's text is longer than ${fmt(CAPS.cellChars)} characters (Excel's limit).`);

@@ -6,32 +6,23 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import * as XLSX from '@e965/xlsx';
+import type ExcelJS from 'exceljs';
+import { exceljs, sheetjs } from '../../lazy-modules';
+import type { WorkBook } from '@e965/xlsx';
 import { UserError } from '../../../shared/errors';
-import { asWorksheet, type LightSheet } from './light-sheet';
-import { readStreaming } from './stream-read';
+import { asWorksheet } from './light-sheet';
 import { CAPS, CapExceeded, capError } from './caps';
 import type { SheetPart, ZipLimits } from './zip-guard';
 import { scanWorkbook, type WorkbookScan } from './zip-scan';
 
 /** The import's zip caps (tests lower them): entries, all parts inflated, and each part inflated. */
 export const IMPORT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: CAPS.totalBytes, maxEntries: CAPS.zipEntries, maxPartBytes: CAPS.partBytes };
-/** Above this many merged cells in all, the whole-workbook reader (which expands every merged cell) is not used. */
-const WHOLE_READER_MERGED_CELLS = 100_000;
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-/**
- * Above this many bytes of sheet XML the streaming reader is used (the whole-workbook reader needs about 1 GB for
- * 2 million cells); below it the whole-workbook reader, which also keeps cached formula error results.
- */
-export const STREAM_ABOVE_BYTES = 16 * 2 ** 20;
 /** More cells than this is more than a statistics office sends; ask for a split rather than run out of memory. */
 export const MAX_CELLS = 6_000_000;
-/** The largest sheet data the whole-workbook reader is trusted with when the streaming reader fails. */
-const WHOLE_READER_LIMIT = 200 * 2 ** 20;
 
 const notAWorkbook = (name: string, zh: string, en: string): UserError =>
   new UserError('not-a-workbook', `${name}：${zh} / ${name}: ${en}`);
@@ -39,7 +30,7 @@ const notAWorkbook = (name: string, zh: string, en: string): UserError =>
 /** What an OLE compound file holds: an old .xls workbook, an encrypted (password-protected) .xlsx, or neither. */
 const oleKind = (bytes: Buffer): 'xls' | 'encrypted' | 'unknown' => {
   try {
-    const paths = XLSX.CFB.read(bytes, { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/^.*\//, '').toLowerCase());
+    const paths = sheetjs().CFB.read(bytes, { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/^.*\//, '').toLowerCase());
     if (paths.includes('encryptedpackage') || paths.includes('encryptioninfo')) return 'encrypted';
     if (paths.includes('workbook') || paths.includes('book')) return 'xls';
   } catch {
@@ -73,9 +64,9 @@ const fromXls = (name: string, bytes: Buffer): Buffer => {
   if (kind === 'unknown') {
     throw notAWorkbook(name, '像是旧版 .xls 文件但无法读取（文件可能已损坏），请在 Excel/WPS 中另存为 .xlsx 后再导入。', 'looks like an old .xls file but cannot be read (damaged?); save it as .xlsx and import again.');
   }
-  let wb: XLSX.WorkBook;
+  let wb: WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'buffer', cellFormula: false, cellNF: true, cellStyles: false, WTF: false });
+    wb = sheetjs().read(bytes, { type: 'buffer', cellFormula: false, cellNF: true, cellStyles: false, WTF: false });
   } catch (error) {
     const message = (error as Error).message;
     throw notAWorkbook(name, `无法读取此旧版 .xls 文件（${message}），请在 Excel/WPS 中另存为 .xlsx 后再导入。`, `cannot read this old .xls file; save it as .xlsx and import again.`);
@@ -84,14 +75,14 @@ const fromXls = (name: string, bytes: Buffer): Buffer => {
     throw notAWorkbook(name, '旧版 .xls 文件中没有可读的工作表（文件可能已损坏），请在 Excel/WPS 中另存为 .xlsx 后再导入。', 'the old .xls file holds no readable sheet (damaged?); save it as .xlsx and import again.');
   }
   try {
-    return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+    return sheetjs().write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
   } catch (error) {
     throw notAWorkbook(name, `无法读取此旧版 .xls 文件（${(error as Error).message.slice(0, 200)}），请在 Excel/WPS 中另存为 .xlsx 后再导入。`, 'cannot read this old .xls file; save it as .xlsx and import again.');
   }
 };
 
 export interface OpenedWorkbook {
-  /** Whole-workbook worksheets, or LightSheets from the streaming reader behind the same interface. */
+  /** LightSheets from the import's own reader behind the worksheet interface, or exceljs's (the reference). */
   sheets: ExcelJS.Worksheet[];
   bytes: Buffer;
   format: 'xlsx' | 'xls';
@@ -118,9 +109,9 @@ const fromTextXls = (name: string, bytes: Buffer): { bytes: Buffer; note: string
   if (/<!DOCTYPE[^>]*\[|<!ENTITY/i.test(bytes.subarray(0, Math.min(bytes.length, 2 ** 20)).toString('utf8'))) {
     throw notAWorkbook(name, '文件含有实体声明（ENTITY），可能是恶意构造的文件，已拒绝。', 'the file declares entities; refused as possibly malicious.');
   }
-  let wb: XLSX.WorkBook;
+  let wb: WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'buffer', cellFormula: false, cellNF: true, cellStyles: false, WTF: false, raw: false });
+    wb = sheetjs().read(bytes, { type: 'buffer', cellFormula: false, cellNF: true, cellStyles: false, WTF: false, raw: false });
   } catch (error) {
     throw notAWorkbook(name, `无法读取此网页/XML 表格（${(error as Error).message.slice(0, 100)}），请在 Excel/WPS 中另存为 .xlsx 后再导入。`, 'cannot read this HTML/XML table; save it as .xlsx.');
   }
@@ -128,13 +119,17 @@ const fromTextXls = (name: string, bytes: Buffer): { bytes: Buffer; note: string
   const note = html
     ? `${name} 实为网页表格（HTML，常见于业务系统导出的“Excel”文件），已按表格读取。 / ${name} is an HTML table saved as .xls; read as a sheet.`
     : `${name} 实为 Excel 2003 XML 表格（SpreadsheetML），已按表格读取。 / ${name} is an Excel 2003 XML spreadsheet; read as a sheet.`;
-  return { bytes: XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer, note };
+  return { bytes: sheetjs().write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer, note };
 };
 
 export const readWorkbookFile = async (
   file: string,
   limits: ZipLimits = IMPORT_ZIP_LIMITS,
-  options: { onProgress?: (rows: number) => void; forceStream?: boolean } = {},
+  /**
+   * `exceljsReader`: read with exceljs's whole-workbook reader instead of the import's own, as a reference that the
+   * tests hold the import's reader to (same observations, same problems); it needs about 1 GB for 2 million cells.
+   */
+  options: { onProgress?: (rows: number) => void; exceljsReader?: boolean } = {},
 ): Promise<OpenedWorkbook> => {
   const name = path.basename(file);
   let bytes: Buffer;
@@ -158,9 +153,13 @@ export const readWorkbookFile = async (
     note = text.note;
     format = 'xls';
   }
+  // The pre-scan reads the cells in the same pass (sheet-values.ts), within the cell cap: refused while it is read.
+  const tooLarge = (cells: number): never => {
+    throw notAWorkbook(name, `表格过大（约 ${Math.round(cells / 10000)} 万个单元格），请按地区或年份拆分成几个文件再导入。`, `too large (${cells} cells); split the file by region or year.`);
+  };
   let zip: WorkbookScan;
   try {
-    zip = await scanWorkbook(xlsxBytes, limits);
+    zip = await scanWorkbook(xlsxBytes, limits, { max: MAX_CELLS, tooLarge, ...(options.onProgress ? { onRows: options.onProgress } : {}) });
   } catch (error) {
     if (error instanceof CapExceeded) throw capError(name, error);
     throw error;
@@ -168,35 +167,13 @@ export const readWorkbookFile = async (
   if (!zip.entries.some((e) => e.name === 'xl/workbook.xml')) {
     throw notAWorkbook(name, '压缩包中没有 Excel 工作簿（可能是 .docx 或其他文件改了扩展名）。', 'the archive holds no Excel workbook (a .docx or other file renamed?).');
   }
-  const mergedCells = [...zip.sheets.values()].reduce((n, s) => n + s.mergedCells, 0);
-  if (mergedCells > WHOLE_READER_MERGED_CELLS) options = { ...options, forceStream: true };
-  const sheetXml = zip.entries.filter((e) => e.name.startsWith('xl/worksheets/')).reduce((s, e) => s + e.size, 0);
-  if (options.forceStream || sheetXml > STREAM_ABOVE_BYTES) {
-    let sheets: LightSheet[] | null = null;
-    let failure: unknown = null;
-    // exceljs's streaming reader now and then misses xl/workbook.xml when it is the last entry (exceljs #3064):
-    // read once more, and then with the whole-workbook reader if the file is not too large for it.
-    const tooLarge = (cells: number): never => {
-      throw notAWorkbook(name, `表格过大（约 ${Math.round(cells / 10000)} 万个单元格），请按地区或年份拆分成几个文件再导入。`, `too large (${cells} cells); split the file by region or year.`);
-    };
-    for (let attempt = 0; attempt < 2 && !sheets; attempt++) {
-      try {
-        sheets = await readStreaming(xlsxBytes, zip.sheets, options.onProgress, { maxCells: MAX_CELLS, tooLarge });
-      } catch (error) {
-        if (error instanceof UserError) throw error; // too large: no second try
-        failure = error;
-      }
-    }
-    if (!sheets) {
-      if (sheetXml <= WHOLE_READER_LIMIT && mergedCells <= WHOLE_READER_MERGED_CELLS) return { ...(await readWhole(name, xlsxBytes, bytes, format, options.onProgress, zip.sheets)), ...(note ? { note } : {}) };
-      throw notAWorkbook(name, `已损坏或不是有效的工作簿（${(failure as Error).message}）。`, 'damaged or not a valid workbook.');
-    }
-    const cells = sheets.reduce((n, s) => n + s.rowCount * s.columnCount, 0);
-    if (cells > MAX_CELLS) tooLarge(cells);
-    if (sheets.length === 0) throw notAWorkbook(name, '工作簿中没有工作表。', 'the workbook has no worksheets.');
-    return { sheets: sheets.map(asWorksheet), bytes, format, reader: 'stream', ...(note ? { note } : {}) };
+  if (options.exceljsReader) {
+    zip.values = [];
+    return { ...(await readWhole(name, xlsxBytes, bytes, format, options.onProgress, zip.sheets)), ...(note ? { note } : {}) };
   }
-  return { ...(await readWhole(name, xlsxBytes, bytes, format, options.onProgress, zip.sheets)), ...(note ? { note } : {}) };
+  const sheets = zip.values ?? [];
+  if (sheets.length === 0) throw notAWorkbook(name, '工作簿中没有工作表。', 'the workbook has no worksheets.');
+  return { sheets: sheets.map(asWorksheet), bytes, format, reader: 'stream', ...(note ? { note } : {}) };
 };
 
 /** Empties the whole reader's formula cells whose saved result is an empty string (see SheetExtras.emptyResults). */
@@ -214,7 +191,7 @@ const applyEmptyResults = (workbook: ExcelJS.Workbook, parts: ReadonlyMap<string
   }
 };
 
-/** The whole-workbook reader: keeps merged ranges, hidden rows and cached formula error results itself. */
+/** exceljs's whole-workbook reader, the reference for the import's own (see `exceljsReader`). */
 const readWhole = async (
   name: string,
   xlsxBytes: Buffer,
@@ -223,7 +200,7 @@ const readWhole = async (
   onProgress?: (rows: number) => void,
   parts: ReadonlyMap<string, SheetPart> = new Map(),
 ): Promise<OpenedWorkbook> => {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     await workbook.xlsx.load(xlsxBytes as unknown as ArrayBuffer);
   } catch (error) {

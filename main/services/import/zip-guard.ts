@@ -15,7 +15,7 @@ export interface ZipLimits {
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 400 * 2 ** 20, maxEntries: 5000 };
 
-/** What the streaming reader drops, read here from each sheet's XML: merged ranges and hidden rows. */
+/** What a sheet's XML says besides its cells: merged ranges, hidden rows and columns, empty formula results. */
 export interface SheetExtras {
   merges: string[];
   hiddenRows: number[];
@@ -29,9 +29,8 @@ export interface SheetExtras {
 }
 
 /**
- * A worksheet part (xl/worksheets/sheet3.xml) with its name and visibility from workbook.xml, and its extras. The
- * streaming reader cannot always tell these itself: a file whose workbook.xml comes after its sheets in the zip (as
- * openpyxl, pandas and exceljs write it) reaches it with the parts' numbers only.
+ * A worksheet part (xl/worksheets/sheet3.xml) with its name and visibility from workbook.xml (read first, wherever it
+ * lies in the zip: openpyxl, pandas and exceljs write it after the sheets), and its extras.
  */
 export interface SheetPart extends SheetExtras {
   name: string;

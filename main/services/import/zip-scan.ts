@@ -5,8 +5,11 @@
  * first, then the shared strings, then the sheets, so that a cap is reported with its sheet and cell.
  */
 import zlib from 'node:zlib';
+import { UserError } from '../../../shared/errors';
 import { CAPS, CapExceeded, fmt } from './caps';
+import type { LightSheet } from './light-sheet';
 import { SharedStringsScan, SheetScan, type SheetFacts } from './sheet-scan';
+import { SheetValues, StylesScan, type CellBudget } from './sheet-values';
 import { XmlScan, type TagHandler } from './xml-scan';
 import type { SheetPart, ZipLimits } from './zip-guard';
 
@@ -14,6 +17,8 @@ export interface WorkbookScan {
   entries: { name: string; size: number }[];
   totalBytes: number;
   sheets: Map<string, SheetPart & SheetFacts>;
+  /** With `values`: every worksheet's cells, in the workbook's order of sheets. */
+  values?: LightSheet[];
 }
 
 const EOCD = 0x06054b50;
@@ -81,7 +86,8 @@ const inflate = async (e: RawEntry, budget: { left: number; part: number; total:
     }
   } catch (error) {
     inflater.destroy();
-    if (error instanceof CapExceeded) throw error;
+    // A cap, or a file too large for the cell budget, as it is; anything else is zlib's word for a damaged entry.
+    if (error instanceof CapExceeded || error instanceof UserError) throw error;
     throw damaged(`文件已损坏或不完整（条目 ${e.name} 无法解压）。`, `the file is damaged or incomplete (entry ${e.name} cannot be inflated).`, e.name);
   }
   budget.left -= size;
@@ -104,20 +110,29 @@ const NOOP: TagHandler = { open() {}, close() {}, text() {}, where: () => ({ par
 
 const isXml = (name: string): boolean => /\.(xml|rels|vml)$/i.test(name);
 
-const order = (name: string): number =>
-  name === 'xl/workbook.xml' ? 0 : name === 'xl/_rels/workbook.xml.rels' ? 1 : name === 'xl/sharedStrings.xml' ? 2 : /^xl\/worksheets\/[^/]+\.xml$/.test(name) ? 3 : 4;
+const STYLES = 'xl/styles.xml';
 
-export const scanWorkbook = async (bytes: Buffer, limits: ZipLimits): Promise<WorkbookScan> => {
+/** The order parts are read in: workbook, its rels, shared strings and styles, the sheets, the rest. */
+const order = (name: string): number =>
+  name === 'xl/workbook.xml' ? 0 : name === 'xl/_rels/workbook.xml.rels' ? 1 : name === 'xl/sharedStrings.xml' || name === STYLES ? 2 : /^xl\/worksheets\/[^/]+\.xml$/.test(name) ? 3 : 4;
+
+/**
+ * `values`: read the cells too, in the same pass (sheet-values.ts), within a budget of cells for the workbook.
+ */
+export const scanWorkbook = async (bytes: Buffer, limits: ZipLimits, values?: Omit<CellBudget, 'before' | 'rows'>): Promise<WorkbookScan> => {
   const raw = directory(bytes, limits.maxEntries);
   const partCap = Math.min(limits.maxPartBytes ?? CAPS.partBytes, limits.maxTotalBytes);
-  const budget = { left: limits.maxTotalBytes, part: partCap, total: limits.maxTotalBytes };
+  const room = { left: limits.maxTotalBytes, part: partCap, total: limits.maxTotalBytes };
   const sorted = [...raw].sort((a, b) => order(a.name) - order(b.name));
   const sizes = new Map<string, number>();
   let workbookXml = '';
   let relsXml = '';
   let sst = new SharedStringsScan('xl/sharedStrings.xml');
+  let styles: StylesScan | null = null;
   let names: Map<string, { name: string; state: SheetPart['state'] }> | null = null;
   const sheets = new Map<string, SheetPart & SheetFacts>();
+  const read = new Map<string, SheetValues>();
+  const cellBudget: CellBudget | null = values ? { ...values, before: 0, rows: 0 } : null;
   for (const e of sorted) {
     const kind = order(e.name);
     if (kind === 3 && names === null) names = sheetNames(workbookXml, relsXml);
@@ -125,11 +140,19 @@ export const scanWorkbook = async (bytes: Buffer, limits: ZipLimits): Promise<Wo
     let sheet: SheetScan | null = null;
     let collect: Collect | null = null;
     if (kind <= 1) handler = collect = new Collect(e.name);
-    else if (kind === 2) handler = sst = new SharedStringsScan(e.name);
-    else if (kind === 3) handler = sheet = new SheetScan(e.name, names?.get(e.name)?.name, sst.long);
-    const scan = isXml(e.name) ? new XmlScan(handler, kind === 2 ? null : undefined) : null;
+    else if (e.name === STYLES) {
+      if (values) handler = styles = new StylesScan();
+    }
+    else if (kind === 2) handler = sst = new SharedStringsScan(e.name, values !== undefined);
+    else if (kind === 3) {
+      const n = names?.get(e.name);
+      const cells = cellBudget && n ? new SheetValues(n.name, n.state, sst.strings, styles, date1904(workbookXml), cellBudget) : null;
+      if (cells) read.set(e.name, cells);
+      handler = sheet = new SheetScan(e.name, n?.name, sst.long, cells);
+    }
+    const scan = isXml(e.name) ? new XmlScan(handler, e.name === 'xl/sharedStrings.xml' ? null : undefined) : null;
     let kept = 0;
-    const size = await inflate(e, budget, (chunk) => {
+    const size = await inflate(e, room, (chunk) => {
       scan?.feed(chunk);
       if (collect) {
         kept += chunk.length;
@@ -143,14 +166,29 @@ export const scanWorkbook = async (bytes: Buffer, limits: ZipLimits): Promise<Wo
     if (collect && kind === 1) relsXml = Buffer.concat(collect.chunks).toString('utf8');
     if (sheet) {
       const n = names?.get(e.name);
-      sheets.set(e.name, { name: n?.name ?? e.name, state: n?.state ?? 'visible', ...sheet.facts() });
+      const facts = sheet.facts();
+      sheets.set(e.name, { name: n?.name ?? e.name, state: n?.state ?? 'visible', ...facts });
+      const cells = read.get(e.name)?.finish();
+      if (cells) {
+        // Merged ranges need the rows read; hidden rows and columns come from the scan.
+        for (const range of facts.merges) cells.addMerge(range);
+        for (const r of facts.hiddenRows) cells.hiddenRows.add(r);
+        for (const c of facts.hiddenColumns) cells.hiddenColumns.add(c);
+      }
     }
   }
+  if (cellBudget) cellBudget.onRows?.(cellBudget.rows);
   const entries = raw.map((e) => ({ name: e.name, size: sizes.get(e.name) ?? 0 }));
   // Only parts that workbook.xml names are sheets (as zip-guard's sheetParts).
   for (const part of [...sheets.keys()]) if (!names?.has(part)) sheets.delete(part);
-  return { entries, totalBytes: limits.maxTotalBytes - budget.left, sheets };
+  const scanned = { entries, totalBytes: limits.maxTotalBytes - room.left, sheets };
+  if (!values) return scanned;
+  // In the workbook's order of sheets.
+  return { ...scanned, values: [...(names?.keys() ?? [])].flatMap((part) => (read.has(part) ? [read.get(part)!.sheet] : [])) };
 };
+
+/** Whether the workbook counts dates from 1904 (old Mac workbooks). */
+const date1904 = (workbookXml: string): boolean => /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbookXml);
 
 const decodeXml = (s: string): string =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
