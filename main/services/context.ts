@@ -36,8 +36,11 @@ export const invalidateContext = (db: ReadDb): void => {
 };
 
 /** A resolver over the stored values of [fromYear, toYear]; of the given series only, when they are named. */
-export const resolverFor = (db: ReadDb, fromYear: number, toYear: number, series?: ReadonlySet<string>): ValueResolver =>
-  new ValueResolver(catalogOf(db), regionTreeOf(db).nodes, valueLoader(db, fromYear, toYear, series), fromYear, toYear);
+export const resolverFor = (db: ReadDb, fromYear: number, toYear: number, series?: ReadonlySet<string>): ValueResolver => {
+  const catalog = catalogOf(db);
+  const loaded = [...(series ?? catalog.byCode.keys())];
+  return new ValueResolver(catalog, regionTreeOf(db).nodes, valueLoader(db, fromYear, toYear, loaded), fromYear, toYear, loaded);
+};
 
 export const isWithinTree = (db: ReadDb, code: string, ancestor: string): boolean => {
   const { regions } = regionTreeOf(db);

@@ -21,6 +21,7 @@ export const leagueTable = (db: ReadDb, input: { plan: string; year: number; reg
   if (children.length === 0) {
     throw new UserError('unknown-region', `${parent.regionName}（${parent.region}）没有下级地区。 / ${parent.region} has no sub-regions.`);
   }
+  shared.resolver.preload(children.map((c) => c.code));
   const results = children.map((c) => evaluatePlan(db, { plan: plan.id, year: input.year, region: c.code, kind: parent.kind }, shared));
   const catalog = catalogOf(db);
   const ranks = parent.rows.map((row, i) =>

@@ -28,8 +28,22 @@ const key = (series: string, region: string, year: number): string => `${series}
 /** A value being computed (its formula's inputs are being resolved). */
 const IN_PROGRESS = Symbol('in progress');
 
-/** One region's stored values for the resolver's years: [series code, year, value]. */
-export type ValueRow = readonly [string, number, number];
+/**
+ * The stored values of some regions as the loader reads them: for each value its slot (the region's index in the
+ * list asked for × series × years, + the series' index × years in the span, + year − first year) and the value. Two
+ * arrays of numbers: a league table reads tens of thousands of values, and an object or a string per value is what
+ * the garbage collector then spends its time on.
+ */
+export interface LoadedValues {
+  slots: readonly number[];
+  values: readonly number[];
+}
+
+/** Reads the stored values of the regions, for the series (by index) and years of the resolver. */
+export type ValueLoader = (regions: readonly string[]) => LoadedValues;
+
+/** A memo key: the series' index and the year in one number (years stay below 4096). */
+const memoKey = (index: number, year: number): number => index * 4096 + year;
 
 /** A catalogue prepared once: units and formulas parsed. */
 export class SeriesCatalog {
@@ -52,66 +66,96 @@ export class SeriesCatalog {
 
 /**
  * Resolves values, loading a region's stored values the first time the region is needed (a child region is loaded
- * only when a parent's value has to be aggregated); memoised per (series, region, year). Values and results are kept
- * per region and series in arrays by year (no string key per lookup): a league table of hundreds of regions reads
- * tens of thousands of them.
+ * only when a parent's value has to be aggregated, all the parent's children at once); memoised per (series, region,
+ * year). A region's stored values are one array of numbers and its results are keyed by a number (no string key per
+ * lookup): a league table of hundreds of regions reads tens of thousands of them.
  */
 export class ValueResolver {
-  /** Per region, per series: the stored value of each year from `fromYear` (NaN: none). */
-  private readonly observed = new Map<string, Map<string, Float64Array>>();
-  /** Per region, per series: each year's result (undefined: not computed yet). */
-  private readonly memo = new Map<string, Map<string, Map<number, ResolvedValue | null | typeof IN_PROGRESS>>>();
+  /** Per region: the stored value of each series (by index) and year from `fromYear` (NaN: none). */
+  private readonly observed = new Map<string, Float64Array>();
+  /** Per region: each (series, year)'s result by memoKey (undefined: not computed yet). */
+  private readonly memo = new Map<string, Map<number, ResolvedValue | null | typeof IN_PROGRESS>>();
+  /** Series code → index: the loaded series first (their slots in `observed`), then any other asked for. */
+  private readonly index = new Map<string, number>();
+  private readonly span: number;
 
+  /**
+   * `series`: the series whose stored values are loaded, in the loader's order; other series have no stored value
+   * here (their formulas and sums still resolve).
+   */
   constructor(
     private readonly catalog: SeriesCatalog,
     private readonly tree: ReadonlyMap<string, RegionNode>,
-    private readonly load: (region: string) => Iterable<ValueRow>,
+    private readonly load: ValueLoader,
     private readonly fromYear: number,
     private readonly toYear: number,
-  ) {}
+    private readonly series: readonly string[],
+  ) {
+    series.forEach((code, i) => this.index.set(code, i));
+    this.span = toYear - fromYear + 1;
+  }
 
-  private stored(code: string, region: string, year: number): number | undefined {
-    let byCode = this.observed.get(region);
-    if (!byCode) {
-      byCode = new Map();
-      this.observed.set(region, byCode);
-      const span = this.toYear - this.fromYear + 1;
-      for (const [series, y, value] of this.load(region)) {
-        if (y < this.fromYear || y > this.toYear) continue;
-        let years = byCode.get(series);
-        if (!years) byCode.set(series, (years = new Float64Array(span).fill(Number.NaN)));
-        years[y - this.fromYear] = value;
-      }
+  private indexOf(code: string): number {
+    let i = this.index.get(code);
+    if (i === undefined) this.index.set(code, (i = this.index.size));
+    return i;
+  }
+
+  /**
+   * Loads the stored values of the regions not loaded yet, all in one read: a league table's sub-regions or the
+   * children a parent's sum needs cost one statement, not one per region.
+   */
+  preload(regions: readonly string[]): void {
+    const missing = regions.filter((r) => !this.observed.has(r));
+    if (missing.length === 0) return;
+    const size = this.series.length * this.span;
+    const arrays = missing.map((r) => {
+      const values = new Float64Array(size).fill(Number.NaN);
+      this.observed.set(r, values);
+      return values;
+    });
+    const { slots, values } = this.load(missing);
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      arrays[Math.floor(slot / size)]![slot % size] = values[i]!;
     }
-    const v = byCode.get(code)?.[year - this.fromYear];
-    return v === undefined || Number.isNaN(v) ? undefined : v;
+  }
+
+  private stored(index: number, region: string, year: number): number | undefined {
+    if (index >= this.series.length || year < this.fromYear || year > this.toYear) return undefined;
+    let values = this.observed.get(region);
+    if (!values) {
+      this.preload([region]);
+      values = this.observed.get(region)!;
+    }
+    const v = values[index * this.span + year - this.fromYear]!;
+    return Number.isNaN(v) ? undefined : v;
   }
 
   get(code: string, region: string, year: number): ResolvedValue | null {
-    // Years outside the loaded span have no stored values; formulas may still look there (last year's growth).
-    const inSpan = year >= this.fromYear && year <= this.toYear;
-    let byCode = this.memo.get(region);
-    if (!byCode) this.memo.set(region, (byCode = new Map()));
-    let years = byCode.get(code);
-    if (!years) byCode.set(code, (years = new Map()));
-    const known = years.get(year);
+    let byKey = this.memo.get(region);
+    if (!byKey) this.memo.set(region, (byKey = new Map()));
+    const index = this.indexOf(code);
+    const k = memoKey(index, year);
+    const known = byKey.get(k);
     if (known === IN_PROGRESS) throw new BugError(`formula cycle at ${key(code, region, year)}`);
     if (known !== undefined) return known;
     // Marked while it is computed: a formula that comes back to it is a cycle (no string key per lookup).
-    years.set(year, IN_PROGRESS);
+    byKey.set(k, IN_PROGRESS);
     try {
-      const result = this.compute(code, region, year, inSpan);
-      years.set(year, result);
+      const result = this.compute(code, index, region, year);
+      byKey.set(k, result);
       return result;
     } catch (error) {
-      years.delete(year);
+      byKey.delete(k);
       throw error;
     }
   }
 
-  private compute(code: string, region: string, year: number, inSpan: boolean): ResolvedValue | null {
+  private compute(code: string, index: number, region: string, year: number): ResolvedValue | null {
     const series = this.catalog.get(code);
-    const own = inSpan ? this.stored(code, region, year) : undefined;
+    // Years outside the loaded span have no stored values; formulas may still look there (last year's growth).
+    const own = this.stored(index, region, year);
     if (own !== undefined) return { value: own, source: series.kind === 'indicator' ? 'direct' : 'data' };
     const formula = this.catalog.formulas.get(code);
     if (formula) {
@@ -138,6 +182,7 @@ export class ValueResolver {
     if (series.aggregation === 'none') return null;
     const children = this.tree.get(region)?.children ?? [];
     if (children.length === 0) return null;
+    this.preload(children);
     let total = 0;
     let weights = 0;
     for (const child of children) {

@@ -172,13 +172,24 @@ const readUnit = (whole: string): Unit => {
 };
 
 const cache = new Map<string, Unit>();
+/** By the text as given, before normalising (six replacements): the engine converts the same few units all day. */
+const byRawText = new Map<string, Unit>();
 
 /** Parses unit text such as `万人`, `元/人·月`, `平方米/百户`, `‰`; '' is dimensionless. Throws UnitError. */
 export const parseUnit = (text: string): Unit => {
-  const normal = normalizeUnitText(text);
+  const raw = byRawText.get(text);
+  if (raw) return raw;
+  const unit = parseNormalUnit(normalizeUnitText(text));
+  if (byRawText.size > 10_000) byRawText.clear();
+  byRawText.set(text, unit);
+  return unit;
+};
+
+const parseNormalUnit = (normal: string): Unit => {
   const known = cache.get(normal);
   if (known) return known;
   const unit = readUnit(normal);
+  if (cache.size > 10_000) cache.clear();
   cache.set(normal, unit);
   return unit;
 };

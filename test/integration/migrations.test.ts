@@ -274,10 +274,11 @@ describe('hot queries use an index or the primary key', () => {
     db.close();
   });
 
-  it('loads a region’s observations for the years of a plan (what an evaluation reads) through the primary key', () => {
+  it('loads regions’ observations for the years of a plan (what an evaluation reads) through the primary key', () => {
     const { db } = fresh();
-    const plan = queryPlans(db, (spy) => valueLoader(spy, 2018, 2025)('532300'));
-    expect(plan).toEqual(['SEARCH observation USING PRIMARY KEY (region_code=?)']);
+    const plan = queryPlans(db, (spy) => valueLoader(spy, 2018, 2025, ['dibao_urban', 'dibao_rural'])(['532300', '532322']));
+    // The two lists in order, then one primary-key search per region and series (no index of series, no sort).
+    expect(plan).toEqual(['SCAN r VIRTUAL TABLE INDEX 1:', 'SCAN s VIRTUAL TABLE INDEX 1:', 'SEARCH o USING PRIMARY KEY (region_code=? AND series_code=? AND year>? AND year<?)']);
     db.close();
   });
 

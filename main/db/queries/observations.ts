@@ -1,4 +1,5 @@
 /** Observations with their provenance: reads for the engine, writes for imports. */
+import type { ValueLoader } from '../../services/values';
 import type { ReadDb, WriteDb } from '../types';
 
 export interface ObservationRecord {
@@ -42,15 +43,28 @@ const toObservation = (r: ObservationRow): ObservationRecord => ({
 });
 
 /**
- * A loader of one region's values for a span of years, for the engine (primary-key search on region_code):
- * [series, year, value] rows read raw (no object per row), since evaluating needs the number only; provenance is
- * read by `observations.source`. With `series`, rows of other series are dropped here (cheaper than an IN list).
+ * A loader of regions' values for the engine (ValueLoader): for each region asked for, series (by their index in
+ * `series`) and year of [fromYear, toYear], the stored value, as numbers only (provenance is read by
+ * `observations.source`). Many regions at once (a league table's sub-regions, a parent's children) in one statement,
+ * each (region, series) one primary-key search, so a region's values of other plans are never read. The rows come
+ * back as two JSON arrays (SQLite writes a REAL with the digits that read back to the same double): parsing them is
+ * half the cost of one row object per value.
  */
-export const valueLoader = (db: ReadDb, fromYear: number, toYear: number, series?: ReadonlySet<string>) => {
-  const stmt = db.prepare<[string, number, number], [string, number, number]>('SELECT series_code, year, value FROM observation WHERE region_code = ? AND year BETWEEN ? AND ?').raw(true);
-  return (regionCode: string): [string, number, number][] => {
-    const rows = stmt.all(regionCode, fromYear, toYear) as unknown as [string, number, number][];
-    return series ? rows.filter((r) => series.has(r[0])) : rows;
+export const valueLoader = (db: ReadDb, fromYear: number, toYear: number, series: readonly string[]): ValueLoader => {
+  const stmt = db
+    .prepare<[number, number, number, string, string, number, number], [string, string]>(
+      // CROSS JOIN keeps this order (regions, series, then one primary-key search each); left to itself the planner
+      // takes the series index and scans the region list for every row.
+      `SELECT json_group_array(r.key * ? + s.key * ? + o.year - ?), json_group_array(o.value)
+       FROM json_each(?) AS r CROSS JOIN json_each(?) AS s CROSS JOIN observation AS o
+       WHERE o.region_code = r.value AND o.series_code = s.value AND o.year BETWEEN ? AND ?`,
+    )
+    .raw(true);
+  const span = toYear - fromYear + 1;
+  const seriesJson = JSON.stringify(series);
+  return (regions) => {
+    const [slots, values] = stmt.get(series.length * span, span, fromYear, JSON.stringify(regions), seriesJson, fromYear, toYear) ?? ['[]', '[]'];
+    return { slots: JSON.parse(slots) as number[], values: JSON.parse(values) as number[] };
   };
 };
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { BugError } from '../../../shared/errors';
 import type { Series } from '../../../shared/types';
-import { SeriesCatalog, ValueResolver, type RegionNode, type ValueRow } from '../../../main/services/values';
+import { SeriesCatalog, ValueResolver, type RegionNode, type LoadedValues } from '../../../main/services/values';
 
 const series = (code: string, formula: string | null = null, unit = '个'): Series => ({
   code,
@@ -27,9 +27,10 @@ const tree = new Map<string, RegionNode>([['r', { code: 'r', parent: null, child
 describe('the value resolver', () => {
   it('computes a formula over stored items once, and reports a cycle of formulas as a bug naming where', () => {
     let loads = 0;
-    const rows: ValueRow[] = [['a', 2023, 30], ['b', 2023, 12]];
+    // Region 0 of those asked for; slots of series a (index 0) and b (index 1) in 2023 of the span 2020–2025.
+    const rows: LoadedValues = { slots: [0 * 6 + 3, 1 * 6 + 3], values: [30, 12] };
     const catalog = new SeriesCatalog([series('a'), series('b'), series('s', 'a + b'), series('x', 'y + 1'), series('y', 'x + 1')]);
-    const resolver = new ValueResolver(catalog, tree, () => (loads++, rows), 2020, 2025);
+    const resolver = new ValueResolver(catalog, tree, () => (loads++, rows), 2020, 2025, ['a', 'b']);
     expect(resolver.get('s', 'r', 2023)).toEqual({ value: 42, source: 'formula' });
     expect(resolver.get('s', 'r', 2023)).toEqual({ value: 42, source: 'formula' });
     expect(loads).toBe(1);
