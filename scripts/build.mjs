@@ -28,3 +28,9 @@ for (const e of entries) {
   await build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] });
 }
 console.log('build: dist/ written');
+
+// The image of a new database, built with this code (main/db/open.ts uses it when its name matches).
+await build({ ...common, entryPoints: ['scripts/new-database-image.ts'], outfile: 'dist/.new-database-image.cjs', sourcemap: false });
+const { execFileSync } = await import('node:child_process');
+execFileSync(process.execPath, ['dist/.new-database-image.cjs'], { stdio: 'inherit' });
+fs.rmSync('dist/.new-database-image.cjs');

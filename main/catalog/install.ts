@@ -11,7 +11,7 @@ import { upsertSeries } from '../db/queries/series';
 import { insertPlan, planTemplateVersion, deletePlanKeepingTargets } from '../db/queries/plans';
 import { getSetting, setSetting } from '../db/queries/settings';
 import type { WriteDb } from '../db/types';
-import { loadBuiltIns } from './load';
+import { builtInsFingerprint, loadBuiltIns } from './load';
 
 /** Absolute quantities (counts, amounts) are judged for a sub-region only against its own target. */
 export const isAbsoluteUnit = (unit: string): boolean => {
@@ -68,8 +68,8 @@ export const installPlanTemplate = (db: WriteDb, plan: PlanTemplate): void => {
 };
 
 export const installBuiltIns = (db: WriteDb): void => {
+  if (getSetting(db, 'builtins.fingerprint') === builtInsFingerprint()) return;
   const builtIns = loadBuiltIns();
-  if (getSetting(db, 'builtins.fingerprint') === builtIns.fingerprint) return;
   db.transaction(() => {
     insertRegions(db, builtIns.regions);
     const entries = seriesFromCatalog(builtIns.catalog);

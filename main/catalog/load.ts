@@ -137,11 +137,27 @@ export const loadBuiltIns = (): BuiltIns => {
     checkPlan(plan.value, catalog.value, codes, `plans/${f}`);
     return plan;
   });
-  const fingerprint = [divisionsText, aliases.text, catalog.text, ...plans.map((p) => p.text)]
-    .reduce((h, text) => fnv1a(text, h), 0x811c9dc5)
-    .toString(16);
+  const fingerprint = fingerprintOf([divisionsText, aliases.text, catalog.text, ...plans.map((p) => p.text)]);
   cached = { regions, catalog: catalog.value, plans: plans.map((p) => p.value), fingerprint };
   return cached;
+};
+
+const fingerprintOf = (texts: readonly string[]): string => texts.reduce((h, text) => fnv1a(text, h), 0x811c9dc5).toString(16);
+
+let fingerprinted: string | null = null;
+
+/**
+ * The fingerprint loadBuiltIns gives, from the files' text alone (about 20 ms, against 300 ms to read and check
+ * them): a database whose built-ins are current is opened without reading the templates.
+ */
+export const builtInsFingerprint = (): string => {
+  if (cached) return cached.fingerprint;
+  if (fingerprinted) return fingerprinted;
+  const dir = templatesDir();
+  const read = (...parts: string[]) => fs.readFileSync(path.join(dir, ...parts), 'utf8');
+  const planFiles = fs.readdirSync(path.join(dir, 'plans')).filter((f) => f.endsWith('.json')).sort();
+  fingerprinted = fingerprintOf([read('catalog', 'divisions.tsv'), read('catalog', 'region-aliases.json'), read('catalog', 'series.json'), ...planFiles.map((f) => read('plans', f))]);
+  return fingerprinted;
 };
 
 const fnv1a = (text: string, seed: number): number => {

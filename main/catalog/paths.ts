@@ -35,6 +35,12 @@ export const samplesDir = (): string => path.join(resourcesRoot(), 'samples');
 
 let version: string | null = null;
 
+/** The folder of the package.json beside the code (the checkout, the npm install, or the packaged app's asar). */
+export const packageRoot = (): string => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return findUp(here, 'package.json') ?? here;
+};
+
 /** The app's version (package.json beside the code), kept with each issued report. */
 export const appVersion = (): string => {
   if (version) return version;

@@ -7,6 +7,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../../shared/errors';
 import { installBuiltIns } from '../catalog/install';
+import { builtInsFingerprint } from '../catalog/load';
+import { packageRoot } from '../catalog/paths';
 import { assertNotFromNewerApp, latestVersion, migrate, schemaVersion } from './migrations';
 import { backupsKept, nextBackupPath, pruneBackups } from './backups-folder';
 import { BUSY_TIMEOUT_MS, lastBackupHint, userErrorOfSqlite } from './errors';
@@ -29,20 +31,43 @@ export interface OpenOptions {
 
 let freshImage: Buffer | null = null;
 
+/** A new database with the schema and the built-ins, as bytes: ~90,000 inserts of the division tree (about 1 s). */
+export const buildNewDatabaseImage = (): Buffer => {
+  const db = asWriteDb(new Database(':memory:'));
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  installBuiltIns(db);
+  const bytes = db.serialize();
+  db.close();
+  return bytes;
+};
+
 /**
- * A new database with the schema and the built-ins, serialised once per process: creating the next one is a file
- * write instead of ~90,000 inserts of the division tree.
+ * The image built with the code (scripts/build.mjs writes it into dist/, and it is packaged with the app), named for
+ * the schema version and the built-ins it holds, so that it is used only when both are the ones this code installs.
  */
+export const newDatabaseImageFile = (): string =>
+  path.join(packageRoot(), 'dist', `new-database-v${latestVersion()}-${builtInsFingerprint()}.sqlite`);
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/** A whole SQLite file: its header, and as many bytes as its page size × page count say. */
+export const isWholeDatabase = (bytes: Buffer): boolean => {
+  if (bytes.length < 100 || bytes.subarray(0, 16).toString('latin1') !== SQLITE_HEADER) return false;
+  const pageSize = bytes.readUInt16BE(16) === 1 ? 65_536 : bytes.readUInt16BE(16);
+  return bytes.length === pageSize * bytes.readUInt32BE(28);
+};
+
+/** A new database's bytes: the image built with the code when there is one, else built here once per process. */
 const freshDatabaseImage = (): Buffer => {
-  if (!freshImage) {
-    const db = asWriteDb(new Database(':memory:'));
-    db.pragma('foreign_keys = ON');
-    migrate(db);
-    installBuiltIns(db);
-    freshImage = db.serialize();
-    db.close();
+  if (freshImage) return freshImage;
+  try {
+    const bytes = fs.readFileSync(newDatabaseImageFile());
+    if (isWholeDatabase(bytes)) return (freshImage = bytes);
+  } catch {
+    // not built (a checkout before npm run build): built here
   }
-  return freshImage;
+  return (freshImage = buildNewDatabaseImage());
 };
 
 const isFresh = (file: string): boolean => file === ':memory:' || !fs.existsSync(file) || fs.statSync(file).size === 0;

@@ -6,10 +6,7 @@
  * Sizes: the caller gives width and height in millimetres; the SVG is drawn at 96 px per inch (1 mm = 3.78 px), so a
  * 12 px label prints at 9 pt when the SVG is placed at the size asked for (pdfmake: width in pt = mm × 72 / 25.4).
  */
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import { echarts } from '../lazy-modules';
 import { baselineMeetsTarget, type EvaluatedRow, type EvaluationResult } from '../../shared/evaluation/result';
 import { statusLabel } from '../../shared/evaluation/status-labels';
 import { STATUSES, type Status } from '../../shared/evaluation/status';
@@ -18,8 +15,6 @@ import { defaultDecimals, num, proseKind, shownCompletion } from '../../shared/r
 import type { ReadDb } from '../db/types';
 import { evaluatePlan } from '../services/evaluate';
 import { wrapWords } from '../../shared/text/wrap-words';
-
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
 
 /** Pixels per millimetre at 96 dpi. */
 export const PX_PER_MM = 96 / 25.4;
@@ -99,7 +94,7 @@ const px = (mm: number): number => Math.round(mm * PX_PER_MM);
 
 /** Renders an option to an SVG string and frees the chart; the background is white and nothing animates. */
 const render = (option: Record<string, unknown>, widthMm: number, heightMm: number): string => {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: px(widthMm), height: px(heightMm) });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: px(widthMm), height: px(heightMm) });
   try {
     chart.setOption({ animation: false, backgroundColor: '#ffffff', textStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: FONT_SIZE, color: INK }, ...option });
     return cleanSvg(chart.renderToSVGString());

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
+import { fontkitModule } from '../lazy-modules';
 
 export type Face = 'title' | 'fang' | 'hei' | 'kai' | 'song';
 
@@ -51,7 +51,7 @@ const load = (choice: FontChoice): { font: OpenFont; bytes: Buffer } | null => {
     if (fs.existsSync(choice.file)) {
       try {
         const bytes = fs.readFileSync(choice.file);
-        entry = { font: fontkit.create(bytes, choice.postscript) as unknown as OpenFont, bytes };
+        entry = { font: fontkitModule().create(bytes, choice.postscript) as unknown as OpenFont, bytes };
       } catch {
         entry = null;
       }

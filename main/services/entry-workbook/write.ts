@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../lazy-modules';
 import { UserError } from '../../../shared/errors';
 import { normaliseRegionCode } from '../../../shared/text/region-code';
 import type { Plan, Region } from '../../../shared/types';
@@ -90,7 +91,7 @@ export const writeEntryWorkbook = async (db: ReadDb, input: EntryWorkbookInput):
   }
   const generatedAt = new Date().toISOString();
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = '规划监测评估工作台';
   wb.title = `${plan.title}监测数据填报表`;
   wb.created = new Date(generatedAt);

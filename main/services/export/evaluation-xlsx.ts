@@ -3,7 +3,8 @@
  * scoreboard rows, the plan's columns then the evaluation columns, statuses in words with symbols and fills, frozen
  * header, A4 landscape fitted to width with the header repeated on each page. Reads only the EvaluationResult.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../lazy-modules';
 import type { EvaluatedRow, EvaluationResult } from '../../../shared/evaluation/result';
 import { scoreboardSentence, statusLegend } from '../../../shared/evaluation/status-labels';
 import type { EvaluationKind } from '../../../shared/types';
@@ -135,7 +136,7 @@ export const addEvaluationSheet = (wb: ExcelJS.Workbook, result: EvaluationResul
 
 /** Writes the table to `out` (.xlsx); a failed write leaves nothing behind (see saveWorkbook). */
 export const writeEvaluationXlsx = async (result: EvaluationResult, out: string, options: EvaluationXlsxOptions = {}): Promise<void> => {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = '规划监测评估工作台';
   wb.title = evaluationTitle(result);
   addEvaluationSheet(wb, result, options);

@@ -4,7 +4,8 @@
  * its rank among the sub-regions; title and legend, frozen labels, A4 landscape fitted to the width. Reads only
  * the LeagueTable, so the sheet says exactly what `pwb league` says.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../lazy-modules';
 import type { LeagueTable } from '../../../shared/evaluation/league';
 import { statusLabel, statusLegend } from '../../../shared/evaluation/status-labels';
 import { KIND_WORDS } from './evaluation-xlsx';
@@ -105,7 +106,7 @@ export const addLeagueSheet = (wb: ExcelJS.Workbook, t: LeagueTable): ExcelJS.Wo
 
 /** Writes the league table to `out` (.xlsx); a failed write leaves nothing behind. */
 export const writeLeagueXlsx = async (t: LeagueTable, out: string): Promise<void> => {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = '规划监测评估工作台';
   wb.title = leagueTitle(t);
   addLeagueSheet(wb, t);

@@ -3,7 +3,8 @@
  * observation per row with its provenance. The sheet is exactly what flat-layout.ts reads back, so an export is
  * always importable: region code as text, the series code beside the name, values as numbers in the series' unit.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../lazy-modules';
 import { UserError } from '../../../shared/errors';
 import { normaliseRegionCode } from '../../../shared/text/region-code';
 import type { Region } from '../../../shared/types';
@@ -86,7 +87,7 @@ export const observationRows = (db: ReadDb, input: Omit<ObservationsExportInput,
 
 export const writeObservationsXlsx = async (db: ReadDb, input: ObservationsExportInput): Promise<{ rows: number }> => {
   const rows = observationRows(db, input);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = '规划监测评估工作台';
   const ws = wb.addWorksheet(OBSERVATIONS_SHEET, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],

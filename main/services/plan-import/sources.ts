@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type ExcelJS from 'exceljs';
-import * as XLSX from '@e965/xlsx';
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { WorkBook } from '@e965/xlsx';
+import type { SaxesTagNS } from 'saxes';
+import { saxes, sheetjs } from '../../lazy-modules';
 import { UserError } from '../../../shared/errors';
 import type { SourceDocument, TextTable } from '../../../shared/plan-import/types';
 import { readWorkbookFile } from '../import/workbook';
@@ -89,7 +90,7 @@ export const readPlanSource = async (file: string): Promise<SourceDocument> => {
 const checkOle = (name: string, bytes: Buffer): void => {
   let paths: string[] = [];
   try {
-    paths = XLSX.CFB.read(bytes, { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/^.*\//, '').toLowerCase());
+    paths = sheetjs().CFB.read(bytes, { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/^.*\//, '').toLowerCase());
   } catch {
     // not a readable compound file: refused below
   }
@@ -149,15 +150,15 @@ const preScan = (name: string, sheet: string, xml: Buffer): void => {
 
 /** The same for an old .xls: only the first rows are read, and refused when all of them hold values. */
 const preScanXls = (name: string, bytes: Buffer): void => {
-  let book: XLSX.WorkBook;
+  let book: WorkBook;
   try {
-    book = XLSX.read(bytes, { type: 'buffer', sheetRows: PLAN_LIMITS.rows + 1, cellFormula: false, cellHTML: false, cellText: false });
+    book = sheetjs().read(bytes, { type: 'buffer', sheetRows: PLAN_LIMITS.rows + 1, cellFormula: false, cellHTML: false, cellText: false });
   } catch {
     return; // the reader below says what is wrong
   }
   book.SheetNames.forEach((sheet, i) => {
     if (book.Workbook?.Sheets?.[i]?.Hidden) return;
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[sheet]!, { header: 1, blankrows: false });
+    const rows = sheetjs().utils.sheet_to_json<unknown[]>(book.Sheets[sheet]!, { header: 1, blankrows: false });
     if (rows.length > PLAN_LIMITS.rows) throw tooBig(name, `工作表“${sheet}”超过 ${PLAN_LIMITS.rows} 行`, `sheet "${sheet}" has more than ${PLAN_LIMITS.rows} rows`);
   });
 };
@@ -231,7 +232,7 @@ const displayText = (cell: ExcelJS.Cell): string => {
 
 const formatNumber = (value: number, numFmt: string): string => {
   try {
-    return String(XLSX.SSF.format(numFmt, value));
+    return String(sheetjs().SSF.format(numFmt, value));
   } catch {
     return String(value);
   }
@@ -293,7 +294,7 @@ const readDocx = (file: string, name: string, bytes: Buffer): SourceDocument => 
   let xml = entry.toString('utf8');
   if (xml.charCodeAt(0) === 0xfeff) xml = xml.slice(1);
   const doc: SourceDocument = { file, format: 'docx', paragraphs: [], tables: [] };
-  const parser = new SaxesParser({ xmlns: true, position: false });
+  const parser = new (saxes().SaxesParser)({ xmlns: true, position: false });
   const isW = (tag: SaxesTagNS, local: string) => tag.local === local && W_NS.has(tag.uri);
   const wAttr = (tag: SaxesTagNS, local: string): string | undefined =>
     Object.values(tag.attributes).find((a) => a.local === local && W_NS.has(a.uri))?.value;
