@@ -82,6 +82,18 @@ export const existingValues = (db: ReadDb) => {
   return (region: string, series: string, year: number): { value: number } | undefined => stmt.get(region, series, year);
 };
 
+/**
+ * Which of these regions have any stored value: a region with none needs no lookup per value (an import of new
+ * townships or of a new database stores 200,000 values without one).
+ */
+export const regionsWithValues = (db: ReadDb, regionCodes: Iterable<string>): Set<string> =>
+  new Set(
+    db
+      .prepare<[string], string>('SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM observation WHERE region_code = json_each.value)')
+      .pluck()
+      .all(JSON.stringify([...new Set(regionCodes)])),
+  );
+
 export const getObservation = (db: ReadDb, region: string, series: string, year: number): ObservationRecord | null => {
   const row = db
     .prepare<[string, string, number], ObservationRow>('SELECT * FROM observation WHERE region_code = ? AND series_code = ? AND year = ?')
@@ -111,8 +123,9 @@ export const prepareObservationWriter = (db: WriteDb) => {
     `UPDATE observation SET value = ?, batch_id = ?, sheet = ?, cell = ?, entered_by = ?, entered_at = ?, derived_from = ?
      WHERE region_code = ? AND series_code = ? AND year = ?`,
   );
-  return (o: ObservationRecord): 'inserted' | 'replaced' | 'unchanged' => {
-    const old = select.get(o.regionCode, o.seriesCode, o.year);
+  /** `isNew`: the caller knows nothing is stored for the value's region (regionsWithValues, in this transaction). */
+  return (o: ObservationRecord, isNew = false): 'inserted' | 'replaced' | 'unchanged' => {
+    const old = isNew ? undefined : select.get(o.regionCode, o.seriesCode, o.year);
     if (old && old.value === o.value && old.batch_id === o.batchId) return 'unchanged';
     if (old && o.batchId !== null) {
       keepReplaced.run(o.batchId, old.region_code, old.series_code, old.year, old.value, old.batch_id, old.sheet, old.cell, old.entered_by, old.entered_at, old.derived_from);

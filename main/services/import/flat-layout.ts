@@ -99,16 +99,16 @@ const rowRegion = (ctx: SheetContext, h: FlatHeader, r: number, fallback: Region
 };
 
 /** The row's series: by the 代码 column when it names a known series, else by name as printed. */
-const rowSeries = (ctx: SheetContext, h: FlatHeader, r: number, problems: Problem[]): (Found<Series> & { unit?: string | null }) | null => {
+const rowSeries = (ctx: SheetContext, h: FlatHeader, r: number, problems: Problem[], nameText: string): (Found<Series> & { unit?: string | null }) | null => {
   const row = ctx.ws.getRow(r);
   const codeText = textAt(row, h.cols.code);
-  const nameText = textAt(row, h.cols.name);
-  const nameCell = addressOf(ctx.ws, r, h.cols.name);
+  // The cell's address is made only for a problem (200,000 rows: 200,000 strings saved).
+  const nameCell = (): string => addressOf(ctx.ws, r, h.cols.name);
   const matched = nameText !== '' ? ctx.matcher.match(nameText) : null;
   const byCode = codeText !== '' ? catalogOf(ctx.db).byCode.get(codeText) : undefined;
   if (byCode) {
     if (matched && 'series' in matched && matched.series.code !== byCode.code) {
-      return { problem: `代码“${codeText}”（${byCode.name}）与名称“${nameText}”（${matched.series.code}）不一致 / code ${codeText} and name "${nameText}" disagree`, cell: nameCell };
+      return { problem: `代码“${codeText}”（${byCode.name}）与名称“${nameText}”（${matched.series.code}）不一致 / code ${codeText} and name "${nameText}" disagree`, cell: nameCell() };
     }
     return { ok: byCode, unit: matched?.unit ?? null };
   }
@@ -120,7 +120,7 @@ const rowSeries = (ctx: SheetContext, h: FlatHeader, r: number, problems: Proble
   }
   if (!('series' in matched)) {
     const hint = matched.candidates.length > 0 ? `；最接近的是：${matched.candidates.join('、')}` : '';
-    return { problem: `未知的指标或统计项“${nameText}”${hint} / unknown item or indicator "${nameText}"`, cell: nameCell };
+    return { problem: `未知的指标或统计项“${nameText}”${hint} / unknown item or indicator "${nameText}"`, cell: nameCell() };
   }
   return { ok: matched.series, unit: matched.unit };
 };
@@ -142,17 +142,18 @@ export const parseFlatSheet = (ctx: SheetContext, h: FlatHeader): ParsedSheet =>
     }
     const row = ws.getRow(r);
     const first = cellText(row.getCell(1)).normalize('NFKC').trim();
-    if (NOTE_ROW.test(first) || NOTE_ROW.test(textAt(row, h.cols.name).normalize('NFKC'))) continue;
+    const nameText = textAt(row, h.cols.name);
+    if (NOTE_ROW.test(first) || NOTE_ROW.test(nameText.normalize('NFKC'))) continue;
     const valueCell = row.getCell(h.cols.value!);
     const reading = readNumberCell(valueCell);
-    const named = textAt(row, h.cols.name) !== '' || textAt(row, h.cols.code) !== '';
+    const named = nameText !== '' || textAt(row, h.cols.code) !== '';
     if (reading.kind === 'blank') continue; // a row without a value states nothing
     if (!named) {
       error(addressOf(ws, r, h.cols.name), '有数值但没有指标或统计项名称 / a value without an item or indicator name');
       continue;
     }
     const region = rowRegion(ctx, h, r, sheetRegion);
-    const series = rowSeries(ctx, h, r, problems);
+    const series = rowSeries(ctx, h, r, problems, nameText);
     const yearCell = row.getCell(h.cols.year!);
     const year = yearOf(yearCell);
     let bad = false;

@@ -14,7 +14,7 @@ import type { Problem } from '../../../shared/errors';
 import { UserError } from '../../../shared/errors';
 import { localDateTime } from '../../../shared/text/time';
 import type { Region } from '../../../shared/types';
-import { existingValues, prepareObservationWriter } from '../../db/queries/observations';
+import { existingValues, prepareObservationWriter, regionsWithValues } from '../../db/queries/observations';
 import type { WriteDb } from '../../db/types';
 import { catalogOf, regionTreeOf } from '../context';
 import type { Layout } from './layout';
@@ -221,8 +221,9 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
       if (values.length < IMPORT_VALUES_SHOWN) values.push(valueOf(o, status));
     }
     const unchangedDerived = new Set<ParsedObservation>();
+    const withValues = regionsWithValues(db, observations.map((o) => o.regionCode));
     for (const o of observations) {
-      const old = existing(o.regionCode, o.seriesCode, o.year);
+      const old = withValues.has(o.regionCode) ? existing(o.regionCode, o.seriesCode, o.year) : undefined;
       const status = !old ? 'new' : old.value === o.value ? 'same' : 'changed';
       // A year's value derived again to the same figure stays with the batch that stored it (its undo stays possible).
       if (status === 'same' && o.derivedFrom) unchangedDerived.add(o);
@@ -232,7 +233,7 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
       if (old && status === 'changed') changes.push({ region: o.regionCode, series: o.seriesCode, year: o.year, old: old.value, new: o.value, sheet: o.sheet, cell: o.cell });
       if (values.length < IMPORT_VALUES_SHOWN) values.push(valueOf(o, status));
     }
-    return { found, changes, values, unchanged, unchangedDerived, unchangedPeriods };
+    return { found, changes, values, unchanged, unchangedDerived, unchangedPeriods, withValues };
   };
   // Each lookup outside a transaction would start a read transaction of its own (about 10 µs in WAL mode, 8× the
   // lookup): the preview reads one snapshot.
@@ -279,6 +280,7 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
           observations.filter((o) => !now.unchangedDerived.has(o)),
           periodValues.filter((o) => !now.unchangedPeriods.has(o)),
           now.changes.length,
+          now.withValues,
         );
         // One entry in the audit log; the batch lists every value it stored and what each replaced (history, undo).
         audit(db, { by: '导入', action: 'import', subject: fileName, old: now.changes.length > 0 ? `替换 ${now.changes.length} 个数值` : null, new: `${observations.length + periodValues.length} 个数值`, batch });
@@ -368,7 +370,17 @@ const capProblems = (all: Problem[]): Problem[] => {
       ];
 };
 
-const storeBatch = (db: WriteDb, fileName: string, hash: string, layout: string, observations: ParsedObservation[], periodValues: ParsedObservation[], replaced: number): number =>
+/** `withValues`: the regions that had stored values when compared in this transaction (the others' values are new). */
+const storeBatch = (
+  db: WriteDb,
+  fileName: string,
+  hash: string,
+  layout: string,
+  observations: ParsedObservation[],
+  periodValues: ParsedObservation[],
+  replaced: number,
+  withValues: ReadonlySet<string>,
+): number =>
   db.transaction(() => {
     const at = now();
     const batch = Number(
@@ -380,7 +392,8 @@ const storeBatch = (db: WriteDb, fileName: string, hash: string, layout: string,
     );
     const write = prepareObservationWriter(db);
     for (const o of observations) {
-      write({ regionCode: o.regionCode, seriesCode: o.seriesCode, year: o.year, value: o.value, batchId: batch, sheet: o.sheet, cell: o.cell, enteredBy: null, enteredAt: at, derivedFrom: o.derivedFrom ?? null });
+      const record = { regionCode: o.regionCode, seriesCode: o.seriesCode, year: o.year, value: o.value, batchId: batch, sheet: o.sheet, cell: o.cell, enteredBy: null, enteredAt: at, derivedFrom: o.derivedFrom ?? null };
+      write(record, !withValues.has(o.regionCode));
     }
     const sources = db.prepare('INSERT OR IGNORE INTO derived_source (batch_id, source_batch_id) VALUES (?, ?)');
     for (const o of observations) for (const source of o.sourceBatches ?? []) sources.run(batch, source);

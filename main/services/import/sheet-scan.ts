@@ -8,7 +8,7 @@
 import { CAPS, CapExceeded, fmt, type CapWhere } from './caps';
 import type { SheetValues } from './sheet-values';
 import { decodeXmlText } from './sheet-values';
-import { attr, TEXT_RUN_BYTES, type TagHandler } from './xml-scan';
+import { attr, cellAttrs, TEXT_RUN_BYTES, type CellAttrs, type TagHandler } from './xml-scan';
 
 const columnNumber = (letters: string): number => {
   let col = 0;
@@ -134,7 +134,9 @@ export class SheetScan implements TagHandler {
   private inV = false;
   private vEmpty = false;
   private vText = '';
+  private vHasText = false;
   private cellBytes = 0;
+  private readonly attrs: CellAttrs = { r: null, t: null, s: null };
 
   constructor(
     private readonly part: string,
@@ -193,6 +195,7 @@ export class SheetScan implements TagHandler {
         this.inV = !empty;
         this.vEmpty = empty;
         this.vText = '';
+        this.vHasText = false;
       }
       return;
     }
@@ -228,7 +231,8 @@ export class SheetScan implements TagHandler {
   }
 
   private openCell(tag: string, empty: boolean): void {
-    const ref = attr(tag, 'r');
+    const attrs = cellAttrs(tag, this.attrs);
+    const ref = attrs.r;
     let row = this.row;
     let col = this.col + 1;
     if (ref !== null) {
@@ -248,9 +252,9 @@ export class SheetScan implements TagHandler {
     }
     this.extend(row, col, this.cell);
     this.inCell = !empty;
-    this.type = attr(tag, 't') ?? '';
+    this.type = attrs.t ?? '';
     if (this.values) {
-      this.values.openCell(col, this.type, attr(tag, 's'));
+      this.values.openCell(col, this.type, attrs.s);
       if (empty) this.values.closeCell();
     }
     this.formula = false;
@@ -294,8 +298,8 @@ export class SheetScan implements TagHandler {
     }
     if (name === 'v' && this.inV) {
       this.inV = false;
-      if (this.vText === '') this.vEmpty = true;
-      if (this.type === 's') {
+      if (!this.vHasText) this.vEmpty = true;
+      if (this.type === 's' && this.longStrings.size > 0) {
         const long = this.longStrings.get(Number(this.vText));
         if (long !== undefined) {
           this.fail('cellChars', `单元格文字超过 ${fmt(CAPS.cellChars)} 个字符（Excel 的上限），开头为“${long.slice(0, 20)}…”。`, `the cell's text is longer than ${fmt(CAPS.cellChars)} characters (Excel's limit); it begins "${long.slice(0, 20)}…".`);
@@ -314,7 +318,11 @@ export class SheetScan implements TagHandler {
     if (this.cellBytes > TEXT_RUN_BYTES) {
       this.fail('cellChars', `单元格文字超过 ${fmt(CAPS.cellChars)} 个字符（Excel 的上限），开头为“${buf.toString("utf8", from, Math.min(to, from + 60)).replace(/\uFFFD+$/, "").slice(0, 20)}…”。`, `the cell's text is longer than ${fmt(CAPS.cellChars)} characters (Excel's limit).`);
     }
-    if (this.inV && this.vText.length < 24) this.vText += buf.toString('latin1', from, Math.min(to, from + 24));
+    // The shared string's index, to find an overlong one; for other types only whether the value is empty.
+    if (this.inV) {
+      if (to > from) this.vHasText = true;
+      if (this.type === 's' && this.longStrings.size > 0 && this.vText.length < 24) this.vText += buf.toString('latin1', from, Math.min(to, from + 24));
+    }
   }
 
   facts(): SheetFacts {

@@ -59,6 +59,57 @@ export class StylesScan implements TagHandler {
   }
 }
 
+/** Powers of ten that a double holds exactly. */
+const EXACT_POWERS = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * A number written plainly in ASCII (-12.5, 3E-2) with at most 15 significant digits, read straight from the bytes:
+ * the digits as an integer (exact below 2^53) scaled by an exact power of ten is the correctly rounded double, the
+ * same as parseFloat gives (Clinger's fast path). NaN for anything else, which parseFloat then reads.
+ */
+export const plainNumber = (buf: Buffer, from: number, to: number): number => {
+  let i = from;
+  const negative = buf[i] === 45; // -
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 0;
+  let seen = false;
+  let dot = false;
+  for (; i < to; i++) {
+    const c = buf[i]!;
+    if (c >= 48 && c <= 57) {
+      seen = true;
+      if (digits > 0 || c !== 48) {
+        if (++digits > 15) return Number.NaN;
+        mantissa = mantissa * 10 + (c - 48);
+      }
+      if (dot) scale--;
+    } else if (c === 46 && !dot) dot = true; // .
+    else break;
+  }
+  if (!seen) return Number.NaN;
+  if (i < to) {
+    const c = buf[i]!;
+    if (c !== 69 && c !== 101) return Number.NaN; // E e
+    i++;
+    let sign = 1;
+    if (buf[i] === 45 || buf[i] === 43) sign = buf[i++] === 45 ? -1 : 1;
+    let exponent = 0;
+    const start = i;
+    for (; i < to && exponent < 1000; i++) {
+      const d = buf[i]!;
+      if (d < 48 || d > 57) return Number.NaN;
+      exponent = exponent * 10 + (d - 48);
+    }
+    if (i === start || i < to) return Number.NaN;
+    scale += sign * exponent;
+  }
+  if (scale < -22 || scale > 22) return Number.NaN;
+  const value = scale < 0 ? mantissa / EXACT_POWERS[-scale]! : mantissa * EXACT_POWERS[scale]!;
+  return negative ? -value : value;
+};
+
 /** Text between tags, kept as the byte ranges it arrived in (one range without copying, more joined). */
 class TextBytes {
   private buf: Buffer | null = null;
@@ -71,6 +122,7 @@ class TextBytes {
     this.more = null;
   }
   add(buf: Buffer, from: number, to: number): void {
+    if (to <= from) return;
     if (this.buf === null) {
       this.buf = buf;
       this.from = from;
@@ -82,6 +134,14 @@ class TextBytes {
   }
   get empty(): boolean {
     return this.buf === null;
+  }
+  /** The text as a number, as parseFloat reads it: plain numbers straight from the bytes. */
+  number(): number {
+    if (this.buf !== null && this.more === null) {
+      const n = plainNumber(this.buf, this.from, this.to);
+      if (!Number.isNaN(n)) return n;
+    }
+    return parseFloat(this.latin1());
   }
   latin1(): string {
     if (this.buf === null) return '';
@@ -209,9 +269,8 @@ export class SheetValues {
         return Number.isNaN(d.getTime()) ? this.v.latin1() : d;
       }
       default: {
-        const text = this.v.latin1();
-        if (text === '') return null;
-        const n = parseFloat(text);
+        if (this.v.empty) return null;
+        const n = this.v.number();
         return isDateFormat(this.numFmt) ? excelToDate(n, this.date1904) : n;
       }
     }
