@@ -7,7 +7,7 @@ import { valueLoader } from '../db/queries/observations';
 import { allRegions } from '../db/queries/regions';
 import { allSeries } from '../db/queries/series';
 import type { ReadDb } from '../db/types';
-import { SeriesCatalog, ValueResolver, type RegionNode } from './values';
+import { SeriesCatalog, StoredValues, ValueResolver, type RegionNode } from './values';
 
 const catalogs = new WeakMap<ReadDb, SeriesCatalog>();
 const trees = new WeakMap<ReadDb, { regions: Map<string, Region>; nodes: Map<string, RegionNode> }>();
@@ -35,11 +35,39 @@ export const invalidateContext = (db: ReadDb): void => {
   trees.delete(db);
 };
 
+/**
+ * The database's state: changes committed by other connections (data_version) and every change made through this
+ * one (total_changes). While it stays the same, so do the stored values.
+ */
+const stateOf = (db: ReadDb): string =>
+  `${db.pragma('data_version', { simple: true }) as number}:${db.prepare<[], number>('SELECT total_changes()').pluck().get()!}`;
+
+/** Stores of stored values per database, kept while its state stays the same (a few: a plan's years and series each). */
+const stores = new WeakMap<ReadDb, { state: string; byKey: Map<string, StoredValues> }>();
+const STORES_KEPT = 8;
+
+/**
+ * The stored values of [fromYear, toYear] for these series, shared by every evaluation of the same database state: a
+ * league table asked for again (another year's status, the app's screen redrawn) reads nothing from the database.
+ */
+const storedValuesFor = (db: ReadDb, fromYear: number, toYear: number, series: readonly string[]): StoredValues => {
+  const state = stateOf(db);
+  let cache = stores.get(db);
+  if (!cache || cache.state !== state) stores.set(db, (cache = { state, byKey: new Map() }));
+  const key = `${fromYear}|${toYear}|${series.join(',')}`;
+  let store = cache.byKey.get(key);
+  if (!store) {
+    if (cache.byKey.size >= STORES_KEPT) cache.byKey.delete(cache.byKey.keys().next().value!);
+    cache.byKey.set(key, (store = new StoredValues(valueLoader(db, fromYear, toYear, series), fromYear, toYear, series)));
+  }
+  return store;
+};
+
 /** A resolver over the stored values of [fromYear, toYear]; of the given series only, when they are named. */
 export const resolverFor = (db: ReadDb, fromYear: number, toYear: number, series?: ReadonlySet<string>): ValueResolver => {
   const catalog = catalogOf(db);
   const loaded = [...(series ?? catalog.byCode.keys())];
-  return new ValueResolver(catalog, regionTreeOf(db).nodes, valueLoader(db, fromYear, toYear, loaded), fromYear, toYear, loaded);
+  return new ValueResolver(catalog, regionTreeOf(db).nodes, storedValuesFor(db, fromYear, toYear, loaded));
 };
 
 export const isWithinTree = (db: ReadDb, code: string, ancestor: string): boolean => {

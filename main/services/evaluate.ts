@@ -307,6 +307,14 @@ const upperContexts = (db: ReadDb, plan: Plan): PlanEvaluationContext[] =>
     .filter((p) => p.regionCode !== plan.regionCode && isWithinTree(db, plan.regionCode, p.regionCode))
     .map((p) => planEvaluationContext(db, p.id, false));
 
+/** An upper plan's main rows by indicator, made once per context (not once per region and year evaluated). */
+const upperRows = new WeakMap<PlanEvaluationContext, Map<string, PlanRow>>();
+const rowsByIndicator = (u: PlanEvaluationContext): Map<string, PlanRow> => {
+  let rows = upperRows.get(u);
+  if (!rows) upperRows.set(u, (rows = new Map(u.plan.tables.filter((t) => t.kind === 'main').flatMap((t) => t.rows).map((r) => [r.indicatorCode, r] as const))));
+  return rows;
+};
+
 const upperPlans = (db: ReadDb, context: PlanEvaluationContext, region: string, year: number): UpperPlan[] =>
   context.uppers()
     .filter((u) => year > u.plan.baseYear && year <= u.plan.targetYear)
@@ -324,7 +332,7 @@ const upperPlans = (db: ReadDb, context: PlanEvaluationContext, region: string, 
         judgements: u.judgements,
         regionTargets: u.regionTargets,
       },
-      rows: new Map(u.plan.tables.filter((t) => t.kind === 'main').flatMap((t) => t.rows).map((r) => [r.indicatorCode, r] as const)),
+      rows: rowsByIndicator(u),
     }));
 
 const withUpper = (row: EvaluatedRow, uppers: UpperPlan[]): EvaluatedRow => {

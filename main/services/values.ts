@@ -65,40 +65,23 @@ export class SeriesCatalog {
 }
 
 /**
- * Resolves values, loading a region's stored values the first time the region is needed (a child region is loaded
- * only when a parent's value has to be aggregated, all the parent's children at once); memoised per (series, region,
- * year). A region's stored values are one array of numbers and its results are keyed by a number (no string key per
- * lookup): a league table of hundreds of regions reads tens of thousands of them.
+ * The stored values of regions for a span of years and a list of series, loaded on demand (many regions in one read)
+ * and kept as one array of numbers per region: read only once loaded, so one store serves every evaluation of the
+ * same database state (context.ts keeps it until the database changes).
  */
-export class ValueResolver {
+export class StoredValues {
   /** Per region: the stored value of each series (by index) and year from `fromYear` (NaN: none). */
   private readonly observed = new Map<string, Float64Array>();
-  /** Per region: each (series, year)'s result by memoKey (undefined: not computed yet). */
-  private readonly memo = new Map<string, Map<number, ResolvedValue | null | typeof IN_PROGRESS>>();
-  /** Series code → index: the loaded series first (their slots in `observed`), then any other asked for. */
-  private readonly index = new Map<string, number>();
-  private readonly span: number;
+  readonly span: number;
 
-  /**
-   * `series`: the series whose stored values are loaded, in the loader's order; other series have no stored value
-   * here (their formulas and sums still resolve).
-   */
   constructor(
-    private readonly catalog: SeriesCatalog,
-    private readonly tree: ReadonlyMap<string, RegionNode>,
     private readonly load: ValueLoader,
-    private readonly fromYear: number,
-    private readonly toYear: number,
-    private readonly series: readonly string[],
+    readonly fromYear: number,
+    readonly toYear: number,
+    /** The series whose stored values are loaded, in the loader's order. */
+    readonly series: readonly string[],
   ) {
-    series.forEach((code, i) => this.index.set(code, i));
     this.span = toYear - fromYear + 1;
-  }
-
-  private indexOf(code: string): number {
-    let i = this.index.get(code);
-    if (i === undefined) this.index.set(code, (i = this.index.size));
-    return i;
   }
 
   /**
@@ -121,7 +104,8 @@ export class ValueResolver {
     }
   }
 
-  private stored(index: number, region: string, year: number): number | undefined {
+  /** The stored value of the series with this index (its place in `series`), or undefined. */
+  value(index: number, region: string, year: number): number | undefined {
     if (index >= this.series.length || year < this.fromYear || year > this.toYear) return undefined;
     let values = this.observed.get(region);
     if (!values) {
@@ -130,6 +114,38 @@ export class ValueResolver {
     }
     const v = values[index * this.span + year - this.fromYear]!;
     return Number.isNaN(v) ? undefined : v;
+  }
+}
+
+/**
+ * Resolves values over stored ones (a child region is loaded only when a parent's value has to be aggregated, all
+ * the parent's children at once); memoised per (series, region, year), results keyed by a number (no string key per
+ * lookup): a league table of hundreds of regions reads tens of thousands of them.
+ */
+export class ValueResolver {
+  /** Per region: each (series, year)'s result by memoKey (undefined: not computed yet). */
+  private readonly memo = new Map<string, Map<number, ResolvedValue | null | typeof IN_PROGRESS>>();
+  /** Series code → index: the stored series first (their places in the store), then any other asked for. */
+  private readonly index = new Map<string, number>();
+
+  /** Series not in the store have no stored value here (their formulas and sums still resolve). */
+  constructor(
+    private readonly catalog: SeriesCatalog,
+    private readonly tree: ReadonlyMap<string, RegionNode>,
+    private readonly stored: StoredValues,
+  ) {
+    stored.series.forEach((code, i) => this.index.set(code, i));
+  }
+
+  private indexOf(code: string): number {
+    let i = this.index.get(code);
+    if (i === undefined) this.index.set(code, (i = this.index.size));
+    return i;
+  }
+
+  /** Loads these regions' stored values at once (see StoredValues.preload). */
+  preload(regions: readonly string[]): void {
+    this.stored.preload(regions);
   }
 
   get(code: string, region: string, year: number): ResolvedValue | null {
@@ -155,7 +171,7 @@ export class ValueResolver {
   private compute(code: string, index: number, region: string, year: number): ResolvedValue | null {
     const series = this.catalog.get(code);
     // Years outside the loaded span have no stored values; formulas may still look there (last year's growth).
-    const own = this.stored(index, region, year);
+    const own = this.stored.value(index, region, year);
     if (own !== undefined) return { value: own, source: series.kind === 'indicator' ? 'direct' : 'data' };
     const formula = this.catalog.formulas.get(code);
     if (formula) {
@@ -182,7 +198,7 @@ export class ValueResolver {
     if (series.aggregation === 'none') return null;
     const children = this.tree.get(region)?.children ?? [];
     if (children.length === 0) return null;
-    this.preload(children);
+    this.stored.preload(children);
     let total = 0;
     let weights = 0;
     for (const child of children) {

@@ -28,6 +28,8 @@ const shift = (x: number, places: number): number => {
  * decimal text: roundTo(1.005, 2) = 1.01 and roundTo(-2.5, 0) = -3. Non-finite input is returned unchanged; -0 becomes 0.
  */
 export const roundTo = (x: number, decimals: number): number => {
+  // A whole number is itself at any number of decimal places (no string made).
+  if (decimals >= 0 && Number.isInteger(x) && Math.abs(x) < 1e15) return x === 0 ? 0 : x;
   if (!Number.isFinite(x)) return x;
   const magnitude = shift(Math.round(shift(Math.abs(x), decimals)), -decimals);
   const result = x < 0 ? -magnitude : magnitude;
@@ -36,6 +38,8 @@ export const roundTo = (x: number, decimals: number): number => {
 
 /** Removes float noise for output by keeping 12 significant digits: 0.6000000000000001 → 0.6. -0 becomes 0. */
 export const clean = (x: number): number => {
+  // A whole number of up to 12 digits is its own 12-digit text (most stored figures; no string made).
+  if (Number.isInteger(x) && Math.abs(x) < 1e12) return x === 0 ? 0 : x;
   if (!Number.isFinite(x)) return x;
   const result = Number(x.toPrecision(12));
   return result === 0 ? 0 : result;

@@ -78,7 +78,9 @@ const PREFIXES: Readonly<Record<string, number>> = {
 const SCALABLE_NAMES = Object.keys(SCALABLE).sort((a, b) => b.length - a.length);
 
 /** Rounds away binary noise (0.312 × 100 = 31.200000000000003) to 15 significant digits; keeps -0 out. */
-export const tidy = (x: number): number => (Number.isFinite(x) && x !== 0 ? Number(x.toPrecision(15)) : x === 0 ? 0 : x);
+export const tidy = (x: number): number =>
+  // A whole number of up to 15 digits is its own 15-digit text (no string made).
+  Number.isInteger(x) && Math.abs(x) < 1e15 ? (x === 0 ? 0 : x) : Number.isFinite(x) && x !== 0 ? Number(x.toPrecision(15)) : x === 0 ? 0 : x;
 
 /** Spelling variants: full-width slash, percent and brackets, the various middle dots, blanks. */
 export const normalizeUnitText = (text: string): string =>
@@ -205,9 +207,31 @@ export const unitLabel = (u: Unit): { zh: string; en: string } =>
 const wrapIf = (text: string, chars: RegExp): string => (chars.test(text) ? `(${text})` : text);
 
 /** a·b, with text that parseUnit reads back to the same unit. */
+/**
+ * Results of multiplying and dividing units, by the pair of (immutable) units: a formula over a ratio computes the
+ * same unit for every region and year of a league table.
+ */
+const products = new WeakMap<Unit, Map<Unit, Unit>>();
+const quotients = new WeakMap<Unit, Map<Unit, Unit>>();
+
+const remembered = (table: WeakMap<Unit, Map<Unit, Unit>>, a: Unit, b: Unit, make: () => Unit): Unit => {
+  let byB = table.get(a);
+  if (!byB) table.set(a, (byB = new Map()));
+  let unit = byB.get(b);
+  if (!unit) {
+    if (byB.size > 1000) byB.clear();
+    byB.set(b, (unit = make()));
+  }
+  return unit;
+};
+
 export const multiplyUnits = (a: UnitLike, b: UnitLike): Unit => {
   const ua = toUnitObject(a);
   const ub = toUnitObject(b);
+  return remembered(products, ua, ub, () => multiplied(ua, ub));
+};
+
+const multiplied = (ua: Unit, ub: Unit): Unit => {
   const text = ua.text === '' ? ub.text : ub.text === '' ? ua.text : `${wrapIf(ua.text, /\//)}·${wrapIf(ub.text, /\//)}`;
   return makeUnit(text, ua.factor * ub.factor, combineDims(ua, ub, 1));
 };
@@ -216,6 +240,10 @@ export const multiplyUnits = (a: UnitLike, b: UnitLike): Unit => {
 export const divideUnits = (a: UnitLike, b: UnitLike): Unit => {
   const ua = toUnitObject(a);
   const ub = toUnitObject(b);
+  return remembered(quotients, ua, ub, () => divided(ua, ub));
+};
+
+const divided = (ua: Unit, ub: Unit): Unit => {
   const text = ub.text === '' ? ua.text : `${ua.text === '' ? '1' : ua.text}/${wrapIf(ub.text, /\//)}`;
   return makeUnit(text, ua.factor / ub.factor, combineDims(ua, ub, -1));
 };
@@ -260,7 +288,7 @@ export const conversionFactor = (from: UnitLike, to: UnitLike): number => {
 export const convertValue = (value: number, from: UnitLike, to: UnitLike): number => {
   const uf = toUnitObject(from);
   const ut = toUnitObject(to);
-  if (!sameDimension(uf, ut)) throw dimensionMismatch(uf, ut, { zh: '换算', en: 'convert between' });
+  if (uf !== ut && !sameDimension(uf, ut)) throw dimensionMismatch(uf, ut, { zh: '换算', en: 'convert between' });
   return tidy((value * uf.factor) / ut.factor);
 };
 

@@ -12,11 +12,14 @@ import { runImport } from '../../main/services/import/run';
 import { createHandlers } from '../../main/services/handlers';
 import { seedNursingShares } from '../helpers/seeds';
 import { freshDb } from '../helpers/files';
+import { openDb } from '../../main/db/open';
+import { setObservation } from '../../main/services/history';
 
 let db: WriteDb;
+let file: string;
 
 beforeAll(async () => {
-  ({ db } = freshDb());
+  ({ db, file } = freshDb());
   expect((await runImport(db, { file: path.resolve('samples/chuxiong-示例数据.xlsx') })).ok).toBe(true);
   await seedNursingShares(createHandlers(db));
 }, 60_000);
@@ -37,5 +40,24 @@ describe('evaluateMany', () => {
 
   it('evaluates the plan’s own region when no region is named', () => {
     expect(evaluateMany(db, { plan: 'chuxiong', regions: [], years: [2023] })).toEqual([evaluatePlan(db, { plan: 'chuxiong', year: 2023 })]);
+  });
+
+  // Stored values are kept between evaluations while the database is unchanged (context.ts): a value set since,
+  // through this connection or another one (another process: the app beside pwb), is what the next one reads.
+  it('reads a value set since, through this connection or another, not the one read before', () => {
+    const share = (r: ReturnType<typeof evaluatePlan>) => r.rows.find((x) => x.name.includes('护理型床位'))!.value;
+    const before = share(evaluatePlan(db, { plan: 'chuxiong', region: '532322', year: 2023 }));
+    expect(before).not.toBeNull();
+    setObservation(db, { region: '532322', series: 'nursing_beds', year: 2023, value: 1, enteredBy: '测试' });
+    const here = share(evaluatePlan(db, { plan: 'chuxiong', region: '532322', year: 2023 }));
+    expect(here).not.toBe(before);
+    const other = openDb(file);
+    try {
+      setObservation(other, { region: '532322', series: 'nursing_beds', year: 2023, value: 2, enteredBy: '测试' });
+    } finally {
+      other.close();
+    }
+    const there = share(evaluatePlan(db, { plan: 'chuxiong', region: '532322', year: 2023 }));
+    expect([there, there! / here!]).toEqual([expect.any(Number), 2]);
   });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { BugError } from '../../../shared/errors';
 import type { Series } from '../../../shared/types';
-import { SeriesCatalog, ValueResolver, type RegionNode, type LoadedValues } from '../../../main/services/values';
+import { SeriesCatalog, StoredValues, ValueResolver, type RegionNode, type LoadedValues } from '../../../main/services/values';
 
 const series = (code: string, formula: string | null = null, unit = '个'): Series => ({
   code,
@@ -30,7 +30,7 @@ describe('the value resolver', () => {
     // Region 0 of those asked for; slots of series a (index 0) and b (index 1) in 2023 of the span 2020–2025.
     const rows: LoadedValues = { slots: [0 * 6 + 3, 1 * 6 + 3], values: [30, 12] };
     const catalog = new SeriesCatalog([series('a'), series('b'), series('s', 'a + b'), series('x', 'y + 1'), series('y', 'x + 1')]);
-    const resolver = new ValueResolver(catalog, tree, () => (loads++, rows), 2020, 2025, ['a', 'b']);
+    const resolver = new ValueResolver(catalog, tree, new StoredValues(() => (loads++, rows), 2020, 2025, ['a', 'b']));
     expect(resolver.get('s', 'r', 2023)).toEqual({ value: 42, source: 'formula' });
     expect(resolver.get('s', 'r', 2023)).toEqual({ value: 42, source: 'formula' });
     expect(loads).toBe(1);
