@@ -1,72 +1,71 @@
 /**
- * The large-import benchmark (issue 4): a 200,000-row × 10-column flat workbook (2 million cells) imported into the
- * store, beside — on the same file, in the same run — a bare exceljs streaming read (the floor), exceljs's
- * whole-workbook reader, and a plain Python script with openpyxl (read-only) and sqlite3. Each in its own process.
+ * The large-import benchmark of issue 14, on the shared yardstick (bench/yardstick, copied from ../shared/bench): a
+ * 200,000-row × 10-column flat workbook with the Dazhou plan's printed names and real township codes, imported as a
+ * whole command (`node bin/pwb.cjs import flat.xlsx --db NEW.db`, start-up and a new database included) beside a bare
+ * exceljs streaming read that stores nothing (the floor) and an office scripter's openpyxl + sqlite3 script, each in
+ * its own process, best of two rounds, in the same run. Peak memory from GNU time where it is installed.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { openDb } from '../main/db/open';
-import { insertRegions } from '../main/db/queries/regions';
-import { allSeries } from '../main/db/queries/series';
 import { tempDir } from '../test/helpers/files';
 
 export interface StepResult {
   step: string;
   seconds: number;
   rows: number;
-  maxRssMb: number;
+  maxRssMb: number | null;
+  /** The step this one is compared with, and how many times its time this one takes. */
+  versus?: { step: string; ratio: number };
 }
 
-const REGIONS = 200;
-const YEARS = Array.from({ length: 20 }, (_, i) => 2006 + i);
+const ROWS = 200_000;
+const GNU_TIME = '/usr/bin/time';
+
+/** Runs a command in its own process: wall time, and peak memory when GNU time is there. */
+const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env): { seconds: number; maxRssMb: number | null; stdout: string } => {
+  const timed = fs.existsSync(GNU_TIME);
+  const t0 = performance.now();
+  const r = timed
+    ? spawnSync(GNU_TIME, ['-f', 'PWB_MAXRSS %M', command, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 26 })
+    : spawnSync(command, args, { encoding: 'utf8', env, maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-500)}`);
+  const rss = /PWB_MAXRSS (\d+)/.exec(r.stderr ?? '')?.[1];
+  return { seconds, maxRssMb: rss ? Number(rss) / 1024 : null, stdout: r.stdout };
+};
+
+const best = (rounds: ReturnType<typeof run>[]) => rounds.reduce((a, b) => (b.seconds < a.seconds ? b : a));
 
 export const runLargeImportBench = async (): Promise<StepResult[]> => {
   const dir = tempDir('pwb-bench-import-');
-  // A database with 200 synthetic townships, copied for each run of the import.
-  const template = path.join(dir, 'template.sqlite');
-  const db = openDb(template);
-  const regions = Array.from({ length: REGIONS }, (_, i) => ({ code: `532322${String(500 + i)}`, name: `示例乡镇${i + 1}`, parentCode: '532322', level: 'township' as const, aliases: [] }));
-  db.transaction(() => insertRegions(db, regions))();
-  const series = allSeries(db).filter((s) => !s.formula).slice(0, 50);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  fs.writeFileSync(path.join(dir, 'names.json'), JSON.stringify(Object.fromEntries(series.map((s) => [s.name, s.code]))));
+  const yardstick = path.resolve('bench/yardstick');
+  const file = path.join(dir, 'flat.xlsx');
+  const withModules = { ...process.env, NODE_PATH: path.resolve('node_modules') };
+  run(process.execPath, [path.join(yardstick, 'gen-flat.cjs'), file, String(ROWS)], withModules);
 
-  const file = path.join(dir, 'flat-200k.xlsx');
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: true });
-  const ws = wb.addWorksheet('观测值');
-  ws.addRow(['地区代码', '地区', '指标或统计项', '年份', '数值', '单位', '来源', '代码', '备注', '填报人']).commit();
-  let n = 0;
-  for (const r of regions) {
-    for (const [i, s] of series.entries()) {
-      for (const y of YEARS) {
-        ws.addRow([r.code, r.name, s.name, y, 100 + i + (y - 2006) * 2 + (n % 7), s.unit, '基准测试', s.code, '', '测试']).commit();
-        n++;
-      }
-    }
-  }
-  ws.commit();
-  await wb.commit();
-
-  const tsx = path.resolve('node_modules/.bin/tsx');
-  const step = (name: string, args: string[]): StepResult => {
-    const out = execFileSync(tsx, ['bench/import-steps.ts', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    return { step: name, ...(JSON.parse(out.trim().split('\n').pop()!) as Omit<StepResult, 'step'>) };
-  };
-  const results: StepResult[] = [];
-  results.push(step('exceljs streaming read (floor)', ['floor', file]));
-  results.push(step('exceljs whole-workbook read', ['whole', file]));
-  const pwbDb = path.join(dir, 'pwb.sqlite');
-  fs.copyFileSync(template, pwbDb);
-  results.push(step('pwb import (stream, match, convert, store)', ['pwb', file, pwbDb]));
-  try {
-    const py = execFileSync('/usr/bin/python3', ['bench/openpyxl_import.py', file, path.join(dir, 'py.sqlite'), path.join(dir, 'names.json')], { encoding: 'utf8' });
-    results.push({ step: 'python3 openpyxl read-only + sqlite3', ...(JSON.parse(py.trim()) as Omit<StepResult, 'step'>) });
-  } catch (error) {
-    console.error(`python3-openpyxl not available (apt-get install python3-openpyxl): ${(error as Error).message.split('\n')[0]}`);
+  const python = fs.existsSync('/usr/bin/python3') && spawnSync('/usr/bin/python3', ['-c', 'import openpyxl']).status === 0;
+  if (!python) console.error('python3-openpyxl is not installed (apt-get install python3-openpyxl): the Python peer is left out.');
+  const floor: ReturnType<typeof run>[] = [];
+  const pwb: ReturnType<typeof run>[] = [];
+  const py: ReturnType<typeof run>[] = [];
+  for (let round = 0; round < 2; round++) {
+    floor.push(run(process.execPath, [path.join(yardstick, 'exceljs_stream.cjs'), file], withModules));
+    const db = path.join(dir, `pwb-${round}.sqlite`);
+    pwb.push(run(process.execPath, [path.resolve('bin/pwb.cjs'), 'import', file, '--db', db]));
+    if (python) py.push(run('/usr/bin/python3', [path.join(yardstick, 'openpyxl_import.py'), file, path.join(dir, `py-${round}.sqlite`)]));
   }
   fs.rmSync(dir, { recursive: true, force: true });
+
+  const f = best(floor);
+  const p = best(pwb);
+  const results: StepResult[] = [
+    { step: 'exceljs streaming read, stores nothing (the floor)', seconds: f.seconds, rows: ROWS, maxRssMb: f.maxRssMb },
+    { step: '`pwb import` whole command, new database', seconds: p.seconds, rows: ROWS, maxRssMb: p.maxRssMb, versus: { step: 'the floor', ratio: p.seconds / f.seconds } },
+  ];
+  if (py.length > 0) {
+    const o = best(py);
+    results.push({ step: 'python3 openpyxl read-only + sqlite3', seconds: o.seconds, rows: ROWS, maxRssMb: o.maxRssMb, versus: { step: 'pwb import', ratio: o.seconds / p.seconds } });
+  }
   return results;
 };

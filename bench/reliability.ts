@@ -319,7 +319,9 @@ const backupRoundTrip = async (): Promise<ReliabilityRow> => {
   const live = path.join(dir, 'live.sqlite');
   fs.copyFileSync(template, live);
   // A backup taken while another process is writing: started once the import's write-ahead log grows.
-  const importing = spawn(process.execPath, [CLI, 'import', file, '--db', live], { stdio: 'ignore' });
+  const importing = spawn(process.execPath, [CLI, 'import', file, '--db', live], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  importing.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-400)));
   const ended = new Promise<number | null>((resolve) => importing.on('exit', resolve));
   let running = true;
   void ended.then(() => (running = false));
@@ -339,13 +341,15 @@ const backupRoundTrip = async (): Promise<ReliabilityRow> => {
   const same = JSON.stringify(copied) === JSON.stringify(restored);
   const c = counts(elsewhere);
   // The copy holds the import whole or not at all, and the live database has it all.
-  const consistent = (copied.observation === 0 || copied.observation === rows) && counts(live).observations === rows && code === 0;
+  const liveRows = counts(live).observations;
+  const consistent = (copied.observation === 0 || copied.observation === rows) && liveRows === rows && code === 0;
   const good = backup.integrity === 'ok' && same && c.integrity === 'ok' && consistent;
+  const wrong = good ? '' : `; NOT AS IT MUST: the import exited with ${code}, the live database holds ${liveRows} of ${rows}, the restored copy's integrity ${c.integrity}; it said: ${stderr.trim().replace(/\s+/g, ' ')}`;
   return {
     check: '备份与恢复 backup and restore',
     tries: 1,
     ok: Number(good),
-    detail: `backup ${overlapped ? 'while another process was writing' : 'after the import (it ended before its write could be caught)'}: integrity ${backup.integrity}, ${copied.observation} of the import's ${rows} values (all or none); restored in another folder: ${Object.keys(restored).length} tables, counts ${same ? 'identical' : 'DIFFERENT'}`,
+    detail: `backup ${overlapped ? 'while another process was writing' : 'after the import (it ended before its write could be caught)'}: integrity ${backup.integrity}, ${copied.observation} of the import's ${rows} values (all or none); restored in another folder: ${Object.keys(restored).length} tables, counts ${same ? 'identical' : 'DIFFERENT'}${wrong}`,
     seconds: (performance.now() - t0) / 1000,
   };
 };
