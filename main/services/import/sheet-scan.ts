@@ -8,7 +8,7 @@
 import { CAPS, CapExceeded, fmt, type CapWhere } from './caps';
 import type { SheetValues } from './sheet-values';
 import { decodeXmlText } from './sheet-values';
-import { attr, cellAttrs, TEXT_RUN_BYTES, type CellAttrs, type TagHandler } from './xml-scan';
+import { attr, cellAttrs, cellRanges, TEXT_RUN_BYTES, type CellAttrs, type CellRanges, type Tag, type TagHandler } from './xml-scan';
 
 const columnNumber = (letters: string): number => {
   let col = 0;
@@ -26,6 +26,45 @@ export const columnName = (col: number): string => {
 const parseRef = (ref: string): { row: number; col: number } | null => {
   const m = /^\$?([A-Za-z]{1,10})\$?(\d{1,15})$/.exec(ref);
   return m ? { col: columnNumber(m[1]!.toUpperCase()), row: Number(m[2]) } : null;
+};
+
+/**
+ * A1 written plainly (1–3 capital letters, a row number without leading zeros): its row and column read from the bytes,
+ * where its text is the same as the cell's name; null for any other writing, which parseRef reads.
+ */
+const plainRef = (buf: Buffer, from: number, to: number): { row: number; col: number } | null => {
+  let i = from;
+  let col = 0;
+  while (i < to && buf[i]! >= 0x41 && buf[i]! <= 0x5a && i - from < 3) col = col * 26 + buf[i++]! - 64;
+  if (col === 0 || i >= to || buf[i] === 0x30 || to - i > 7) return null;
+  let row = 0;
+  for (; i < to; i++) {
+    const d = buf[i]!;
+    if (d < 0x30 || d > 0x39) return null;
+    row = row * 10 + d - 0x30;
+  }
+  return { row, col };
+};
+
+/** The cell types Excel writes, as constants (no string made per cell). */
+const TYPES = ['s', 'n', 'b', 'e', 'd', 'str', 'inlineStr'].map((t) => ({ t, bytes: Buffer.from(t, 'latin1') }));
+
+const typeAt = (buf: Buffer, from: number, to: number): string => {
+  if (from < 0) return '';
+  for (const { t, bytes } of TYPES) if (bytes.length === to - from && buf.compare(bytes, 0, bytes.length, from, to) === 0) return t;
+  return buf.toString('latin1', from, to);
+};
+
+/** A style index written as digits, read from the bytes; otherwise as Number reads its text (NaN: none). */
+const styleAt = (buf: Buffer, from: number, to: number): number => {
+  if (from < 0) return 0;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = buf[i]!;
+    if (d < 0x30 || d > 0x39 || i - from > 9) return Number(buf.toString('latin1', from, to));
+    n = n * 10 + d - 0x30;
+  }
+  return to > from ? n : Number('');
 };
 
 /** Overlong shared strings by index, with their first characters (the rest is never kept). */
@@ -55,7 +94,7 @@ export class SharedStringsScan implements TagHandler {
   where(): CapWhere {
     return { part: this.part };
   }
-  open(name: string, _tag: () => string, empty: boolean): void {
+  open(name: string, _tag: Tag, empty: boolean): void {
     if (this.keep && this.inSi) {
       if (name === 'rPh') this.phonetic++;
       else if (name === 't' && this.phonetic === 0) this.inT = !empty;
@@ -126,8 +165,10 @@ export class SheetScan implements TagHandler {
   private readonly hiddenRows: number[] = [];
   private readonly hiddenColumns = new Set<number>();
   private readonly emptyResults: string[] = [];
-  // The cell being read.
-  private cell = '';
+  // The cell being read: its r as written when that is not its plain name, else its row and column.
+  private cellRef: string | null = null;
+  private cellRow = 0;
+  private cellCol = 0;
   private inCell = false;
   private type = '';
   private formula = false;
@@ -137,6 +178,7 @@ export class SheetScan implements TagHandler {
   private vHasText = false;
   private cellBytes = 0;
   private readonly attrs: CellAttrs = { r: null, t: null, s: null };
+  private readonly ranges: CellRanges = { rFrom: -1, rTo: -1, tFrom: -1, tTo: -1, sFrom: -1, sTo: -1 };
 
   constructor(
     private readonly part: string,
@@ -146,6 +188,11 @@ export class SheetScan implements TagHandler {
     private readonly values: SheetValues | null = null,
   ) {}
 
+  /** The cell's name for a message, made only when asked. */
+  private get cell(): string {
+    return this.cellRef ?? (this.cellRow === 0 ? '' : `${columnName(Math.min(this.cellCol, CAPS.maxColumn + 1))}${this.cellRow}`);
+  }
+
   where(cell = this.cell): CapWhere {
     return { part: this.part, ...(this.sheet !== undefined ? { sheet: this.sheet } : {}), ...(cell ? { cell } : {}) };
   }
@@ -154,14 +201,19 @@ export class SheetScan implements TagHandler {
     throw new CapExceeded(cap, zh, en, this.where(cell));
   }
 
-  /** The extent (last row × last column) after a row or cell at (row, col), named by `ref`. */
-  private extend(row: number, col: number, ref: string): void {
-    if (row > CAPS.maxRow) this.fail('maxRow', `行号 ${fmt(row)}（${row}）超出 Excel 的上限 ${fmt(CAPS.maxRow)} 行。`, `row ${row} is beyond Excel's last row, ${fmt(CAPS.maxRow)}.`, ref);
-    if (col > CAPS.maxColumn) this.fail('maxColumn', `列号 ${fmt(col)} 超出 Excel 的上限 ${fmt(CAPS.maxColumn)} 列（XFD）。`, `column ${fmt(col)} is beyond Excel's last column, ${fmt(CAPS.maxColumn)} (XFD).`, ref);
+  /** The extent (last row × last column) after a row or cell at (row, col): the current cell, or `row` (a <row>). */
+  private extend(row: number, col: number, what: 'cell' | 'row'): void {
+    if (row > CAPS.maxRow) this.fail('maxRow', `行号 ${fmt(row)}（${row}）超出 Excel 的上限 ${fmt(CAPS.maxRow)} 行。`, `row ${row} is beyond Excel's last row, ${fmt(CAPS.maxRow)}.`, this.refOf(what, row));
+    if (col > CAPS.maxColumn) this.fail('maxColumn', `列号 ${fmt(col)} 超出 Excel 的上限 ${fmt(CAPS.maxColumn)} 列（XFD）。`, `column ${fmt(col)} is beyond Excel's last column, ${fmt(CAPS.maxColumn)} (XFD).`, this.refOf(what, row));
     if (row <= this.lastRow && col <= this.lastColumn) return;
     this.lastRow = Math.max(this.lastRow, row);
     this.lastColumn = Math.max(this.lastColumn, col);
-    this.checkExtent(this.lastRow, Math.max(1, this.lastColumn), ref);
+    if (this.lastRow * Math.max(1, this.lastColumn) > CAPS.extentCells) this.checkExtent(this.lastRow, Math.max(1, this.lastColumn), this.refOf(what, row));
+  }
+
+  /** A row's or the current cell's name, for a message. */
+  private refOf(what: 'cell' | 'row', row: number): string {
+    return what === 'row' ? `${row}:${row}` : this.cell;
   }
 
   private checkExtent(rows: number, cols: number, ref: string): void {
@@ -187,7 +239,7 @@ export class SheetScan implements TagHandler {
     return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
   }
 
-  open(name: string, tagText: () => string, empty: boolean): void {
+  open(name: string, tagBytes: Tag, empty: boolean): void {
     if (this.values && this.inCell) this.values.openPart(name, empty);
     if (name === 'v' || name === 'f') {
       if (name === 'f') this.formula = true;
@@ -199,18 +251,17 @@ export class SheetScan implements TagHandler {
       }
       return;
     }
-    if (name !== 'c' && name !== 'row' && name !== 'col' && name !== 'mergeCell' && name !== 'dimension') return;
-    const tag = tagText();
+    if (name === 'c') return this.openCell(tagBytes, empty);
+    if (name !== 'row' && name !== 'col' && name !== 'mergeCell' && name !== 'dimension') return;
+    const tag = tagBytes.text();
     switch (name) {
-      case 'c':
-        return this.openCell(tag, empty);
       case 'row': {
         const r = attr(tag, 'r');
         this.row = r !== null && /^\d{1,15}$/.test(r) ? Number(r) : this.row + 1;
         this.col = 0;
         this.rowCells = 0;
         if (++this.rows > CAPS.maxRow) this.fail('maxRow', `行数超过 ${fmt(CAPS.maxRow)}。`, `more than ${fmt(CAPS.maxRow)} rows.`, `${this.row}:${this.row}`);
-        this.extend(this.row, 1, `${this.row}:${this.row}`);
+        this.extend(this.row, 1, 'row');
         this.values?.openRow(this.row);
         const hidden = attr(tag, 'hidden');
         if (hidden === '1' || hidden === 'true') this.hiddenRows.push(this.row);
@@ -230,12 +281,19 @@ export class SheetScan implements TagHandler {
     }
   }
 
-  private openCell(tag: string, empty: boolean): void {
-    const attrs = cellAttrs(tag, this.attrs);
-    const ref = attrs.r;
+  private openCell(tag: Tag, empty: boolean): void {
+    // r, t and s from the tag's bytes (no string per cell); a tag written otherwise is read from its text.
+    const at = this.ranges;
+    const bytes = cellRanges(tag.buf, tag.from, tag.to, at);
+    const plain = bytes && at.rFrom >= 0 ? plainRef(tag.buf, at.rFrom, at.rTo) : null;
+    const attrs = bytes ? null : cellAttrs(tag.text(), this.attrs);
+    const ref = plain ? null : attrs ? attrs.r : at.rFrom >= 0 ? tag.buf.toString('latin1', at.rFrom, at.rTo) : null;
     let row = this.row;
     let col = this.col + 1;
-    if (ref !== null) {
+    if (plain) {
+      row = plain.row;
+      col = plain.col;
+    } else if (ref !== null) {
       const p = parseRef(ref);
       if (!p) this.fail('damaged', `单元格地址“${ref.slice(0, 20)}”无效。`, `invalid cell reference "${ref.slice(0, 20)}".`, ref.slice(0, 20));
       row = p.row;
@@ -243,18 +301,20 @@ export class SheetScan implements TagHandler {
     }
     if (row === 0) row = this.row = 1;
     this.col = col;
-    this.cell = ref ?? `${columnName(Math.min(col, CAPS.maxColumn + 1))}${row}`;
+    this.cellRef = ref;
+    this.cellRow = row;
+    this.cellCol = col;
     if (++this.rowCells > CAPS.maxColumn) {
       this.fail('maxColumn', `一行中的单元格超过 ${fmt(CAPS.maxColumn)} 个（Excel 一行只有 ${fmt(CAPS.maxColumn)} 列）。`, `more than ${fmt(CAPS.maxColumn)} cells in one row (Excel has ${fmt(CAPS.maxColumn)} columns).`);
     }
     if (++this.cells > CAPS.extentCells) {
       this.fail('extentCells', `单元格超过 ${fmt(CAPS.extentCells)} 个。`, `more than ${fmt(CAPS.extentCells)} cells.`);
     }
-    this.extend(row, col, this.cell);
+    this.extend(row, col, 'cell');
     this.inCell = !empty;
-    this.type = attrs.t ?? '';
+    this.type = attrs ? (attrs.t ?? '') : typeAt(tag.buf, at.tFrom, at.tTo);
     if (this.values) {
-      this.values.openCell(col, this.type, attrs.s);
+      this.values.openCell(col, this.type, attrs ? (attrs.s === null ? 0 : Number(attrs.s)) : styleAt(tag.buf, at.sFrom, at.sTo));
       if (empty) this.values.closeCell();
     }
     this.formula = false;

@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 // exceljs's built-in number formats by id, and its date test: the same as its readers use.
 import defaultNumFormats from 'exceljs/lib/xlsx/defaultnumformats.js';
 import { LightSheet } from './light-sheet';
-import { attr, type TagHandler } from './xml-scan';
+import { attr, type Tag, type TagHandler } from './xml-scan';
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(lt|gt|amp|quot|apos));/g;
@@ -35,15 +35,15 @@ export class StylesScan implements TagHandler {
   where() {
     return { part: 'xl/styles.xml' };
   }
-  open(name: string, tag: () => string, empty: boolean): void {
+  open(name: string, tag: Tag, empty: boolean): void {
     if (name === 'numFmts') this.inNumFmts = !empty;
     else if (name === 'cellXfs') this.inCellXfs = !empty;
     else if (name === 'numFmt' && this.inNumFmts) {
-      const t = tag();
+      const t = tag.text();
       const id = Number(attr(t, 'numFmtId'));
       const code = attr(t, 'formatCode');
       if (Number.isInteger(id) && code !== null) this.custom.set(id, decodeXmlText(code));
-    } else if (name === 'xf' && this.inCellXfs) this.xfs.push(Number(attr(tag(), 'numFmtId') ?? 0) || 0);
+    } else if (name === 'xf' && this.inCellXfs) this.xfs.push(Number(attr(tag.text(), 'numFmtId') ?? 0) || 0);
   }
   close(name: string): void {
     if (name === 'numFmts') this.inNumFmts = false;
@@ -197,11 +197,11 @@ export class SheetValues {
     this.rowNo = number;
   }
 
-  openCell(col: number, type: string, style: string | null): void {
+  /** `style`: the cell's s (0 when it has none, NaN when it is not a number). */
+  openCell(col: number, type: string, style: number): void {
     this.col = col;
     this.type = type;
-    const s = style === null ? 0 : Number(style);
-    this.numFmt = s && this.styles ? this.styles.numFmtOf(s) : undefined;
+    this.numFmt = style && this.styles ? this.styles.numFmtOf(style) : undefined;
     this.v.reset();
     this.f.reset();
     this.hasV = false;

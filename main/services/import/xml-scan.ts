@@ -6,9 +6,23 @@
  */
 import { CAPS, CapExceeded, fmt, type CapWhere } from './caps';
 
+/**
+ * A start tag as it lies in the chunk: bytes [from, to) of buf, '<' to '>'. One object per scan, reused for every tag:
+ * a handler reads it during open() and keeps nothing of it (two million cells make no string or closure each).
+ */
+export class Tag {
+  buf: Buffer = Buffer.alloc(0);
+  from = 0;
+  to = 0;
+  /** The tag's text as latin1 (attributes are ASCII). */
+  text(): string {
+    return this.buf.toString('latin1', this.from, this.to);
+  }
+}
+
 export interface TagHandler {
-  /** A start tag (`empty` when it closes itself); `tag()` reads the tag's text as latin1 (attributes are ASCII). */
-  open(name: string, tag: () => string, empty: boolean): void;
+  /** A start tag (`empty` when it closes itself). */
+  open(name: string, tag: Tag, empty: boolean): void;
   close(name: string): void;
   /** A run of text (or part of one: runs split across chunks come in pieces): bytes [from, to) of buf. */
   text(buf: Buffer, from: number, to: number): void;
@@ -45,6 +59,7 @@ const nameAt = (buf: Buffer, at: number, end: number): string => {
 
 export class XmlScan {
   private carry: Buffer | null = null;
+  private readonly tag = new Tag();
   private depth = 0;
   private run = 0;
 
@@ -116,7 +131,13 @@ export class XmlScan {
           this.fail('xmlDepth', `XML 嵌套超过 ${CAPS.xmlDepth} 层。`, `XML nested deeper than ${CAPS.xmlDepth} levels.`);
         }
         const name = nameAt(buf, lt + 1, end);
-        if (name !== '') this.handler.open(name, () => buf.toString('latin1', lt, end + 1), empty);
+        if (name !== '') {
+          const tag = this.tag;
+          tag.buf = buf;
+          tag.from = lt;
+          tag.to = end + 1;
+          this.handler.open(name, tag, empty);
+        }
       }
       i = end + 1;
     }
@@ -138,6 +159,54 @@ export class XmlScan {
 const attrPatterns = new Map<string, RegExp>();
 
 /** An attribute's value in a tag's text (`r="A1"`), or null. */
+/** Where the values of a cell tag's r, t and s lie in its bytes ([from, to); from −1: absent). */
+export interface CellRanges {
+  rFrom: number;
+  rTo: number;
+  tFrom: number;
+  tTo: number;
+  sFrom: number;
+  sTo: number;
+}
+
+/**
+ * Finds r, t and s in a <c> tag's bytes without making a string; false when the tag is written in a way this loop
+ * does not follow (a blank around '=', an unquoted value), which cellAttrs then reads from the tag's text.
+ */
+export const cellRanges = (buf: Buffer, from: number, to: number, out: CellRanges): boolean => {
+  out.rFrom = out.tFrom = out.sFrom = -1;
+  let i = from + 1;
+  while (i < to && !isNameEnd(buf[i]!)) i++;
+  for (;;) {
+    while (i < to && (buf[i] === 0x20 || buf[i] === 0x09 || buf[i] === 0x0a || buf[i] === 0x0d)) i++;
+    if (i >= to || buf[i] === 0x2f || buf[i] === GT) return true;
+    let local = i;
+    const start = i;
+    while (i < to && buf[i] !== 0x3d && !isNameEnd(buf[i]!)) {
+      if (buf[i] === 0x3a) local = i + 1;
+      i++;
+    }
+    const quote = buf[i + 1];
+    if (buf[i] !== 0x3d || (quote !== 0x22 && quote !== 0x27) || i === start) return false;
+    const end = buf.indexOf(quote, i + 2);
+    if (end < 0 || end >= to) return false;
+    if (i - local === 1) {
+      const c = buf[local];
+      if (c === 0x72 && out.rFrom < 0) {
+        out.rFrom = i + 2;
+        out.rTo = end;
+      } else if (c === 0x74 && out.tFrom < 0) {
+        out.tFrom = i + 2;
+        out.tTo = end;
+      } else if (c === 0x73 && out.sFrom < 0) {
+        out.sFrom = i + 2;
+        out.sTo = end;
+      }
+    }
+    i = end + 1;
+  }
+};
+
 /** The attributes of a cell's start tag that the import reads. */
 export interface CellAttrs {
   r: string | null;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { plainNumber } from '../../../main/services/import/sheet-values';
-import { cellAttrs, attr } from '../../../main/services/import/xml-scan';
+import { attr, cellAttrs, cellRanges } from '../../../main/services/import/xml-scan';
 
 const read = (text: string): number => {
   const buf = Buffer.from(`<v>${text}</v>`, 'latin1');
@@ -48,8 +48,16 @@ describe("a cell tag's r, t and s in one pass", () => {
     '<c>',
     '<c\tr="F6"\nt="str"\r s="0"/>',
     '<c r="G7" foo="a>b" t="e">',
-  ])('reads %j as the regular expressions do', (tag) => {
-    const out = cellAttrs(tag, { r: null, t: null, s: null });
-    expect(out).toEqual({ r: attr(tag, 'r'), t: attr(tag, 't'), s: attr(tag, 's') });
+  ])('reads %j as the regular expressions do, from its text and (when it can) from its bytes', (tag) => {
+    const expected = { r: attr(tag, 'r'), t: attr(tag, 't'), s: attr(tag, 's') };
+    expect(cellAttrs(tag, { r: null, t: null, s: null })).toEqual(expected);
+    const buf = Buffer.from(`xx${tag}yy`, 'latin1');
+    const at = { rFrom: -1, rTo: -1, tFrom: -1, tTo: -1, sFrom: -1, sTo: -1 };
+    if (cellRanges(buf, 2, 2 + tag.length, at)) {
+      const text = (from: number, to: number) => (from < 0 ? null : buf.toString('latin1', from, to));
+      expect({ r: text(at.rFrom, at.rTo), t: text(at.tFrom, at.tTo), s: text(at.sFrom, at.sTo) }).toEqual(expected);
+    } else {
+      expect(tag).toMatch(/\s=|=\s/); // only a blank around '=' is left to the text
+    }
   });
 });
