@@ -11,6 +11,7 @@ import { builtInsFingerprint } from '../catalog/load';
 import { packageRoot } from '../catalog/paths';
 import { assertNotFromNewerApp, latestVersion, migrate, schemaVersion } from './migrations';
 import { backupsKept, nextBackupPath, pruneBackups } from './backups-folder';
+import { databaseState } from './state';
 import { BUSY_TIMEOUT_MS, lastBackupHint, userErrorOfSqlite } from './errors';
 import { asWriteDb, type WriteDb } from './types';
 
@@ -69,6 +70,12 @@ const freshDatabaseImage = (): Buffer => {
   }
   return (freshImage = buildNewDatabaseImage());
 };
+
+/** Databases this process has just created, with their state then (see untouchedNewDatabase). */
+const createdHere = new WeakMap<WriteDb, string>();
+
+/** A database this process created from the image and nobody has changed since: it holds nothing to lose. */
+export const untouchedNewDatabase = (db: WriteDb): boolean => createdHere.get(db) === databaseState(db);
 
 const isFresh = (file: string): boolean => file === ':memory:' || !fs.existsSync(file) || fs.statSync(file).size === 0;
 
@@ -158,5 +165,6 @@ export const openDb = (file: string, options: OpenOptions = {}): WriteDb => {
     if (known) throw known;
     throw error;
   }
+  if (useImage && file !== ':memory:') createdHere.set(db, databaseState(db));
   return db;
 };

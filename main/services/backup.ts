@@ -11,6 +11,7 @@ import { latestVersion, migrate } from '../db/migrations';
 import { invalidateContext } from './context';
 import { backupsKept, nextBackupPath, pruneBackups, writeBackup } from '../db/backups-folder';
 import type { WriteDb } from '../db/types';
+import { untouchedNewDatabase } from '../db/open';
 
 export interface BackupResult {
   file: string;
@@ -129,6 +130,8 @@ export { DEFAULT_BACKUPS_KEPT } from '../db/backups-folder';
 export const autoBackup = async (db: WriteDb, reason: string): Promise<string | null> => {
   const file = db.name;
   if (!file || file === ':memory:' || !fs.existsSync(file)) return null;
+  // A database made a moment ago (`pwb import … --db NEW.db`) holds nothing that a backup would keep.
+  if (untouchedNewDatabase(db)) return null;
   const keep = backupsKept(db);
   if (keep === 0) return null;
   const out = nextBackupPath(file, reason);

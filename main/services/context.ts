@@ -4,6 +4,7 @@
  */
 import type { Region } from '../../shared/types';
 import { valueLoader } from '../db/queries/observations';
+import { databaseState } from '../db/state';
 import { allRegions } from '../db/queries/regions';
 import { allSeries } from '../db/queries/series';
 import type { ReadDb } from '../db/types';
@@ -35,13 +36,6 @@ export const invalidateContext = (db: ReadDb): void => {
   trees.delete(db);
 };
 
-/**
- * The database's state: changes committed by other connections (data_version) and every change made through this
- * one (total_changes). While it stays the same, so do the stored values.
- */
-const stateOf = (db: ReadDb): string =>
-  `${db.pragma('data_version', { simple: true }) as number}:${db.prepare<[], number>('SELECT total_changes()').pluck().get()!}`;
-
 /** Stores of stored values per database, kept while its state stays the same (a few: a plan's years and series each). */
 const stores = new WeakMap<ReadDb, { state: string; byKey: Map<string, StoredValues> }>();
 const STORES_KEPT = 8;
@@ -51,7 +45,7 @@ const STORES_KEPT = 8;
  * league table asked for again (another year's status, the app's screen redrawn) reads nothing from the database.
  */
 const storedValuesFor = (db: ReadDb, fromYear: number, toYear: number, series: readonly string[]): StoredValues => {
-  const state = stateOf(db);
+  const state = databaseState(db);
   let cache = stores.get(db);
   if (!cache || cache.state !== state) stores.set(db, (cache = { state, byKey: new Map() }));
   const key = `${fromYear}|${toYear}|${series.join(',')}`;

@@ -26,6 +26,18 @@ describe('automatic backups', () => {
     expect(kept).toHaveLength(5);
     expect(kept.every((f) => f.startsWith('workbench-') && f.endsWith('-import.sqlite'))).toBe(true);
   });
+
+  it('are not taken of a database made a moment ago, which holds nothing to keep; the next change is backed up', async () => {
+    const { createHandlers } = await import('../../main/services/handlers');
+    const { freshDb, longSheet, writeWorkbook } = await import('../helpers/files');
+    const { db, dir } = freshDb();
+    const h = createHandlers(db);
+    const book = (value: number) => writeWorkbook(path.join(tempDir(), `v${value}.xlsx`), [{ name: '2023年', rows: longSheet('地区：双柏县', [2023], [['养老机构床位总数', '张', value]]) }]);
+    expect((await h['import.run']({ file: await book(100) })).ok).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+    expect((await h['import.run']({ file: await book(101) })).ok).toBe(true);
+    expect(fs.readdirSync(path.join(dir, 'backups'))).toHaveLength(1);
+  });
 });
 
 describe('a damaged database', () => {
@@ -34,8 +46,11 @@ describe('a damaged database', () => {
     const { freshDb, longSheet, writeWorkbook } = await import('../helpers/files');
     const { db, dir, file } = freshDb();
     const h = createHandlers(db);
-    const good = await writeWorkbook(path.join(tempDir(), 'good.xlsx'), [{ name: '2023年', rows: longSheet('地区：双柏县', [2023], [['养老机构床位总数', '张', 100]]) }]);
-    expect((await h['import.run']({ file: good })).ok).toBe(true);
+    // Two imports: the first into the database made a moment ago is not backed up (it held nothing), the second is.
+    for (const value of [100, 101]) {
+      const good = await writeWorkbook(path.join(tempDir(), `good${value}.xlsx`), [{ name: '2023年', rows: longSheet('地区：双柏县', [2023], [['养老机构床位总数', '张', value]]) }]);
+      expect((await h['import.run']({ file: good })).ok).toBe(true);
+    }
     db.close();
     for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
     const bytes = fs.readFileSync(file);
@@ -96,6 +111,9 @@ describe('backups of two databases in one folder, and a restore that must not lo
     const dir = tempDir();
     const w = openDb(path.join(dir, 'w.sqlite'));
     const w1 = openDb(path.join(dir, 'w-1.sqlite'));
+    // Each holds a value of its own: a database made a moment ago and never changed is not backed up.
+    const { setObservation } = await import('../../main/services/history');
+    for (const db of [w, w1]) setObservation(db, { region: '532322', series: 'elderly_beds', year: 2023, value: 1, enteredBy: '测试' });
     await autoBackup(w1, 'import');
     for (let i = 0; i < 6; i++) await autoBackup(w, 'import');
     expect(backupsOf(path.join(dir, 'w.sqlite'))).toHaveLength(5);
