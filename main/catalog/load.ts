@@ -144,6 +144,14 @@ export const loadBuiltIns = (): BuiltIns => {
 
 const fingerprintOf = (texts: readonly string[]): string => texts.reduce((h, text) => fnv1a(text, h), 0x811c9dc5).toString(16);
 
+let catalogOnly: CatalogFile | null = null;
+
+/** The built-in catalogue alone (series.json, read and checked against its schema), without the division tree. */
+export const builtInCatalog = (): CatalogFile => {
+  if (cached) return cached.catalog;
+  return (catalogOnly ??= readJson(path.join(templatesDir(), 'catalog', 'series.json'), CatalogFileSchema).value);
+};
+
 let fingerprinted: string | null = null;
 
 /**

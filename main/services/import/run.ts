@@ -306,10 +306,26 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
 };
 
 /** The same region, series and year twice in one workbook is an error naming both cells. */
+/**
+ * A number per (region, series, year): the region's and the series' order of first sight and the year (1949–2100,
+ * below 4096), instead of a string per value (200,000 values: 200,000 strings).
+ */
+const valueKeys = () => {
+  const regions = new Map<string, number>();
+  const series = new Map<string, number>();
+  const indexOf = (m: Map<string, number>, k: string): number => {
+    let i = m.get(k);
+    if (i === undefined) m.set(k, (i = m.size));
+    return i;
+  };
+  return (o: ParsedObservation): number => (indexOf(regions, o.regionCode) * 65_536 + indexOf(series, o.seriesCode)) * 4096 + o.year;
+};
+
 const dedupe = (observations: ParsedObservation[], problems: Problem[]): ParsedObservation[] => {
-  const seen = new Map<string, ParsedObservation>();
+  const seen = new Map<number, ParsedObservation>();
+  const keyOf = valueKeys();
   for (const o of observations) {
-    const key = `${o.regionCode}|${o.seriesCode}|${o.year}`;
+    const key = keyOf(o);
     const first = seen.get(key);
     if (first && (first.derivedFrom || o.derivedFrom)) {
       // A year's figure on a year's sheet and the same year made from a month's sheet: one value when they agree.

@@ -7,7 +7,7 @@
  */
 import type { Problem } from '../../../shared/errors';
 import type { ReadDb } from '../../db/types';
-import { loadBuiltIns } from '../../catalog/load';
+import { builtInCatalog } from '../../catalog/load';
 import { catalogOf, regionTreeOf } from '../context';
 import type { ParsedObservation } from './types';
 
@@ -23,7 +23,7 @@ const whereOf = (o: ParsedObservation): string => (o.sheet ? `“${o.sheet}”!$
 
 export const checkRules = (db: ReadDb, annual: ParsedObservation[], periods: ParsedObservation[]): Problem[] => {
   const catalog = catalogOf(db);
-  const wholeOf = new Map(loadBuiltIns().catalog.items.filter((i) => i.within).map((i) => [i.code, i.within!]));
+  const wholeOf = new Map(builtInCatalog().items.filter((i) => i.within).map((i) => [i.code, i.within!]));
   const partsOf = new Map<string, string[]>();
   for (const [part, whole] of wholeOf) partsOf.set(whole, [...(partsOf.get(whole) ?? []), part]);
   const problems: Problem[] = [];
