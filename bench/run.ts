@@ -18,6 +18,7 @@ import { invalidateContext } from '../main/services/context';
 import { tempDir } from '../test/helpers/files';
 import { runLargeImportBench } from './import-large';
 import { runReportBench } from './reports';
+import { bundleSizes, firstScreenTimes } from './first-screen';
 
 interface Row {
   step: string;
@@ -143,6 +144,14 @@ const main = async () => {
   printTable('Reports (one plan, sample data; PDF unless noted)', [
     ['report', 'seconds', 'pages', 'size KiB'],
     ...reportRows.map((r) => [r.step, r.seconds.toFixed(2), r.pages === null ? '—' : String(r.pages), r.kib.toFixed(0)]),
+  ]);
+  const bundles = bundleSizes();
+  const times = await firstScreenTimes();
+  const sorted = times ? [...times].sort((a, b) => a - b) : [];
+  printTable('Browser mode: the renderer as built, and its first screen (plans list) in Chromium, new context each load', [
+    ['what', 'KiB', 'gzip KiB'],
+    ...bundles.map((b) => [b.file, b.kib.toFixed(0), b.gzipKib.toFixed(0)]),
+    ...(times ? [[`first screen, ${times.length} loads: best / median ms`, sorted[0]!.toFixed(0), sorted[Math.floor(sorted.length / 2)]!.toFixed(0)]] : []),
   ]);
   if (!process.argv.includes('--core-only')) {
     const large = await runLargeImportBench();
