@@ -45,6 +45,8 @@ const STORES_KEPT = 8;
  * league table asked for again (another year's status, the app's screen redrawn) reads nothing from the database.
  */
 const storedValuesFor = (db: ReadDb, fromYear: number, toYear: number, series: readonly string[]): StoredValues => {
+  // Inside a transaction what is read may yet be rolled back (total_changes does not go back): not kept.
+  if (db.inTransaction) return new StoredValues(valueLoader(db, fromYear, toYear, series), fromYear, toYear, series);
   const state = databaseState(db);
   let cache = stores.get(db);
   if (!cache || cache.state !== state) stores.set(db, (cache = { state, byKey: new Map() }));

@@ -61,3 +61,22 @@ describe('evaluateMany', () => {
     expect([there, there! / here!]).toEqual([expect.any(Number), 2]);
   });
 });
+
+describe('stored values read inside a transaction', () => {
+  it('are not kept: a value written, evaluated and rolled back is not what the next evaluation reads', () => {
+    const share = (r: ReturnType<typeof evaluatePlan>) => r.rows.find((x) => x.name.includes('护理型床位'))!.value;
+    const before = share(evaluatePlan(db, { plan: 'chuxiong', region: '532322', year: 2023 }));
+    let inside: number | null = null;
+    try {
+      db.transaction(() => {
+        setObservation(db, { region: '532322', series: 'nursing_beds', year: 2023, value: 7, enteredBy: '测试' });
+        inside = share(evaluatePlan(db, { plan: 'chuxiong', region: '532322', year: 2023 }));
+        throw new Error('rolled back');
+      })();
+    } catch (error) {
+      expect((error as Error).message).toBe('rolled back');
+    }
+    expect(inside).not.toBe(before);
+    expect(share(evaluatePlan(db, { plan: 'chuxiong', region: '532322', year: 2023 }))).toBe(before);
+  });
+});
