@@ -299,4 +299,29 @@ describe('a formula whose saved result is an empty string (=IF(A1="","",…)), a
     expect(r.problems).toEqual([]);
     expect(stored(db)).toEqual([['532322', 'elderly_beds', 2023, 850, 'D3']]);
   });
+
+  // Found by attacking the import's own reader (2026-12-07): cells outside <sheetData> (an <extLst> Excel ignores,
+  // or one inside a cell) were read as the sheet's, so the file showed 850 in Excel and stored 999; a character
+  // reference in a number (&#56;50) was refused.
+  const withExtras = async (cellExtra: string) =>
+    rezip(await book([{ name: '双柏县', rows: [['地区：双柏县'], ['指标名称', '单位', '2023年'], ['养老机构床位总数', '张', 850]] }]), `ext${++n}`, {
+      replace: [
+        ['xl/worksheets/sheet1.xml', '<v>850</v>', `<v>&#56;50</v>${cellExtra}`],
+        ['xl/worksheets/sheet1.xml', '</sheetData>', '</sheetData><extLst><ext uri="{0}" xmlns:z="urn:z"><z:row r="3"><z:c r="C3"><z:v>999</z:v></z:c></z:row></ext></extLst>'],
+      ],
+    });
+
+  it('reads only the cells of <sheetData> and resolves &#56;50, as the whole-workbook reader does', async () => {
+    const file = await withExtras('');
+    const whole = await importOf(file, { exceljsReader: true });
+    const own = await importOf(file);
+    expect(stored(whole.db)).toEqual([['532322', 'elderly_beds', 2023, 850, 'C3']]);
+    expect(stored(own.db)).toEqual(stored(whole.db));
+    expect(own.problems).toEqual(whole.problems);
+  });
+
+  it('skips what a cell holds besides its value (an <extLst> in a <c>, which exceljs cannot read at all)', async () => {
+    const own = await importOf(await withExtras('<extLst><ext uri="{1}"><v>777</v></ext></extLst>'));
+    expect([stored(own.db), own.problems]).toEqual([[['532322', 'elderly_beds', 2023, 850, 'C3']], []]);
+  });
 });

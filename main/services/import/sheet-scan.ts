@@ -7,8 +7,7 @@
  */
 import { CAPS, CapExceeded, fmt, type CapWhere } from './caps';
 import type { SheetValues } from './sheet-values';
-import { decodeXmlText } from './sheet-values';
-import { attr, cellAttrs, cellRanges, TEXT_RUN_BYTES, type CellAttrs, type CellRanges, type Tag, type TagHandler } from './xml-scan';
+import { attr, cellAttrs, decodeXmlText, cellRanges, TEXT_RUN_BYTES, type CellAttrs, type CellRanges, type Tag, type TagHandler } from './xml-scan';
 
 const columnNumber = (letters: string): number => {
   let col = 0;
@@ -66,6 +65,9 @@ const styleAt = (buf: Buffer, from: number, to: number): number => {
   }
   return to > from ? n : Number('');
 };
+
+/** What a cell holds: its value, formula, inline string (with rich-text runs and phonetic runs); anything else is skipped. */
+const CELL_PARTS = new Set(['v', 'f', 'is', 'r', 't', 'rPh', 'rPr', 'phoneticPr']);
 
 /** Overlong shared strings by index, with their first characters (the rest is never kept). */
 export type LongStrings = Map<number, string>;
@@ -170,6 +172,10 @@ export class SheetScan implements TagHandler {
   private cellRow = 0;
   private cellCol = 0;
   private inCell = false;
+  /** Inside <sheetData>: rows and cells elsewhere (an <extLst> after it, say) are not the sheet's. */
+  private inSheetData = false;
+  /** Depth inside an element of a cell that is not one of its parts (an <extLst> in a <c>): skipped whole. */
+  private skip = 0;
   private type = '';
   private formula = false;
   private inV = false;
@@ -240,6 +246,15 @@ export class SheetScan implements TagHandler {
   }
 
   open(name: string, tagBytes: Tag, empty: boolean): void {
+    if (name === 'sheetData') {
+      this.inSheetData = !empty;
+      return;
+    }
+    if (this.inCell && (this.skip > 0 || !CELL_PARTS.has(name))) {
+      if (!empty) this.skip++;
+      return;
+    }
+    if (!this.inSheetData && (name === 'row' || name === 'c' || name === 'v' || name === 'f')) return;
     if (this.values && this.inCell) this.values.openPart(name, empty);
     if (name === 'v' || name === 'f') {
       if (name === 'f') this.formula = true;
@@ -352,6 +367,11 @@ export class SheetScan implements TagHandler {
   }
 
   close(name: string): void {
+    if (this.skip > 0) {
+      this.skip--;
+      return;
+    }
+    if (name === 'sheetData') this.inSheetData = false;
     if (this.values && this.inCell) {
       if (name === 'c') this.values.closeCell();
       else this.values.closePart(name);
@@ -373,13 +393,13 @@ export class SheetScan implements TagHandler {
 
   text(buf: Buffer, from: number, to: number): void {
     if (!this.inCell) return;
-    this.values?.text(buf, from, to);
+    if (this.skip === 0) this.values?.text(buf, from, to);
     this.cellBytes += to - from;
     if (this.cellBytes > TEXT_RUN_BYTES) {
       this.fail('cellChars', `单元格文字超过 ${fmt(CAPS.cellChars)} 个字符（Excel 的上限），开头为“${buf.toString("utf8", from, Math.min(to, from + 60)).replace(/\uFFFD+$/, "").slice(0, 20)}…”。`, `the cell's text is longer than ${fmt(CAPS.cellChars)} characters (Excel's limit).`);
     }
     // The shared string's index, to find an overlong one; for other types only whether the value is empty.
-    if (this.inV) {
+    if (this.inV && this.skip === 0) {
       if (to > from) this.vHasText = true;
       if (this.type === 's' && this.longStrings.size > 0 && this.vText.length < 24) this.vText += buf.toString('latin1', from, Math.min(to, from + 24));
     }

@@ -8,16 +8,7 @@ import type ExcelJS from 'exceljs';
 // exceljs's built-in number formats by id, and its date test: the same as its readers use.
 import defaultNumFormats from 'exceljs/lib/xlsx/defaultnumformats.js';
 import { LightSheet } from './light-sheet';
-import { attr, type Tag, type TagHandler } from './xml-scan';
-
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(lt|gt|amp|quot|apos));/g;
-
-const fromCode = (code: number): string => (code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD');
-
-/** XML text with its character references resolved (DOCTYPEs are refused before, so only the five named ones). */
-export const decodeXmlText = (s: string): string =>
-  s.indexOf('&') < 0 ? s : s.replace(ENTITY, (_, dec?: string, hex?: string, name?: string) => (dec ? fromCode(Number(dec)) : hex ? fromCode(parseInt(hex, 16)) : NAMED[name!]!));
+import { attr, decodeXmlText, type Tag, type TagHandler } from './xml-scan';
 
 /** exceljs's test for a date format: any of y m d h s b outside quotes and brackets. */
 const isDateFormat = (fmt: string | undefined): boolean =>
@@ -135,13 +126,13 @@ class TextBytes {
   get empty(): boolean {
     return this.buf === null;
   }
-  /** The text as a number, as parseFloat reads it: plain numbers straight from the bytes. */
+  /** The text as a number, as parseFloat reads it (character references resolved): plain ones from the bytes. */
   number(): number {
     if (this.buf !== null && this.more === null) {
       const n = plainNumber(this.buf, this.from, this.to);
       if (!Number.isNaN(n)) return n;
     }
-    return parseFloat(this.latin1());
+    return parseFloat(this.utf8());
   }
   latin1(): string {
     if (this.buf === null) return '';

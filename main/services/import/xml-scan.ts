@@ -156,9 +156,17 @@ export class XmlScan {
   }
 }
 
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(lt|gt|amp|quot|apos));/g;
+
+const fromCode = (code: number): string => (code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD');
+
+/** XML text with its character references resolved (DOCTYPEs are refused before, so only the five named ones). */
+export const decodeXmlText = (s: string): string =>
+  s.indexOf('&') < 0 ? s : s.replace(ENTITY, (_, dec?: string, hex?: string, name?: string) => (dec ? fromCode(Number(dec)) : hex ? fromCode(parseInt(hex, 16)) : NAMED[name!]!));
+
 const attrPatterns = new Map<string, RegExp>();
 
-/** An attribute's value in a tag's text (`r="A1"`), or null. */
 /** Where the values of a cell tag's r, t and s lie in its bytes ([from, to); from −1: absent). */
 export interface CellRanges {
   rFrom: number;
@@ -214,37 +222,15 @@ export interface CellAttrs {
   s: string | null;
 }
 
-const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
-
-/**
- * r, t and s of a <c> tag in one pass over it (two million cells: three regular expressions per cell cost a quarter
- * of a second); an attribute written in a way this loop does not follow is read by `attr` as before.
- */
+/** r, t and s of a <c> tag from its text: for a tag cellRanges does not follow (a blank around '=', say). */
 export const cellAttrs = (tag: string, out: CellAttrs): CellAttrs => {
-  out.r = out.t = out.s = null;
-  const n = tag.length;
-  let i = 1;
-  while (i < n && !isBlank(tag.charCodeAt(i)) && tag[i] !== '/' && tag[i] !== '>') i++;
-  for (;;) {
-    while (i < n && isBlank(tag.charCodeAt(i))) i++;
-    if (i >= n || tag[i] === '/' || tag[i] === '>') return out;
-    const start = i;
-    while (i < n && tag[i] !== '=' && !isBlank(tag.charCodeAt(i)) && tag[i] !== '>') i++;
-    const name = tag.slice(tag.lastIndexOf(':', i - 1) >= start ? tag.lastIndexOf(':', i - 1) + 1 : start, i);
-    while (i < n && isBlank(tag.charCodeAt(i))) i++;
-    const quote = tag[i + 1];
-    if (tag[i] !== '=' || (quote !== '"' && quote !== "'")) break;
-    const end = tag.indexOf(quote, i + 2);
-    if (end < 0) break;
-    if ((name === 'r' || name === 't' || name === 's') && out[name] === null) out[name] = tag.slice(i + 2, end);
-    i = end + 1;
-  }
   out.r = attr(tag, 'r');
   out.t = attr(tag, 't');
   out.s = attr(tag, 's');
   return out;
 };
 
+/** An attribute's value in a tag's text (`r="A1"`), or null. */
 export const attr = (tag: string, name: string): string | null => {
   let re = attrPatterns.get(name);
   if (!re) attrPatterns.set(name, (re = new RegExp(`\\s(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));

@@ -4,6 +4,7 @@
  * message instead of exhausting memory. Returns the uncompressed size of each entry.
  */
 import zlib from 'node:zlib';
+import { decodeXmlText } from './xml-scan';
 
 export interface ZipLimits {
   /** All entries together, uncompressed. */
@@ -158,25 +159,30 @@ const hiddenColumns = (xml: Buffer): number[] => {
   return [...cols];
 };
 
-/** Each worksheet part with its sheet's name and state, through workbook.xml (name → r:id) and its rels (r:id → target). */
-const sheetParts = (workbookXml: string, relsXml: string, byPart: Map<string, SheetExtras>): Map<string, SheetPart> => {
+/** Each worksheet part's sheet name and state, through workbook.xml (name → r:id) and its rels (r:id → target). */
+export const sheetNames = (workbookXml: string, relsXml: string): Map<string, { name: string; state: SheetPart['state'] }> => {
   const targets = new Map<string, string>();
   for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
     const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
   }
-  const out = new Map<string, SheetPart>();
-  for (const m of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
+  const out = new Map<string, { name: string; state: SheetPart['state'] }>();
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
     const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
     const state = /\bstate="(hidden|veryHidden)"/.exec(m[0])?.[1] as SheetPart['state'] | undefined;
     const part = rid ? targets.get(rid) : undefined;
-    const extras = part ? byPart.get(part) : undefined;
-    if (name !== undefined && part && extras) out.set(part, { name: decodeXml(name), state: state ?? 'visible', ...extras });
+    if (name !== undefined && part) out.set(part, { name: decodeXmlText(name), state: state ?? 'visible' });
   }
   return out;
 };
 
-const decodeXml = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+/** The worksheet parts of sheetNames with what each one's XML says besides its cells. */
+const sheetParts = (workbookXml: string, relsXml: string, byPart: Map<string, SheetExtras>): Map<string, SheetPart> =>
+  new Map(
+    [...sheetNames(workbookXml, relsXml)].flatMap(([part, sheet]) => {
+      const extras = byPart.get(part);
+      return extras ? [[part, { ...sheet, ...extras }] as const] : [];
+    }),
+  );

@@ -11,7 +11,7 @@ import type { LightSheet } from './light-sheet';
 import { SharedStringsScan, SheetScan, type SheetFacts } from './sheet-scan';
 import { SheetValues, StylesScan, type CellBudget } from './sheet-values';
 import { XmlScan, type TagHandler } from './xml-scan';
-import type { SheetPart, ZipLimits } from './zip-guard';
+import { sheetNames, type SheetPart, type ZipLimits } from './zip-guard';
 
 export interface WorkbookScan {
   entries: { name: string; size: number }[];
@@ -189,25 +189,3 @@ export const scanWorkbook = async (bytes: Buffer, limits: ZipLimits, values?: Om
 
 /** Whether the workbook counts dates from 1904 (old Mac workbooks). */
 const date1904 = (workbookXml: string): boolean => /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbookXml);
-
-const decodeXml = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-
-/** Each worksheet part's sheet name and state, through workbook.xml (name → r:id) and its rels (r:id → target). */
-const sheetNames = (workbookXml: string, relsXml: string): Map<string, { name: string; state: SheetPart['state'] }> => {
-  const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
-    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
-  }
-  const out = new Map<string, { name: string; state: SheetPart['state'] }>();
-  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-    const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
-    const state = /\bstate="(hidden|veryHidden)"/.exec(m[0])?.[1] as SheetPart['state'] | undefined;
-    const part = rid ? targets.get(rid) : undefined;
-    if (name !== undefined && part) out.set(part, { name: decodeXml(name), state: state ?? 'visible' });
-  }
-  return out;
-};
