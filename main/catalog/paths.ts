@@ -35,19 +35,19 @@ export const samplesDir = (): string => path.join(resourcesRoot(), 'samples');
 
 let version: string | null = null;
 
+let packageDir: string | null = null;
+
 /** The folder of the package.json beside the code (the checkout, the npm install, or the packaged app's asar). */
 export const packageRoot = (): string => {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  return findUp(here, 'package.json') ?? here;
+  return (packageDir ??= findUp(here, 'package.json') ?? here);
 };
 
 /** The app's version (package.json beside the code), kept with each issued report. */
 export const appVersion = (): string => {
   if (version) return version;
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const dir = findUp(here, 'package.json');
   try {
-    version = (JSON.parse(fs.readFileSync(path.join(dir ?? here, 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+    version = (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
   } catch {
     version = 'unknown';
   }

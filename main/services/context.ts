@@ -45,8 +45,9 @@ const STORES_KEPT = 8;
  * league table asked for again (another year's status, the app's screen redrawn) reads nothing from the database.
  */
 const storedValuesFor = (db: ReadDb, fromYear: number, toYear: number, series: readonly string[]): StoredValues => {
+  const fresh = () => new StoredValues(valueLoader(db, fromYear, toYear, series), fromYear, toYear, series);
   // Inside a transaction what is read may yet be rolled back (total_changes does not go back): not kept.
-  if (db.inTransaction) return new StoredValues(valueLoader(db, fromYear, toYear, series), fromYear, toYear, series);
+  if (db.inTransaction) return fresh();
   const state = databaseState(db);
   let cache = stores.get(db);
   if (!cache || cache.state !== state) stores.set(db, (cache = { state, byKey: new Map() }));
@@ -54,7 +55,7 @@ const storedValuesFor = (db: ReadDb, fromYear: number, toYear: number, series: r
   let store = cache.byKey.get(key);
   if (!store) {
     if (cache.byKey.size >= STORES_KEPT) cache.byKey.delete(cache.byKey.keys().next().value!);
-    cache.byKey.set(key, (store = new StoredValues(valueLoader(db, fromYear, toYear, series), fromYear, toYear, series)));
+    cache.byKey.set(key, (store = fresh()));
   }
   return store;
 };
