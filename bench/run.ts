@@ -141,7 +141,7 @@ const main = async () => {
     ...rows.map((r, i) => [r.step, `${r.count} ${r.unit}`, r.seconds.toFixed(2), Math.round(r.count / r.seconds).toLocaleString('en-US'), versus(i), r.peakMb.toFixed(0)]),
   ]);
   const reportRows = await runReportBench();
-  printTable('Reports (one plan, sample data; PDF unless noted)', [
+  printTable('Reports (one plan, sample data; PDF unless noted; warm, median of three)', [
     ['report', 'seconds', 'pages', 'size KiB'],
     ...reportRows.map((r) => [r.step, r.seconds.toFixed(2), r.pages === null ? '—' : String(r.pages), r.kib.toFixed(0)]),
   ]);

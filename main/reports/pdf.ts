@@ -4,6 +4,7 @@
  * numbers "— N —" at the foot (odd pages right, even pages left), tables whose header row repeats on every page,
  * charts as vector graphics. Fonts are embedded as subsets.
  */
+import { createRequire } from 'node:module';
 import { writeFileAtomic } from './write-file';
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { Block, ReportDocument } from '../../shared/reports/document';
@@ -35,30 +36,59 @@ const textByFace = (doc: ReportDocument): Record<Face, string> => {
   return t;
 };
 
-/** pdfmake's in-memory file system: fonts put there are embedded from memory instead of read from disk. */
-interface VirtualFs {
-  existsSync(name: string): boolean;
-  writeFileSync(name: string, content: Buffer): void;
-}
+/**
+ * Fonts by the name pdfmake is given for them, with their bytes as fonts.ts read them (once per process): a report
+ * embeds four faces from files of 10–15 MB each, which pdfkit would otherwise read from disk for every document and
+ * every chart.
+ */
+const memoryFonts = new Map<string, Buffer>();
+const memoryName = (c: FontChoice): string => `pwb-fonts${c.file.replace(/\\/g, '/')}`;
 
-const fontDescriptors = (fonts: FontSet, vfs: VirtualFs) =>
+const fontDescriptors = (fonts: FontSet) =>
   Object.fromEntries(
     (Object.keys(FAMILY) as Face[]).map((face) => {
-      const n = fonts[face].normal;
-      const b = fonts[face].bold;
-      // The bytes fonts.ts has already read, by a name in pdfmake's memory, so that a report does not read 10–15 MB
-      // font files again for each family and each layout pass. 黑体 stays a file: the charts' SVG text opens its font
-      // itself by that name, and pdfkit reuses a font it opened from a file.
       const f = (c: FontChoice) => {
-        const bytes = face === 'hei' ? null : fontBytes(c);
-        const name = `pwb-fonts${c.file.replace(/\\/g, '/')}`;
-        if (bytes && !vfs.existsSync(name)) vfs.writeFileSync(name, bytes);
-        const src = bytes ? name : c.file;
+        const bytes = fontBytes(c);
+        if (bytes) memoryFonts.set(memoryName(c), bytes);
+        const src = bytes ? memoryName(c) : c.file;
         return c.postscript ? [src, c.postscript] : src;
       };
-      return [FAMILY[face], { normal: f(n), bold: f(b), italics: f(n), bolditalics: f(b) }];
+      return [FAMILY[face], { normal: f(fonts[face].normal), bold: f(fonts[face].bold), italics: f(fonts[face].normal), bolditalics: f(fonts[face].bold) }];
     }),
   );
+
+interface PdfKitFonts {
+  registerFont(name: string, src: Buffer, family?: string): void;
+}
+type FontMethod = (this: PdfKitFonts, src: unknown, family?: unknown, size?: unknown) => unknown;
+const registered = new WeakMap<PdfKitFonts, Set<string>>();
+let fontsPatched = false;
+
+/**
+ * pdfkit opens a font by file name (pdfmake's text, and the charts' SVG text through svg-to-pdfkit's fontCallback)
+ * and reads the file each time it meets a name it has not opened in that document. pdfmake's document class is
+ * taught, once, to open the names of memoryFonts from memory instead: each is registered with pdfkit (its public
+ * registerFont) on first use in a document, so the text and the charts share one embedded font, read from no disk.
+ */
+const openFontsFromMemory = (): void => {
+  if (fontsPatched) return;
+  fontsPatched = true;
+  const { default: PdfDocument } = createRequire(import.meta.url)('pdfmake/js/PDFDocument') as { default: { prototype: { font: FontMethod } } };
+  const font = PdfDocument.prototype.font;
+  PdfDocument.prototype.font = function (src, family, size) {
+    const bytes = typeof src === 'string' ? memoryFonts.get(src) : undefined;
+    if (!bytes) return font.call(this, src, family, size);
+    const postscript = typeof family === 'string' ? family : undefined;
+    const key = postscript ? `${src as string}#${postscript}` : (src as string);
+    let known = registered.get(this);
+    if (!known) registered.set(this, (known = new Set()));
+    if (!known.has(key)) {
+      this.registerFont(key, bytes, postscript);
+      known.add(key);
+    }
+    return font.call(this, key, typeof family === 'number' ? family : size);
+  };
+};
 
 /** What pdfmake tells pageBreakBefore of a node. */
 interface PageNode {
@@ -273,13 +303,13 @@ export const pdfBytes = async (doc: ReportDocument, createdAt?: Date): Promise<{
   const fontFiles = new Set(Object.values(fonts).flatMap((f) => [f.normal.file, f.bold.file]));
   const pdfmake = (await import('pdfmake')).default as unknown as {
     setFonts(f: object): void;
-    virtualfs: VirtualFs;
     setUrlAccessPolicy(cb: (url: string) => boolean): void;
     createPdf(def: TDocumentDefinitions): { getStream(): Promise<unknown>; getBuffer(): Promise<Buffer> };
   };
-  pdfmake.setFonts(fontDescriptors(fonts, pdfmake.virtualfs));
+  openFontsFromMemory();
+  pdfmake.setFonts(fontDescriptors(fonts));
   pdfmake.setUrlAccessPolicy(() => false);
-  (pdfmake as unknown as { setLocalAccessPolicy(cb: (p: string) => boolean): void }).setLocalAccessPolicy((p) => fontFiles.has(p));
+  (pdfmake as unknown as { setLocalAccessPolicy(cb: (p: string) => boolean): void }).setLocalAccessPolicy((p) => fontFiles.has(p) || memoryFonts.has(p));
   // Laid out once; if a table's end would stand alone on a page, laid out again with those tables split. A layout that
   // is laid out again is never finished (its fonts are not subset, its file not written).
   const split = new Set<number>();

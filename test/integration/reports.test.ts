@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHandlers } from '../../main/services/handlers';
 import zlib from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../shared/errors';
 import { runImport } from '../../main/services/import/run';
 import { listReportParagraphs, setReportParagraph, writeReport } from '../../main/services/reports';
@@ -72,6 +72,28 @@ describe('PDF reports', () => {
     const fonts = pdfFonts(out).split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) expect(f).toMatch(/\+.*\byes\s+yes\s+yes\b/); // embedded, subset, unicode
+  });
+
+  it('reads no font file for a second report: the faces come from memory, the charts’ text still in Noto Sans SC, each face embedded once', async () => {
+    await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'midterm', out: path.join(dir, 'fonts-1.pdf') });
+    const reads: string[] = [];
+    const readFileSync = fs.readFileSync;
+    const spy = vi.spyOn(fs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+      if (typeof file === 'string' && /\.(ttf|otf|ttc)$/i.test(file)) reads.push(file);
+      return (readFileSync as (...a: unknown[]) => unknown)(file, ...rest);
+    }) as typeof fs.readFileSync);
+    const out = path.join(dir, 'fonts-2.pdf');
+    try {
+      await writeReport(db, { plan: 'chuxiong', year: 2023, kind: 'midterm', out });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(reads).toEqual([]);
+    const names = pdfFonts(out).split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+    expect(names).toContain('NotoSansSC-Regular'); // the charts' labels and the 一、 headings
+    expect(names.some((n) => /Helvetica/i.test(n))).toBe(false);
+    expect(new Set(names).size).toBe(names.length);
+    expect(pdfText(out)).toContain('时序进度'); // a chart label, drawn as text
   });
 
   it('names every indicator of the plan and the statuses in the mid-term report, with the bureau’s own paragraph in place', async () => {
