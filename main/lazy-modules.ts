@@ -1,7 +1,7 @@
 /**
  * Heavy packages loaded on first use, not when the command line, the server or the import worker starts: echarts,
- * exceljs, SheetJS and fontkit together take about 1.3 s to load, and `pwb evaluate` or an import of an .xlsx
- * needs none of them. Types come from `import type`; values from these accessors, inside the functions that use them.
+ * exceljs, SheetJS and fontkit together take about 1.3 s to load, yaml 40 ms, and `pwb evaluate` or an import of an
+ * .xlsx needs none of them (the report writers are imported when the first report is written: services/reports.ts). Types come from `import type`; values from these accessors, inside the functions that use them.
  */
 import { createRequire } from 'node:module';
 
@@ -16,6 +16,7 @@ export const exceljs = once<typeof import('exceljs')>('exceljs');
 export const sheetjs = once<typeof import('@e965/xlsx')>('@e965/xlsx');
 export const fontkitModule = once<typeof import('fontkit')>('fontkit');
 export const saxes = once<typeof import('saxes')>('saxes');
+export const yamlModule = once<typeof import('yaml')>('yaml');
 
 let echartsCore: typeof import('echarts/core') | undefined;
 

@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import type { LineCounter, parseDocument, Node } from 'yaml';
+import { yamlModule } from '../lazy-modules';
 import { z } from 'zod';
 import { UserError } from '../../shared/errors';
 
@@ -83,6 +84,7 @@ export type ReportTemplate = z.infer<typeof ReportTemplateSchema>;
 const lineOf = (doc: ReturnType<typeof parseDocument>, counter: LineCounter, pathParts: (string | number)[]): number | null => {
   let node: unknown = doc.contents;
   let found: Node | null = null;
+  const { isMap, isSeq } = yamlModule();
   for (const key of pathParts) {
     if (isMap(node)) node = node.get(key, true);
     else if (isSeq(node)) node = node.get(Number(key), true);
@@ -95,8 +97,9 @@ const lineOf = (doc: ReturnType<typeof parseDocument>, counter: LineCounter, pat
 
 /** Parses a template, reporting the first mistake with its line and field. */
 export const parseReportTemplate = (source: string, file: string): ReportTemplate => {
-  const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: true });
+  const { LineCounter: Counter, parseDocument: parse } = yamlModule();
+  const counter = new Counter();
+  const doc = parse(source, { lineCounter: counter, prettyErrors: true });
   const name = path.basename(file);
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;

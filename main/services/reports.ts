@@ -17,8 +17,6 @@ import { leagueTable } from './league';
 import { dataChecks } from './data-checks';
 import type { LeagueTable } from '../../shared/evaluation/league';
 import { barelyMoved, completionChart, flatSummary, flatValue, trendChart, trendSeriesFrom, type TrendSeries } from '../reports/charts';
-import { docxBytes } from '../reports/docx';
-import { pdfBytes } from '../reports/pdf';
 import { parseReportTemplate, readTemplate } from '../reports/template';
 import { writeFileAtomic } from '../reports/write-file';
 import { defaultKind, evaluatePlan, requirePlan } from './evaluate';
@@ -243,7 +241,9 @@ export const reportDocument = (inputs: ReportInputs): ReportDocument => {
 /** The file's bytes; `createdAt` fixes the document's own creation time (an issued report's, so that it prints again the same). */
 export const renderReport = async (inputs: ReportInputs, format: 'pdf' | 'docx', createdAt?: Date): Promise<Buffer> => {
   const doc = reportDocument(inputs);
-  return format === 'pdf' ? (await pdfBytes(doc, createdAt)).buffer : docxBytes(doc, createdAt);
+  // The writers (pdfmake, docx, resvg, fflate) load when the first report is written, not with every command.
+  if (format === 'pdf') return (await (await import('../reports/pdf')).pdfBytes(doc, createdAt)).buffer;
+  return (await import('../reports/docx')).docxBytes(doc, createdAt);
 };
 
 export const reportFormat = (out: string): 'pdf' | 'docx' => {
