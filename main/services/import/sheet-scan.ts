@@ -7,7 +7,7 @@
  */
 import { CAPS, CapExceeded, fmt, type CapWhere } from './caps';
 import type { SheetValues } from './sheet-values';
-import { attr, cellAttrs, decodeXmlText, cellRanges, TEXT_RUN_BYTES, type CellAttrs, type CellRanges, type Tag, type TagHandler } from './xml-scan';
+import { attr, cellAttrs, decodeXmlText, cellRanges, rowRanges, TEXT_RUN_BYTES, type CellAttrs, type CellRanges, type RowRanges, type Tag, type TagHandler } from './xml-scan';
 
 const columnNumber = (letters: string): number => {
   let col = 0;
@@ -27,31 +27,53 @@ const parseRef = (ref: string): { row: number; col: number } | null => {
   return m ? { col: columnNumber(m[1]!.toUpperCase()), row: Number(m[2]) } : null;
 };
 
+/** 1–15 plain ASCII digits as their number; −1 for anything else (the row then follows the one before). */
+const digitsAt = (buf: Buffer, from: number, to: number): number => {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = buf[i]!;
+    if (d < 0x30 || d > 0x39) return -1;
+    n = n * 10 + d - 0x30;
+  }
+  return n;
+};
+
+/** plainRef's answer, row × REF_KEY + column (columns of 1–3 letters stop at ZZZ, 18,278). */
+const REF_KEY = 32_768;
+
 /**
  * A1 written plainly (1–3 capital letters, a row number without leading zeros): its row and column read from the bytes,
- * where its text is the same as the cell's name; null for any other writing, which parseRef reads.
+ * as row × REF_KEY + column (no object per cell), where its text is the same as the cell's name; −1 for any other
+ * writing, which parseRef reads.
  */
-const plainRef = (buf: Buffer, from: number, to: number): { row: number; col: number } | null => {
+const plainRef = (buf: Buffer, from: number, to: number): number => {
   let i = from;
   let col = 0;
   while (i < to && buf[i]! >= 0x41 && buf[i]! <= 0x5a && i - from < 3) col = col * 26 + buf[i++]! - 64;
-  if (col === 0 || i >= to || buf[i] === 0x30 || to - i > 7) return null;
+  if (col === 0 || i >= to || buf[i] === 0x30 || to - i > 7) return -1;
   let row = 0;
   for (; i < to; i++) {
     const d = buf[i]!;
-    if (d < 0x30 || d > 0x39) return null;
+    if (d < 0x30 || d > 0x39) return -1;
     row = row * 10 + d - 0x30;
   }
-  return { row, col };
+  return row * REF_KEY + col;
 };
 
-/** The cell types Excel writes, as constants (no string made per cell). */
-const TYPES = ['s', 'n', 'b', 'e', 'd', 'str', 'inlineStr'].map((t) => ({ t, bytes: Buffer.from(t, 'latin1') }));
-
+/** A cell's type as one of the constants Excel writes (s, n, b, e, d, str, inlineStr), read from its bytes. */
 const typeAt = (buf: Buffer, from: number, to: number): string => {
   if (from < 0) return '';
-  for (const { t, bytes } of TYPES) if (bytes.length === to - from && buf.compare(bytes, 0, bytes.length, from, to) === 0) return t;
-  return buf.toString('latin1', from, to);
+  const length = to - from;
+  const b = buf[from]!;
+  if (length === 1) {
+    if (b === 0x73) return 's';
+    if (b === 0x6e) return 'n';
+    if (b === 0x62) return 'b';
+    if (b === 0x65) return 'e';
+    if (b === 0x64) return 'd';
+  } else if (length === 3 && b === 0x73 && buf[from + 1] === 0x74 && buf[from + 2] === 0x72) return 'str';
+  return buf.toString('latin1', from, to); // inlineStr, and whatever else a file writes (compared as text)
 };
 
 /** A style index written as digits, read from the bytes; otherwise as Number reads its text (NaN: none). */
@@ -185,6 +207,7 @@ export class SheetScan implements TagHandler {
   private cellBytes = 0;
   private readonly attrs: CellAttrs = { r: null, t: null, s: null };
   private readonly ranges: CellRanges = { rFrom: -1, rTo: -1, tFrom: -1, tTo: -1, sFrom: -1, sTo: -1 };
+  private readonly rowAt: RowRanges = { rFrom: -1, rTo: -1, hiddenFrom: -1, hiddenTo: -1 };
 
   constructor(
     private readonly part: string,
@@ -267,21 +290,10 @@ export class SheetScan implements TagHandler {
       return;
     }
     if (name === 'c') return this.openCell(tagBytes, empty);
-    if (name !== 'row' && name !== 'col' && name !== 'mergeCell' && name !== 'dimension') return;
+    if (name === 'row') return this.openRow(tagBytes);
+    if (name !== 'col' && name !== 'mergeCell' && name !== 'dimension') return;
     const tag = tagBytes.text();
     switch (name) {
-      case 'row': {
-        const r = attr(tag, 'r');
-        this.row = r !== null && /^\d{1,15}$/.test(r) ? Number(r) : this.row + 1;
-        this.col = 0;
-        this.rowCells = 0;
-        if (++this.rows > CAPS.maxRow) this.fail('maxRow', `行数超过 ${fmt(CAPS.maxRow)}。`, `more than ${fmt(CAPS.maxRow)} rows.`, `${this.row}:${this.row}`);
-        this.extend(this.row, 1, 'row');
-        this.values?.openRow(this.row);
-        const hidden = attr(tag, 'hidden');
-        if (hidden === '1' || hidden === 'true') this.hiddenRows.push(this.row);
-        return;
-      }
       case 'col':
         return this.openCol(tag);
       case 'mergeCell':
@@ -296,18 +308,42 @@ export class SheetScan implements TagHandler {
     }
   }
 
+  /** A row's r and hidden, from the tag's bytes (no string per row); a tag written otherwise is read from its text. */
+  private openRow(tagBytes: Tag): void {
+    const at = this.rowAt;
+    const buf = tagBytes.buf;
+    let row = -1;
+    let hidden: string | null;
+    if (rowRanges(buf, tagBytes.from, tagBytes.to, at)) {
+      if (at.rFrom >= 0) row = digitsAt(buf, at.rFrom, at.rTo);
+      hidden = at.hiddenFrom < 0 ? null : buf.toString('latin1', at.hiddenFrom, at.hiddenTo);
+    } else {
+      const tag = tagBytes.text();
+      const r = attr(tag, 'r');
+      if (r !== null && /^\d{1,15}$/.test(r)) row = Number(r);
+      hidden = attr(tag, 'hidden');
+    }
+    this.row = row >= 0 ? row : this.row + 1;
+    this.col = 0;
+    this.rowCells = 0;
+    if (++this.rows > CAPS.maxRow) this.fail('maxRow', `行数超过 ${fmt(CAPS.maxRow)}。`, `more than ${fmt(CAPS.maxRow)} rows.`, `${this.row}:${this.row}`);
+    this.extend(this.row, 1, 'row');
+    this.values?.openRow(this.row);
+    if (hidden === '1' || hidden === 'true') this.hiddenRows.push(this.row);
+  }
+
   private openCell(tag: Tag, empty: boolean): void {
     // r, t and s from the tag's bytes (no string per cell); a tag written otherwise is read from its text.
     const at = this.ranges;
     const bytes = cellRanges(tag.buf, tag.from, tag.to, at);
-    const plain = bytes && at.rFrom >= 0 ? plainRef(tag.buf, at.rFrom, at.rTo) : null;
+    const plain = bytes && at.rFrom >= 0 ? plainRef(tag.buf, at.rFrom, at.rTo) : -1;
     const attrs = bytes ? null : cellAttrs(tag.text(), this.attrs);
-    const ref = plain ? null : attrs ? attrs.r : at.rFrom >= 0 ? tag.buf.toString('latin1', at.rFrom, at.rTo) : null;
+    const ref = plain >= 0 ? null : attrs ? attrs.r : at.rFrom >= 0 ? tag.buf.toString('latin1', at.rFrom, at.rTo) : null;
     let row = this.row;
     let col = this.col + 1;
-    if (plain) {
-      row = plain.row;
-      col = plain.col;
+    if (plain >= 0) {
+      row = Math.floor(plain / REF_KEY);
+      col = plain % REF_KEY;
     } else if (ref !== null) {
       const p = parseRef(ref);
       if (!p) this.fail('damaged', `单元格地址“${ref.slice(0, 20)}”无效。`, `invalid cell reference "${ref.slice(0, 20)}".`, ref.slice(0, 20));

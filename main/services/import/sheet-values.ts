@@ -134,6 +134,20 @@ class TextBytes {
     }
     return parseFloat(this.utf8());
   }
+  /** The text as parseInt(text, 10) reads it: plain digits (a shared string's index) from the bytes. */
+  integer(): number {
+    if (this.buf !== null && this.more === null && this.to - this.from <= 9) {
+      let n = 0;
+      let i = this.from;
+      for (; i < this.to; i++) {
+        const d = this.buf[i]!;
+        if (d < 0x30 || d > 0x39) break;
+        n = n * 10 + d - 0x30;
+      }
+      if (i === this.to) return n;
+    }
+    return parseInt(this.latin1(), 10);
+  }
   latin1(): string {
     if (this.buf === null) return '';
     return this.more ? Buffer.concat(this.more).toString('latin1') : this.buf.toString('latin1', this.from, this.to);
@@ -245,7 +259,7 @@ export class SheetValues {
     if (!this.hasV) return null;
     switch (this.type) {
       case 's': {
-        const s = this.strings[parseInt(this.v.latin1(), 10)];
+        const s = this.strings[this.v.integer()];
         return s === undefined ? null : s;
       }
       case 'str':

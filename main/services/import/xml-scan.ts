@@ -39,22 +39,42 @@ const isNameEnd = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0a
 
 const shortNames = new Map<number, string>();
 
+/** The one-letter names (c, v, f, t, r …) by their byte. */
+const ONE_LETTER: (string | undefined)[] = Array.from({ length: 128 }, (_, b) => (/[A-Za-z]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : undefined));
+
 /** The local name of the tag starting at buf[at] (after '<' or '</'), without a namespace prefix (x:c → c). */
 const nameAt = (buf: Buffer, at: number, end: number): string => {
   let e = at;
-  while (e < end && !isNameEnd(buf[e]!)) e++;
   let s = at;
-  for (let i = at; i < e; i++) if (buf[i] === 0x3a) s = i + 1;
+  for (; e < end; e++) {
+    const b = buf[e]!;
+    if (isNameEnd(b)) break;
+    if (b === 0x3a) s = e + 1;
+  }
   const length = e - s;
+  if (length === 1) {
+    // c, v, f, t: the names of nearly every tag of a sheet, as constants.
+    const name = ONE_LETTER[buf[s]!];
+    if (name !== undefined) return name;
+  }
   if (length > 24) return '';
   if (length <= 3) {
-    // c, v, f, t, si, is, row: the names of nearly every tag, read without making a string each time.
+    // si, is, row and the like, read without making a string each time.
     const key = (length << 24) | (buf[s]! << 16) | ((length > 1 ? buf[s + 1]! : 0) << 8) | (length > 2 ? buf[s + 2]! : 0);
     let name = shortNames.get(key);
     if (name === undefined) shortNames.set(key, (name = buf.toString('latin1', s, e)));
     return name;
   }
   return buf.toString('latin1', s, e);
+};
+
+/**
+ * Where the byte `b` is next, from `from`; −1 if nowhere. A loop, not Buffer.indexOf: the distances are a few
+ * dozen bytes (a tag, a cell's value), where the call into C++ costs more than the search.
+ */
+const next = (buf: Buffer, b: number, from: number, n: number): number => {
+  for (let i = from; i < n; i++) if (buf[i] === b) return i;
+  return -1;
 };
 
 export class XmlScan {
@@ -88,7 +108,7 @@ export class XmlScan {
     let i = 0;
     const n = buf.length;
     while (i < n) {
-      const lt = buf.indexOf(LT, i);
+      const lt = next(buf, LT, i, n);
       if (lt < 0) {
         this.textRun(buf, i, n);
         return;
@@ -115,7 +135,7 @@ export class XmlScan {
         }
         this.fail('dtd', `含有 XML 文档类型声明（<!DOCTYPE 或 <!ENTITY，可用于实体膨胀或读取本机文件），Excel/WPS 不会写入。`, 'holds an XML DOCTYPE or ENTITY declaration (entity expansion, external entities), which Excel never writes.');
       }
-      end = buf.indexOf(GT, lt + 1);
+      end = next(buf, GT, lt + 1, n);
       if (end < 0) return this.keep(buf, lt);
       this.run = 0;
       if (kind === 0x3f /* ? */) {
@@ -210,6 +230,45 @@ export const cellRanges = (buf: Buffer, from: number, to: number, out: CellRange
         out.sFrom = i + 2;
         out.sTo = end;
       }
+    }
+    i = end + 1;
+  }
+};
+
+/** Where the values of a row tag's r and hidden lie in its bytes ([from, to); from −1: absent). */
+export interface RowRanges {
+  rFrom: number;
+  rTo: number;
+  hiddenFrom: number;
+  hiddenTo: number;
+}
+
+const HIDDEN = [0x68, 0x69, 0x64, 0x64, 0x65, 0x6e]; // hidden
+
+/** r and hidden of a <row> tag from its bytes, as cellRanges reads a cell's; false when the tag is written otherwise. */
+export const rowRanges = (buf: Buffer, from: number, to: number, out: RowRanges): boolean => {
+  out.rFrom = out.hiddenFrom = -1;
+  let i = from + 1;
+  while (i < to && !isNameEnd(buf[i]!)) i++;
+  for (;;) {
+    while (i < to && (buf[i] === 0x20 || buf[i] === 0x09 || buf[i] === 0x0a || buf[i] === 0x0d)) i++;
+    if (i >= to || buf[i] === 0x2f || buf[i] === GT) return true;
+    let local = i;
+    const start = i;
+    while (i < to && buf[i] !== 0x3d && !isNameEnd(buf[i]!)) {
+      if (buf[i] === 0x3a) local = i + 1;
+      i++;
+    }
+    const quote = buf[i + 1];
+    if (buf[i] !== 0x3d || (quote !== 0x22 && quote !== 0x27) || i === start) return false;
+    const end = buf.indexOf(quote, i + 2);
+    if (end < 0 || end >= to) return false;
+    if (i - local === 1 && buf[local] === 0x72 && out.rFrom < 0) {
+      out.rFrom = i + 2;
+      out.rTo = end;
+    } else if (i - local === 6 && out.hiddenFrom < 0 && HIDDEN.every((b, k) => buf[local + k] === b)) {
+      out.hiddenFrom = i + 2;
+      out.hiddenTo = end;
     }
     i = end + 1;
   }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { plainNumber } from '../../../main/services/import/sheet-values';
-import { attr, cellAttrs, cellRanges } from '../../../main/services/import/xml-scan';
+import { attr, cellAttrs, cellRanges, rowRanges } from '../../../main/services/import/xml-scan';
 
 const read = (text: string): number => {
   const buf = Buffer.from(`<v>${text}</v>`, 'latin1');
@@ -58,6 +58,29 @@ describe("a cell tag's r, t and s in one pass", () => {
       expect({ r: text(at.rFrom, at.rTo), t: text(at.tFrom, at.tTo), s: text(at.sFrom, at.sTo) }).toEqual(expected);
     } else {
       expect(tag).toMatch(/\s=|=\s/); // only a blank around '=' is left to the text
+    }
+  });
+});
+
+describe("a row tag's r and hidden in one pass", () => {
+  it.each([
+    '<row r="12" hidden="1" spans="1:3">',
+    "<row hidden='true' r='7'>",
+    '<x:row x:r="5" x:hidden="0">',
+    '<row spans="1:10" customHeight="1" ht="20">',
+    '<row r="3" ishidden="1" hiddenx="1">',
+    '<row\tr="9"\nhidden="1"/>',
+    '<row  r = "4" >',
+    '<row r="8" note="r=&quot;2&quot; hidden=&quot;1&quot;">',
+  ])('reads %j as the regular expressions do, from its text and (when it can) from its bytes', (tag) => {
+    const expected = { r: attr(tag, 'r'), hidden: attr(tag, 'hidden') };
+    const buf = Buffer.from(`xx${tag}yy`, 'latin1');
+    const at = { rFrom: -1, rTo: -1, hiddenFrom: -1, hiddenTo: -1 };
+    if (rowRanges(buf, 2, 2 + tag.length, at)) {
+      const text = (from: number, to: number) => (from < 0 ? null : buf.toString('latin1', from, to));
+      expect({ r: text(at.rFrom, at.rTo), hidden: text(at.hiddenFrom, at.hiddenTo) }).toEqual(expected);
+    } else {
+      expect(tag).toMatch(/\s=|=\s/);
     }
   });
 });
