@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell, utilityProcess, type MenuItemConstructorOptions } from 'electron';
-import type { WorkerLauncher } from '../services/job-process';
+import { workerExecArgv, type WorkerLauncher } from '../services/job-process';
 import type { Handlers } from '../../shared/api';
 import { toWire } from '../../shared/errors';
 import { defaultDbFile, userDataDir } from '../data-dir';
@@ -127,7 +127,7 @@ const menu = (dataDir: string): MenuItemConstructorOptions[] => [
 
 /** Long imports in Electron's utilityProcess: a parser that dies takes only its own process. */
 const utilityLauncher: WorkerLauncher = (request, onMessage, onExit) => {
-  const child = utilityProcess.fork(path.join(__dirname, '..', 'worker.cjs'), [], { serviceName: '规划监测评估工作台导入', stdio: 'ignore' });
+  const child = utilityProcess.fork(path.join(__dirname, '..', 'worker.cjs'), [], { serviceName: '规划监测评估工作台导入', stdio: 'ignore', execArgv: workerExecArgv() });
   child.on('message', (m) => onMessage(m as Parameters<typeof onMessage>[0]));
   child.on('exit', (code) => onExit(code));
   child.postMessage(request);
