@@ -30,23 +30,21 @@ class LightCell {
   get address(): string {
     return `${columnName(this.col)}${this.row}`;
   }
-  private get source(): { row: number; col: number } {
-    return this.sheet.masterOf(this.row, this.col) ?? { row: this.row, col: this.col };
-  }
+  /** A merged cell shows its master's value (and no object is made for a cell that is not merged). */
   get value(): ExcelJS.CellValue {
-    const s = this.source;
-    return this.sheet.rawValue(s.row, s.col);
+    const m = this.sheet.masterKeyOf(this.row, this.col);
+    return m < 0 ? this.sheet.rawValue(this.row, this.col) : this.sheet.rawValue(Math.floor(m / KEY), m % KEY);
   }
   get numFmt(): string | undefined {
-    const s = this.source;
-    return this.sheet.rawNumFmt(s.row, s.col);
+    const m = this.sheet.masterKeyOf(this.row, this.col);
+    return m < 0 ? this.sheet.rawNumFmt(this.row, this.col) : this.sheet.rawNumFmt(Math.floor(m / KEY), m % KEY);
   }
   get isMerged(): boolean {
-    return this.sheet.masterOf(this.row, this.col) !== null || this.sheet.isMasterOfMerge(this.row, this.col);
+    return this.sheet.masterKeyOf(this.row, this.col) >= 0 || this.sheet.isMasterOfMerge(this.row, this.col);
   }
   get master(): LightCell {
-    const s = this.source;
-    return new LightCell(this.sheet, s.row, s.col);
+    const m = this.sheet.masterKeyOf(this.row, this.col);
+    return m < 0 ? this : new LightCell(this.sheet, Math.floor(m / KEY), m % KEY);
   }
 }
 
@@ -109,9 +107,10 @@ export class LightSheet {
     }
   }
 
-  masterOf(row: number, col: number): { row: number; col: number } | null {
-    const m = this.masters.get(row * KEY + col);
-    return m === undefined ? null : { row: Math.floor(m / KEY), col: m % KEY };
+  /** The key of the master of a merged cell (row × KEY + col), or −1. */
+  masterKeyOf(row: number, col: number): number {
+    if (this.masters.size === 0) return -1;
+    return this.masters.get(row * KEY + col) ?? -1;
   }
   isMasterOfMerge(row: number, col: number): boolean {
     return this.masterCells.has(row * KEY + col);
