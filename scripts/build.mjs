@@ -19,6 +19,7 @@ const common = {
 const entries = [
   { in: 'main/cli/main.ts', out: 'dist/cli.cjs' },
   { in: 'main/worker/import-worker.ts', out: 'dist/worker.cjs' },
+  { in: 'main/worker/spare.ts', out: 'dist/spare.cjs' },
   { in: 'main/electron/main.ts', out: 'dist/electron/main.cjs', external: ['electron'] },
   { in: 'main/electron/preload.ts', out: 'dist/electron/preload.cjs', external: ['electron'] },
 ];

@@ -4,10 +4,12 @@
  * without a result (a V8 fatal error, out of memory) is a failed job with a clear message, and nothing is stored:
  * the import's transaction never committed.
  */
-import { fork } from 'node:child_process';
 import path from 'node:path';
 import { resourcesRoot } from '../catalog/paths';
 import type { WorkerMessage, WorkerRequest } from '../worker/import-worker';
+import { forkWorker, hold, takeSpareWorker, workerExecArgv } from '../worker/spare';
+
+export { workerExecArgv };
 
 export interface WorkerHandle {
   kill(): void;
@@ -18,18 +20,18 @@ export type WorkerLauncher = (request: WorkerRequest, onMessage: (m: WorkerMessa
 /** The bundled worker script (dist/worker.cjs, built by `npm ci` / `npm run build`). */
 export const workerScript = (): string => path.join(resourcesRoot(), 'dist', 'worker.cjs');
 
-/**
- * The worker's heap: up to 1 GiB for the largest workbook the caps allow, and a young generation of 8 MB semi-spaces
- * instead of V8's 16 (the yardstick's import peaks about 40 MB lower, at the same speed: `npm run bench`).
- */
-export const workerExecArgv = (maxOldSpaceMb = 1024): string[] => [`--max-old-space-size=${maxOldSpaceMb}`, '--max-semi-space-size=8'];
-
 export const forkLauncher =
   (script = workerScript(), maxOldSpaceMb = 1024): WorkerLauncher =>
   (request, onMessage, onExit) => {
-    const child = fork(script, [], { serialization: 'advanced', execArgv: workerExecArgv(maxOldSpaceMb), stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const execArgv = workerExecArgv(maxOldSpaceMb);
+    // The one `pwb import` started with the command (spare.ts), or a new one.
+    const child = takeSpareWorker(script, execArgv) ?? forkWorker(script, execArgv);
     child.stderr?.resume();
-    child.on('message', (m) => onMessage(m as WorkerMessage));
+    child.on('message', (m) => {
+      // Once the result is in, the worker's last moments (it exits 50 ms later) keep nobody waiting.
+      if ((m as WorkerMessage).type !== 'progress') hold(child, false);
+      onMessage(m as WorkerMessage);
+    });
     child.on('exit', (code) => onExit(code));
     child.send(request);
     return { kill: () => child.kill('SIGKILL') };

@@ -42,4 +42,12 @@ const run = async (request: WorkerRequest): Promise<void> => {
 };
 
 if (parentPort) parentPort.on('message', (e) => void run(e.data as WorkerRequest));
-else process.once('message', (m) => void run(m as WorkerRequest));
+else {
+  // A worker started early (spare.ts) whose command ended without an import leaves with its parent.
+  const leave = () => process.exit(0);
+  process.once('disconnect', leave);
+  process.once('message', (m) => {
+    process.off('disconnect', leave);
+    void run(m as WorkerRequest);
+  });
+}
