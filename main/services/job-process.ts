@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { resourcesRoot } from '../catalog/paths';
 import type { WorkerMessage, WorkerRequest } from '../worker/import-worker';
-import { forkWorker, hold, takeSpareWorker, workerExecArgv } from '../worker/spare';
+import { forkWorker, takeSpareWorker, workerExecArgv } from '../worker/spare';
 
 export { workerExecArgv };
 
@@ -27,11 +27,7 @@ export const forkLauncher =
     // The one `pwb import` started with the command (spare.ts), or a new one.
     const child = takeSpareWorker(script, execArgv) ?? forkWorker(script, execArgv);
     child.stderr?.resume();
-    child.on('message', (m) => {
-      // Once the result is in, the worker's last moments (it exits 50 ms later) keep nobody waiting.
-      if ((m as WorkerMessage).type !== 'progress') hold(child, false);
-      onMessage(m as WorkerMessage);
-    });
+    child.on('message', (m) => onMessage(m as WorkerMessage));
     child.on('exit', (code) => onExit(code));
     child.send(request);
     return { kill: () => child.kill('SIGKILL') };

@@ -20,9 +20,11 @@ interface ParentPort {
 }
 
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+/** The last message sent (a child process: when it has left, the worker may end). */
+let sent: Promise<void> = Promise.resolve();
 const send = (message: WorkerMessage): void => {
   if (parentPort) parentPort.postMessage(message);
-  else process.send?.(message);
+  else sent = new Promise((resolve) => process.send?.(message, undefined, undefined, () => resolve()) ?? resolve());
 };
 
 const run = async (request: WorkerRequest): Promise<void> => {
@@ -36,8 +38,9 @@ const run = async (request: WorkerRequest): Promise<void> => {
     send({ type: 'failed', error: toWire(userErrorOfSqlite(error, request.dbFile) ?? error) });
   } finally {
     db?.close();
-    // Let the last message leave before the process ends.
-    setTimeout(() => process.exit(0), 50);
+    // The process ends once its last message has left (Electron's port gives no word of that: 50 ms there).
+    if (parentPort) setTimeout(() => process.exit(0), 50);
+    else void sent.then(() => process.exit(0));
   }
 };
 
