@@ -68,20 +68,20 @@ const textAt = (row: ExcelJS.Row, c: number | null): string => (c === null ? '' 
 type Found<T> = { ok: T } | { problem: string; cell: string };
 
 /** The row's region: by code (6, 9 or 12 digits), else by name; a name that contradicts the code is an error. */
-const rowRegion = (ctx: SheetContext, h: FlatHeader, r: number, fallback: Region | null): Found<Region> | null => {
-  const row = ctx.ws.getRow(r);
+const rowRegion = (ctx: SheetContext, h: FlatHeader, row: ExcelJS.Row, fallback: Region | null): Found<Region> | null => {
+  const r = row.number;
   const codeText = textAt(row, h.cols.regionCode);
   const nameText = textAt(row, h.cols.regionName);
   const byName = nameText !== '' ? (ctx.findRegion ?? ((t: string) => findRegion(ctx.db, t)))(nameText) : null;
   if (codeText !== '') {
     const code = normaliseRegionCode(codeText);
     const region = code ? regionTreeOf(ctx.db).regions.get(code) : undefined;
-    const cell = addressOf(ctx.ws, r, h.cols.regionCode);
-    if (!region) return { problem: `未知的地区代码“${codeText}” / unknown region code "${codeText}"`, cell };
+    // The cell's address is made only for a problem.
+    if (!region) return { problem: `未知的地区代码“${codeText}” / unknown region code "${codeText}"`, cell: addressOf(ctx.ws, r, h.cols.regionCode) };
     if (byName && !('ambiguous' in byName) && byName.code !== region.code) {
       return {
         problem: `地区代码${region.code}（${region.name}）与地区名称“${nameText}”（${byName.code}）不一致 / region code ${region.code} and name "${nameText}" disagree`,
-        cell,
+        cell: addressOf(ctx.ws, r, h.cols.regionCode),
       };
     }
     return { ok: region };
@@ -99,9 +99,8 @@ const rowRegion = (ctx: SheetContext, h: FlatHeader, r: number, fallback: Region
 };
 
 /** The row's series: by the 代码 column when it names a known series, else by name as printed. */
-const rowSeries = (ctx: SheetContext, h: FlatHeader, r: number, problems: Problem[], nameText: string): (Found<Series> & { unit?: string | null }) | null => {
-  const row = ctx.ws.getRow(r);
-  const codeText = textAt(row, h.cols.code);
+const rowSeries = (ctx: SheetContext, h: FlatHeader, row: ExcelJS.Row, problems: Problem[], nameText: string, codeText: string): (Found<Series> & { unit?: string | null }) | null => {
+  const r = row.number;
   // The cell's address is made only for a problem (200,000 rows: 200,000 strings saved).
   const nameCell = (): string => addressOf(ctx.ws, r, h.cols.name);
   const matched = nameText !== '' ? ctx.matcher.match(nameText) : null;
@@ -146,14 +145,14 @@ export const parseFlatSheet = (ctx: SheetContext, h: FlatHeader): ParsedSheet =>
     if (NOTE_ROW.test(first) || NOTE_ROW.test(nameText.normalize('NFKC'))) continue;
     const valueCell = row.getCell(h.cols.value!);
     const reading = readNumberCell(valueCell);
-    const named = nameText !== '' || textAt(row, h.cols.code) !== '';
     if (reading.kind === 'blank') continue; // a row without a value states nothing
-    if (!named) {
+    const codeText = textAt(row, h.cols.code);
+    if (nameText === '' && codeText === '') {
       error(addressOf(ws, r, h.cols.name), '有数值但没有指标或统计项名称 / a value without an item or indicator name');
       continue;
     }
-    const region = rowRegion(ctx, h, r, sheetRegion);
-    const series = rowSeries(ctx, h, r, problems, nameText);
+    const region = rowRegion(ctx, h, row, sheetRegion);
+    const series = rowSeries(ctx, h, row, problems, nameText, codeText);
     const yearCell = row.getCell(h.cols.year!);
     const year = yearOf(yearCell);
     let bad = false;

@@ -27,6 +27,7 @@ import type { ParsedObservation, ParsedSheet } from './types';
 import { readWorkbookFile } from './workbook';
 import { deriveAnnual } from './periods';
 import { checkRules, outOfRange } from './validate';
+import { ValueIndex } from './value-index';
 import { existingPeriodValues, preparePeriodWriter } from '../../db/queries/period-observations';
 import type { ZipLimits } from './zip-guard';
 import { checkProfile, loadProfile, regionFinder, skeletonFrom, withProfileNames } from './profile';
@@ -329,27 +330,13 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
 };
 
 /** The same region, series and year twice in one workbook is an error naming both cells. */
-/**
- * A number per (region, series, year): the region's and the series' order of first sight and the year (1949–2100,
- * below 4096), instead of a string per value (200,000 values: 200,000 strings).
- */
-const valueKeys = () => {
-  const regions = new Map<string, number>();
-  const series = new Map<string, number>();
-  const indexOf = (m: Map<string, number>, k: string): number => {
-    let i = m.get(k);
-    if (i === undefined) m.set(k, (i = m.size));
-    return i;
-  };
-  return (o: ParsedObservation): number => (indexOf(regions, o.regionCode) * 65_536 + indexOf(series, o.seriesCode)) * 4096 + o.year;
-};
-
 const dedupe = (observations: ParsedObservation[], problems: Problem[]): ParsedObservation[] => {
-  const seen = new Map<number, ParsedObservation>();
-  const keyOf = valueKeys();
+  // Each value kept by its place in `kept` (the workbook's order), found by region, series and year.
+  const seen = new ValueIndex<number>();
+  const kept: ParsedObservation[] = [];
   for (const o of observations) {
-    const key = keyOf(o);
-    const first = seen.get(key);
+    const at = seen.get(o.regionCode, o.seriesCode, o.year);
+    const first = at === undefined ? undefined : kept[at]!;
     if (first && (first.derivedFrom || o.derivedFrom)) {
       // A year's figure on a year's sheet and the same year made from a month's sheet: one value when they agree.
       const [given, made] = first.derivedFrom ? [o, first] : [first, o];
@@ -361,7 +348,7 @@ const dedupe = (observations: ParsedObservation[], problems: Problem[]): ParsedO
           message: `${o.year}年的全年数在“${given.sheet}”!${given.cell} 为${given.value}，由${made.derivedFrom}得出的为${made.value}，两者不一致 / the year's figure ${given.value} differs from ${made.value} derived from the months`,
         });
       }
-      seen.set(key, given);
+      kept[at!] = given;
       continue;
     }
     if (first) {
@@ -373,9 +360,10 @@ const dedupe = (observations: ParsedObservation[], problems: Problem[]): ParsedO
       });
       continue;
     }
-    seen.set(key, o);
+    seen.set(o.regionCode, o.seriesCode, o.year, kept.length);
+    kept.push(o);
   }
-  return [...seen.values()];
+  return kept;
 };
 
 /** The same region, item, period and kind twice in one workbook is an error naming both cells. */

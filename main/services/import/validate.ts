@@ -10,6 +10,7 @@ import type { ReadDb } from '../../db/types';
 import { builtInCatalog } from '../../catalog/load';
 import { catalogOf, regionTreeOf } from '../context';
 import type { ParsedObservation } from './types';
+import { ValueIndex } from './value-index';
 
 /** A count that moves more than this factor from one year to the next is questioned. */
 export const JUMP_FACTOR = 10;
@@ -20,6 +21,43 @@ const MAX_WARNINGS = 100;
 const num = (x: number): string => String(Number(x.toPrecision(12)));
 /** Where a value is: its cell, or its year for a value already stored (the data checks of a report). */
 const whereOf = (o: ParsedObservation): string => (o.sheet ? `“${o.sheet}”!${o.cell}` : `${o.year}年`);
+
+/**
+ * This import's values by region, series and year (ValueIndex: no string per value) or period (few: by their text),
+ * in the order first read.
+ */
+class ReadValues {
+  private readonly annual = new ValueIndex<number>();
+  private readonly periods = new Map<string, number>();
+  readonly list: ParsedObservation[] = [];
+
+  private static periodKey(region: string, code: string, o: ParsedObservation): string {
+    return `${region}|${code}|${o.period}|${o.periodKind}`;
+  }
+  set(o: ParsedObservation): void {
+    const at = this.position(o.regionCode, o.seriesCode, o);
+    if (at !== undefined) {
+      this.list[at] = o;
+      return;
+    }
+    if (o.period) this.periods.set(ReadValues.periodKey(o.regionCode, o.seriesCode, o), this.list.length);
+    else this.annual.set(o.regionCode, o.seriesCode, o.year, this.list.length);
+    this.list.push(o);
+  }
+  private position(region: string, code: string, like: ParsedObservation): number | undefined {
+    return like.period ? this.periods.get(ReadValues.periodKey(region, code, like)) : this.annual.get(region, code, like.year);
+  }
+  /** The value of this region and series for the year, or the period, of `like`. */
+  get(region: string, code: string, like: ParsedObservation): ParsedObservation | undefined {
+    const at = this.position(region, code, like);
+    return at === undefined ? undefined : this.list[at];
+  }
+  /** The year's value of this region and series. */
+  inYear(region: string, code: string, year: number): ParsedObservation | undefined {
+    const at = this.annual.get(region, code, year);
+    return at === undefined ? undefined : this.list[at];
+  }
+}
 
 export const checkRules = (db: ReadDb, annual: ParsedObservation[], periods: ParsedObservation[]): Problem[] => {
   const catalog = catalogOf(db);
@@ -49,18 +87,18 @@ export const checkRules = (db: ReadDb, annual: ParsedObservation[], periods: Par
   // all, for the year before.
   const inRules = new Set([...wholeOf.keys(), ...wholeOf.values()]);
   const everything = annual.length + periods.length <= IN_FILE_JUMP_LIMIT;
-  const read = new Map<string, ParsedObservation>();
+  const read = new ReadValues();
   for (const list of [annual, periods]) {
-    for (const o of list) if (everything || inRules.has(o.seriesCode)) read.set(`${o.regionCode}|${o.seriesCode}|${when(o)}`, o);
+    for (const o of list) if (everything || inRules.has(o.seriesCode)) read.set(o);
   }
   const valueOf = (o: ParsedObservation, code: string): { value: number; where: string } | null => {
-    const fresh = read.get(`${o.regionCode}|${code}|${when(o)}`);
+    const fresh = read.get(o.regionCode, code, o);
     if (fresh) return { value: fresh.value, where: whereOf(fresh) };
     const stored = storedValue(o.regionCode, code, o.year, o.period, o.periodKind);
     return stored !== undefined ? { value: stored, where: '已保存' } : null;
   };
   const checked = new Set<string>();
-  for (const o of read.values()) {
+  for (const o of read.list) {
     if (problems.length >= MAX_WARNINGS) break;
     if (!inRules.has(o.seriesCode)) continue;
     // The part is checked once, whichever of the two was read.
@@ -75,7 +113,7 @@ export const checkRules = (db: ReadDb, annual: ParsedObservation[], periods: Par
       const p = part === o.seriesCode ? { value: o.value, where: whereOf(o) } : valueOf(o, part);
       const w = whole === o.seriesCode ? { value: o.value, where: whereOf(o) } : valueOf(o, whole);
       if (!p || !w || p.value <= w.value * (1 + 1e-9)) continue;
-      const at = read.get(`${o.regionCode}|${part}|${when(o)}`) ?? o;
+      const at = read.get(o.regionCode, part, o) ?? o;
       problems.push({
         severity: 'warning',
         sheet: at.sheet,
@@ -88,7 +126,7 @@ export const checkRules = (db: ReadDb, annual: ParsedObservation[], periods: Par
     if (problems.length >= MAX_WARNINGS) break;
     const series = catalog.get(o.seriesCode);
     if (series.kind !== 'item' || series.aggregation !== 'sum' || o.value <= 0) continue;
-    const before = read.get(`${o.regionCode}|${o.seriesCode}|${o.year - 1}`)?.value ?? storedValue(o.regionCode, o.seriesCode, o.year - 1);
+    const before = read.inYear(o.regionCode, o.seriesCode, o.year - 1)?.value ?? storedValue(o.regionCode, o.seriesCode, o.year - 1);
     if (before === undefined || before <= 0) continue;
     const ratio = o.value / before;
     if (ratio > JUMP_FACTOR || ratio < 1 / JUMP_FACTOR) {
@@ -137,7 +175,7 @@ const medianWithout = (sorted: readonly number[], skip: number): number => {
 const siblingOutliers = (
   db: ReadDb,
   annual: ParsedObservation[],
-  read: ReadonlyMap<string, ParsedObservation>,
+  read: ReadValues,
   storedValue: (region: string, code: string, year: number) => number | undefined,
   room: number,
 ): Problem[] => {
@@ -150,7 +188,7 @@ const siblingOutliers = (
     if (!g) {
       const byRegion = new Map<string, number>();
       for (const c of nodes.get(parent)?.children ?? []) {
-        const v = read.get(`${c}|${code}|${year}`)?.value ?? storedValue(c, code, year);
+        const v = read.inYear(c, code, year)?.value ?? storedValue(c, code, year);
         if (v !== undefined && v > 0) byRegion.set(c, v);
       }
       groups.set(key, (g = { byRegion, sorted: [...byRegion.values()].sort((x, y) => x - y) }));
