@@ -1,14 +1,34 @@
 /** The window: a header with the sections (领导一览, 规划, 评估, 下级地区对比, 数据, 目标分解, 导入, 导入记录) and the current page. */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { readRoute, writeRoute } from './api/route';
-import { DataPage } from './features/data/DataPage';
-import { OverviewPage } from './features/overview/OverviewPage';
-import { EvaluationPage, type EvaluationTarget } from './features/evaluation/EvaluationPage';
-import { HistoryPage } from './features/history/HistoryPage';
-import { ImportPage } from './features/import/ImportPage';
-import { LeaguePage } from './features/league/LeaguePage';
+import type { EvaluationTarget } from './features/evaluation/EvaluationPage';
 import { PlansPage } from './features/plans/PlansPage';
-import { TargetsPage } from './features/targets/TargetsPage';
+
+// The first screen (规划) comes with the page; every other section is a script of its own, fetched once the first
+// screen is shown (so that opening a section later waits for nothing) or when it is opened first.
+const sections = {
+  overview: () => import('./features/overview/OverviewPage'),
+  evaluation: () => import('./features/evaluation/EvaluationPage'),
+  league: () => import('./features/league/LeaguePage'),
+  data: () => import('./features/data/DataPage'),
+  targets: () => import('./features/targets/TargetsPage'),
+  import: () => import('./features/import/ImportPage'),
+  history: () => import('./features/history/HistoryPage'),
+};
+const OverviewPage = lazy(() => sections.overview().then((m) => ({ default: m.OverviewPage })));
+const EvaluationPage = lazy(() => sections.evaluation().then((m) => ({ default: m.EvaluationPage })));
+const LeaguePage = lazy(() => sections.league().then((m) => ({ default: m.LeaguePage })));
+const DataPage = lazy(() => sections.data().then((m) => ({ default: m.DataPage })));
+const TargetsPage = lazy(() => sections.targets().then((m) => ({ default: m.TargetsPage })));
+const ImportPage = lazy(() => sections.import().then((m) => ({ default: m.ImportPage })));
+const HistoryPage = lazy(() => sections.history().then((m) => ({ default: m.HistoryPage })));
+
+/** Shown for the moment a section's script takes to arrive (its first opening only). */
+const Opening = () => (
+  <p className="muted" role="status">
+    正在打开…
+  </p>
+);
 
 type Page = 'overview' | 'plans' | 'evaluation' | 'league' | 'data' | 'targets' | 'import' | 'history';
 const PAGES: { id: Page; label: string }[] = [
@@ -45,6 +65,11 @@ export const App = () => {
   /** Changed when Back or Forward brings another address: the page is opened afresh with what it says. */
   const [visit, setVisit] = useState(0);
   useEffect(() => {
+    // The other sections' scripts, fetched while the clerk reads the first screen.
+    const prefetch = window.setTimeout(() => Object.values(sections).forEach((load) => void load().catch(() => {})), 300);
+    return () => window.clearTimeout(prefetch);
+  }, []);
+  useEffect(() => {
     const onPop = () => {
       const r = fromRoute();
       setPage(r.page);
@@ -79,14 +104,16 @@ export const App = () => {
         </nav>
       </header>
       <main>
-        {page === 'overview' && <OverviewPage key={visit} initialPlan={plan} onEvaluate={(p, year) => evaluate({ plan: p, year })} />}
-        {page === 'plans' && <PlansPage onEvaluate={(id) => evaluate({ plan: id })} />}
-        {page === 'evaluation' && <EvaluationPage key={visit} initial={evaluation} onPlan={setPlan} />}
-        {page === 'league' && <LeaguePage initialPlan={plan} onPlan={setPlan} onEvaluate={evaluate} />}
-        {page === 'data' && <DataPage key={visit} initialPlan={plan} />}
-        {page === 'targets' && <TargetsPage initialPlan={plan} />}
-        {page === 'import' && <ImportPage />}
-        {page === 'history' && <HistoryPage />}
+        <Suspense fallback={<Opening />}>
+          {page === 'overview' && <OverviewPage key={visit} initialPlan={plan} onEvaluate={(p, year) => evaluate({ plan: p, year })} />}
+          {page === 'plans' && <PlansPage onEvaluate={(id) => evaluate({ plan: id })} />}
+          {page === 'evaluation' && <EvaluationPage key={visit} initial={evaluation} onPlan={setPlan} />}
+          {page === 'league' && <LeaguePage initialPlan={plan} onPlan={setPlan} onEvaluate={evaluate} />}
+          {page === 'data' && <DataPage key={visit} initialPlan={plan} />}
+          {page === 'targets' && <TargetsPage initialPlan={plan} />}
+          {page === 'import' && <ImportPage />}
+          {page === 'history' && <HistoryPage />}
+        </Suspense>
       </main>
     </div>
   );

@@ -8,7 +8,11 @@ export class WorkbenchPage {
     await this.page.getByRole('heading', { name: '规划监测评估工作台' }).waitFor();
   }
   async goTo(section: '领导一览' | '规划' | '评估' | '下级地区对比' | '数据' | '目标分解' | '导入数据' | '导入记录') {
-    await this.page.getByRole('navigation', { name: '功能' }).getByRole('button', { name: section, exact: true }).click();
+    const button = this.page.getByRole('navigation', { name: '功能' }).getByRole('button', { name: section, exact: true });
+    await button.click();
+    // The section is shown (its script, fetched on first opening, has arrived).
+    await this.page.locator('nav[aria-label="功能"] button[aria-current="page"]', { hasText: section }).waitFor();
+    await this.page.getByText('正在打开…').waitFor({ state: 'detached' });
   }
 }
 
