@@ -315,6 +315,8 @@ export interface Api {
   'plans.list': { input: void; output: PlanSummary[] };
   'plans.show': { input: { id: string }; output: Plan & { warnings: PlanWarning[] } };
   'regions.list': { input: void; output: Region[] };
+  /** A region and every region under it (a plan's region, for the 地区 choice), parents first. */
+  'regions.within': { input: { code: string }; output: Region[] };
   'evaluation.run': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind }; output: EvaluationResult };
   'import.run': { input: { file: string; dryRun?: boolean; region?: string; sheet?: string; profile?: string; saveProfile?: string }; output: ImportResultDto };
   'batches.list': { input: void; output: BatchSummary[] };
@@ -414,6 +416,7 @@ export const API_NAMES: readonly ApiName[] = [
   'plans.list',
   'plans.show',
   'regions.list',
+  'regions.within',
   'evaluation.run',
   'import.run',
   'batches.list',

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { regionsWithin } from './regions';
 import { userDataDir } from '../data-dir';
 import { isApiName, type Api, type ApiName, type Handlers } from '../../shared/api';
 import { UserError } from '../../shared/errors';
@@ -60,6 +61,7 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'plans.list': z.void(),
   'plans.show': z.object({ id: z.string() }),
   'regions.list': z.void(),
+  'regions.within': z.object({ code: z.string().max(12) }),
   'evaluation.run': evaluationScope,
   'import.run': z.object({
     file: z.string(),
@@ -220,6 +222,7 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'plans.list': async () => listPlans(db),
   'plans.show': async ({ id }) => showPlan(db, id),
   'regions.list': async () => allRegions(db),
+  'regions.within': async ({ code }) => regionsWithin(db, code),
   'evaluation.run': async (input) => evaluatePlan(db, input),
   'import.run': async (input) => (input.dryRun ? runImport(db, input) : withBackup(db, 'import', () => runImport(db, input), (r) => r.ok)),
   'batches.list': async () => listBatches(db),

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/files';
 import { seedNursingShares } from '../helpers/seeds';
 import { SHOTS, useWorkbench } from './browser-mode';
-import { LeagueView, LocksView, WorkbenchPage } from './pages';
+import { EvaluationView, LeagueView, LocksView, WorkbenchPage } from './pages';
 
 const shots = SHOTS;
 const PLAN = '楚雄州民政事业发展“十四五”规划';
@@ -73,7 +73,7 @@ describe('下级地区对比 in browser mode', () => {
   it('opens 评估 of 双柏县 for the same plan and year from its name', async () => {
     await new LeagueView(bench.page).openRegion('双柏县');
     await bench.page.getByRole('heading', { name: /双柏县 · 2023年/ }).waitFor();
-    await expect(bench.page.getByLabel('地区代码').inputValue()).resolves.toBe('532322');
+    await expect(new EvaluationView(bench.page).regionShown()).resolves.toBe('双柏县（532322）');
     await expect(bench.page.getByLabel('数据年份').inputValue()).resolves.toBe('2023');
     await expect(bench.page.getByRole('navigation', { name: '功能' }).getByRole('button', { name: '评估' }).getAttribute('aria-current')).resolves.toBe('page');
   });

@@ -21,7 +21,20 @@ export class EvaluationView {
   async choose(options: { plan?: string; year?: string; region?: string }) {
     if (options.plan) await this.page.getByLabel('规划').selectOption({ label: options.plan });
     if (options.year) await this.page.getByLabel('数据年份').selectOption({ label: options.year });
-    if (options.region !== undefined) await this.page.getByLabel('地区代码').fill(options.region);
+    if (options.region !== undefined) await this.chooseRegion(options.region);
+  }
+  /** 地区: types a code or name in the tree's search and takes the first region found (Enter), as a clerk does. */
+  async chooseRegion(text: string) {
+    const box = this.page.getByRole('combobox', { name: '地区' });
+    await box.click();
+    await box.fill(text);
+    await this.page.locator('.ant-select-tree-treenode', { hasText: text }).first().waitFor();
+    await box.press('Enter');
+  }
+  /** The region shown as chosen ('' when the plan's own). */
+  async regionShown(): Promise<string> {
+    const item = this.page.locator('label.region-picker .ant-select-content-has-value');
+    return (await item.count()) > 0 ? ((await item.first().getAttribute('title')) ?? '') : '';
   }
   table() {
     return this.page.locator('table.indicators');

@@ -36,7 +36,7 @@ describe('a monthly report in the window', () => {
     await new EvaluationView(bench.page).choose({ plan: '楚雄州民政事业发展“十四五”规划', year: '2023年', region: '532322' });
     // The table of 双柏县 itself, not the plan region's shown while the region is typed.
     await bench.page.getByRole('heading', { name: /双柏县 · 2023年/ }).waitFor();
-    await expect(bench.page.getByLabel('地区代码').inputValue()).resolves.toBe('532322');
+    await expect(new EvaluationView(bench.page).regionShown()).resolves.toBe('双柏县（532322）');
     const row = bench.page.locator('table.indicators tbody tr', { hasText: '特困人员基本生活标准与城市最低生活保障标准比率' });
     await row.getByRole('button', { name: '来源' }).click();
     const source = bench.page.getByRole('region', { name: /的来源$/ });

@@ -15,14 +15,13 @@ describe('routes in the address', () => {
     await app.open(bench.url);
     await app.goTo('评估');
     await new EvaluationView(bench.page).choose({ plan: PLAN, year: '2022年', region: '532322' });
-    await bench.page.getByLabel('地区代码').blur();
     await bench.page.getByLabel('评估类型').selectOption({ label: '年度监测' });
     await bench.page.getByRole('heading', { name: /双柏县 · 2022年年度监测/ }).waitFor();
     expect(new URL(bench.page.url()).hash).toBe('#/evaluation?plan=chuxiong&region=532322&year=2022&kind=annual');
 
     await bench.page.reload();
     await bench.page.getByRole('heading', { name: /双柏县 · 2022年年度监测/ }).waitFor();
-    await expect(bench.page.getByLabel('地区代码').inputValue()).resolves.toBe('532322');
+    await expect(new EvaluationView(bench.page).regionShown()).resolves.toBe('双柏县（532322）');
     await expect(bench.page.getByLabel('数据年份').inputValue()).resolves.toBe('2022');
 
     await app.goTo('数据');

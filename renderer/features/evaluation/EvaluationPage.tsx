@@ -8,6 +8,7 @@ import { fileNameOf, saveFile, type SavedFile } from '../../api/files';
 import { useCall } from '../../api/useCall';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { PlanSelect } from '../../components/PlanSelect';
+import { RegionPicker } from '../../components/RegionPicker';
 import { SavedFileNotice } from '../../components/SavedFileNotice';
 import { IndicatorTable } from './IndicatorTable';
 import { IssuedList, IssueForm } from './IssuedReports';
@@ -39,13 +40,14 @@ export interface EvaluationTarget {
 export const EvaluationPage = ({ initial, onPlan }: { initial: EvaluationTarget; onPlan?: (plan: string) => void }) => {
   const plans = useCall('plans.list', undefined);
   const [plan, setPlan] = useState<string>(initial.plan ?? 'chuxiong');
-  // What is typed in 地区代码 is evaluated once typing pauses, not at every keystroke ("5", "53", … are no region).
-  const [regionText, setRegionText] = useState(initial.region ?? '');
+  // The region chosen in the tree of the plan's region ('' for the plan's own).
   const [region, setRegion] = useState(initial.region ?? '');
+  // Another plan is of another region: its evaluation starts at the plan's own.
+  const firstPlan = useRef(plan);
   useEffect(() => {
-    const t = window.setTimeout(() => setRegion(regionText), 500);
-    return () => window.clearTimeout(t);
-  }, [regionText]);
+    if (plan !== firstPlan.current) setRegion('');
+    firstPlan.current = plan;
+  }, [plan]);
   const [year, setYear] = useState(initial.year ?? defaultYear);
   const [kind, setKind] = useState<EvaluationKind | ''>(initial.kind ?? '');
   // The choices are kept in the address: a reload opens the same evaluation.
@@ -116,17 +118,7 @@ export const EvaluationPage = ({ initial, onPlan }: { initial: EvaluationTarget;
     <section aria-label="评估">
       <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
         <PlanSelect plans={plans.data} value={plan} onChange={setPlan} />
-        <label>
-          地区代码
-          <input
-            value={regionText}
-            placeholder="默认为规划地区"
-            onChange={(e) => setRegionText(e.target.value)}
-            onKeyDown={(e) => e.key === 'Enter' && setRegion(regionText)}
-            onBlur={() => setRegion(regionText)}
-            size={12}
-          />
-        </label>
+        <RegionPicker root={summary?.region ?? null} value={region} onChange={setRegion} />
         <label>
           数据年份
           <select
