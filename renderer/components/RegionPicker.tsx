@@ -31,7 +31,8 @@ export const regionTree = (regions: readonly Region[]): RegionOption[] => {
   return roots;
 };
 
-export const RegionPicker = ({ root, value, onChange }: { root: string | null; value: string; onChange: (code: string) => void }) => {
+/** `onChange`: the code chosen ('' when cleared) and its name. */
+export const RegionPicker = ({ root, value, onChange }: { root: string | null; value: string; onChange: (code: string, name: string | null) => void }) => {
   const regions = useCall('regions.within', root ? { code: root } : null);
   const tree = useMemo(() => regionTree(regions.data ?? []), [regions.data]);
   return (
@@ -46,7 +47,7 @@ export const RegionPicker = ({ root, value, onChange }: { root: string | null; v
         treeData={tree}
         treeNodeLabelProp="label"
         treeDefaultExpandedKeys={root ? [root] : []}
-        onChange={(v) => onChange(v ?? '')}
+        onChange={(v) => onChange(v ?? '', regions.data?.find((r) => r.code === v)?.name ?? null)}
         notFoundContent={regions.loading ? '正在加载…' : regions.error ? regions.error.message : '没有这个地区'}
         popupMatchSelectWidth={false}
         size="small"

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOTS, startWorkbench, type Workbench } from './browser-mode';
 import { SAMPLE_BOOKS } from '../../scripts/sample-data';
 import { tempDir } from '../helpers/files';
-import { EvaluationView, ImportView, TargetsView, WorkbenchPage } from './pages';
+import { chooseRegion, EvaluationView, ImportView, TargetsView, WorkbenchPage } from './pages';
 
 const shots = SHOTS;
 /** How many numbers the 楚雄州 sample workbook holds, from the script that writes it. */
@@ -59,7 +59,7 @@ describe('browser mode', () => {
 
   it('makes a data-entry workbook for 双柏县 and offers it for download', async () => {
     await page.getByText('生成填报工作簿').click();
-    await page.locator('details').getByLabel('地区代码').fill('532322');
+    await chooseRegion(page, '532322', page.locator('details'));
     await page.getByRole('button', { name: '生成' }).click();
     const link = page.getByRole('link', { name: '双柏县填报工作簿.xlsx' });
     await link.waitFor();

@@ -1,5 +1,14 @@
 /** Page objects for the browser-mode tests: what a clerk clicks and reads, by role and visible text. */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+
+/** 地区 (RegionPicker): types a code or name in the tree's search and takes the first region found (Enter), as a clerk does. */
+export const chooseRegion = async (page: Page, text: string, within: Page | Locator = page) => {
+  const box = within.getByRole('combobox', { name: '地区' });
+  await box.click();
+  await box.fill(text);
+  await page.locator('.ant-select-tree-treenode', { hasText: text }).first().waitFor();
+  await box.press('Enter');
+};
 
 export class WorkbenchPage {
   constructor(readonly page: Page) {}
@@ -23,13 +32,8 @@ export class EvaluationView {
     if (options.year) await this.page.getByLabel('数据年份').selectOption({ label: options.year });
     if (options.region !== undefined) await this.chooseRegion(options.region);
   }
-  /** 地区: types a code or name in the tree's search and takes the first region found (Enter), as a clerk does. */
   async chooseRegion(text: string) {
-    const box = this.page.getByRole('combobox', { name: '地区' });
-    await box.click();
-    await box.fill(text);
-    await this.page.locator('.ant-select-tree-treenode', { hasText: text }).first().waitFor();
-    await box.press('Enter');
+    await chooseRegion(this.page, text);
   }
   /** The region shown as chosen ('' when the plan's own). */
   async regionShown(): Promise<string> {

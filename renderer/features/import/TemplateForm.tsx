@@ -4,14 +4,15 @@ import { call } from '../../api/client';
 import { fileNameOf, saveFile, type SavedFile } from '../../api/files';
 import { useCall } from '../../api/useCall';
 import { PlanSelect } from '../../components/PlanSelect';
+import { RegionPicker } from '../../components/RegionPicker';
 import { ErrorNotice } from '../../components/Notice';
 import { SavedFileNotice } from '../../components/SavedFileNotice';
 
 export const TemplateForm = () => {
   const plans = useCall('plans.list', undefined);
-  const regions = useCall('regions.list', undefined);
   const [plan, setPlan] = useState('chuxiong');
-  const [region, setRegion] = useState('');
+  // '' for the plan's own region.
+  const [region, setRegion] = useState<{ code: string; name: string | null }>({ code: '', name: null });
   const [subregions, setSubregions] = useState(false);
   const [cycle, setCycle] = useState<'annual' | 'monthly' | 'quarterly'>('annual');
   const [year, setYear] = useState(String(new Date().getFullYear()));
@@ -22,8 +23,8 @@ export const TemplateForm = () => {
     setError(null);
     setDone(null);
     try {
-      const code = region.trim() || selected?.region || '';
-      const regionName = regions.data?.find((r) => r.code === code)?.name ?? code;
+      const code = region.code || selected?.region || '';
+      const regionName = (region.code ? region.name : selected?.regionName) ?? code;
       const by = cycle === 'annual' ? '' : `${year}年${cycle === 'monthly' ? '月度' : '季度'}`;
       const name = fileNameOf(`${regionName}${subregions ? '（含下级地区）' : ''}${by}填报工作簿.xlsx`);
       const periods = cycle === 'annual' ? {} : { period: cycle, year: Number(year) };
@@ -37,11 +38,15 @@ export const TemplateForm = () => {
     <details className="card">
       <summary>生成填报工作簿（按规划所需的统计项，填好后在此导入）</summary>
       <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
-        <PlanSelect plans={plans.data} value={plan} onChange={setPlan} />
-        <label>
-          地区代码
-          <input value={region} placeholder={selected?.region ?? ''} onChange={(e) => setRegion(e.target.value)} size={12} />
-        </label>
+        <PlanSelect
+          plans={plans.data}
+          value={plan}
+          onChange={(id) => {
+            setPlan(id);
+            setRegion({ code: '', name: null });
+          }}
+        />
+        <RegionPicker root={selected?.region ?? null} value={region.code} onChange={(code, name) => setRegion({ code, name })} />
         <label>
           填报周期
           <select value={cycle} onChange={(e) => setCycle(e.target.value as typeof cycle)}>
