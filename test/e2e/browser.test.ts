@@ -21,8 +21,6 @@ let page: Page;
 beforeAll(async () => {
   workbench = await startWorkbench({ viewport: { width: 1400, height: 900 } });
   ({ url, page } = workbench);
-  // 撤销 and 删除 ask first; the clerk in these tests says yes.
-  page.on('dialog', (dialog) => void dialog.accept());
 }, 60_000);
 
 afterAll(async () => {
@@ -138,14 +136,28 @@ describe('browser mode', () => {
     await expect(page.getByRole('button', { name: '确认保存' }).isDisabled()).resolves.toBe(true);
     await page.screenshot({ path: path.join(shots, 'targets.png'), fullPage: true });
 
+    // 删除 asks first, in the page (antd's modal), 取消 focused.
     await page.getByRole('button', { name: '删除双柏县第6项目标' }).click();
+    const ask = page.getByRole('dialog', { name: '删除双柏县第6项的目标？' });
+    await ask.waitFor();
+    await ask.getByRole('button', { name: '删除', exact: true }).click();
     await page.getByText('尚未设置下级地区目标。').waitFor();
   });
 
   it('lists the import in the history and undoes it', async () => {
     const app = new WorkbenchPage(page);
     await app.goTo('导入记录');
+    // 撤销 asks first: 取消 (focused, so Enter cancels) keeps the batch; 撤销 in the dialog undoes it.
     await page.getByRole('button', { name: '撤销' }).first().click();
+    const ask = page.getByRole('dialog', { name: '撤销第 1 批？' });
+    await ask.waitFor();
+    await page.waitForTimeout(400); // the dialog's opening animation, for the picture only
+    await page.screenshot({ path: path.join(shots, 'history-undo-confirm.png') });
+    await page.keyboard.press('Enter');
+    await ask.waitFor({ state: 'detached' });
+    await expect(page.getByRole('cell', { name: '已撤销' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '撤销' }).first().click();
+    await ask.getByRole('button', { name: '撤销', exact: true }).click();
     await page.getByText(`已撤销第 1 批：删除 ${CHUXIONG_VALUES} 个数值`, { exact: false }).waitFor();
     // The message comes before the list reloads: wait for the row's new state rather than look once.
     await page.getByRole('cell', { name: '已撤销' }).waitFor();

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { BatchSummary } from '../../../shared/api';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
+import { useConfirm } from '../../components/confirm';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { localDateTime } from '../../../shared/text/time';
 import { BackupSection } from './BackupSection';
@@ -17,8 +18,10 @@ export const HistoryPage = () => {
   const [failure, setFailure] = useState<Error | null>(null);
   const { data, error, loading } = useCall('batches.list', undefined, refresh);
   const [busy, setBusy] = useState(false);
+  const confirm = useConfirm();
   const undo = async (batch: number, fileName: string) => {
-    if (!window.confirm(`撤销第 ${batch} 批（${fileName}）？该批写入的数值将删除，被它替换的原值将恢复。`)) return;
+    const sure = await confirm({ title: `撤销第 ${batch} 批？`, content: `${fileName}：该批写入的数值将删除，被它替换的原值将恢复。`, ok: '撤销' });
+    if (!sure) return;
     setFailure(null);
     setMessage(null);
     setBusy(true);

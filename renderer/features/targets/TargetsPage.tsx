@@ -8,6 +8,7 @@ import type { ImportProblem } from '../../../shared/api';
 import { call } from '../../api/client';
 import { readablePath, type ChosenFile } from '../../api/files';
 import { useCall } from '../../api/useCall';
+import { useConfirm } from '../../components/confirm';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { localDateTime } from '../../../shared/text/time';
 import { PlanSelect } from '../../components/PlanSelect';
@@ -46,6 +47,7 @@ export const TargetsPage = ({ initialPlan }: { initialPlan: string | null }) => 
   const [check, setCheck] = useState<SheetCheck | null>(null);
 
   const chosenRow = rows.data?.find((r) => r.seq === seq) ?? null;
+  const confirm = useConfirm();
   const act = async (work: () => Promise<string>) => {
     setFailure(null);
     setMessage(null);
@@ -64,8 +66,8 @@ export const TargetsPage = ({ initialPlan }: { initialPlan: string | null }) => 
       return `已保存：${t.regionName}（${t.region}）第${t.seq}项“${t.name}”目标 ${t.target}`;
     });
 
-  const onRemove = (r: { seq: string; region: string; regionName: string; target: string }) =>
-    window.confirm(`删除${r.regionName}第${r.seq}项的目标（${r.target}）？删除后该项对${r.regionName}不再评价（不适用）。`) &&
+  const onRemove = async (r: { seq: string; region: string; regionName: string; target: string }) =>
+    (await confirm({ title: `删除${r.regionName}第${r.seq}项的目标？`, content: `目标：${r.target}。删除后该项对${r.regionName}不再评价（不适用）。`, ok: '删除' })) &&
     act(async () => {
       const { removed } = await call('targets.remove', { plan, seq: r.seq, region: r.region });
       return `已删除：${removed.regionName}第${removed.seq}项“${removed.name}”的目标 ${removed.target}`;
