@@ -1,9 +1,11 @@
 /**
  * The 选择文件 field: in the desktop app a button that opens the system's dialog and then shows the chosen file's
- * name; in browser mode the browser's file input (the file is uploaded when it is read). Either way `onChange` gets a
+ * name; in browser mode a place to drop the file or click to choose it (antd's Upload, which uploads nothing itself:
+ * the file is uploaded when it is read), in Chinese rather than the browser's own words. Either way `onChange` gets a
  * ChosenFile, which readablePath turns into the path the services read.
  */
-import { useState } from 'react';
+import { Upload } from 'antd';
+import { useId, useState } from 'react';
 import { ACCEPT, chosenUpload, isDesktop, pickFile, type ChosenFile, type FilePurpose } from '../api/files';
 import { ErrorNotice } from './Notice';
 
@@ -28,12 +30,31 @@ export const FileField = ({
   label?: string;
 }) => {
   const [error, setError] = useState<Error | null>(null);
+  const id = useId();
   if (!isDesktop()) {
     return (
-      <label>
-        {label ?? '选择文件'}
-        <input type="file" accept={ACCEPT[purpose]} onChange={(e) => onChange(chosenUpload(e.target.files?.[0]))} />
-      </label>
+      <div className="file-field drop">
+        <label className="caption" htmlFor={id}>
+          {label ?? '选择文件'}
+        </label>
+        <Upload.Dragger
+          id={id}
+          accept={ACCEPT[purpose]}
+          multiple={false}
+          showUploadList={false}
+          beforeUpload={(file) => {
+            onChange(chosenUpload(file));
+            return false; // kept here; sent when it is read
+          }}
+        >
+          <span className="drop-hint">
+            把文件拖到这里，或<span className="link">点击选择</span>：{CAPTIONS[purpose]}
+          </span>
+          <span className={value ? 'file-name' : 'file-name muted'} aria-label="已选择的文件">
+            {value?.name ?? '未选择文件'}
+          </span>
+        </Upload.Dragger>
+      </div>
     );
   }
   const caption = label ?? CAPTIONS[purpose];
