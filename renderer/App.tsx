@@ -14,6 +14,7 @@ const sections = {
   targets: () => import('./features/targets/TargetsPage'),
   import: () => import('./features/import/ImportPage'),
   history: () => import('./features/history/HistoryPage'),
+  antd: () => import('./components/AntdScope'),
 };
 const OverviewPage = lazy(() => sections.overview().then((m) => ({ default: m.OverviewPage })));
 const EvaluationPage = lazy(() => sections.evaluation().then((m) => ({ default: m.EvaluationPage })));
@@ -22,6 +23,9 @@ const DataPage = lazy(() => sections.data().then((m) => ({ default: m.DataPage }
 const TargetsPage = lazy(() => sections.targets().then((m) => ({ default: m.TargetsPage })));
 const ImportPage = lazy(() => sections.import().then((m) => ({ default: m.ImportPage })));
 const HistoryPage = lazy(() => sections.history().then((m) => ({ default: m.HistoryPage })));
+
+/** antd's Chinese setting, for the sections after the first screen (components/AntdScope.tsx). */
+const AntdScope = lazy(() => import('./components/AntdScope'));
 
 /** Shown for the moment a section's script takes to arrive (its first opening only). */
 const Opening = () => (
@@ -105,14 +109,19 @@ export const App = () => {
       </header>
       <main>
         <Suspense fallback={<Opening />}>
-          {page === 'overview' && <OverviewPage key={visit} initialPlan={plan} onEvaluate={(p, year) => evaluate({ plan: p, year })} />}
-          {page === 'plans' && <PlansPage onEvaluate={(id) => evaluate({ plan: id })} />}
-          {page === 'evaluation' && <EvaluationPage key={visit} initial={evaluation} onPlan={setPlan} />}
-          {page === 'league' && <LeaguePage initialPlan={plan} onPlan={setPlan} onEvaluate={evaluate} />}
-          {page === 'data' && <DataPage key={visit} initialPlan={plan} />}
-          {page === 'targets' && <TargetsPage initialPlan={plan} />}
-          {page === 'import' && <ImportPage />}
-          {page === 'history' && <HistoryPage />}
+          {page === 'plans' ? (
+            <PlansPage onEvaluate={(id) => evaluate({ plan: id })} />
+          ) : (
+            <AntdScope>
+              {page === 'overview' && <OverviewPage key={visit} initialPlan={plan} onEvaluate={(p, year) => evaluate({ plan: p, year })} />}
+              {page === 'evaluation' && <EvaluationPage key={visit} initial={evaluation} onPlan={setPlan} />}
+              {page === 'league' && <LeaguePage initialPlan={plan} onPlan={setPlan} onEvaluate={evaluate} />}
+              {page === 'data' && <DataPage key={visit} initialPlan={plan} />}
+              {page === 'targets' && <TargetsPage initialPlan={plan} />}
+              {page === 'import' && <ImportPage />}
+              {page === 'history' && <HistoryPage />}
+            </AntdScope>
+          )}
         </Suspense>
       </main>
     </div>

@@ -4,10 +4,12 @@
  * the file is uploaded when it is read), in Chinese rather than the browser's own words. Either way `onChange` gets a
  * ChosenFile, which readablePath turns into the path the services read.
  */
-import { Upload } from 'antd';
-import { useId, useState } from 'react';
-import { ACCEPT, chosenUpload, isDesktop, pickFile, type ChosenFile, type FilePurpose } from '../api/files';
+import { lazy, Suspense, useId, useState } from 'react';
+import { ACCEPT, isDesktop, pickFile, type ChosenFile, type FilePurpose } from '../api/files';
 import { ErrorNotice } from './Notice';
+
+// antd's Upload comes with the field's first showing, not with the first screen that holds it.
+const FileDrop = lazy(() => import('./FileDrop'));
 
 const CAPTIONS: Record<FilePurpose, string> = {
   workbook: 'Excel 工作簿（.xlsx .xls）',
@@ -37,23 +39,9 @@ export const FileField = ({
         <label className="caption" htmlFor={id}>
           {label ?? '选择文件'}
         </label>
-        <Upload.Dragger
-          id={id}
-          accept={ACCEPT[purpose]}
-          multiple={false}
-          showUploadList={false}
-          beforeUpload={(file) => {
-            onChange(chosenUpload(file));
-            return false; // kept here; sent when it is read
-          }}
-        >
-          <span className="drop-hint">
-            把文件拖到这里，或<span className="link">点击选择</span>：{CAPTIONS[purpose]}
-          </span>
-          <span className={value ? 'file-name' : 'file-name muted'} aria-label="已选择的文件">
-            {value?.name ?? '未选择文件'}
-          </span>
-        </Upload.Dragger>
+        <Suspense fallback={<span className="file-name muted">正在准备…</span>}>
+          <FileDrop id={id} accept={ACCEPT[purpose]} caption={CAPTIONS[purpose]} value={value} onChange={onChange} />
+        </Suspense>
       </div>
     );
   }
