@@ -56,6 +56,13 @@ describe('electron-builder.yml', () => {
     ]);
   });
 
+  it('ships the window’s packages inside its built scripts, not as node_modules: react, react-dom and antd are build-time only', () => {
+    for (const name of ['react', 'react-dom', 'antd', '@tanstack/react-virtual']) {
+      expect(pkg.dependencies[name]).toBeUndefined();
+      expect(pkg.devDependencies[name]).toBeDefined();
+    }
+  });
+
   it('keeps electron and electron-builder out of the runtime dependencies', () => {
     expect(pkg.dependencies.electron).toBeUndefined();
     expect(pkg.devDependencies.electron).toBeDefined();
