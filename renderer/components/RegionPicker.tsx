@@ -31,19 +31,34 @@ export const regionTree = (regions: readonly Region[]): RegionOption[] => {
   return roots;
 };
 
-/** `onChange`: the code chosen ('' when cleared) and its name. */
-export const RegionPicker = ({ root, value, onChange }: { root: string | null; value: string; onChange: (code: string, name: string | null) => void }) => {
+/**
+ * `onChange`: the code chosen ('' when cleared) and its name. `label`: the field's caption (上级地区 in 下级地区对比);
+ * `placeholder`: what an empty field means.
+ */
+export const RegionPicker = ({
+  root,
+  value,
+  onChange,
+  label = '地区',
+  placeholder = '规划地区（输入名称或代码查找）',
+}: {
+  root: string | null;
+  value: string;
+  onChange: (code: string, name: string | null) => void;
+  label?: string;
+  placeholder?: string;
+}) => {
   const regions = useCall('regions.within', root ? { code: root } : null);
   const tree = useMemo(() => regionTree(regions.data ?? []), [regions.data]);
   return (
     <label className="region-picker">
-      地区
+      {label}
       <TreeSelect<string, RegionOption>
-        aria-label="地区"
+        aria-label={label}
         showSearch={{ treeNodeFilterProp: 'title' }}
         allowClear
         value={value || undefined}
-        placeholder="规划地区（输入名称或代码查找）"
+        placeholder={placeholder}
         treeData={tree}
         treeNodeLabelProp="label"
         treeDefaultExpandedKeys={root ? [root] : []}

@@ -23,7 +23,8 @@ describe('下级地区对比 in browser mode', () => {
     const view = new LeagueView(bench.page);
     await view.choose({ plan: PLAN, year: '2023年' });
     await bench.page.getByRole('heading', { name: /楚雄彝族自治州各下级地区 · 2023年中期评估/ }).waitFor();
-    await expect(bench.page.getByLabel('上级地区').inputValue()).resolves.toBe('楚雄彝族自治州');
+    // 上级地区 left empty is the plan's own region, and says so.
+    await expect(bench.page.locator('label.region-picker', { hasText: '上级地区' }).innerText()).resolves.toContain('规划地区（比较其各下级地区）');
     await expect(view.table().locator('tbody tr').count()).resolves.toBe(10);
     const first = await view.cell('楚雄市', '16');
     await expect(first.textContent()).resolves.toMatch(/55.*第1$/);

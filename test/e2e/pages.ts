@@ -2,8 +2,8 @@
 import type { Locator, Page } from 'playwright-core';
 
 /** 地区 (RegionPicker): types a code or name in the tree's search and takes the first region found (Enter), as a clerk does. */
-export const chooseRegion = async (page: Page, text: string, within: Page | Locator = page) => {
-  const box = within.getByRole('combobox', { name: '地区' });
+export const chooseRegion = async (page: Page, text: string, within: Page | Locator = page, label = '地区') => {
+  const box = within.getByRole('combobox', { name: label, exact: true });
   await box.click();
   await box.fill(text);
   await page.locator('.ant-select-tree-treenode', { hasText: text }).first().waitFor();
@@ -65,7 +65,7 @@ export class TargetsView {
   }
   async set(options: { region: string; row: string; target: string; by: string }) {
     const form = this.form('设置一项目标');
-    await form.getByLabel('地区').fill(options.region);
+    await chooseRegion(this.page, options.region, form);
     await form.getByLabel('指标').selectOption({ label: options.row });
     await form.getByLabel('目标值').fill(options.target);
     await form.getByLabel('设定人').fill(options.by);
@@ -176,10 +176,7 @@ export class LeagueView {
     const form = this.page.getByRole('region', { name: '下级地区对比' });
     if (options.plan) await form.getByLabel('规划').selectOption({ label: options.plan });
     if (options.year) await form.getByLabel('数据年份').selectOption({ label: options.year });
-    if (options.region !== undefined) {
-      await form.getByLabel('上级地区').fill(options.region);
-      await form.getByLabel('上级地区').press('Enter');
-    }
+    if (options.region !== undefined) await chooseRegion(this.page, options.region, form, '上级地区');
   }
   table() {
     return this.page.getByRole('table', { name: '下级地区对比' });

@@ -8,6 +8,7 @@ import { fileNameOf, saveFile, type SavedFile } from '../../api/files';
 import { useCall } from '../../api/useCall';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { PlanSelect } from '../../components/PlanSelect';
+import { RegionPicker } from '../../components/RegionPicker';
 import { SavedFileNotice } from '../../components/SavedFileNotice';
 import type { EvaluationTarget } from '../evaluation/EvaluationPage';
 import { LeagueHeatTable } from './LeagueHeatTable';
@@ -32,23 +33,15 @@ export const LeaguePage = ({
   const [plan, setPlan] = useState(initialPlan ?? 'chuxiong');
   const summary = plans.data?.find((p) => p.id === plan);
   const [year, setYear] = useState<number | null>(null);
-  // The region field starts with the plan's own region; what is typed is used once typing pauses.
-  const [regionText, setRegionText] = useState('');
+  // The region whose sub-regions are compared, chosen in the tree of the plan's region ('' for the plan's own).
   const [region, setRegion] = useState('');
   useEffect(() => {
     if (!summary) return;
-    setRegionText(summary.regionName);
-    setRegion(summary.regionName);
     setYear((y) => (y !== null && y > summary.baseYear && y <= summary.targetYear ? y : yearIn(summary.baseYear, summary.targetYear)));
   }, [summary]);
-  useEffect(() => {
-    const t = window.setTimeout(() => setRegion(regionText), 500);
-    return () => window.clearTimeout(t);
-  }, [regionText]);
   const years = summary ? Array.from({ length: summary.targetYear - summary.baseYear }, (_, i) => summary.baseYear + 1 + i) : [];
   const ready = summary !== undefined && year !== null;
-  // The plan's own region by its code (the field shows its name); anything else typed as typed, a code or a name.
-  const asked = region.trim() === '' || region.trim() === summary?.regionName ? summary?.region : region.trim();
+  const asked = region || summary?.region;
   const league = useCall('evaluation.league', ready ? { plan, year, ...(asked ? { region: asked } : {}) } : null);
   const table = league.data;
   const [saved, setSaved] = useState<SavedFile | null>(null);
@@ -75,6 +68,7 @@ export const LeaguePage = ({
           value={plan}
           onChange={(id) => {
             setPlan(id);
+            setRegion('');
             onPlan(id);
           }}
         />
@@ -84,18 +78,7 @@ export const LeaguePage = ({
             <YearOptions years={years} />
           </select>
         </label>
-        <label>
-          上级地区
-          <input
-            value={regionText}
-            placeholder="代码或名称"
-            title="比较该地区的各下级地区；默认为规划地区"
-            size={14}
-            onChange={(e) => setRegionText(e.target.value)}
-            onKeyDown={(e) => e.key === 'Enter' && setRegion(regionText)}
-            onBlur={() => setRegion(regionText)}
-          />
-        </label>
+        <RegionPicker label="上级地区" placeholder="规划地区（比较其各下级地区）" root={summary?.region ?? null} value={region} onChange={(code) => setRegion(code)} />
       </form>
       {plans.error && <ErrorNotice error={plans.error} />}
       {(plans.loading || league.loading) && <Loading />}

@@ -12,6 +12,7 @@ import { useConfirm } from '../../components/confirm';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { localDateTime } from '../../../shared/text/time';
 import { PlanSelect } from '../../components/PlanSelect';
+import { RegionPicker } from '../../components/RegionPicker';
 import { ProblemsTable } from '../../components/ProblemsTable';
 import { FileField } from '../../components/FileField';
 
@@ -99,6 +100,7 @@ export const TargetsPage = ({ initialPlan }: { initialPlan: string | null }) => 
           onChange={(id) => {
             setPlan(id);
             setSeq('');
+            setRegion('');
             setCheck(null);
           }}
         />
@@ -110,10 +112,7 @@ export const TargetsPage = ({ initialPlan }: { initialPlan: string | null }) => 
       <div className="card">
         <h3>设置一项目标</h3>
         <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
-          <label>
-            地区
-            <input value={region} onChange={(e) => setRegion(e.target.value)} size={12} placeholder="如 双柏县 或 532322" />
-          </label>
+          <RegionPicker root={plans.data?.find((p) => p.id === plan)?.region ?? null} value={region} onChange={(code) => setRegion(code)} placeholder="下级地区（如 双柏 或 532322）" />
           <label>
             指标
             <select value={seq} onChange={(e) => setSeq(e.target.value)}>
