@@ -325,3 +325,42 @@ describe('a formula whose saved result is an empty string (=IF(A1="","",…)), a
     expect([stored(own.db), own.problems]).toEqual([[['532322', 'elderly_beds', 2023, 850, 'C3']], []]);
   });
 });
+
+// Found by attacking the import's own reader again (2026-12-07, evening): a shared string's index written as a
+// character reference (&#53;) was read as no index, so the unit cell 万人 read as empty and 1.2 万人 was stored as
+// 1.2 人; an index naming no shared string was an empty cell; a merged range written $B$2:$B$3, b2:b3 or reversed
+// (B3:B2) crashed the import or lost the merge; a flat sheet's year before 1949 crashed it at the database's check.
+describe('what an attack on the reader found', () => {
+  const unitBook = () => book([{ name: '双柏县', rows: [['地区：双柏县'], ['指标名称', '单位', '2023年'], ['社会组织专职工作人员数量', '万人', 1.2]] }]);
+
+  it.each(['&#53;', '&#x35;', '&#32;5'])('reads the shared string index %s as the whole-workbook reader does: 1.2 万人 is 12,000 人', async (written) => {
+    const file = rezip(await unitBook(), `ssref${++n}`, { replace: [['xl/worksheets/sheet1.xml', '<c r="B3" t="s"><v>5</v>', `<c r="B3" t="s"><v>${written}</v>`]] });
+    const whole = await importOf(file, { exceljsReader: true });
+    const own = await importOf(file);
+    expect(stored(own.db)).toEqual([['532322', 'social_org_staff', 2023, 12000, 'C3']]);
+    expect(stored(own.db)).toEqual(stored(whole.db));
+  });
+
+  it.each(['99', '-1'])('refuses a shared string index %s that names no string as a damaged file, by its cell, storing nothing', async (written) => {
+    const file = rezip(await unitBook(), `ssbad${++n}`, { replace: [['xl/worksheets/sheet1.xml', '<c r="B3" t="s"><v>5</v>', `<c r="B3" t="s"><v>${written}</v>`]] });
+    await expect(importOf(file)).rejects.toThrow(/工作表“双柏县”的 B3：单元格引用了不存在的共享字符串/);
+  });
+
+  it.each(['$A$1:$C$1', 'a1:c1', 'C1:A1'])('keeps a merged title written %s as the merge it is', async (ref) => {
+    const file = rezip(
+      await book([{ name: '双柏县', rows: [['地区：双柏县'], ['指标名称', '单位', '2023年'], ['养老机构床位总数', '张', 850]], setup: (ws) => ws.mergeCells('A1:C1') }]),
+      `merge${++n}`,
+      { replace: [['xl/worksheets/sheet1.xml', 'ref="A1:C1"', `ref="${ref}"`]] },
+    );
+    const own = await importOf(file);
+    expect([own.r.ok, stored(own.db)]).toEqual([true, [['532322', 'elderly_beds', 2023, 850, 'C3']]]);
+  });
+
+  it('refuses a flat sheet’s year 1948 by its cell, as the other layouts do, instead of failing at the database', async () => {
+    const file = await book([{ name: '清单', rows: [['地区代码', '指标', '年份', '数值'], ['532322', '养老机构床位总数', 1948, 850], ['532322', '养老机构床位总数', 2023, 860]] }]);
+    const own = await importOf(file);
+    expect(own.r.ok).toBe(false);
+    expect(own.problems).toContainEqual(['error', '清单', 'C2', '年份1948超出可保存的范围（1949—2100）']);
+    expect(own.unchanged()).toBe(true);
+  });
+});

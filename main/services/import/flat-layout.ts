@@ -10,7 +10,7 @@ import { normaliseRegionCode } from '../../../shared/text/region-code';
 import type { Region, Series } from '../../../shared/types';
 import { conversionFactor, unitAsPrinted } from '../../../shared/units/units';
 import { catalogOf, regionTreeOf } from '../context';
-import { cellText, readNumberCell, yearOf } from './cells';
+import { cellText, isStorableYear, readNumberCell, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
 import { MAX_SHEET_PROBLEMS } from './long-layout';
 import { findRegion } from './match';
@@ -170,6 +170,9 @@ export const parseFlatSheet = (ctx: SheetContext, h: FlatHeader): ParsedSheet =>
     if (year === null) {
       const shown = cellText(yearCell).trim();
       error(yearCell.address, shown === '' ? '缺少年份 / the year is missing' : `“${shown}”不是年份 / "${shown}" is not a year`);
+      bad = true;
+    } else if (!isStorableYear(year)) {
+      error(yearCell.address, `年份${year}超出可保存的范围（1949—2100） / year ${year} is outside 1949–2100`);
       bad = true;
     }
     if (reading.kind === 'problem') {

@@ -11,10 +11,12 @@ const columnName = (col: number): string => {
   return s;
 };
 
-const parseAddress = (a: string): { row: number; col: number } => {
-  const m = /^([A-Z]+)(\d+)$/.exec(a)!;
+/** A1 (also a1 and $A$1, as a merged range may be written); null for anything else. */
+const parseAddress = (a: string): { row: number; col: number } | null => {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a);
+  if (!m) return null;
   let col = 0;
-  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
   return { row: Number(m[2]), col };
 };
 
@@ -98,8 +100,12 @@ export class LightSheet {
   addMerge(range: string): void {
     const [from, to] = range.split(':');
     if (!from || !to) return;
-    const a = parseAddress(from);
-    const b = parseAddress(to);
+    const p = parseAddress(from);
+    const q = parseAddress(to);
+    if (!p || !q) return; // the scan has refused any range it cannot read; nothing else is a merge
+    // Its corners in either order (F4:F3 is F3:F4): the master is the top-left cell.
+    const a = { row: Math.min(p.row, q.row), col: Math.min(p.col, q.col) };
+    const b = { row: Math.max(p.row, q.row), col: Math.max(p.col, q.col) };
     const master = a.row * KEY + a.col;
     this.masterCells.add(master);
     for (let r = a.row; r <= Math.min(b.row, this.rowCount); r++) {
@@ -126,7 +132,9 @@ export class LightSheet {
   }
   /** A formula whose saved result is an empty string: no value (exceljs reads it as a formula without a result). */
   setEmptyResult(address: string): void {
-    const { row, col } = parseAddress(address);
+    const at = parseAddress(address);
+    if (!at) return;
+    const { row, col } = at;
     const v = this.values[row]?.[col];
     if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) this.values[row]![col] = null;
   }
@@ -140,6 +148,7 @@ export class LightSheet {
   getCell(row: number | string, col?: number): LightCell {
     if (typeof row === 'string') {
       const a = parseAddress(row);
+      if (!a) throw new Error(`not a cell address: ${row.slice(0, 20)}`);
       return new LightCell(this, a.row, a.col);
     }
     return new LightCell(this, row, col ?? 1);

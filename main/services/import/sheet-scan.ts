@@ -6,7 +6,7 @@
  * as the XML streams past, before the cell is kept.
  */
 import { CAPS, CapExceeded, fmt, type CapWhere } from './caps';
-import type { SheetValues } from './sheet-values';
+import { MissingSharedString, type SheetValues } from './sheet-values';
 import { attr, cellAttrs, decodeXmlText, cellRanges, rowRanges, TEXT_RUN_BYTES, type CellAttrs, type CellRanges, type RowRanges, type Tag, type TagHandler } from './xml-scan';
 
 const columnNumber = (letters: string): number => {
@@ -366,12 +366,22 @@ export class SheetScan implements TagHandler {
     this.type = attrs ? (attrs.t ?? '') : typeAt(tag.buf, at.tFrom, at.tTo);
     if (this.values) {
       this.values.openCell(col, this.type, attrs ? (attrs.s === null ? 0 : Number(attrs.s)) : styleAt(tag.buf, at.sFrom, at.sTo));
-      if (empty) this.values.closeCell();
+      if (empty) this.closeValue();
     }
     this.formula = false;
     this.inV = false;
     this.vEmpty = false;
     this.cellBytes = 0;
+  }
+
+  /** The cell's value kept; a shared-string index that names no string is a damaged file, named by its cell. */
+  private closeValue(): void {
+    try {
+      this.values!.closeCell();
+    } catch (error) {
+      if (!(error instanceof MissingSharedString)) throw error;
+      this.fail('damaged', `单元格引用了不存在的共享字符串（${error.index}），文件已损坏。`, `the cell refers to a shared string that does not exist (${error.index}); the file is damaged.`);
+    }
   }
 
   private openCol(tag: string): void {
@@ -409,7 +419,7 @@ export class SheetScan implements TagHandler {
     }
     if (name === 'sheetData') this.inSheetData = false;
     if (this.values && this.inCell) {
-      if (name === 'c') this.values.closeCell();
+      if (name === 'c') this.closeValue();
       else this.values.closePart(name);
     }
     if (name === 'v' && this.inV) {

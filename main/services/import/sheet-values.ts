@@ -134,7 +134,7 @@ class TextBytes {
     }
     return parseFloat(this.utf8());
   }
-  /** The text as parseInt(text, 10) reads it: plain digits (a shared string's index) from the bytes. */
+  /** The text as parseInt(text, 10) reads it, character references resolved: plain digits from the bytes. */
   integer(): number {
     if (this.buf !== null && this.more === null && this.to - this.from <= 9) {
       let n = 0;
@@ -146,7 +146,7 @@ class TextBytes {
       }
       if (i === this.to) return n;
     }
-    return parseInt(this.latin1(), 10);
+    return parseInt(this.utf8(), 10);
   }
   latin1(): string {
     if (this.buf === null) return '';
@@ -155,6 +155,13 @@ class TextBytes {
   utf8(): string {
     if (this.buf === null) return '';
     return decodeXmlText(this.more ? Buffer.concat(this.more).toString('utf8') : this.buf.toString('utf8', this.from, this.to));
+  }
+}
+
+/** A cell of type s whose index names no shared string (sheet-scan.ts reports it as a damaged file, by cell). */
+export class MissingSharedString extends Error {
+  constructor(readonly index: string) {
+    super(`no shared string ${index}`);
   }
 }
 
@@ -259,8 +266,12 @@ export class SheetValues {
     if (!this.hasV) return null;
     switch (this.type) {
       case 's': {
-        const s = this.strings[this.v.integer()];
-        return s === undefined ? null : s;
+        if (this.v.empty) return null;
+        const index = this.v.integer();
+        const s = this.strings[index];
+        // An index that names no shared string is a damaged file, never an empty cell (exceljs refuses it too).
+        if (s === undefined) throw new MissingSharedString(this.v.latin1().slice(0, 20));
+        return s;
       }
       case 'str':
       case 'inlineStr':

@@ -7,7 +7,7 @@
 export class ValueIndex<T> {
   private readonly regions = new Map<string, number>();
   private readonly series = new Map<string, number>();
-  private readonly bySeriesYear = new Map<number, Map<number, T>>();
+  private readonly bySeriesYear = new Map<number | string, Map<number, T>>();
 
   private static id(m: Map<string, number>, key: string, add: boolean): number {
     let i = m.get(key);
@@ -21,7 +21,8 @@ export class ValueIndex<T> {
   private inner(series: string, year: number, add: boolean): Map<number, T> | undefined {
     const s = ValueIndex.id(this.series, series, add);
     if (s < 0) return undefined;
-    const key = s * 4096 + year;
+    // A year the layouts let through is 1949–2100; any other (never stored) keys by text, so no two can meet.
+    const key = Number.isInteger(year) && year >= 0 && year < 4096 ? s * 4096 + year : `${s}|${year}`;
     let m = this.bySeriesYear.get(key);
     if (!m && add) this.bySeriesYear.set(key, (m = new Map()));
     return m;
