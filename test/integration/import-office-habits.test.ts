@@ -356,6 +356,14 @@ describe('what an attack on the reader found', () => {
     expect([own.r.ok, stored(own.db)]).toEqual([true, [['532322', 'elderly_beds', 2023, 850, 'C3']]]);
   });
 
+  it.each([
+    ['<row r="3"', '<row r="2"'],
+    ['<row r="3"', '<row r="1"'],
+  ])('refuses a row written twice or out of order (%s → %s) as a damaged file naming the row, instead of losing the first', async (from, to) => {
+    const file = rezip(await unitBook(), `rowtwice${++n}`, { replace: [['xl/worksheets/sheet1.xml', from, to]] });
+    await expect(importOf(file)).rejects.toThrow(/工作表“双柏县”.*第 [12] 行在第 2 行之后又出现一次/);
+  });
+
   it('refuses a flat sheet’s year 1948 by its cell, as the other layouts do, instead of failing at the database', async () => {
     const file = await book([{ name: '清单', rows: [['地区代码', '指标', '年份', '数值'], ['532322', '养老机构床位总数', 1948, 850], ['532322', '养老机构床位总数', 2023, 860]] }]);
     const own = await importOf(file);

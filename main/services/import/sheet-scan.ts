@@ -177,6 +177,8 @@ export interface SheetFacts {
 
 export class SheetScan implements TagHandler {
   private row = 0;
+  /** The row before this one (rows must ascend). */
+  private previousRow = 0;
   private col = 0;
   private rows = 0;
   private rowCells = 0;
@@ -324,6 +326,17 @@ export class SheetScan implements TagHandler {
       hidden = attr(tag, 'hidden');
     }
     this.row = row >= 0 ? row : this.row + 1;
+    // Rows come in ascending order (Excel repairs a file whose rows do not); a row written twice would replace the
+    // first one's cells without a word, so the file is refused as damaged, naming the row.
+    if (this.rows > 0 && this.row <= this.previousRow) {
+      this.fail(
+        'damaged',
+        `第 ${fmt(this.row)} 行在第 ${fmt(this.previousRow)} 行之后又出现一次（行重复或次序颠倒），文件已损坏。`,
+        `row ${this.row} comes again after row ${this.previousRow} (a row written twice or out of order); the file is damaged.`,
+        `${this.row}:${this.row}`,
+      );
+    }
+    this.previousRow = this.row;
     this.col = 0;
     this.rowCells = 0;
     if (++this.rows > CAPS.maxRow) this.fail('maxRow', `行数超过 ${fmt(CAPS.maxRow)}。`, `more than ${fmt(CAPS.maxRow)} rows.`, `${this.row}:${this.row}`);
