@@ -197,41 +197,74 @@ export interface CellRanges {
   sTo: number;
 }
 
+/** One attribute of a start tag as nextAttribute finds it: its local name [local, nameEnd) and value [valueFrom, valueTo). */
+interface AttributeAt {
+  local: number;
+  nameEnd: number;
+  valueFrom: number;
+  valueTo: number;
+}
+
+/** nextAttribute's answers besides a position: the tag has no more attributes, or is written in a way it does not follow. */
+const TAG_END = -1;
+const UNREADABLE = -2;
+
+/** Reused by cellRanges and rowRanges, which keep nothing of it. */
+const attribute: AttributeAt = { local: 0, nameEnd: 0, valueFrom: 0, valueTo: 0 };
+
+/**
+ * From byte i of a start tag (after its name or an attribute), the next attribute into `at`, and where to go on from;
+ * TAG_END at the end of the tag, UNREADABLE for a blank around '=' or an unquoted value (read from the text then).
+ */
+const nextAttribute = (buf: Buffer, i: number, to: number, at: AttributeAt): number => {
+  while (i < to && (buf[i] === 0x20 || buf[i] === 0x09 || buf[i] === 0x0a || buf[i] === 0x0d)) i++;
+  if (i >= to || buf[i] === 0x2f || buf[i] === GT) return TAG_END;
+  let local = i;
+  const start = i;
+  while (i < to && buf[i] !== 0x3d && !isNameEnd(buf[i]!)) {
+    if (buf[i] === 0x3a) local = i + 1;
+    i++;
+  }
+  const quote = buf[i + 1];
+  if (buf[i] !== 0x3d || (quote !== 0x22 && quote !== 0x27) || i === start) return UNREADABLE;
+  const end = buf.indexOf(quote, i + 2);
+  if (end < 0 || end >= to) return UNREADABLE;
+  at.local = local;
+  at.nameEnd = i;
+  at.valueFrom = i + 2;
+  at.valueTo = end;
+  return end + 1;
+};
+
+/** Where a start tag's attributes begin: after its name. */
+const afterName = (buf: Buffer, from: number, to: number): number => {
+  let i = from + 1;
+  while (i < to && !isNameEnd(buf[i]!)) i++;
+  return i;
+};
+
 /**
  * Finds r, t and s in a <c> tag's bytes without making a string; false when the tag is written in a way this loop
  * does not follow (a blank around '=', an unquoted value), which cellAttrs then reads from the tag's text.
  */
 export const cellRanges = (buf: Buffer, from: number, to: number, out: CellRanges): boolean => {
   out.rFrom = out.tFrom = out.sFrom = -1;
-  let i = from + 1;
-  while (i < to && !isNameEnd(buf[i]!)) i++;
-  for (;;) {
-    while (i < to && (buf[i] === 0x20 || buf[i] === 0x09 || buf[i] === 0x0a || buf[i] === 0x0d)) i++;
-    if (i >= to || buf[i] === 0x2f || buf[i] === GT) return true;
-    let local = i;
-    const start = i;
-    while (i < to && buf[i] !== 0x3d && !isNameEnd(buf[i]!)) {
-      if (buf[i] === 0x3a) local = i + 1;
-      i++;
+  const at = attribute;
+  for (let i = afterName(buf, from, to); ; ) {
+    i = nextAttribute(buf, i, to, at);
+    if (i < 0) return i === TAG_END;
+    if (at.nameEnd - at.local !== 1) continue;
+    const c = buf[at.local];
+    if (c === 0x72 && out.rFrom < 0) {
+      out.rFrom = at.valueFrom;
+      out.rTo = at.valueTo;
+    } else if (c === 0x74 && out.tFrom < 0) {
+      out.tFrom = at.valueFrom;
+      out.tTo = at.valueTo;
+    } else if (c === 0x73 && out.sFrom < 0) {
+      out.sFrom = at.valueFrom;
+      out.sTo = at.valueTo;
     }
-    const quote = buf[i + 1];
-    if (buf[i] !== 0x3d || (quote !== 0x22 && quote !== 0x27) || i === start) return false;
-    const end = buf.indexOf(quote, i + 2);
-    if (end < 0 || end >= to) return false;
-    if (i - local === 1) {
-      const c = buf[local];
-      if (c === 0x72 && out.rFrom < 0) {
-        out.rFrom = i + 2;
-        out.rTo = end;
-      } else if (c === 0x74 && out.tFrom < 0) {
-        out.tFrom = i + 2;
-        out.tTo = end;
-      } else if (c === 0x73 && out.sFrom < 0) {
-        out.sFrom = i + 2;
-        out.sTo = end;
-      }
-    }
-    i = end + 1;
   }
 };
 
@@ -248,29 +281,18 @@ const HIDDEN = [0x68, 0x69, 0x64, 0x64, 0x65, 0x6e]; // hidden
 /** r and hidden of a <row> tag from its bytes, as cellRanges reads a cell's; false when the tag is written otherwise. */
 export const rowRanges = (buf: Buffer, from: number, to: number, out: RowRanges): boolean => {
   out.rFrom = out.hiddenFrom = -1;
-  let i = from + 1;
-  while (i < to && !isNameEnd(buf[i]!)) i++;
-  for (;;) {
-    while (i < to && (buf[i] === 0x20 || buf[i] === 0x09 || buf[i] === 0x0a || buf[i] === 0x0d)) i++;
-    if (i >= to || buf[i] === 0x2f || buf[i] === GT) return true;
-    let local = i;
-    const start = i;
-    while (i < to && buf[i] !== 0x3d && !isNameEnd(buf[i]!)) {
-      if (buf[i] === 0x3a) local = i + 1;
-      i++;
+  const at = attribute;
+  for (let i = afterName(buf, from, to); ; ) {
+    i = nextAttribute(buf, i, to, at);
+    if (i < 0) return i === TAG_END;
+    const length = at.nameEnd - at.local;
+    if (length === 1 && buf[at.local] === 0x72 && out.rFrom < 0) {
+      out.rFrom = at.valueFrom;
+      out.rTo = at.valueTo;
+    } else if (length === 6 && out.hiddenFrom < 0 && HIDDEN.every((b, k) => buf[at.local + k] === b)) {
+      out.hiddenFrom = at.valueFrom;
+      out.hiddenTo = at.valueTo;
     }
-    const quote = buf[i + 1];
-    if (buf[i] !== 0x3d || (quote !== 0x22 && quote !== 0x27) || i === start) return false;
-    const end = buf.indexOf(quote, i + 2);
-    if (end < 0 || end >= to) return false;
-    if (i - local === 1 && buf[local] === 0x72 && out.rFrom < 0) {
-      out.rFrom = i + 2;
-      out.rTo = end;
-    } else if (i - local === 6 && out.hiddenFrom < 0 && HIDDEN.every((b, k) => buf[local + k] === b)) {
-      out.hiddenFrom = i + 2;
-      out.hiddenTo = end;
-    }
-    i = end + 1;
   }
 };
 
