@@ -50,8 +50,10 @@ export const RegionPicker = ({
 }) => {
   const regions = useCall('regions.within', root ? { code: root } : null);
   const tree = useMemo(() => regionTree(regions.data ?? []), [regions.data]);
+  // Until the tree has come (a reload opens 评估 with its region), the chosen code is named as loading, not shown bare.
+  const shown = regions.data || !value ? tree : [{ value, title: value, label: `${value}（正在加载名称…）` }];
   return (
-    <label className="region-picker">
+    <label className="region-picker" data-loading={value && !regions.data && !regions.error ? 'true' : undefined}>
       {label}
       <TreeSelect<string, RegionOption>
         aria-label={label}
@@ -59,7 +61,7 @@ export const RegionPicker = ({
         allowClear
         value={value || undefined}
         placeholder={placeholder}
-        treeData={tree}
+        treeData={shown}
         treeNodeLabelProp="label"
         treeDefaultExpandedKeys={root ? [root] : []}
         onChange={(v) => onChange(v ?? '', regions.data?.find((r) => r.code === v)?.name ?? null)}

@@ -36,7 +36,9 @@ export class EvaluationView {
     await chooseRegion(this.page, text);
   }
   /** The region shown as chosen ('' when the plan's own). */
+  /** The region the picker shows once its tree has come. */
   async regionShown(): Promise<string> {
+    await this.page.locator('label.region-picker:not([data-loading])').waitFor();
     const item = this.page.locator('label.region-picker .ant-select-content-has-value');
     return (await item.count()) > 0 ? ((await item.first().getAttribute('title')) ?? '') : '';
   }
