@@ -5,6 +5,7 @@
 import type { WireError } from './errors';
 import type { EvaluationResult } from './evaluation/result';
 import type { LeagueTable } from './evaluation/league';
+import type { Trend } from './evaluation/trend';
 import type { EvaluationKind, Plan, PlanSummary, PlanWarning, Region } from './types';
 
 export interface ImportProblem {
@@ -337,6 +338,7 @@ export interface Api {
     /** `date`: the date printed on the report, or null when its date line is left blank for the bureau (　　年　　月　　日). */
     output: { file: string; format: 'pdf' | 'docx'; bytes: number; date: string | null };
   };
+  'evaluation.trend': { input: { plan: string; region?: string; table: number; seq: string }; output: Trend };
   'evaluation.chart': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind }; output: { svg: string | null } };
   'reports.paragraphs': { input: { plan: string; region?: string; year: number; kind: EvaluationKind }; output: { key: string; text: string }[] };
   'reports.setParagraph': { input: { plan: string; region?: string; year: number; kind: EvaluationKind; key: string; text: string; by: string }; output: { key: string } };
@@ -439,6 +441,7 @@ export const API_NAMES: readonly ApiName[] = [
   'reports.write',
   'reports.setParagraph',
   'evaluation.chart',
+  'evaluation.trend',
   'reports.paragraphs',
   'plans.import',
   'plans.export',

@@ -26,6 +26,7 @@ import { writeObservationsXlsx } from './export/observations-xlsx';
 import { runImport } from './import/run';
 import { listPlans, showPlan } from './plans';
 import { leagueTable } from './league';
+import { indicatorTrend } from './trend';
 import { explainValue } from './explain';
 import { autoBackup, discardBackup, backupDatabase, restoreInPlace, withBackup } from './backup';
 import { createItem } from './items';
@@ -91,6 +92,7 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'files.exportsDir': z.void(),
   'reports.write': reportInput.extend({ checks: z.boolean().optional() }),
   'evaluation.chart': z.object({ plan: z.string(), region: z.string().optional(), year: z.number().int(), kind: z.enum(['annual', 'midterm', 'final']).optional() }),
+  'evaluation.trend': z.object({ plan: z.string(), region: z.string().max(100).optional(), table: z.number().int().positive(), seq: z.string().max(20) }),
   'reports.paragraphs': z.object({ plan: z.string(), region: z.string().optional(), year: z.number().int(), kind: z.enum(['annual', 'midterm', 'final']) }),
   'reports.setParagraph': z.object({
     plan: z.string(),
@@ -246,6 +248,7 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'reports.write': async ({ checks, ...input }) => writeReport(db, { ...input, ...(checks !== undefined ? { planChecks: checks } : {}) }),
   'reports.setParagraph': async (input) => setReportParagraph(db, input),
   'evaluation.chart': async (input) => ({ svg: completionChart(evaluatePlan(db, input)) }),
+  'evaluation.trend': async (input) => indicatorTrend(db, input),
   'reports.paragraphs': async (input) => listReportParagraphs(db, input),
   'jobs.status': async ({ job }) => jobStatus(job),
   'export.evaluation': async ({ out, ...input }) => {
