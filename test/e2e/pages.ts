@@ -42,8 +42,29 @@ export class EvaluationView {
     const item = this.page.locator('label.region-picker .ant-select-content-has-value');
     return (await item.count()) > 0 ? ((await item.first().getAttribute('title')) ?? '') : '';
   }
+  /** The indicator table (antd's Table: its header and body are tables of their own inside this box). */
   table() {
-    return this.page.locator('table.indicators');
+    return this.page.locator('.ant-table-wrapper.indicators');
+  }
+  /** The plan rows shown (not antd's measuring row, not an opened row's detail). */
+  rows() {
+    return this.table().locator('tbody tr.ant-table-row');
+  }
+  /** Keeps only the rows whose column `column` is `value`. */
+  async filter(column: string, value: string) {
+    await this.table().locator('thead th', { hasText: column }).locator('.ant-table-filter-trigger').click();
+    const menu = this.page.locator('.ant-table-filter-dropdown:visible');
+    await menu.getByRole('menuitem', { name: value }).click();
+    await menu.getByRole('button', { name: '确定' }).click();
+    await menu.waitFor({ state: 'hidden' });
+  }
+  /** Shows every row again for `column`. */
+  async resetFilter(column: string) {
+    await this.table().locator('thead th', { hasText: column }).locator('.ant-table-filter-trigger').click();
+    const menu = this.page.locator('.ant-table-filter-dropdown:visible');
+    await menu.getByRole('button', { name: '重置' }).click();
+    if (await menu.isVisible()) await menu.getByRole('button', { name: '确定' }).click();
+    await menu.waitFor({ state: 'hidden' });
   }
 }
 

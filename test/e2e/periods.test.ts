@@ -37,7 +37,7 @@ describe('a monthly report in the window', () => {
     // The table of 双柏县 itself, not the plan region's shown while the region is typed.
     await bench.page.getByRole('heading', { name: /双柏县 · 2023年/ }).waitFor();
     await expect(new EvaluationView(bench.page).regionShown()).resolves.toBe('双柏县（532322）');
-    const row = bench.page.locator('table.indicators tbody tr', { hasText: '特困人员基本生活标准与城市最低生活保障标准比率' });
+    const row = new EvaluationView(bench.page).rows().filter({ hasText: '特困人员基本生活标准与城市最低生活保障标准比率' });
     await row.getByRole('button', { name: '来源' }).click();
     const source = bench.page.getByRole('region', { name: /的来源$/ });
     await source.waitFor();

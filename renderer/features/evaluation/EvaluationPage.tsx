@@ -10,6 +10,7 @@ import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { PlanSelect } from '../../components/PlanSelect';
 import { RegionPicker } from '../../components/RegionPicker';
 import { SavedFileNotice } from '../../components/SavedFileNotice';
+import { CompletionChart } from './CompletionChart';
 import { IndicatorTable } from './IndicatorTable';
 import { IssuedList, IssueForm } from './IssuedReports';
 import { ParagraphsForm } from './ParagraphsForm';
@@ -59,7 +60,6 @@ export const EvaluationPage = ({ initial, onPlan }: { initial: EvaluationTarget;
   const [exported, setExported] = useState<SavedFile | null>(null);
   const input = { plan, year, ...(region.trim() ? { region: region.trim() } : {}), ...(kind ? { kind } : {}) };
   const result = useCall('evaluation.run', input);
-  const chart = useCall('evaluation.chart', input);
   const summary = plans.data?.find((p) => p.id === plan);
   const targetYear = summary?.targetYear ?? 2025;
   // The years of the plan's period after its base year (2021–2025 for a 十四五 plan, 2026–2030 for a 十五五 one).
@@ -204,13 +204,8 @@ export const EvaluationPage = ({ initial, onPlan }: { initial: EvaluationTarget;
           <p className="scoreboard">
             时序进度 {Math.round(result.data.timeProgress * 100)}%：{scoreboardSentence(result.data)}。
           </p>
-          <IndicatorTable result={result.data} />
-          {chart.data?.svg && (
-            <figure className="chart" aria-label="完成进度与时序进度">
-              {/* The same ECharts SVG the PDF reports draw, made by the services. */}
-              <div dangerouslySetInnerHTML={{ __html: chart.data.svg }} />
-            </figure>
-          )}
+          <IndicatorTable result={result.data} tables={summary?.tables} />
+          <CompletionChart result={result.data} />
           <ParagraphsForm input={{ plan, year, kind: result.data.kind, ...(region.trim() ? { region: region.trim() } : {}) }} />
           {result.data.warnings.length > 0 && (
             <ul className="warnings">

@@ -1,106 +1,203 @@
-/** The evaluated indicator table: one row per plan row, status by word, symbol and colour. */
-import { Fragment, useState } from 'react';
-import type { EvaluationResult } from '../../../shared/evaluation/result';
+/**
+ * The evaluated indicator table (antd's Table): one row per plan row, status by word, symbol and colour; sorted by
+ * 序号, 完成进度 or 评价, filtered by table, 属性 and 评价; the header fixed above a scroll container. A row's warnings
+ * are written under its name. A click on a row (or its + button, or 来源) opens under it the row's course over the
+ * plan period and where its value comes from.
+ */
+import { Table, type TableColumnsType } from 'antd';
+import { useMemo, useState, type MouseEvent } from 'react';
+import type { EvaluatedRow, EvaluationResult } from '../../../shared/evaluation/result';
 import { baselineMeetsTarget } from '../../../shared/evaluation/result';
+import { STATUSES } from '../../../shared/evaluation/status';
 import { changeCell } from '../../../shared/reports/numbers';
 import { adjustmentText, badge, formatNumber, formatPercent, judgementText, upperTexts } from './rows';
-import { ValueSource } from './ValueSource';
+import { RowDetail } from './RowDetail';
 
-const COLUMNS = 11;
+/** A plan's table, for the filter: 表1 主要指标. */
+export interface TableName {
+  no: number;
+  title: string;
+}
 
-export const IndicatorTable = ({ result }: { result: EvaluationResult }) => {
-  // The row whose value's source is shown below it (one at a time).
-  const [open, setOpen] = useState<string | null>(null);
+const keyOf = (row: EvaluatedRow): string => `${row.table}-${row.seq}`;
+
+const completionOf = (row: EvaluatedRow): number | null => (row.completion === null || baselineMeetsTarget(row) ? null : row.completion);
+
+/** 完成进度 sorted either way, rows without one after all that have one (antd reverses the result for descending). */
+const byCompletion = (a: EvaluatedRow, b: EvaluatedRow, order?: 'ascend' | 'descend' | null): number => {
+  const x = completionOf(a);
+  const y = completionOf(b);
+  if (x === null || y === null) return x === y ? 0 : (x === null ? 1 : -1) * (order === 'descend' ? -1 : 1);
+  return x - y;
+};
+
+const warningsOf = (row: EvaluatedRow): string[] => row.warnings.map((w) => w.split(' / ')[0]!);
+
+export const IndicatorTable = ({ result, tables = [] }: { result: EvaluationResult; tables?: readonly TableName[] }) => {
+  const [open, setOpen] = useState<string[]>([]);
+  const toggle = (key: string) => setOpen((o) => (o.includes(key) ? o.filter((k) => k !== key) : [...o, key]));
+  // Plan order, for 序号 (seq is text: 1, 2, 10, （一）…).
+  const order = useMemo(() => new Map(result.rows.map((r, i) => [keyOf(r), i])), [result]);
+  const statuses = STATUSES.filter((s) => result.rows.some((r) => r.status === s));
+  const tableNos = [...new Set(result.rows.map((r) => r.table))];
+  const columns: TableColumnsType<EvaluatedRow> = [
+    {
+      title: '序号',
+      dataIndex: 'seq',
+      width: 64,
+      fixed: 'left',
+      align: 'right',
+      sorter: (a, b) => order.get(keyOf(a))! - order.get(keyOf(b))!,
+      ...(tableNos.length > 1
+        ? {
+            filters: tableNos.map((no) => ({ text: tables.find((t) => t.no === no)?.title ?? `表${no}`, value: no })),
+            onFilter: (value, row) => row.table === value,
+          }
+        : {}),
+    },
+    {
+      title: '指标名称',
+      key: 'name',
+      width: 220,
+      fixed: 'left',
+      render: (_, row) => (
+        <>
+          <span className="row-name">{row.name}</span>
+          {row.parts.length > 0 && (
+            <div className="parts">
+              {row.parts.map((p) => (
+                <span key={p.label}>
+                  {p.label} {formatNumber(p.value)}（{p.referenceName} {formatNumber(p.reference)}）
+                </span>
+              ))}
+            </div>
+          )}
+          {warningsOf(row).map((w) => (
+            <div key={w} className="warn small" role="note">
+              ⚠ {w}
+            </div>
+          ))}
+        </>
+      ),
+    },
+    { title: '单位', dataIndex: 'unit', width: 60 },
+    {
+      title: '属性',
+      dataIndex: 'attribute',
+      width: 72,
+      filters: [
+        { text: '约束性', value: '约束性' },
+        { text: '预期性', value: '预期性' },
+        { text: '未标明', value: '' },
+      ].filter((f) => result.rows.some((r) => (r.attribute ?? '') === f.value)),
+      onFilter: (value, row) => (row.attribute ?? '') === value,
+    },
+    {
+      title: '基期值',
+      key: 'baseline',
+      width: 80,
+      align: 'right',
+      render: (_, row) => (
+        <span title={row.baselineSource === 'data' ? `基期值取自${result.baseYear}年数据` : undefined}>
+          {formatNumber(row.baseline)}
+          {row.baselineSource === 'data' ? '*' : ''}
+        </span>
+      ),
+    },
+    {
+      title: '目标值',
+      key: 'target',
+      width: 100,
+      align: 'right',
+      // A county without its own target for a total is not judged: the plan's target is not its target.
+      render: (_, row) => (
+        <>
+          {row.status === '不适用' ? '—' : row.target || '—'}
+          {adjustmentText(row) && <div className="small note">{adjustmentText(row)}</div>}
+        </>
+      ),
+    },
+    {
+      title: `${result.year}年`,
+      key: 'value',
+      width: 100,
+      align: 'right',
+      // A cumulative row: the running sum since the base year, and the year's own figure below it.
+      render: (_, row) => (
+        <>
+          {row.yearValue !== undefined ? `累计 ${formatNumber(row.value)}` : formatNumber(row.value)}
+          {row.yearValue !== undefined && <div className="small note">当年 {formatNumber(row.yearValue)}</div>}
+          <div>
+            <button type="button" className="link" aria-expanded={open.includes(keyOf(row))} title="这个数从哪里来" onClick={() => toggle(keyOf(row))}>
+              来源
+            </button>
+          </div>
+        </>
+      ),
+    },
+    {
+      title: '完成进度',
+      key: 'completion',
+      width: 90,
+      align: 'right',
+      sorter: byCompletion,
+      render: (_, row) => (baselineMeetsTarget(row) ? '—' : formatPercent(row.completion)),
+    },
+    {
+      title: '评价',
+      key: 'status',
+      width: 140,
+      filters: statuses.map((s) => ({ text: s, value: s })),
+      onFilter: (value, row) => row.status === value,
+      // Best first: the order of STATUSES (提前实现 … 缺数).
+      sorter: (a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status),
+      render: (_, row) => {
+        const b = badge(row);
+        return (
+          <>
+            <span className="badge" style={b.style}>
+              {b.text}
+            </span>
+            {judgementText(row) && <div className="small note">{judgementText(row)}</div>}
+            {upperTexts(row).map((t) => (
+              <div key={t} className="small note">
+                {t}
+              </div>
+            ))}
+          </>
+        );
+      },
+    },
+    { title: '较基期', key: 'change', width: 90, align: 'right', render: (_, row) => changeCell(row) },
+    { title: '增速判断', dataIndex: 'paceClass', width: 90 },
+  ];
   return (
-    <table className="indicators">
-      <thead>
-        <tr>
-          <th>序号</th>
-          <th>指标名称</th>
-          <th>单位</th>
-          <th>属性</th>
-          <th>基期值</th>
-          <th>目标值</th>
-          <th>{result.year}年</th>
-          <th>完成进度</th>
-          <th>评价</th>
-          <th>较基期</th>
-          <th>增速判断</th>
-        </tr>
-      </thead>
-      <tbody>
-        {result.rows.map((row) => {
-          const b = badge(row);
-          const key = `${row.table}-${row.seq}`;
-          return (
-            <Fragment key={key}>
-              <tr className={row.attribute === '约束性' ? 'binding' : undefined}>
-                <td className="num">{row.seq}</td>
-                <td>
-                  {row.name}
-                  {row.warnings.length > 0 && (
-                    <span className="warn" title={row.warnings.map((w) => w.split(' / ')[0]).join('\n')}>
-                      {' '}
-                      ⚠
-                    </span>
-                  )}
-                  {row.parts.length > 0 && (
-                    <div className="parts">
-                      {row.parts.map((p) => (
-                        <span key={p.label}>
-                          {p.label} {formatNumber(p.value)}（{p.referenceName} {formatNumber(p.reference)}）
-                        </span>
-                      ))}
-                    </div>
-                  )}
-                </td>
-                <td>{row.unit}</td>
-                <td>{row.attribute ?? ''}</td>
-                <td className="num" title={row.baselineSource === 'data' ? '基期值取自2020年数据' : undefined}>
-                  {formatNumber(row.baseline)}
-                  {row.baselineSource === 'data' ? '*' : ''}
-                </td>
-                {/* A county without its own target for a total is not judged: the plan's target is not its target. */}
-                <td className="num">
-                  {row.status === '不适用' ? '—' : row.target || '—'}
-                  {adjustmentText(row) && <div className="small note">{adjustmentText(row)}</div>}
-                </td>
-                {/* A cumulative row: the running sum since the base year, and the year's own figure below it. */}
-                <td className="num">
-                  {row.yearValue !== undefined ? `累计 ${formatNumber(row.value)}` : formatNumber(row.value)}
-                  {row.yearValue !== undefined && <div className="small note">当年 {formatNumber(row.yearValue)}</div>}
-                  <div>
-                    <button type="button" className="link" aria-expanded={open === key} title="这个数从哪里来" onClick={() => setOpen(open === key ? null : key)}>
-                      来源
-                    </button>
-                  </div>
-                </td>
-                <td className="num">{baselineMeetsTarget(row) ? '—' : formatPercent(row.completion)}</td>
-                <td>
-                  <span className="badge" style={b.style}>
-                    {b.text}
-                  </span>
-                  {judgementText(row) && <div className="small note">{judgementText(row)}</div>}
-                  {upperTexts(row).map((t) => (
-                    <div key={t} className="small note">
-                      {t}
-                    </div>
-                  ))}
-                </td>
-                <td className="num">{changeCell(row)}</td>
-                <td>{row.paceClass}</td>
-              </tr>
-              {open === key && (
-                <tr className="source-row">
-                  <td colSpan={COLUMNS}>
-                    <ValueSource region={result.region} series={row.indicator} year={result.year} />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
-          );
-        })}
-      </tbody>
-    </table>
+    <Table<EvaluatedRow>
+      className="indicators"
+      aria-label="指标完成情况"
+      size="small"
+      bordered
+      pagination={false}
+      rowKey={keyOf}
+      columns={columns}
+      dataSource={result.rows}
+      rowClassName={(row) => (row.attribute === '约束性' ? 'binding' : '')}
+      // The header stays while the rows scroll under it; at 1024 px the columns right of the name scroll sideways.
+      scroll={{ x: 1138, y: 'max(360px, calc(100vh - 300px))' }}
+      showSorterTooltip={{ title: '点击排序' }}
+      expandable={{
+        expandedRowKeys: open,
+        onExpand: (_, row) => toggle(keyOf(row)),
+        expandedRowRender: (row) => <RowDetail plan={result.plan} region={result.region} row={row} year={result.year} />,
+        columnWidth: 36,
+        fixed: 'left',
+      }}
+      onRow={(row) => ({
+        // A click anywhere on the row but a button or link opens its course and source.
+        onClick: (e: MouseEvent) => {
+          if (!(e.target as HTMLElement).closest('button, a, input, .ant-table-row-expand-icon')) toggle(keyOf(row));
+        },
+      })}
+    />
   );
 };

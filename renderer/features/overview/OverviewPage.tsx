@@ -16,6 +16,7 @@ import { PlanSelect } from '../../components/PlanSelect';
 import { SavedFileNotice } from '../../components/SavedFileNotice';
 import { formatNumber, formatPercent } from '../evaluation/rows';
 import { YearOptions } from '../../components/YearOptions';
+import { CompletionChart } from '../evaluation/CompletionChart';
 
 /** The cards, in the order a leader reads them; each gathers statuses of one meaning. */
 const CARDS: { title: string; statuses: Status[] }[] = [
@@ -38,7 +39,6 @@ export const OverviewPage = ({ initialPlan, onEvaluate }: { initialPlan: string 
   const shown = year ?? lastYear;
   useEffect(() => writeRoute({ page: 'overview', params: { plan } }, 'replace'), [plan]);
   const result = useCall('evaluation.run', summary ? { plan, year: shown } : null);
-  const chart = useCall('evaluation.chart', summary ? { plan, year: shown } : null);
   const [saved, setSaved] = useState<SavedFile | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
@@ -143,11 +143,7 @@ export const OverviewPage = ({ initialPlan, onEvaluate }: { initialPlan: string 
               </tbody>
             </table>
           )}
-          {chart.data?.svg && (
-            <figure className="chart" aria-label="完成进度与时序进度">
-              <div dangerouslySetInnerHTML={{ __html: chart.data.svg }} />
-            </figure>
-          )}
+          {result.data && <CompletionChart result={result.data} />}
         </>
       )}
     </section>
