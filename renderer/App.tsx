@@ -1,4 +1,4 @@
-/** The window: a header with the sections (领导一览, 规划, 评估, 下级地区对比, 数据, 目标分解, 导入, 导入记录) and the current page. */
+/** The window: a header with the sections (领导一览, 规划, 评估, 报告, 下级地区对比, 数据, 目标分解, 导入, 导入记录) and the current page. */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { readRoute, writeRoute } from './api/route';
 import type { EvaluationTarget } from './features/evaluation/EvaluationPage';
@@ -9,6 +9,7 @@ import { PlansPage } from './features/plans/PlansPage';
 const sections = {
   overview: () => import('./features/overview/OverviewPage'),
   evaluation: () => import('./features/evaluation/EvaluationPage'),
+  reports: () => import('./features/reports/ReportsPage'),
   league: () => import('./features/league/LeaguePage'),
   data: () => import('./features/data/DataPage'),
   targets: () => import('./features/targets/TargetsPage'),
@@ -18,6 +19,7 @@ const sections = {
 };
 const OverviewPage = lazy(() => sections.overview().then((m) => ({ default: m.OverviewPage })));
 const EvaluationPage = lazy(() => sections.evaluation().then((m) => ({ default: m.EvaluationPage })));
+const ReportsPage = lazy(() => sections.reports().then((m) => ({ default: m.ReportsPage })));
 const LeaguePage = lazy(() => sections.league().then((m) => ({ default: m.LeaguePage })));
 const DataPage = lazy(() => sections.data().then((m) => ({ default: m.DataPage })));
 const TargetsPage = lazy(() => sections.targets().then((m) => ({ default: m.TargetsPage })));
@@ -34,11 +36,12 @@ const Opening = () => (
   </p>
 );
 
-type Page = 'overview' | 'plans' | 'evaluation' | 'league' | 'data' | 'targets' | 'import' | 'history';
+type Page = 'overview' | 'plans' | 'evaluation' | 'reports' | 'league' | 'data' | 'targets' | 'import' | 'history';
 const PAGES: { id: Page; label: string }[] = [
   { id: 'overview', label: '领导一览' },
   { id: 'plans', label: '规划' },
   { id: 'evaluation', label: '评估' },
+  { id: 'reports', label: '报告' },
   { id: 'league', label: '下级地区对比' },
   { id: 'data', label: '数据' },
   { id: 'targets', label: '目标分解' },
@@ -91,7 +94,7 @@ export const App = () => {
     writeRoute({ page: 'evaluation', params: { plan: target.plan ?? '', region: target.region ?? '', year: target.year ? String(target.year) : '' } }, 'push');
   };
   const goTo = (p: Page) => {
-    if (p === 'evaluation') setEvaluation({ plan });
+    if (p === 'evaluation' || p === 'reports') setEvaluation({ plan });
     setPage(p);
     writeRoute({ page: p, params: { plan: plan ?? '' } }, 'push');
   };
@@ -115,6 +118,7 @@ export const App = () => {
             <AntdScope>
               {page === 'overview' && <OverviewPage key={visit} initialPlan={plan} onEvaluate={(p, year) => evaluate({ plan: p, year })} />}
               {page === 'evaluation' && <EvaluationPage key={visit} initial={evaluation} onPlan={setPlan} />}
+              {page === 'reports' && <ReportsPage key={visit} initial={evaluation} onPlan={setPlan} />}
               {page === 'league' && <LeaguePage initialPlan={plan} onPlan={setPlan} onEvaluate={evaluate} />}
               {page === 'data' && <DataPage key={visit} initialPlan={plan} />}
               {page === 'targets' && <TargetsPage initialPlan={plan} />}

@@ -338,6 +338,11 @@ export interface Api {
     /** `date`: the date printed on the report, or null when its date line is left blank for the bureau (　　年　　月　　日). */
     output: { file: string; format: 'pdf' | 'docx'; bytes: number; date: string | null };
   };
+  'reports.preview': {
+    input: { plan: string; region?: string; year: number; kind: 'annual' | 'midterm' | 'final' | 'summary' | 'table'; date?: string; checks?: boolean };
+    /** The PDF as base64. */
+    output: { pdf: string; bytes: number; date: string | null };
+  };
   'evaluation.trend': { input: { plan: string; region?: string; table: number; seq: string }; output: Trend };
   'evaluation.chart': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind }; output: { svg: string | null } };
   'reports.paragraphs': { input: { plan: string; region?: string; year: number; kind: EvaluationKind }; output: { key: string; text: string }[] };
@@ -442,6 +447,7 @@ export const API_NAMES: readonly ApiName[] = [
   'reports.setParagraph',
   'evaluation.chart',
   'evaluation.trend',
+  'reports.preview',
   'reports.paragraphs',
   'plans.import',
   'plans.export',

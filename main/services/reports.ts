@@ -265,3 +265,13 @@ export const writeReport = async (
   writeFileAtomic(input.out, buffer);
   return { file: input.out, format, bytes: buffer.length, date: inputs.date === BLANK_DATE ? null : inputs.date };
 };
+
+/**
+ * 报告's preview: the PDF a `writeReport` of the same input would write, as base64 for the page to draw (pdf.js) —
+ * nothing is written to disk, and the template is the built-in one of the kind.
+ */
+export const previewReport = async (db: ReadDb, input: Omit<ReportInput, 'out' | 'template'>): Promise<{ pdf: string; bytes: number; date: string | null }> => {
+  const inputs = reportInputs(db, input);
+  const buffer = await renderReport(inputs, 'pdf');
+  return { pdf: buffer.toString('base64'), bytes: buffer.length, date: inputs.date === BLANK_DATE ? null : inputs.date };
+};

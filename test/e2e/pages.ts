@@ -16,7 +16,7 @@ export class WorkbenchPage {
     await this.page.goto(url);
     await this.page.getByRole('heading', { name: '规划监测评估工作台' }).waitFor();
   }
-  async goTo(section: '领导一览' | '规划' | '评估' | '下级地区对比' | '数据' | '目标分解' | '导入数据' | '导入记录') {
+  async goTo(section: '领导一览' | '规划' | '评估' | '报告' | '下级地区对比' | '数据' | '目标分解' | '导入数据' | '导入记录') {
     const button = this.page.getByRole('navigation', { name: '功能' }).getByRole('button', { name: section, exact: true });
     await button.click();
     // The section is shown (its script, fetched on first opening, has arrived).

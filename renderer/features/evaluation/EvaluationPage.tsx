@@ -15,10 +15,8 @@ import { IndicatorTable } from './IndicatorTable';
 import { IssuedList, IssueForm } from './IssuedReports';
 import { ParagraphsForm } from './ParagraphsForm';
 import { YearOptions } from '../../components/YearOptions';
+import { kindFits, kindLabel, REPORT_KINDS, REPORT_NAMES, type ReportKind } from '../reports/kinds';
 
-type ReportKind = EvaluationKind | 'summary' | 'table';
-
-const REPORT_NAMES: Record<ReportKind, string> = { annual: '年度监测报告', midterm: '中期评估报告', final: '总结评估报告', summary: '评估摘要', table: '指标完成情况表' };
 
 /** The latest year a bureau evaluates: last year's data, within the plan period (2025 once it is over). */
 const defaultYear = (): number => Math.min(2025, Math.max(2021, new Date().getFullYear() - 1));
@@ -156,9 +154,9 @@ export const EvaluationPage = ({ initial, onPlan }: { initial: EvaluationTarget;
         <label>
           报告
           <select value={reportKind} onChange={(e) => setChosenReport(e.target.value as ReportKind)}>
-            {(Object.keys(REPORT_NAMES) as ReportKind[]).map((k) => (
-              <option key={k} value={k} disabled={(k === 'annual' || k === 'midterm' || k === 'final') && (k === 'final') !== (year === targetYear)}>
-                {k === 'summary' ? '评估摘要（一页）' : REPORT_NAMES[k]}
+            {REPORT_KINDS.map((k) => (
+              <option key={k} value={k} disabled={!kindFits(k, year, targetYear)}>
+                {kindLabel(k)}
               </option>
             ))}
           </select>
