@@ -122,7 +122,7 @@ export const App = () => {
               {page === 'league' && <LeaguePage initialPlan={plan} onPlan={setPlan} onEvaluate={evaluate} />}
               {page === 'data' && <DataPage key={visit} initialPlan={plan} />}
               {page === 'targets' && <TargetsPage initialPlan={plan} />}
-              {page === 'import' && <ImportPage />}
+              {page === 'import' && <ImportPage onHistory={() => goTo('history')} />}
               {page === 'history' && <HistoryPage />}
             </AntdScope>
           )}

@@ -1,13 +1,27 @@
 /**
  * A PDF shown in the page: each page drawn by pdf.js on a canvas as wide as the preview (sharp on high-density
- * screens), one after the other, with its number. Printing the window prints these pages and nothing else
- * (styles.css, @media print). pdf.js and its worker are scripts of the app, loaded with the 报告 screen.
+ * screens), one after the other, with its number. `printPreview` prints these pages and nothing else. It must be a
+ * child of the page's section (styles.css). pdf.js and its worker are scripts of the app, loaded with the 报告 screen.
  */
 import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
+
+/**
+ * Prints the previewed report alone: the page's other content is left out while the print dialog is open
+ * (styles.css, body[data-print='preview']), and comes back after.
+ */
+export const printPreview = (): void => {
+  document.body.dataset.print = 'preview';
+  const done = () => {
+    delete document.body.dataset.print;
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+};
 
 /** The widest a page is drawn, in CSS pixels (an A4 page at about 100%). */
 const MAX_WIDTH = 800;

@@ -25,6 +25,24 @@ const KEYS: { key: string; label: string }[] = [
   { key: 'requests', label: '建议及需协调事项（摘要）' },
 ];
 
+/** A paragraph's unsaved text, kept in the window's storage; null when there is none (or storage is closed). */
+const readDraft = (key: string): string | null => {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+};
+
+const writeDraft = (key: string, text: string | null): void => {
+  try {
+    if (text === null) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, text);
+  } catch {
+    // Storage full or closed: the text stays in the box as long as the page is open.
+  }
+};
+
 export const ParagraphsForm = ({ input }: { input: { plan: string; region?: string; year: number; kind: EvaluationKind } }) => {
   const [refresh, setRefresh] = useState(0);
   const stored = useCall('reports.paragraphs', input, refresh);
@@ -37,17 +55,33 @@ export const ParagraphsForm = ({ input }: { input: { plan: string; region?: stri
   // The box always shows what is stored for this plan, region, year, kind and paragraph: after a change of year or
   // kind, and once the stored paragraphs arrive, never the text of another evaluation.
   const scope = JSON.stringify(input);
+  // Typed text is kept as a draft in the window (per evaluation and paragraph) until it is saved: another paragraph,
+  // another year, a reload or a crash does not lose it.
+  const draftKey = `pwb.paragraph-draft:${scope}:${key}`;
+  const storedText = stored.data?.find((p) => p.key === key)?.text ?? '';
+  const [draft, setDraft] = useState(false);
   useEffect(() => {
-    setText(stored.data?.find((p) => p.key === key)?.text ?? '');
+    const kept = readDraft(draftKey);
+    setText(kept ?? storedText);
+    setDraft(kept !== null && kept !== storedText);
     setSaved(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scope, key, stored.data]);
+  const type = (value: string) => {
+    setText(value);
+    setDraft(value !== storedText);
+    writeDraft(draftKey, value !== storedText ? value : null);
+  };
   const save = async () => {
     setError(null);
     setSaved(null);
     try {
       await call('reports.setParagraph', { ...input, key, text, by });
+      writeDraft(draftKey, null);
+      setDraft(false);
       setRefresh((n) => n + 1);
-      setSaved(text.trim() === '' ? '已删除该段落，报告中将印出填写提示。' : '已保存，生成报告时印在相应位置。');
+      const at = new Date().toLocaleTimeString('zh-CN', { hour12: false });
+      setSaved(text.trim() === '' ? `已于 ${at} 删除该段落，报告中将印出填写提示。` : `已于 ${at} 保存，生成报告时印在相应位置。`);
     } catch (e) {
       setError(e as Error);
     }
@@ -84,11 +118,12 @@ export const ParagraphsForm = ({ input }: { input: { plan: string; region?: stri
           {text.trim() === '' && stored.data?.some((p) => p.key === key) ? '删除段落' : '保存段落'}
         </button>
       </form>
-      <textarea aria-label="段落内容" rows={5} style={{ width: '100%' }} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={tooLong || undefined} />
+      <textarea aria-label="段落内容" rows={5} style={{ width: '100%' }} value={text} onChange={(e) => type(e.target.value)} aria-invalid={tooLong || undefined} />
       {/* The text is never cut: an over-long paragraph stays in the box, counted, until it is shortened. */}
       <p className={tooLong ? 'warning-text small' : 'muted small'}>
         {text.length} / {MAX_CHARS} 字{tooLong ? `，超出 ${text.length - MAX_CHARS} 字，请精简或分段写入不同栏目后再保存` : ''}
       </p>
+      {draft && !saved && <p className="warning-text small">尚未保存（草稿已留在本机，换段落、换年份或重新打开后仍在）。</p>}
       {saved && <p className="ok">{saved}</p>}
       {error && <ErrorNotice error={error} />}
     </details>

@@ -2,6 +2,7 @@
  * Import a workbook: pick a file, check it first (试导入: what would be stored, what would change, every problem by
  * sheet and cell), then import it for real. Progress is shown as a bar while the rows are read.
  */
+import { Steps } from 'antd';
 import { useState } from 'react';
 import type { ImportResultDto } from '../../../shared/api';
 import type { ChosenFile } from '../../api/files';
@@ -106,7 +107,32 @@ const Preview = ({ result }: { result: ImportResultDto }) => {
   );
 };
 
-export const ImportPage = () => {
+/**
+ * Where the clerk is: 选择文件 → 试导入 → 确认导入, the step at hand marked, a failed check marked in red on its step
+ * (index 1 is 试导入, 2 确认导入; 3 when the import is done).
+ */
+const ImportSteps = ({ file, result, running }: { file: ChosenFile | null; result: ImportResultDto | null; running: boolean }) => {
+  const imported = result !== null && !result.dryRun && result.ok;
+  const checked = result !== null && result.dryRun && result.ok;
+  const current = imported ? 3 : checked ? 2 : file ? 1 : 0;
+  const failed = result !== null && !result.ok;
+  const errors = result?.problems.filter((p) => p.severity === 'error').length ?? 0;
+  return (
+    <Steps
+      className="import-steps"
+      size="small"
+      current={current}
+      status={failed ? 'error' : running ? 'process' : imported ? 'finish' : 'process'}
+      items={[
+        { title: '选择文件', description: file ? file.name : 'Excel 工作簿（.xlsx .xls）' },
+        { title: '试导入', description: failed && result.dryRun ? `${errors} 个错误，改正后重试` : checked || imported ? '已检查' : '检查，不写入' },
+        { title: '确认导入', description: imported ? `完成（第 ${result.batch} 批）` : failed && !result.dryRun ? '未导入' : '写入数据库' },
+      ]}
+    />
+  );
+};
+
+export const ImportPage = ({ onHistory }: { onHistory?: () => void }) => {
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [region, setRegion] = useState('');
   const job = useImportJob();
@@ -119,6 +145,7 @@ export const ImportPage = () => {
 
   return (
     <section aria-label="导入">
+      <ImportSteps file={file} result={result} running={job.running} />
       <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
         <FileField
           purpose="workbook"
@@ -160,6 +187,13 @@ export const ImportPage = () => {
       )}
       {job.error && <ErrorNotice error={job.error} />}
       {result && <Preview result={result} />}
+      {result && !result.dryRun && result.ok && onHistory && (
+        <p>
+          <button type="button" className="link" onClick={onHistory}>
+            到“导入记录”查看本批数值或撤销本批
+          </button>
+        </p>
+      )}
       <TemplateForm />
       {!job.status && <p className="muted">先“试导入”检查文件：程序列出将写入的数值、将改变的已有数值和每个问题所在的单元格；确认无误后再“确认导入”。</p>}
     </section>

@@ -17,6 +17,7 @@ import { SavedFileNotice } from '../../components/SavedFileNotice';
 import { formatNumber, formatPercent } from '../evaluation/rows';
 import { YearOptions } from '../../components/YearOptions';
 import { CompletionChart } from '../evaluation/CompletionChart';
+import { PdfPreview, printPreview } from '../../components/PdfPreview';
 
 /** The cards, in the order a leader reads them; each gathers statuses of one meaning. */
 const CARDS: { title: string; statuses: Status[] }[] = [
@@ -56,6 +57,22 @@ export const OverviewPage = ({ initialPlan, onEvaluate }: { initialPlan: string 
       setBusy(false);
     }
   };
+  // The one-page summary shown in the page, for the plan and year it was made of.
+  const [preview, setPreview] = useState<{ pdf: string; of: string } | null>(null);
+  const previewOf = `${plan}|${shown}`;
+  const previewShown = preview?.of === previewOf ? preview.pdf : null;
+  const onPreview = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      const r = await call('reports.preview', { plan, year: shown, kind: 'summary' });
+      setPreview({ pdf: r.pdf, of: previewOf });
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
   const rows = result.data?.rows ?? [];
   // Binding rows not met first, then the other rows behind, each group furthest behind first.
   const attention = rows
@@ -72,6 +89,12 @@ export const OverviewPage = ({ initialPlan, onEvaluate }: { initialPlan: string 
             <YearOptions years={years} />
           </select>
         </label>
+        <button type="button" onClick={onPreview} disabled={!result.data || busy}>
+          预览摘要
+        </button>
+        <button type="button" onClick={printPreview} disabled={!previewShown}>
+          打印摘要
+        </button>
         <button type="button" className="primary" onClick={onSummary} disabled={!result.data || busy}>
           {busy ? '正在生成…' : '生成一页摘要（PDF，可打印）'}
         </button>
@@ -81,6 +104,7 @@ export const OverviewPage = ({ initialPlan, onEvaluate }: { initialPlan: string 
       </form>
       {error && <ErrorNotice error={error} />}
       {saved && <SavedFileNotice file={saved}>已生成评估摘要：</SavedFileNotice>}
+      {previewShown && <PdfPreview pdf={previewShown} label="评估摘要预览" />}
       {result.loading && <Loading />}
       {result.error && <ErrorNotice error={result.error} />}
       {result.data && (

@@ -9,7 +9,7 @@ import { fileNameOf, saveFile, type SavedFile } from '../../api/files';
 import { writeRoute } from '../../api/route';
 import { useCall } from '../../api/useCall';
 import { ErrorNotice } from '../../components/Notice';
-import { PdfPreview } from '../../components/PdfPreview';
+import { PdfPreview, printPreview } from '../../components/PdfPreview';
 import { PlanSelect } from '../../components/PlanSelect';
 import { RegionPicker } from '../../components/RegionPicker';
 import { SavedFileNotice } from '../../components/SavedFileNotice';
@@ -150,7 +150,7 @@ export const ReportsPage = ({ initial, onPlan }: { initial: ReportsTarget; onPla
         <button type="button" onClick={() => onSave('docx')} disabled={building !== null || !summary}>
           保存 Word
         </button>
-        <button type="button" onClick={() => window.print()} disabled={!current}>
+        <button type="button" onClick={printPreview} disabled={!current}>
           打印
         </button>
       </form>
