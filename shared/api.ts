@@ -235,6 +235,8 @@ export interface AuditEntryDto {
   by: string;
   action: string;
   subject: string;
+  /** The region codes in `subject`, with their names. */
+  names: Record<string, string>;
   old: string | null;
   new: string | null;
   why: string | null;

@@ -3,6 +3,7 @@
  * and undos that would change a value of that region (or a region below it) in that year are refused, naming the
  * lock. An unlock needs a reason. Locks and unlocks are kept in the audit log.
  */
+import type { AuditEntryDto } from '../../shared/api';
 import { UserError } from '../../shared/errors';
 import type { ReadDb, WriteDb } from '../db/types';
 import { isWithinTree, regionTreeOf } from './context';
@@ -73,8 +74,14 @@ export const unlockYear = (db: WriteDb, input: { region: string; year: number; b
   return { region: region.code, year: input.year };
 };
 
-export const auditLog = (db: ReadDb): { at: string; by: string; action: string; subject: string; old: string | null; new: string | null; why: string | null; batch: number | null }[] =>
-  db
+export const auditLog = (db: ReadDb): AuditEntryDto[] => {
+  const { regions } = regionTreeOf(db);
+  // The regions a subject names by code ("532322 2023", "chuxiong 第6项 532322"), with their names, so that the
+  // window can word it without loading the country's regions.
+  const namesIn = (subject: string): Record<string, string> =>
+    Object.fromEntries(subject.split(' ').flatMap((w) => (regions.has(w) ? [[w, regions.get(w)!.name]] : [])));
+  return db
     .prepare<[], { at: string; by: string; action: string; subject: string; old: string | null; new: string | null; why: string | null; batch_id: number | null }>('SELECT * FROM audit_log ORDER BY id')
     .all()
-    .map((r) => ({ at: r.at, by: r.by, action: r.action, subject: r.subject, old: r.old, new: r.new, why: r.why, batch: r.batch_id }));
+    .map((r) => ({ at: r.at, by: r.by, action: r.action, subject: r.subject, names: namesIn(r.subject), old: r.old, new: r.new, why: r.why, batch: r.batch_id }));
+};

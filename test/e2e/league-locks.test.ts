@@ -85,7 +85,7 @@ describe('锁定年度 in browser mode', () => {
     await new WorkbenchPage(bench.page).goTo('导入记录');
     const view = new LocksView(bench.page);
     await expect(bench.page.getByText('尚未锁定任何年度。').isVisible()).resolves.toBe(true);
-    await view.lock({ region: '双柏县', year: '2023', by: '王五', reason: '2023年年报已报送' });
+    await view.lock({ scope: '楚雄彝族自治州', region: '双柏县', year: '2023', by: '王五', reason: '2023年年报已报送' });
     const row = view.locks().locator('tbody tr', { hasText: '双柏县（532322）' });
     await row.waitFor();
     await expect(row.locator('td').allTextContents()).resolves.toEqual(['双柏县（532322）', '2023', '王五', expect.any(String), '2023年年报已报送', '解锁']);

@@ -233,9 +233,11 @@ export class LocksView {
   private section() {
     return this.page.getByRole('region', { name: '锁定年度' });
   }
-  async lock(options: { region: string; year: string; by: string; reason: string }) {
+  /** `scope`: the plan region whose tree holds the region (asked when the plans are of several regions). */
+  async lock(options: { scope?: string; region: string; year: string; by: string; reason: string }) {
     const form = this.page.getByRole('form', { name: '锁定一个年度' });
-    await form.getByLabel('地区').fill(options.region);
+    if (options.scope) await form.getByLabel('范围').selectOption({ label: options.scope });
+    await chooseRegion(this.page, options.region, form);
     await form.getByLabel('年份').fill(options.year);
     await form.getByLabel('经办人').fill(options.by);
     await form.getByLabel('原因').fill(options.reason);

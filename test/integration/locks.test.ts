@@ -46,5 +46,8 @@ describe('a locked year', () => {
     ]);
     expect(log[0]!.batch).toBe(first.batch);
     expect(log[3]!.why).toContain('经局长同意');
+    // The region in a subject is named by the service (the window does not load the country's regions for it).
+    expect(log[1]!.subject).toBe('532300 2023');
+    expect(log[1]!.names).toEqual({ '532300': '楚雄彝族自治州' });
   });
 });

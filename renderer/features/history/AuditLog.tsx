@@ -4,7 +4,7 @@ import { localDateTime } from '../../../shared/text/time';
 import { Empty } from '../../components/Notice';
 import { actionWord, subjectText } from './auditWords';
 
-export const AuditLog = ({ entries, names }: { entries: AuditEntryDto[]; names: ReadonlyMap<string, string> }) =>
+export const AuditLog = ({ entries }: { entries: AuditEntryDto[] }) =>
   entries.length === 0 ? (
     <Empty>操作日志为空。</Empty>
   ) : (
@@ -26,7 +26,7 @@ export const AuditLog = ({ entries, names }: { entries: AuditEntryDto[]; names: 
             <td className="nowrap">{localDateTime(e.at)}</td>
             <td>{e.by}</td>
             <td>{actionWord(e.action)}</td>
-            <td>{subjectText(e.subject, names)}</td>
+            <td>{subjectText(e.subject, new Map(Object.entries(e.names)))}</td>
             <td>{e.old ?? ''}</td>
             <td>{e.new ?? ''}</td>
             <td>{e.why ?? ''}</td>
