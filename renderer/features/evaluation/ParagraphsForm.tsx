@@ -64,9 +64,11 @@ export const ParagraphsForm = ({ input }: { input: { plan: string; region?: stri
     const kept = readDraft(draftKey);
     setText(kept ?? storedText);
     setDraft(kept !== null && kept !== storedText);
-    setSaved(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scope, key, stored.data]);
+  // The message of a save stays when the stored paragraphs come back after it, and goes with another paragraph or
+  // another evaluation.
+  useEffect(() => setSaved(null), [scope, key]);
   const type = (value: string) => {
     setText(value);
     setDraft(value !== storedText);
