@@ -17,6 +17,7 @@ import { runImport } from '../main/services/import/run';
 import { invalidateContext } from '../main/services/context';
 import { tempDir } from '../test/helpers/files';
 import { runLargeImportBench } from './import-large';
+import { runLayoutBench } from './import-layouts';
 import { runReportBench } from './reports';
 import { bundleSizes, firstScreenTimes } from './first-screen';
 
@@ -164,6 +165,20 @@ const main = async () => {
         Math.round(r.rows / r.seconds).toLocaleString('en-US'),
         r.versus ? `${r.versus.ratio.toFixed(2)}× ${r.versus.step}` : '',
         r.maxRssMb === null ? '—' : r.maxRssMb.toFixed(0),
+      ]),
+    ]);
+    const layouts = await runLayoutBench();
+    printTable('Import by layout: each a whole process, best of two, against a flat workbook (the yardstick’s) of as many cells', [
+      ['layout', 'cells', 'values stored', 'seconds', 'µs per cell', 'flat, same cells: seconds', 'vs flat per cell', 'vs flat per value'],
+      ...layouts.map((l) => [
+        l.layout,
+        String(l.cells),
+        String(l.values),
+        l.seconds.toFixed(2),
+        l.perCellUs.toFixed(1),
+        l.flatSeconds.toFixed(2),
+        `${l.ratio.toFixed(2)}×`,
+        `${((l.seconds / l.values) / (l.flatSeconds / (l.cells / 10))).toFixed(2)}×`,
       ]),
     ]);
   }

@@ -5,6 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { isBlankCell, parseQuantity } from '../../../shared/targets/quantity';
+import { conversionFactor, unitAsPrinted } from '../../../shared/units/units';
 import { headOf } from './caps';
 
 export type CellReading =
@@ -103,4 +104,29 @@ export const cellUnitIn = (own: string | null, context: string): { unit: string;
   if (own === '亿') return { unit: context, times: 1e8 };
   if (context.startsWith(`${own}/`)) return { unit: context, times: 1 };
   return { unit: own, times: 1 };
+};
+
+/**
+ * How a figure becomes a value in the series' unit (`target`): the unit it is in (written in the cell, or else
+ * `expected`, the column's or row's), as printed, and the factor; null when that unit does not convert. Worked out
+ * once per unit written, for all the cells of a column or a row (issue 14: it was once per cell).
+ */
+export const unitConversions = (expected: string, target: string): ((written: string | null) => { from: string; factor: number | null }) => {
+  const memo = new Map<string | null, { from: string; factor: number | null }>();
+  return (written) => {
+    let c = memo.get(written);
+    if (!c) {
+      const read = cellUnitIn(written, expected);
+      const from = unitAsPrinted(read.unit, target);
+      let factor: number | null;
+      try {
+        factor = conversionFactor(from, target) * read.times;
+      } catch {
+        factor = null;
+      }
+      c = { from, factor };
+      memo.set(written, c);
+    }
+    return c;
+  };
 };

@@ -6,8 +6,8 @@
 import { CAPS, headOf } from './caps';
 import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
-import { conversionFactor, conversionFactorOrNull, isUnitText, unitAsPrinted } from '../../../shared/units/units';
-import { cellText, cellUnitIn, hiddenColumnWarning, isColumnHidden, isStorableYear, readNumberCell, yearOf } from './cells';
+import { conversionFactorOrNull, isUnitText } from '../../../shared/units/units';
+import { cellText, hiddenColumnWarning, isColumnHidden, isStorableYear, readNumberCell, unitConversions, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
 import { resolveSheetRegion } from './sheet-region';
 import type { ParsedObservation, ParsedSheet } from './types';
@@ -309,6 +309,7 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
     }
     const rowUnit = matched.unit ?? (unitColText !== '' ? unitColText : sheetUnit);
     if (row.hidden) problems.push({ severity: 'warning', sheet, cell: nameCell.address, message: '该行已隐藏，仍被读取 / this row is hidden and was read' });
+    const convert = unitConversions(rowUnit ?? ctx.profileUnit?.(series.code) ?? unitOf(series.code), unitOf(series.code));
     for (const y of years) {
       const cell = row.getCell(y.col);
       const reading = readNumberCell(cell);
@@ -321,13 +322,8 @@ export const parseLongSheet = (ctx: SheetContext, header: LongHeader): ParsedShe
         problems.push({ severity: 'error', sheet, cell: cell.address, message: reading.message });
         continue;
       }
-      const read = cellUnitIn(reading.unit, rowUnit ?? ctx.profileUnit?.(series.code) ?? unitOf(series.code));
-      const { times } = read;
-      const from = unitAsPrinted(read.unit, unitOf(series.code));
-      let factor: number;
-      try {
-        factor = conversionFactor(from, unitOf(series.code)) * times;
-      } catch {
+      const { from, factor } = convert(reading.unit);
+      if (factor === null) {
         problems.push({
           severity: 'error',
           sheet,

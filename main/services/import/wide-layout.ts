@@ -8,9 +8,9 @@ import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
 import { splitNameUnit } from '../../../shared/text/normalize';
 import type { Region, Series } from '../../../shared/types';
-import { conversionFactor, isUnitText, unitAsPrinted } from '../../../shared/units/units';
+import { isUnitText } from '../../../shared/units/units';
 import { isWithinTree, regionTreeOf } from '../context';
-import { cellText, cellUnitIn, hiddenColumnWarning, isColumnHidden, readNumberCell, yearOf } from './cells';
+import { cellText, hiddenColumnWarning, isColumnHidden, readNumberCell, unitConversions, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
 import { findRegion } from './match';
 import { statedRegion } from './sheet-region';
@@ -232,6 +232,8 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
     const printedValues: { value: number; written: number; cell: string; unit: string; total: boolean }[] = [];
     const parts: { value: number; cell: string }[] = [];
     let total: { value: number; cell: string } | null = null;
+    const convert = unitConversions(col.unit ?? ctx.profileUnit?.(col.series.code) ?? unitOf(col.series.code), unitOf(col.series.code));
+    const when = period ? periodOfValue(period, col.kind, col.series) : null;
     for (const x of rows) {
       if (!x.region || !year) continue;
       const cell = ws.getRow(x.row).getCell(col.col);
@@ -241,25 +243,20 @@ export const parseWideSheet = (ctx: SheetContext, h: WideHeader): ParsedSheet =>
         problems.push({ severity: 'error', sheet, cell: cell.address, message: reading.message });
         continue;
       }
-      const read = cellUnitIn(reading.unit, col.unit ?? ctx.profileUnit?.(col.series.code) ?? unitOf(col.series.code));
-      const { times } = read;
-      const from = unitAsPrinted(read.unit, unitOf(col.series.code));
-      let factor: number;
-      try {
-        factor = conversionFactor(from, unitOf(col.series.code)) * times;
-      } catch {
-        problems.push({ severity: 'error', sheet, cell: cell.address, message: `单位“${from}”无法换算为“${unitOf(col.series.code)}” / unit "${from}" does not convert` });
+      const { from, factor } = convert(reading.unit);
+      const address = cell.address;
+      if (factor === null) {
+        problems.push({ severity: 'error', sheet, cell: address, message: `单位“${from}”无法换算为“${unitOf(col.series.code)}” / unit "${from}" does not convert` });
         continue;
       }
       const value = Number((reading.value * factor).toPrecision(15));
-      const when = period ? periodOfValue(period, col.kind, col.series) : null;
       observations.push({
-        regionCode: x.region.code, seriesCode: col.series.code, year: year.year, value, sheet, cell: cell.address, sourceUnit: from, factor,
+        regionCode: x.region.code, seriesCode: col.series.code, year: year.year, value, sheet, cell: address, sourceUnit: from, factor,
         ...(when ? { period: when.period, periodKind: when.kind } : {}),
       });
-      if (reading.unit === null) printedValues.push({ value, written: reading.value, cell: cell.address, unit: from, total: x.total });
-      if (x.total) total = { value, cell: cell.address };
-      else parts.push({ value, cell: cell.address });
+      if (reading.unit === null) printedValues.push({ value, written: reading.value, cell: address, unit: from, total: x.total });
+      if (x.total) total = { value, cell: address };
+      else parts.push({ value, cell: address });
     }
     problems.push(...scaleSlips(sheet, printedValues));
     if (total && parts.length > 0 && col.series.aggregation === 'sum') {
