@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../shared/api';
 import { SHOTS, useWorkbench } from './browser-mode';
-import { WorkbenchPage } from './pages';
+import { chooseRegion, WorkbenchPage } from './pages';
 
 let services: Handlers;
 const bench = useWorkbench({
@@ -39,6 +39,12 @@ describe('数据 in browser mode', () => {
     await grid.locator('.data-grid-body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await grid.locator(`[aria-rowindex="${total + 1}"]`).waitFor();
     await bench.page.screenshot({ path: path.join(SHOTS, 'data-grid.png') });
+    // 地区 from the plan's region tree: 双柏县 and its townships only; cleared, 楚雄州 again.
+    await chooseRegion(bench.page, '双柏县');
+    await bench.page.getByText(/^双柏县及\d+个下级地区：\d+ 行/).waitFor();
+    expect(await grid.locator('.data-grid-row', { hasText: '楚雄市' }).count()).toBe(0);
+    await bench.page.locator('label.region-picker .ant-select-clear').click();
+    await bench.page.getByText(/^楚雄彝族自治州及10个下级地区/).waitFor();
   });
 
   it('marks the value 数据核验 questions and shows its finding; a correction with its reason clears it', async () => {

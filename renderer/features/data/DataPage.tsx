@@ -12,6 +12,7 @@ import { writeRoute } from '../../api/route';
 import { useCall } from '../../api/useCall';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { PlanSelect } from '../../components/PlanSelect';
+import { RegionPicker } from '../../components/RegionPicker';
 
 type Cell = DataGridDto['cells'][number];
 interface GridRow {
@@ -116,7 +117,6 @@ const CellEditor = ({ row, year, locked, onSaved }: { row: GridRow; year: number
 export const DataPage = ({ initialPlan }: { initialPlan: string | null }) => {
   const plans = useCall('plans.list', undefined);
   const [plan, setPlan] = useState(initialPlan ?? 'chuxiong');
-  const [regionText, setRegionText] = useState('');
   const [region, setRegion] = useState('');
   const [subregions, setSubregions] = useState(true);
   const [filter, setFilter] = useState('');
@@ -142,18 +142,13 @@ export const DataPage = ({ initialPlan }: { initialPlan: string | null }) => {
   return (
     <section aria-label="数据">
       <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
-        <PlanSelect plans={plans.data} value={plan} onChange={(p) => (setPlan(p), setChosen(null))} />
-        <label>
-          地区（代码或名称）
-          <input
-            value={regionText}
-            size={12}
-            placeholder="默认为规划地区"
-            onChange={(e) => setRegionText(e.target.value)}
-            onKeyDown={(e) => e.key === 'Enter' && (setRegion(regionText), setChosen(null))}
-            onBlur={() => (setRegion(regionText), setChosen(null))}
-          />
-        </label>
+        <PlanSelect plans={plans.data} value={plan} onChange={(p) => (setPlan(p), setRegion(''), setChosen(null))} />
+        <RegionPicker
+          root={plans.data?.find((p) => p.id === plan)?.region ?? null}
+          value={region}
+          placeholder="规划地区（输入名称或代码查找）"
+          onChange={(code) => (setRegion(code), setChosen(null))}
+        />
         <label className="check">
           <input type="checkbox" checked={subregions} onChange={(e) => (setSubregions(e.target.checked), setChosen(null))} />
           含下级地区
