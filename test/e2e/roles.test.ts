@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../shared/api';
 import { longSheet, tempDir, writeWorkbook } from '../helpers/files';
 import { SHOTS, useWorkbench } from './browser-mode';
-import { EvaluationView, ImportView, WorkbenchPage } from './pages';
+import { chooseRegion, EvaluationView, ImportView, WorkbenchPage } from './pages';
 
 let services: Handlers;
 const bench = useWorkbench({
@@ -76,8 +76,12 @@ describe('the clerk', () => {
       await expect(page.getByRole('button', { name: '确认导入' }).isDisabled()).resolves.toBe(true);
       await shot(page, 'clerk-problems', size.width);
 
-      const fixed = await writeWorkbook(path.join(dir, '11月报表（改）.xlsx'), [{ name: '月报', rows: longSheet('地区：双柏县', [2024], [['养老机构床位总数', '张', 30 + size.width]]) }]);
+      // The corrected sheet does not say whose figures it holds: the clerk chooses 双柏县 in the region tree.
+      const fixed = await writeWorkbook(path.join(dir, '11月报表（改）.xlsx'), [{ name: '月报', rows: longSheet(null, [2024], [['养老机构床位总数', '张', 30 + size.width]]) }]);
+      await page.getByLabel('范围').selectOption({ label: '楚雄彝族自治州' });
+      await chooseRegion(page, '双柏县', page, '地区（表中未写明时）');
       await view.check(fixed);
+      await page.getByText('工作表“月报”：双柏县，1 个数值').waitFor();
       await page.getByText('试导入（未写入）：将写入 1 个数值').waitFor();
       await view.confirm();
       const batch = Number(/已导入，批次 (\d+)/.exec(await page.getByText(/已导入，批次 \d+/).innerText())![1]);

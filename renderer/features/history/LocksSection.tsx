@@ -8,7 +8,7 @@ import { localDateTime } from '../../../shared/text/time';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
-import { RegionPicker } from '../../components/RegionPicker';
+import { ScopedRegionPicker } from '../../components/ScopedRegionPicker';
 import { AuditLog } from './AuditLog';
 
 const lastYear = String(new Date().getFullYear() - 1);
@@ -58,12 +58,8 @@ export const LocksSection = () => {
   const [refresh, setRefresh] = useState(0);
   const locks = useCall('locks.list', undefined, refresh);
   const log = useCall('audit.list', undefined, refresh);
-  // 地区: a region of a plan's region tree (the plans' regions, then the regions under the one chosen).
-  const plans = useCall('plans.list', undefined);
-  const roots = [...new Map((plans.data ?? []).map((p) => [p.region, p.regionName])).entries()];
-  const [root, setRoot] = useState<string | null>(null);
-  const shownRoot = root ?? roots[0]?.[0] ?? null;
-  const [region, setRegion] = useState('');
+  // 地区: a region of a plan's region tree; left empty, the scope's own region.
+  const [chosen, setChosen] = useState('');
   const [year, setYear] = useState(lastYear);
   const [by, setBy] = useState('');
   const [reason, setReason] = useState('');
@@ -71,8 +67,6 @@ export const LocksSection = () => {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
-  // Left empty, the region of the scope: its whole tree is locked with it.
-  const chosen = region || shownRoot || '';
   const missing = !chosen ? '请选择地区' : !/^\d{4}$/.test(year.trim()) ? '年份应为四位年份' : !by.trim() ? '请填写经办人' : null;
   const onLock = async () => {
     setError(null);
@@ -93,25 +87,7 @@ export const LocksSection = () => {
       <h2>锁定年度</h2>
       <p className="muted small">年度报告报送后锁定该年：该地区及其下级地区该年的数据不能再导入、填报或撤销；解锁须写明原因。</p>
       <form className="toolbar" aria-label="锁定一个年度" onSubmit={(e) => e.preventDefault()}>
-        {roots.length > 1 && (
-          <label>
-            范围
-            <select
-              value={shownRoot ?? ''}
-              onChange={(e) => {
-                setRoot(e.target.value);
-                setRegion('');
-              }}
-            >
-              {roots.map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <RegionPicker root={shownRoot} value={region} onChange={(code) => setRegion(code)} placeholder="输入名称或代码查找" />
+        <ScopedRegionPicker onChange={(code, scope) => setChosen(code || scope)} />
         <label>
           年份
           <input value={year} size={6} inputMode="numeric" onChange={(e) => setYear(e.target.value)} />

@@ -11,6 +11,7 @@ import { ProblemsTable } from '../../components/ProblemsTable';
 import { FileField } from '../../components/FileField';
 import { TemplateForm } from './TemplateForm';
 import { useImportJob } from './useImportJob';
+import { ScopedRegionPicker } from '../../components/ScopedRegionPicker';
 
 /** "2023年", "2023年12月 当月", "2023年第4季度 本季" as the clerk's reports word them. */
 const periodText = (v: ImportResultDto['values'][number]): string => {
@@ -155,18 +156,15 @@ export const ImportPage = ({ onHistory }: { onHistory?: () => void }) => {
             job.reset();
           }}
         />
-        <label>
-          地区（表中未写明时）
-          <input
-            value={region}
-            placeholder="如 532322 或 双柏县"
-            onChange={(e) => {
-              setRegion(e.target.value);
-              job.reset();
-            }}
-            size={14}
-          />
-        </label>
+        {/* For a workbook that does not say whose figures it holds; left empty, each sheet's own. */}
+        <ScopedRegionPicker
+          label="地区（表中未写明时）"
+          placeholder="表中未写明时在此选择"
+          onChange={(code) => {
+            setRegion(code);
+            job.reset();
+          }}
+        />
         <button type="button" disabled={!file || job.running} onClick={() => run(true)}>
           试导入
         </button>
