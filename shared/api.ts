@@ -345,7 +345,8 @@ export interface Api {
     /** The PDF as base64. */
     output: { pdf: string; bytes: number; date: string | null };
   };
-  'evaluation.trend': { input: { plan: string; region?: string; table: number; seq: string }; output: Trend };
+  /** `position`: the row's place among the evaluated rows, for rows that share table and 序号. */
+  'evaluation.trend': { input: { plan: string; region?: string; table: number; seq: string; position?: number }; output: Trend };
   'evaluation.chart': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind }; output: { svg: string | null } };
   'reports.paragraphs': { input: { plan: string; region?: string; year: number; kind: EvaluationKind }; output: { key: string; text: string }[] };
   'reports.setParagraph': { input: { plan: string; region?: string; year: number; kind: EvaluationKind; key: string; text: string; by: string }; output: { key: string } };

@@ -93,7 +93,13 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'reports.write': reportInput.extend({ checks: z.boolean().optional() }),
   'evaluation.chart': z.object({ plan: z.string(), region: z.string().optional(), year: z.number().int(), kind: z.enum(['annual', 'midterm', 'final']).optional() }),
   'reports.preview': reportInput.omit({ out: true, template: true }).extend({ date: z.string().max(40).optional(), checks: z.boolean().optional() }),
-  'evaluation.trend': z.object({ plan: z.string(), region: z.string().max(100).optional(), table: z.number().int().positive(), seq: z.string().max(20) }),
+  'evaluation.trend': z.object({
+    plan: z.string(),
+    region: z.string().max(100).optional(),
+    table: z.number().int().positive(),
+    seq: z.string().max(20),
+    position: z.number().int().nonnegative().max(10_000).optional(),
+  }),
   'reports.paragraphs': z.object({ plan: z.string(), region: z.string().optional(), year: z.number().int(), kind: z.enum(['annual', 'midterm', 'final']) }),
   'reports.setParagraph': z.object({
     plan: z.string(),

@@ -13,6 +13,11 @@ export interface TrendInput {
   region?: string;
   table: number;
   seq: string;
+  /**
+   * The row's place among the plan's evaluated rows (from 0): tells apart rows that share table and 序号 (a bureau's
+   * 其中 rows have none). Must be a row of that table and 序号.
+   */
+  position?: number;
 }
 
 export const indicatorTrend = (db: ReadDb, input: TrendInput): Trend => {
@@ -20,8 +25,9 @@ export const indicatorTrend = (db: ReadDb, input: TrendInput): Trend => {
   const { baseYear, targetYear } = context.plan;
   // The target year's evaluation checks the plan and the region (a code or a name) once, and names the row.
   const last = evaluatePlan(db, { plan: input.plan, year: targetYear, ...(input.region ? { region: input.region } : {}) }, context);
-  const index = last.rows.findIndex((r) => r.table === input.table && r.seq === input.seq);
-  if (index < 0) throw new UserError('bad-input', `规划中没有表${input.table}第${input.seq}项。 / No row ${input.seq} in table ${input.table}.`);
+  const matches = (i: number) => last.rows[i]?.table === input.table && last.rows[i]?.seq === input.seq;
+  const index = input.position !== undefined ? (matches(input.position) ? input.position : -1) : last.rows.findIndex((_, i) => matches(i));
+  if (index < 0) throw new UserError('bad-input', `规划中没有表${input.table}第${input.seq || "（无序号）"}项。 / No row ${input.seq} in table ${input.table}.`);
   const years = Array.from({ length: targetYear - baseYear - 1 }, (_, i) => baseYear + 1 + i);
   // One context for all the years, as the league table shares one for all its regions.
   const results = [...years.map((year) => evaluatePlan(db, { plan: input.plan, year, region: last.region }, context)), last];

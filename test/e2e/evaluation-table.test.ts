@@ -97,4 +97,32 @@ describe('评估’s table', () => {
       await trend.waitFor();
     }, 60_000);
   }
+
+  it('opens one of two 其中 rows that share a table and 序号 (none) with its own course', async () => {
+    const page = bench.page;
+    const text = [
+      '双柏县测试规划',
+      '双柏县民政局',
+      '表1 主要指标',
+      '序号\t指标名称\t单位\t2020年基期值\t2025年目标值\t属性',
+      '1\t养老机构床位总数\t张\t1350\t1600\t预期性',
+      '\t其中：护理型床位占比\t%\t52\t≥55\t约束性',
+      '2\t农村最低生活保障标准\t元/人·月\t300\t500\t预期性',
+      '\t其中：城市最低生活保障标准\t元/人·月\t500\t800\t预期性',
+      '',
+    ].join('\n');
+    await services['plans.import']({ text, region: '532300', id: 'twins' });
+    const app = new WorkbenchPage(page);
+    await app.open(bench.url);
+    await app.goTo('评估');
+    const view = new EvaluationView(page);
+    await view.choose({ plan: '双柏县测试规划', year: '2023年' });
+    await page.getByRole('heading', { name: /双柏县测试规划 · 楚雄彝族自治州 · 2023年/ }).waitFor();
+    await expect(view.rows().count()).resolves.toBe(4);
+    await view.rows().nth(3).locator('td').nth(4).click();
+    const trend = page.getByRole('figure', { name: /历年走势$/ });
+    await trend.waitFor();
+    await expect(trend.count()).resolves.toBe(1);
+    await expect(trend.getAttribute('aria-label')).resolves.toBe('城市最低生活保障标准历年走势');
+  }, 60_000);
 });

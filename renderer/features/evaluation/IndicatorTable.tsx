@@ -19,7 +19,8 @@ export interface TableName {
   title: string;
 }
 
-const keyOf = (row: EvaluatedRow): string => `${row.table}-${row.seq}`;
+/** A row with its place among the plan's rows (from 0). */
+type PlacedRow = EvaluatedRow & { position: number };
 
 const completionOf = (row: EvaluatedRow): number | null => (row.completion === null || baselineMeetsTarget(row) ? null : row.completion);
 
@@ -36,18 +37,21 @@ const warningsOf = (row: EvaluatedRow): string[] => row.warnings.map((w) => w.sp
 export const IndicatorTable = ({ result, tables = [] }: { result: EvaluationResult; tables?: readonly TableName[] }) => {
   const [open, setOpen] = useState<string[]>([]);
   const toggle = (key: string) => setOpen((o) => (o.includes(key) ? o.filter((k) => k !== key) : [...o, key]));
-  // Plan order, for 序号 (seq is text: 1, 2, 10, （一）…).
-  const order = useMemo(() => new Map(result.rows.map((r, i) => [keyOf(r), i])), [result]);
+  // Each row by its place in the plan: 序号 is not unique (a bureau's 其中 rows have none), and it is text (1, 10, （一）).
+  // The place travels with the row (antd's filter hands back copies, not the rows given).
+  const data = useMemo<PlacedRow[]>(() => result.rows.map((r, position) => ({ ...r, position })), [result]);
+  const positionOf = (row: PlacedRow): number => row.position;
+  const keyOf = (row: PlacedRow): string => String(row.position);
   const statuses = STATUSES.filter((s) => result.rows.some((r) => r.status === s));
   const tableNos = [...new Set(result.rows.map((r) => r.table))];
-  const columns: TableColumnsType<EvaluatedRow> = [
+  const columns: TableColumnsType<PlacedRow> = [
     {
       title: '序号',
       dataIndex: 'seq',
       width: 64,
       fixed: 'left',
       align: 'right',
-      sorter: (a, b) => order.get(keyOf(a))! - order.get(keyOf(b))!,
+      sorter: (a, b) => positionOf(a) - positionOf(b),
       ...(tableNos.length > 1
         ? {
             filters: tableNos.map((no) => ({ text: tables.find((t) => t.no === no)?.title ?? `表${no}`, value: no })),
@@ -172,7 +176,7 @@ export const IndicatorTable = ({ result, tables = [] }: { result: EvaluationResu
     { title: '增速判断', dataIndex: 'paceClass', width: 90 },
   ];
   return (
-    <Table<EvaluatedRow>
+    <Table<PlacedRow>
       className="indicators"
       aria-label="指标完成情况"
       size="small"
@@ -180,7 +184,7 @@ export const IndicatorTable = ({ result, tables = [] }: { result: EvaluationResu
       pagination={false}
       rowKey={keyOf}
       columns={columns}
-      dataSource={result.rows}
+      dataSource={data}
       rowClassName={(row) => (row.attribute === '约束性' ? 'binding' : '')}
       // The header stays while the rows scroll under it; at 1024 px the columns right of the name scroll sideways.
       scroll={{ x: 1138, y: 'max(360px, calc(100vh - 300px))' }}
@@ -188,7 +192,7 @@ export const IndicatorTable = ({ result, tables = [] }: { result: EvaluationResu
       expandable={{
         expandedRowKeys: open,
         onExpand: (_, row) => toggle(keyOf(row)),
-        expandedRowRender: (row) => <RowDetail plan={result.plan} region={result.region} row={row} year={result.year} />,
+        expandedRowRender: (row) => <RowDetail plan={result.plan} region={result.region} row={row} position={positionOf(row)} year={result.year} />,
         columnWidth: 36,
         fixed: 'left',
       }}

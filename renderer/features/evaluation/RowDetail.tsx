@@ -7,8 +7,8 @@ import { ErrorNotice, Loading } from '../../components/Notice';
 import { trendOption } from './chartOptions';
 import { ValueSource } from './ValueSource';
 
-export const RowDetail = ({ plan, region, row, year }: { plan: string; region: string; row: EvaluatedRow; year: number }) => {
-  const trend = useCall('evaluation.trend', { plan, region, table: row.table, seq: row.seq });
+export const RowDetail = ({ plan, region, row, position, year }: { plan: string; region: string; row: EvaluatedRow; position: number; year: number }) => {
+  const trend = useCall('evaluation.trend', { plan, region, table: row.table, seq: row.seq, position });
   const option = useMemo(() => (trend.data ? trendOption(trend.data) : null), [trend.data]);
   return (
     <div className="row-detail">

@@ -115,7 +115,9 @@ const Preview = ({ result }: { result: ImportResultDto }) => {
 const ImportSteps = ({ file, result, running }: { file: ChosenFile | null; result: ImportResultDto | null; running: boolean }) => {
   const imported = result !== null && !result.dryRun && result.ok;
   const checked = result !== null && result.dryRun && result.ok;
-  const current = imported ? 3 : checked ? 2 : file ? 1 : 0;
+  // A confirmed import that failed (a year locked since the check) is marked on 确认导入, not on 试导入.
+  const confirmFailed = result !== null && !result.dryRun && !result.ok;
+  const current = imported ? 3 : checked || confirmFailed ? 2 : file ? 1 : 0;
   const failed = result !== null && !result.ok;
   const errors = result?.problems.filter((p) => p.severity === 'error').length ?? 0;
   return (

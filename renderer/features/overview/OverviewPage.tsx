@@ -82,10 +82,10 @@ export const OverviewPage = ({ initialPlan, onEvaluate }: { initialPlan: string 
   return (
     <section aria-label="领导一览">
       <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
-        <PlanSelect plans={plans.data} value={plan} onChange={(p) => (setPlan(p), setYear(null), setSaved(null))} />
+        <PlanSelect plans={plans.data} value={plan} onChange={(p) => (setPlan(p), setYear(null), setSaved(null), setError(null))} />
         <label>
           数据年份
-          <select value={shown} onChange={(e) => (setYear(Number(e.target.value)), setSaved(null))}>
+          <select value={shown} onChange={(e) => (setYear(Number(e.target.value)), setSaved(null), setError(null))}>
             <YearOptions years={years} />
           </select>
         </label>

@@ -82,10 +82,12 @@ export const ReportsPage = ({ initial, onPlan }: { initial: ReportsTarget; onPla
     setError(null);
     setSaved(null);
     setBuilding(Date.now());
+    const started = scope;
     try {
       await work();
     } catch (e) {
-      setError(e as Error);
+      // An error belongs to the choices it was made for, as a preview does.
+      if (scopeRef.current === started) setError(e as Error);
     } finally {
       setBuilding(null);
     }
@@ -162,8 +164,8 @@ export const ReportsPage = ({ initial, onPlan }: { initial: ReportsTarget; onPla
         )}
         {error && <ErrorNotice error={error} />}
         {saved && <SavedFileNotice file={saved}>已保存：</SavedFileNotice>}
-        {!current && building === null && <p className="muted">选好后点“预览”，在此查看报告全文；满意后保存或打印。</p>}
-        {preview && !current && <p className="muted">所选已改变，请重新预览。</p>}
+        {!preview && building === null && !error && <p className="muted">选好后点“预览”，在此查看报告全文；满意后保存或打印。</p>}
+        {preview && !current && building === null && <p className="muted">所选已改变，请重新预览。</p>}
       </div>
       {current && <PdfPreview pdf={current.pdf} label={`${REPORT_NAMES[kind]}预览`} />}
     </section>
