@@ -100,6 +100,8 @@ export const hiddenColumnWarning = (sheet: string, cell: string) => ({
  */
 export const cellUnitIn = (own: string | null, context: string): { unit: string; times: number } => {
   if (own === null) return { unit: context, times: 1 };
+  // "2万" under 万人 is 2 万人: the 万 of the header written again, not 20,000 万人.
+  if ((own === '万' || own === '亿') && context.startsWith(own)) return { unit: context, times: 1 };
   if (own === '万') return { unit: context, times: 1e4 };
   if (own === '亿') return { unit: context, times: 1e8 };
   if (context.startsWith(`${own}/`)) return { unit: context, times: 1 };
@@ -117,10 +119,12 @@ export const unitConversions = (expected: string, target: string): ((written: st
     let c = memo.get(written);
     if (!c) {
       const read = cellUnitIn(written, expected);
-      const from = unitAsPrinted(read.unit, target);
+      const printed = unitAsPrinted(read.unit, target);
+      // "1.2万" under 人 is named 万人 in the list of conversions (not 人 → 人 × 10000).
+      const from = read.times !== 1 && written ? `${written}${printed}` : printed;
       let factor: number | null;
       try {
-        factor = conversionFactor(from, target) * read.times;
+        factor = conversionFactor(printed, target) * read.times;
       } catch {
         factor = null;
       }
