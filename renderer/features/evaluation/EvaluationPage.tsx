@@ -202,7 +202,8 @@ export const EvaluationPage = ({ initial, onPlan }: { initial: EvaluationTarget;
           <p className="scoreboard">
             时序进度 {Math.round(result.data.timeProgress * 100)}%：{scoreboardSentence(result.data)}。
           </p>
-          <IndicatorTable result={result.data} tables={summary?.tables} />
+          {/* Another plan: no row of the last one stays open. */}
+          <IndicatorTable key={result.data.plan} result={result.data} tables={summary?.tables} />
           <CompletionChart result={result.data} />
           <ParagraphsForm input={{ plan, year, kind: result.data.kind, ...(region.trim() ? { region: region.trim() } : {}) }} />
           {result.data.warnings.length > 0 && (
