@@ -7,9 +7,8 @@ import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
 import { normaliseRegionCode } from '../../../shared/text/region-code';
 import type { Region } from '../../../shared/types';
-import { conversionFactor } from '../../../shared/units/units';
 import { catalogOf, regionTreeOf } from '../context';
-import { cellText, readNumberCell, yearOf } from '../import/cells';
+import { cellText, readNumberCell, unitConversion, yearOf } from '../import/cells';
 import { layout, type SheetContext } from '../import/layout';
 import type { ParsedObservation, ParsedSheet } from '../import/types';
 import { periodOfValue } from '../import/periods';
@@ -185,11 +184,8 @@ export const parseEntrySheet = (ctx: SheetContext, header: EntryHeader): ParsedS
         problems.push({ severity: 'error', sheet, cell: cell.address, message: reading.message });
         continue;
       }
-      const from = reading.unit ?? (unitText !== '' ? unitText : target);
-      let factor: number;
-      try {
-        factor = conversionFactor(from, target);
-      } catch {
+      const { from, factor } = unitConversion(reading.unit, unitText !== '' ? unitText : target, target);
+      if (factor === null) {
         problems.push({
           severity: 'error',
           sheet,

@@ -109,26 +109,28 @@ export const cellUnitIn = (own: string | null, context: string): { unit: string;
 };
 
 /**
- * How a figure becomes a value in the series' unit (`target`): the unit it is in (written in the cell, or else
- * `expected`, the column's or row's), as printed, and the factor; null when that unit does not convert. Worked out
- * once per unit written, for all the cells of a column or a row (issue 14: it was once per cell).
+ * How a figure becomes a value in the series' unit (`target`): the unit it is in (`written` in the cell, or else
+ * `expected`, the column's or row's), as printed, and the factor; null when that unit does not convert.
  */
+export const unitConversion = (written: string | null, expected: string, target: string): { from: string; factor: number | null } => {
+  const read = cellUnitIn(written, expected);
+  const printed = unitAsPrinted(read.unit, target);
+  // "1.2万" under 人 is named 万人 in the list of conversions (not 人 → 人 × 10000).
+  const from = read.times !== 1 && written ? `${written}${printed}` : printed;
+  try {
+    return { from, factor: conversionFactor(printed, target) * read.times };
+  } catch {
+    return { from, factor: null };
+  }
+};
+
+/** `unitConversion` worked out once per unit written, for all the cells of a column or a row (issue 14: once per cell). */
 export const unitConversions = (expected: string, target: string): ((written: string | null) => { from: string; factor: number | null }) => {
   const memo = new Map<string | null, { from: string; factor: number | null }>();
   return (written) => {
     let c = memo.get(written);
     if (!c) {
-      const read = cellUnitIn(written, expected);
-      const printed = unitAsPrinted(read.unit, target);
-      // "1.2万" under 人 is named 万人 in the list of conversions (not 人 → 人 × 10000).
-      const from = read.times !== 1 && written ? `${written}${printed}` : printed;
-      let factor: number | null;
-      try {
-        factor = conversionFactor(printed, target) * read.times;
-      } catch {
-        factor = null;
-      }
-      c = { from, factor };
+      c = unitConversion(written, expected, target);
       memo.set(written, c);
     }
     return c;

@@ -8,9 +8,8 @@ import type ExcelJS from 'exceljs';
 import type { Problem } from '../../../shared/errors';
 import { normaliseRegionCode } from '../../../shared/text/region-code';
 import type { Region, Series } from '../../../shared/types';
-import { conversionFactor, unitAsPrinted } from '../../../shared/units/units';
 import { catalogOf, regionTreeOf } from '../context';
-import { cellText, isStorableYear, readNumberCell, yearOf } from './cells';
+import { cellText, isStorableYear, readNumberCell, unitConversion, yearOf } from './cells';
 import { layout, type SheetContext } from './layout';
 import { MAX_SHEET_PROBLEMS } from './long-layout';
 import { findRegion } from './match';
@@ -182,11 +181,10 @@ export const parseFlatSheet = (ctx: SheetContext, h: FlatHeader): ParsedSheet =>
     if (bad || reading.kind !== 'number' || region === null || 'problem' in region || series === null || 'problem' in series || year === null) continue;
     const code = series.ok.code;
     const unitText = textAt(row, h.cols.unit).normalize('NFKC');
-    const from = unitAsPrinted(reading.unit ?? series.unit ?? (unitText !== '' ? unitText : unitOf(code)), unitOf(code));
-    let factor: number;
-    try {
-      factor = conversionFactor(from, unitOf(code));
-    } catch {
+    // A unit written in the cell stands (万 or 亿 alone multiplies the row's unit); else the name's, the unit column's
+    // or the item's own.
+    const { from, factor } = unitConversion(reading.unit, series.unit ?? (unitText !== '' ? unitText : unitOf(code)), unitOf(code));
+    if (factor === null) {
       error(valueCell.address, `单位“${from}”无法换算为“${series.ok.name}”的单位“${unitOf(code)}” / unit "${from}" does not convert to ${unitOf(code)}`);
       continue;
     }

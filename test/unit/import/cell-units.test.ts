@@ -25,3 +25,31 @@ describe('a cell’s unit', () => {
     expect(unitConversions('人', '人')('平方米')).toEqual({ from: '平方米', factor: null });
   });
 });
+
+describe('a figure with 万 in the flat layout', () => {
+  it('is read as 万 of the row’s unit, as in the wide and long layouts (it was refused as an unknown unit)', async () => {
+    const { freshDb, tempDir, writeWorkbook } = await import('../../helpers/files');
+    const { runImport } = await import('../../../main/services/import/run');
+    const path = await import('node:path');
+    const { db } = freshDb();
+    const file = await writeWorkbook(path.join(tempDir(), 'flat.xlsx'), [
+      {
+        name: '数据',
+        rows: [
+          ['地区代码', '地区', '指标', '单位', '年份', '数值'],
+          ['532322', '双柏县', '社会组织专职工作人员数量', '人', 2023, '0.12万'],
+          ['532322', '双柏县', '社会组织专职工作人员数量', '万人', 2024, '0.13万'],
+        ],
+      },
+    ]);
+    const r = await runImport(db, { file, dryRun: true });
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(r.values.map((v) => [v.year, v.value])).toEqual([
+      [2023, 1200],
+      [2024, 1300],
+    ]);
+    expect(r.conversions.map((c) => [c.from, c.to, c.factor])).toEqual([
+      ['万人', '人', 10000],
+    ]);
+  });
+});
