@@ -15,7 +15,8 @@ import { IndicatorTable } from './IndicatorTable';
 import { IssuedList, IssueForm } from './IssuedReports';
 import { ParagraphsForm } from './ParagraphsForm';
 import { YearOptions } from '../../components/YearOptions';
-import { kindFits, kindLabel, REPORT_KINDS, REPORT_NAMES, type ReportKind } from '../reports/kinds';
+import { REPORT_NAMES, type ReportKind } from '../reports/kinds';
+import { ReportKindOptions } from '../reports/ReportKindOptions';
 
 
 /** The latest year a bureau evaluates: last year's data, within the plan period (2025 once it is over). */
@@ -154,11 +155,7 @@ export const EvaluationPage = ({ initial, onPlan }: { initial: EvaluationTarget;
         <label>
           报告
           <select value={reportKind} onChange={(e) => setChosenReport(e.target.value as ReportKind)}>
-            {REPORT_KINDS.map((k) => (
-              <option key={k} value={k} disabled={!kindFits(k, year, targetYear)}>
-                {kindLabel(k)}
-              </option>
-            ))}
+            <ReportKindOptions year={year} targetYear={targetYear} />
           </select>
         </label>
         <label>

@@ -14,7 +14,8 @@ import { PlanSelect } from '../../components/PlanSelect';
 import { RegionPicker } from '../../components/RegionPicker';
 import { SavedFileNotice } from '../../components/SavedFileNotice';
 import { YearOptions } from '../../components/YearOptions';
-import { kindFits, kindLabel, REPORT_KINDS, REPORT_NAMES, type ReportKind } from './kinds';
+import { kindFits, REPORT_NAMES, type ReportKind } from './kinds';
+import { ReportKindOptions } from './ReportKindOptions';
 
 export interface ReportsTarget {
   plan: string | null;
@@ -128,11 +129,7 @@ export const ReportsPage = ({ initial, onPlan }: { initial: ReportsTarget; onPla
         <label>
           报告类型
           <select value={kind} onChange={(e) => setKind(e.target.value as ReportKind)}>
-            {REPORT_KINDS.map((k) => (
-              <option key={k} value={k} disabled={!kindFits(k, year, targetYear)}>
-                {kindLabel(k)}
-              </option>
-            ))}
+            <ReportKindOptions year={year} targetYear={targetYear} />
           </select>
         </label>
         <label>
