@@ -347,7 +347,6 @@ export interface Api {
   };
   /** `position`: the row's place among the evaluated rows, for rows that share table and 序号. */
   'evaluation.trend': { input: { plan: string; region?: string; table: number; seq: string; position?: number }; output: Trend };
-  'evaluation.chart': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind }; output: { svg: string | null } };
   'reports.paragraphs': { input: { plan: string; region?: string; year: number; kind: EvaluationKind }; output: { key: string; text: string }[] };
   'reports.setParagraph': { input: { plan: string; region?: string; year: number; kind: EvaluationKind; key: string; text: string; by: string }; output: { key: string } };
   'export.evaluation': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind; out: string }; output: { file: string } };
@@ -448,7 +447,6 @@ export const API_NAMES: readonly ApiName[] = [
   'files.exportsDir',
   'reports.write',
   'reports.setParagraph',
-  'evaluation.chart',
   'evaluation.trend',
   'reports.preview',
   'reports.paragraphs',

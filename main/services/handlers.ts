@@ -13,7 +13,6 @@ import { allRegions } from '../db/queries/regions';
 import type { WriteDb } from '../db/types';
 import { listBatches } from './batches';
 import { listReportParagraphs, previewReport, setReportParagraph, writeReport } from './reports';
-import { completionChart } from '../reports/charts';
 import { jobStatus, startImportJob } from './jobs';
 import type { WorkerLauncher } from './job-process';
 import { writeEntryWorkbook } from './entry-workbook/write';
@@ -91,7 +90,6 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'jobs.status': z.object({ job: z.string() }),
   'files.exportsDir': z.void(),
   'reports.write': reportInput.extend({ checks: z.boolean().optional() }),
-  'evaluation.chart': z.object({ plan: z.string(), region: z.string().optional(), year: z.number().int(), kind: z.enum(['annual', 'midterm', 'final']).optional() }),
   'reports.preview': reportInput.omit({ out: true, template: true }).extend({ date: z.string().max(40).optional(), checks: z.boolean().optional() }),
   'evaluation.trend': z.object({
     plan: z.string(),
@@ -254,7 +252,6 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   },
   'reports.write': async ({ checks, ...input }) => writeReport(db, { ...input, ...(checks !== undefined ? { planChecks: checks } : {}) }),
   'reports.setParagraph': async (input) => setReportParagraph(db, input),
-  'evaluation.chart': async (input) => ({ svg: completionChart(evaluatePlan(db, input)) }),
   'reports.preview': async ({ checks, ...input }) => previewReport(db, { ...input, ...(checks !== undefined ? { planChecks: checks } : {}) }),
   'evaluation.trend': async (input) => indicatorTrend(db, input),
   'reports.paragraphs': async (input) => listReportParagraphs(db, input),
