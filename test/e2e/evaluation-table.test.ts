@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EvaluatedRow } from '../../shared/evaluation/result';
 import type { Handlers } from '../../shared/api';
+import { importChuxiongSample, TWINS_PLAN_TEXT } from '../helpers/seeds';
 import { SHOTS, useWorkbench } from './browser-mode';
 import { EvaluationView, WorkbenchPage } from './pages';
 
@@ -15,8 +16,7 @@ const bench = useWorkbench({
   viewport: { width: 1024, height: 768 },
   seed: async (h) => {
     services = h;
-    const r = await h['import.run']({ file: path.resolve('samples/chuxiong-示例数据.xlsx') });
-    if (!r.ok) throw new Error('sample import failed');
+    await importChuxiongSample(h);
   },
 });
 const PLAN = '楚雄州民政事业发展“十四五”规划';
@@ -100,18 +100,7 @@ describe('评估’s table', () => {
 
   it('opens one of two 其中 rows that share a table and 序号 (none) with its own course', async () => {
     const page = bench.page;
-    const text = [
-      '双柏县测试规划',
-      '双柏县民政局',
-      '表1 主要指标',
-      '序号\t指标名称\t单位\t2020年基期值\t2025年目标值\t属性',
-      '1\t养老机构床位总数\t张\t1350\t1600\t预期性',
-      '\t其中：护理型床位占比\t%\t52\t≥55\t约束性',
-      '2\t农村最低生活保障标准\t元/人·月\t300\t500\t预期性',
-      '\t其中：城市最低生活保障标准\t元/人·月\t500\t800\t预期性',
-      '',
-    ].join('\n');
-    await services['plans.import']({ text, region: '532300', id: 'twins' });
+    await services['plans.import']({ text: TWINS_PLAN_TEXT, region: '532300', id: 'twins' });
     const app = new WorkbenchPage(page);
     await app.open(bench.url);
     await app.goTo('评估');

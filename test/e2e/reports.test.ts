@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../main/electron/hardening';
 import { tempDir } from '../helpers/files';
+import { importChuxiongSample } from '../helpers/seeds';
 import { SHOTS, useWorkbench } from './browser-mode';
 import { WorkbenchPage } from './pages';
 
@@ -18,8 +19,7 @@ const bench = useWorkbench({
   viewport: { width: 1024, height: 768 },
   seed: async (h) => {
     services = h;
-    const r = await h['import.run']({ file: path.resolve('samples/chuxiong-示例数据.xlsx') });
-    if (!r.ok) throw new Error('sample import failed');
+    await importChuxiongSample(h);
   },
 });
 

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../shared/api';
 import { longSheet, tempDir, writeWorkbook } from '../helpers/files';
+import { importChuxiongSample } from '../helpers/seeds';
 import { SHOTS, useWorkbench } from './browser-mode';
 import { chooseRegion, EvaluationView, ImportView, WorkbenchPage } from './pages';
 
@@ -21,8 +22,7 @@ const bench = useWorkbench({
   viewport: { width: 1024, height: 768 },
   seed: async (h) => {
     services = h;
-    const r = await h['import.run']({ file: path.resolve('samples/chuxiong-示例数据.xlsx') });
-    if (!r.ok) throw new Error('sample import failed');
+    await importChuxiongSample(h);
   },
 });
 const PLAN = '楚雄州民政事业发展“十四五”规划';

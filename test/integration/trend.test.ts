@@ -9,6 +9,7 @@ import { evaluatePlan } from '../../main/services/evaluate';
 import { createHandlers } from '../../main/services/handlers';
 import { runImport } from '../../main/services/import/run';
 import { freshDb } from '../helpers/files';
+import { TWINS_PLAN_TEXT } from '../helpers/seeds';
 
 let db: WriteDb;
 
@@ -40,18 +41,7 @@ describe('evaluation.trend', () => {
 
   it('tells apart two 其中 rows of a bureau’s plan that share table and 序号 (none) by their place', async () => {
     const handlers = createHandlers(db);
-    const text = [
-      '双柏县测试规划',
-      '双柏县民政局',
-      '表1 主要指标',
-      '序号\t指标名称\t单位\t2020年基期值\t2025年目标值\t属性',
-      '1\t养老机构床位总数\t张\t1350\t1600\t预期性',
-      '\t其中：护理型床位占比\t%\t52\t≥55\t约束性',
-      '2\t农村最低生活保障标准\t元/人·月\t300\t500\t预期性',
-      '\t其中：城市最低生活保障标准\t元/人·月\t500\t800\t预期性',
-      '',
-    ].join('\n');
-    await handlers['plans.import']({ text, region: '532300', id: 'twins' });
+    await handlers['plans.import']({ text: TWINS_PLAN_TEXT, region: '532300', id: 'twins' });
     const rows = evaluatePlan(db, { plan: 'twins', year: 2025 }).rows;
     const twins = rows.map((r, position) => ({ r, position })).filter(({ r }) => r.seq === '');
     expect(twins).toHaveLength(2);
