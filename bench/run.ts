@@ -45,6 +45,18 @@ const measure = async <T>(step: string, unit: string, count: (r: T) => number, f
   return result;
 };
 
+/** The best of `times` runs of `fn` (each measured as by `measure`), as one row. */
+const measureBest = async <T>(times: number, step: string, unit: string, count: (r: T) => number, fn: () => Promise<T> | T): Promise<T> => {
+  let best: { row: Row; result: T } | null = null;
+  for (let i = 0; i < times; i++) {
+    const result = await measure(step, unit, count, fn);
+    const row = rows.pop()!;
+    if (!best || row.seconds < best.row.seconds) best = { row, result };
+  }
+  rows.push(best!.row);
+  return best!.result;
+};
+
 /** 50 synthetic townships under one child of each plan's region: 200 regions with the plan regions. */
 const PARENTS: Record<string, string> = { guizhou: '520100', chuxiong: '532322', chengde: '130821', dazhou: '511722' };
 const YEARS = Array.from({ length: 10 }, (_, i) => 2016 + i);
@@ -91,19 +103,25 @@ const main = async () => {
   const plans = listPlans(db);
   const targets = plans.flatMap((p) => [p.region, ...regions.filter((r) => r.plan === p.id).map((r) => r.code)].map((region) => ({ plan: p.id, region })));
   const YEARS_EVALUATED = [2021, 2022, 2023, 2024, 2025];
-  await measure('evaluate 4 plans × 204 regions × 5 years (one pass)', 'rows', (n: number) => n, () => {
+  const evaluateAll = () => {
     let n = 0;
     for (const p of plans) {
       const own = targets.filter((t) => t.plan === p.id).map((t) => t.region);
       for (const r of evaluateMany(db, { plan: p.id, regions: own, years: YEARS_EVALUATED })) n += r.rows.length;
     }
     return n;
-  });
-  await measure('  the same, each plan, region and year alone (peer)', 'rows', (n: number) => n, () => {
+  };
+  const evaluateEach = () => {
     let n = 0;
     for (const t of targets) for (const year of YEARS_EVALUATED) n += evaluatePlan(db, { plan: t.plan, region: t.region, year }).rows.length;
     return n;
-  });
+  };
+  // The first pass after the import (code not yet compiled by V8, as for a clerk's first evaluation after a start),
+  // then warm: what the app's running process gives every later time (issue 14's goal of 0.2 s). Warm is the best of
+  // three, and its peer too.
+  await measure('evaluate 4 plans × 204 regions × 5 years (one pass), first', 'rows', (n: number) => n, evaluateAll);
+  await measureBest(3, 'evaluate 4 plans × 204 regions × 5 years (one pass), warm', 'rows', (n: number) => n, evaluateAll);
+  await measureBest(3, '  the same, each plan, region and year alone (peer), warm', 'rows', (n: number) => n, evaluateEach);
   // The league table of 双柏县's 208 townships (its 8 and 200 synthetic ones, the 150 added here with the values of
   // the first 50) for the 楚雄州 plan, warm: one pass against one evaluation per township.
   db.transaction(() => {
