@@ -57,18 +57,35 @@ const fontDescriptors = (fonts: FontSet) =>
     }),
   );
 
+/** What of a pdfkit document and its fonts is used here (pdfkit's own fields, read as they are in the version locked). */
 interface PdfKitFonts {
   registerFont(name: string, src: Buffer, family?: string): void;
+  _font: EmbeddedFont;
+  _fontCount: number;
+  _fontFamilies: Record<string, EmbeddedFont>;
+}
+interface EmbeddedFont {
+  name: string;
+  /** The parsed font (fontkit), which the document's own subset reads. */
+  font: object;
+  constructor: new (document: PdfKitFonts, font: object, id: string) => EmbeddedFont;
 }
 type FontMethod = (this: PdfKitFonts, src: unknown, family?: unknown, size?: unknown) => unknown;
 const registered = new WeakMap<PdfKitFonts, Set<string>>();
 let fontsPatched = false;
+/**
+ * Each memory font parsed once per process, with pdfkit's class for a document's font: parsing a CJK font of 10–15 MB
+ * (its tables, its glyph cache) took some 50 ms of every report (issue 14). A document still gets its own font
+ * object, subset and layout cache around the shared parse, as pdfkit would make it.
+ */
+const parsed = new Map<string, { font: object; Embedded: EmbeddedFont['constructor'] }>();
 
 /**
  * pdfkit opens a font by file name (pdfmake's text, and the charts' SVG text through svg-to-pdfkit's fontCallback)
  * and reads the file each time it meets a name it has not opened in that document. pdfmake's document class is
  * taught, once, to open the names of memoryFonts from memory instead: each is registered with pdfkit (its public
- * registerFont) on first use in a document, so the text and the charts share one embedded font, read from no disk.
+ * registerFont) on first use in a document, so the text and the charts share one embedded font, read from no disk
+ * and parsed once per process.
  */
 const openFontsFromMemory = (): void => {
   if (fontsPatched) return;
@@ -85,8 +102,17 @@ const openFontsFromMemory = (): void => {
     if (!known.has(key)) {
       this.registerFont(key, bytes, postscript);
       known.add(key);
+      const done = parsed.get(key);
+      if (done) {
+        // What pdfkit's font() does on a name's first use, with the font parsed before instead of again.
+        const embedded = new done.Embedded(this, done.font, `F${++this._fontCount}`);
+        this._fontFamilies[key] = embedded;
+        this._fontFamilies[embedded.name] ??= embedded;
+      }
     }
-    return font.call(this, key, typeof family === 'number' ? family : size);
+    const result = font.call(this, key, typeof family === 'number' ? family : size);
+    if (!parsed.has(key)) parsed.set(key, { font: this._font.font, Embedded: this._font.constructor });
+    return result;
   };
 };
 
