@@ -314,12 +314,17 @@ export interface JobStatus {
   error: WireError | null;
 }
 
+/** At most this many regions answer one `regions.search` (a longer text narrows them). */
+export const MAX_REGION_MATCHES = 50;
+
 export interface Api {
   'plans.list': { input: void; output: PlanSummary[] };
   'plans.show': { input: { id: string }; output: Plan & { warnings: PlanWarning[] } };
   'regions.list': { input: void; output: Region[] };
   /** A region and every region under it (a plan's region, for the 地区 choice), parents first. */
   'regions.within': { input: { code: string }; output: Region[] };
+  /** Regions of the whole country by a part of their name or the start of their code, best first, with the names above each. */
+  'regions.search': { input: { query: string }; output: (Region & { path: string })[] };
   'evaluation.run': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind }; output: EvaluationResult };
   'import.run': { input: { file: string; dryRun?: boolean; region?: string; sheet?: string; profile?: string; saveProfile?: string }; output: ImportResultDto };
   'batches.list': { input: void; output: BatchSummary[] };
@@ -426,6 +431,7 @@ export const API_NAMES: readonly ApiName[] = [
   'plans.show',
   'regions.list',
   'regions.within',
+  'regions.search',
   'evaluation.run',
   'import.run',
   'batches.list',

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { regionsWithin } from './regions';
+import { regionsWithin, searchRegions } from './regions';
 import { userDataDir } from '../data-dir';
 import { isApiName, type Api, type ApiName, type Handlers } from '../../shared/api';
 import { UserError } from '../../shared/errors';
@@ -62,6 +62,7 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   'plans.show': z.object({ id: z.string() }),
   'regions.list': z.void(),
   'regions.within': z.object({ code: z.string().max(12) }),
+  'regions.search': z.object({ query: z.string().max(40) }),
   'evaluation.run': evaluationScope,
   'import.run': z.object({
     file: z.string(),
@@ -230,6 +231,7 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'plans.show': async ({ id }) => showPlan(db, id),
   'regions.list': async () => allRegions(db),
   'regions.within': async ({ code }) => regionsWithin(db, code),
+  'regions.search': async ({ query }) => searchRegions(db, query),
   'evaluation.run': async (input) => evaluatePlan(db, input),
   'import.run': async (input) => (input.dryRun ? runImport(db, input) : withBackup(db, 'import', () => runImport(db, input), (r) => r.ok)),
   'batches.list': async () => listBatches(db),

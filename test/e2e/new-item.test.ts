@@ -18,7 +18,7 @@ describe('新建统计项 in the plan import preview', () => {
     await new WorkbenchPage(bench.page).open(bench.url);
     const plans = new PlansView(bench.page);
     await plans.openImport();
-    await plans.form().getByLabel('地区').fill('双柏县');
+    await plans.chooseRegion('双柏县');
     await plans.tryRead(TABLE);
     const item = new NewItemView(bench.page, ROW);
     await item.open();

@@ -10,6 +10,15 @@ export const chooseRegion = async (page: Page, text: string, within: Page | Loca
   await box.press('Enter');
 };
 
+/** 地区 of the whole country (RegionSearch): types a name or the start of a code and takes the first region found (Enter). */
+export const searchRegion = async (page: Page, text: string, within: Page | Locator = page, label = '地区') => {
+  const box = within.getByRole('combobox', { name: label, exact: true });
+  await box.click();
+  await box.fill(text);
+  await page.locator('.ant-select-item-option', { hasText: text }).first().waitFor();
+  await box.press('Enter');
+};
+
 export class WorkbenchPage {
   constructor(readonly page: Page) {}
   async open(url: string) {
@@ -114,6 +123,11 @@ export class PlansView {
   }
   async openImport() {
     await this.page.getByRole('button', { name: '导入本单位规划' }).click();
+    await this.form().waitFor();
+  }
+  /** The plan's own region, found in the whole country's. */
+  async chooseRegion(text: string) {
+    await searchRegion(this.page, text, this.form());
   }
   async tryRead(text: string) {
     await this.page.getByLabel('粘贴指标表（从 Word/WPS/PDF 复制）').fill(text);

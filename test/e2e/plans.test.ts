@@ -169,4 +169,27 @@ describe('the bureau’s own plan in browser mode', () => {
     // The message comes first; the list reloads after it.
     await view.plan(PLAN).waitFor({ state: 'detached' });
   });
+
+  it('names the plan’s region from the whole country: each 城关镇 with the names above it, then a code chosen over the title’s region', async () => {
+    const view = new PlansView(bench.page);
+    await view.openImport();
+    const box = view.form().getByRole('combobox', { name: '地区', exact: true });
+    await box.click();
+    await box.fill('城关镇');
+    const options = bench.page.locator('.ant-select-item-option');
+    await options.first().waitFor();
+    // Many provinces have a 城关镇: each is told apart by its province and prefecture under its name.
+    expect(await options.count()).toBeGreaterThan(5);
+    const paths = await bench.page.locator('.ant-select-item-option .region-path').allTextContents();
+    expect(new Set(paths).size).toBeGreaterThan(5);
+    expect(paths.every((p) => / › /.test(p))).toBe(true);
+    await expect(bench.page.getByText(/^只列出前 50 个；多输入几个字/).isVisible()).resolves.toBe(true);
+    await bench.page.screenshot({ path: path.join(shots, 'plans-region-search.png') });
+    await box.press('Escape');
+    await view.chooseRegion('532326');
+    await expect(view.form().locator('label.region-picker .ant-select-content-has-value').getAttribute('title')).resolves.toBe('大姚县（532326）');
+    // The table's title says 双柏县; the region chosen is what the plan is of.
+    await view.tryRead(fs.readFileSync('test/fixtures/plans/plan-15th.txt', 'utf8'));
+    await expect(bench.page.getByRole('definition').filter({ hasText: /^大姚县（532326）$/ }).count()).resolves.toBe(1);
+  });
 });

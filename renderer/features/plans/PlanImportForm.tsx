@@ -6,13 +6,13 @@ import { useState } from 'react';
 import type { PlanRowChoice } from '../../../shared/api';
 import { FileField } from '../../components/FileField';
 import { ErrorNotice } from '../../components/Notice';
+import { RegionSearch } from '../../components/RegionSearch';
 import { PlanImportPreview } from './PlanImportPreview';
 import { EMPTY_FIELDS, fieldsProblem, usePlanImport, type PlanImportFields } from './usePlanImport';
 
 type Candidate = { code: string; name: string; unit: string };
 
-const FIELDS: { key: 'region' | 'id' | 'title' | 'baseYear' | 'targetYear' | 'by'; label: string; placeholder: string; size: number }[] = [
-  { key: 'region', label: '地区', placeholder: '代码或名称', size: 12 },
+const FIELDS: { key: 'id' | 'title' | 'baseYear' | 'targetYear' | 'by'; label: string; placeholder: string; size: number }[] = [
   { key: 'id', label: '规划编号', placeholder: '默认按地区和年份', size: 18 },
   { key: 'title', label: '规划标题', placeholder: '默认取文中标题', size: 24 },
   { key: 'baseYear', label: '基期年', placeholder: '如 2025', size: 6 },
@@ -81,6 +81,7 @@ export const PlanImportForm = ({ existingIds, onSaved }: { existingIds: string[]
       </label>
       <form className="toolbar" onSubmit={(e) => e.preventDefault()}>
         <FileField purpose="plan" label="或选择文件（.txt .xlsx .xls .docx .json）" value={fields.file} onChange={(file) => change({ file })} />
+        <RegionSearch value={fields.region} placeholder="默认取文中标题的地区" onChange={(region) => change({ region })} />
         {FIELDS.map((f) => (
           <label key={f.key}>
             {f.label}

@@ -2,11 +2,21 @@
  * The plans in the database, built-in (内置) and the bureau's own (本单位), each with its period, indicator count and
  * plan checks; 导入本单位规划 reads a new one; a selected plan offers export, adjustment, judgement, removal, history.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useCall } from '../../api/useCall';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { PlanCard } from './PlanCard';
-import { PlanImportForm } from './PlanImportForm';
+
+/** The import form uses antd (the region search): a script of its own, so that the first screen waits for neither. */
+const PlanImportForm = lazy(() =>
+  Promise.all([import('./PlanImportForm'), import('../../components/AntdScope')]).then(([form, scope]) => ({
+    default: (props: Parameters<typeof form.PlanImportForm>[0]) => (
+      <scope.default>
+        <form.PlanImportForm {...props} />
+      </scope.default>
+    ),
+  })),
+);
 
 export const PlansPage = ({ onEvaluate }: { onEvaluate: (plan: string) => void }) => {
   const [refresh, setRefresh] = useState(0);
@@ -25,14 +35,16 @@ export const PlansPage = ({ onEvaluate }: { onEvaluate: (plan: string) => void }
         {saved && <span className="ok">已保存，规划列表已更新：{saved}</span>}
       </div>
       {importing && (
-        <PlanImportForm
-          existingIds={(data ?? []).map((p) => p.id)}
-          onSaved={(id) => {
-            setSaved(id);
-            setRemoved(null);
-            setRefresh((n) => n + 1);
-          }}
-        />
+        <Suspense fallback={<Loading />}>
+          <PlanImportForm
+            existingIds={(data ?? []).map((p) => p.id)}
+            onSaved={(id) => {
+              setSaved(id);
+              setRemoved(null);
+              setRefresh((n) => n + 1);
+            }}
+          />
+        </Suspense>
       )}
       {/* The list stays on screen while it reloads after a save or a removal. */}
       {loading && !data && <Loading />}
