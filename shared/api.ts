@@ -67,7 +67,8 @@ export interface ImportResultDto {
   replaced: number;
   unchanged: number;
   /** `period`: the month's or quarter's report a sheet is ("2023年1-12月"), absent for a year's sheet. */
-  sheets: { name: string; layout: 'long' | 'wide' | 'flat' | 'template' | 'skipped'; region: string | null; observations: number; period?: string }[];
+  /** `regionName`: the region's name beside its code, for the page (the sheets' regions as the clerk knows them). */
+  sheets: { name: string; layout: 'long' | 'wide' | 'flat' | 'template' | 'skipped'; region: string | null; regionName?: string; observations: number; period?: string }[];
   changes: ImportChange[];
   problems: ImportProblem[];
   /** Which reader read the file: the whole-workbook reader, or the streaming one for large files. */
@@ -89,6 +90,37 @@ export interface BatchSummary {
   observations: number;
   replaced: number;
   status: 'active' | 'undone';
+}
+
+/** At most this many values of a batch come in one page of `batches.values`. */
+export const MAX_BATCH_VALUES_PAGE = 500;
+
+/** One value a batch stored, as it stored it. */
+export interface BatchValueDto {
+  sheet: string;
+  cell: string;
+  region: string;
+  regionName: string;
+  series: string;
+  seriesName: string;
+  unit: string;
+  year: number;
+  /** '2023', or a month or quarter ('2023-03', '2023Q1') with its kind. */
+  period: string;
+  periodKind: string | null;
+  value: number;
+  /** The value it replaced, if any. */
+  replaced: number | null;
+  /** The later batch that has replaced it in turn, if any (and is not undone). */
+  supersededBy: number | null;
+}
+
+export interface BatchValuesDto {
+  batch: BatchSummary;
+  /** The batch's values in all; `values` is the page from `offset`. */
+  total: number;
+  offset: number;
+  values: BatchValueDto[];
 }
 
 export interface UndoResultDto {
@@ -329,6 +361,8 @@ export interface Api {
   'import.run': { input: { file: string; dryRun?: boolean; region?: string; sheet?: string; profile?: string; saveProfile?: string }; output: ImportResultDto };
   'batches.list': { input: void; output: BatchSummary[] };
   'batches.undo': { input: { batch: number }; output: UndoResultDto };
+  /** A batch's values, a page at a time (by sheet, region, item and period), with what each replaced and what replaced it. */
+  'batches.values': { input: { batch: number; offset?: number; limit?: number }; output: BatchValuesDto };
   'observations.source': { input: { region: string; series: string; year: number }; output: ProvenanceDto | null };
   'observations.explain': { input: { region: string; series: string; year: number }; output: ValueExplanationDto };
   /** `why`: the reason for the change, kept in the audit log. */
@@ -436,6 +470,7 @@ export const API_NAMES: readonly ApiName[] = [
   'import.run',
   'batches.list',
   'batches.undo',
+  'batches.values',
   'observations.source',
   'observations.explain',
   'observations.set',

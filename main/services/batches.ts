@@ -1,12 +1,24 @@
-/** Import history: the batches with their counts. */
-import type { BatchSummary } from '../../shared/api';
+/** Import history: the batches with their counts, and each batch's values (what it stored, and what became of them). */
+import { MAX_BATCH_VALUES_PAGE, type BatchSummary, type BatchValuesDto } from '../../shared/api';
+import { UserError } from '../../shared/errors';
 import type { ReadDb } from '../db/types';
+import { catalogOf, regionTreeOf } from './context';
+
+type BatchRow = { id: number; file_name: string; file_hash: string; imported_at: string; observation_count: number; replaced_count: number; status: 'active' | 'undone' };
+
+const summary = (b: BatchRow): BatchSummary => ({
+  id: b.id,
+  fileName: b.file_name,
+  fileHash: b.file_hash,
+  importedAt: b.imported_at,
+  observations: b.observation_count,
+  replaced: b.replaced_count,
+  status: b.status,
+});
 
 export const listBatches = (db: ReadDb): BatchSummary[] =>
   db
-    .prepare<[], { id: number; file_name: string; file_hash: string; imported_at: string; observation_count: number; replaced_count: number; status: 'active' | 'undone' }>(
-      'SELECT * FROM import_batch ORDER BY id DESC',
-    )
+    .prepare<[], BatchRow>('SELECT * FROM import_batch ORDER BY id DESC')
     .all()
     .map((b) => ({
       id: b.id,
@@ -17,3 +29,74 @@ export const listBatches = (db: ReadDb): BatchSummary[] =>
       replaced: b.replaced_count,
       status: b.status,
     }));
+
+/**
+ * A batch's values, a page at a time, by sheet, region, item and period: each as the batch stored it, with the value it
+ * replaced, and, where a later batch (not undone) has replaced it in turn, that batch. An undone batch has none (its
+ * values were removed and those it replaced restored); a value typed by hand over it since is no longer the batch's.
+ */
+const VALUES_SQL = `
+  SELECT o.sheet, o.cell, o.region_code AS region, o.series_code AS series, o.year, CAST(o.year AS TEXT) AS period, NULL AS kind,
+         o.value, r.old_value AS replaced, NULL AS superseded_by
+  FROM observation o
+  LEFT JOIN observation_replaced r ON r.batch_id = o.batch_id AND r.region_code = o.region_code AND r.series_code = o.series_code AND r.year = o.year
+  WHERE o.batch_id = :batch
+  UNION ALL
+  SELECT r.old_sheet, r.old_cell, r.region_code, r.series_code, r.year, CAST(r.year AS TEXT), NULL, r.old_value, p.old_value, r.batch_id
+  FROM observation_replaced r
+  JOIN import_batch b ON b.id = r.batch_id AND b.status = 'active'
+  LEFT JOIN observation_replaced p ON p.batch_id = r.old_batch_id AND p.region_code = r.region_code AND p.series_code = r.series_code AND p.year = r.year
+  WHERE r.old_batch_id = :batch
+  UNION ALL
+  SELECT o.sheet, o.cell, o.region_code, o.series_code, o.year, o.period, o.kind, o.value, r.old_value, NULL
+  FROM period_observation o
+  LEFT JOIN period_observation_replaced r ON r.batch_id = o.batch_id AND r.region_code = o.region_code AND r.series_code = o.series_code
+    AND r.period = o.period AND r.kind = o.kind
+  WHERE o.batch_id = :batch
+  UNION ALL
+  SELECT r.old_sheet, r.old_cell, r.region_code, r.series_code, r.year, r.period, r.kind, r.old_value, p.old_value, r.batch_id
+  FROM period_observation_replaced r
+  JOIN import_batch b ON b.id = r.batch_id AND b.status = 'active'
+  LEFT JOIN period_observation_replaced p ON p.batch_id = r.old_batch_id AND p.region_code = r.region_code AND p.series_code = r.series_code
+    AND p.period = r.period AND p.kind = r.kind
+  WHERE r.old_batch_id = :batch`;
+
+type ValueRow = { sheet: string | null; cell: string | null; region: string; series: string; year: number; period: string; kind: string | null; value: number; replaced: number | null; superseded_by: number | null };
+
+export const batchValues = (db: ReadDb, input: { batch: number; offset?: number; limit?: number }): BatchValuesDto => {
+  const row = db.prepare<[number], BatchRow>('SELECT * FROM import_batch WHERE id = ?').get(input.batch);
+  if (!row) throw new UserError('bad-input', `没有第 ${input.batch} 批导入。 / No import batch ${input.batch}.`);
+  const limit = Math.min(Math.max(1, input.limit ?? 50), MAX_BATCH_VALUES_PAGE);
+  const offset = Math.max(0, input.offset ?? 0);
+  return db.transaction(() => {
+    const total = db.prepare<{ batch: number }, { n: number }>(`SELECT COUNT(*) AS n FROM (${VALUES_SQL})`).get({ batch: input.batch })!.n;
+    const rows = db
+      .prepare<{ batch: number; limit: number; offset: number }, ValueRow>(`${VALUES_SQL} ORDER BY 1, 3, 4, 6, 7 LIMIT :limit OFFSET :offset`)
+      .all({ batch: input.batch, limit, offset });
+    const catalog = catalogOf(db);
+    const { regions } = regionTreeOf(db);
+    return {
+      batch: summary(row),
+      total,
+      offset,
+      values: rows.map((r) => {
+        const series = catalog.byCode.get(r.series);
+        return {
+          sheet: r.sheet ?? '',
+          cell: r.cell ?? '',
+          region: r.region,
+          regionName: regions.get(r.region)?.name ?? '',
+          series: r.series,
+          seriesName: series?.name ?? r.series,
+          unit: series?.unit ?? '',
+          year: r.year,
+          period: r.period,
+          periodKind: r.kind,
+          value: r.value,
+          replaced: r.replaced,
+          supersededBy: r.superseded_by,
+        };
+      }),
+    };
+  }).deferred();
+};

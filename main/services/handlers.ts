@@ -7,11 +7,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { regionsWithin, searchRegions } from './regions';
 import { userDataDir } from '../data-dir';
-import { isApiName, type Api, type ApiName, type Handlers } from '../../shared/api';
+import { isApiName, MAX_BATCH_VALUES_PAGE, type Api, type ApiName, type Handlers } from '../../shared/api';
 import { UserError } from '../../shared/errors';
 import { allRegions } from '../db/queries/regions';
 import type { WriteDb } from '../db/types';
-import { listBatches } from './batches';
+import { batchValues, listBatches } from './batches';
 import { listReportParagraphs, previewReport, setReportParagraph, writeReport } from './reports';
 import { jobStatus, startImportJob } from './jobs';
 import type { WorkerLauncher } from './job-process';
@@ -74,6 +74,7 @@ const schemas: { [K in ApiName]: z.ZodType<Api[K]['input']> } = {
   }),
   'batches.list': z.void(),
   'batches.undo': z.object({ batch: z.number().int() }),
+  'batches.values': z.object({ batch: z.number().int(), offset: z.number().int().min(0).max(1e9).optional(), limit: z.number().int().min(1).max(MAX_BATCH_VALUES_PAGE).optional() }),
   'observations.source': z.object({ region: z.string(), series: z.string(), year: z.number().int() }),
   'observations.explain': z.object({ region: z.string(), series: z.string(), year: z.number().int() }),
   'observations.set': z.object({ region: z.string(), series: z.string(), year: z.number().int(), value: z.number(), enteredBy: z.string(), why: z.string().max(500).optional() }),
@@ -236,6 +237,7 @@ export const createHandlers = (db: WriteDb, options: HandlerOptions = {}): Handl
   'import.run': async (input) => (input.dryRun ? runImport(db, input) : withBackup(db, 'import', () => runImport(db, input), (r) => r.ok)),
   'batches.list': async () => listBatches(db),
   'batches.undo': async ({ batch }) => withBackup(db, 'undo', async () => undoBatch(db, batch)),
+  'batches.values': async (input) => batchValues(db, input),
   'observations.source': async (input) => provenanceOf(db, input),
   'observations.explain': async (input) => explainValue(db, input),
   'observations.set': async (input) => setObservation(db, input),

@@ -91,10 +91,17 @@ describe('the clerk', () => {
       await page.getByRole('button', { name: /到“导入记录”/ }).click();
       await page.locator('nav[aria-label="功能"] button[aria-current="page"]', { hasText: '导入记录' }).waitFor();
       const row = page.getByRole('row', { name: new RegExp(`^${batch}\\b`) });
+      // The batch's values under its row: where each was read, what it is, the sample's value it replaced, and that it is still the one stored.
+      await row.getByRole('button', { name: '查看数值' }).click();
+      const values = page.locator('.batch-values');
+      await values.getByRole('cell', { name: '月报!C2', exact: true }).waitFor();
+      await expect(values.getByRole('row').filter({ hasText: '月报!C2' }).innerText()).resolves.toMatch(/月报!C2\s+双柏县\s+养老机构床位总数\s+2024年\s+\d+\s+张\s+\d+\s+现存/);
+      await shot(page, 'clerk-batch-values', size.width);
       await row.getByRole('button', { name: '撤销' }).click();
       const ask = page.getByRole('dialog', { name: `撤销第 ${batch} 批？` });
       await ask.getByRole('button', { name: '撤销', exact: true }).click();
       await page.getByText(`已撤销第 ${batch} 批：删除 1 个数值`, { exact: false }).waitFor();
+      await page.getByText('该批已撤销：它写入的数值已删除，被它替换的原值已恢复。').waitFor();
       await shot(page, 'clerk-undone', size.width);
     }, 90_000);
   }

@@ -194,7 +194,7 @@ describe('the data-entry workbook through pwb template and pwb import', () => {
     const { imported } = await filledTemplate();
     expect(imported.sheets).toEqual([
       { name: '填报说明', layout: 'skipped', region: null, observations: 0 },
-      { name: '楚雄彝族自治州', layout: 'template', region: '532300', observations: 5 },
+      { name: '楚雄彝族自治州', layout: 'template', region: '532300', regionName: '楚雄彝族自治州', observations: 5 },
       { name: '_pwb', layout: 'skipped', region: null, observations: 0 },
     ]);
   });

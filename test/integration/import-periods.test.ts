@@ -33,7 +33,7 @@ describe('the monthly 城市低保 form of December (2023年12月, titled 2023�
     const r = await h['import.run']({ file });
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(r.ok).toBe(true);
-    expect(r.sheets).toEqual([{ name: '2023年12月', layout: 'wide', region: '532322', observations: 6 * 14, period: '2023年1-12月' }]);
+    expect(r.sheets).toEqual([{ name: '2023年12月', layout: 'wide', region: '532322', regionName: '双柏县', observations: 6 * 14, period: '2023年1-12月' }]);
     // The township of row 11 (法脿镇): each column as its item, with the period and kind the header gives.
     const of = (cell: string) => r.values.filter((v) => v.sheet === '2023年12月' && v.cell === cell && v.periodKind !== null).map((v) => [v.series, v.region, v.period, v.periodKind, v.value]);
     expect(of('C11')).toEqual([['dibao_urban_households', '532322103', '2023-12', '期末', 64]]);

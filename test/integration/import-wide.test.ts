@@ -159,8 +159,8 @@ describe('townships of 双柏县 as rows, items across', () => {
   it('passes over the title, 填报单位, the 甲/1/2/3 code row and the note: 27 values in 2023, 9 in 2022', async () => {
     const { r } = await load(township);
     expect(r.sheets).toEqual([
-      { name: '2023年', layout: 'wide', region: '532322', observations: 27 },
-      { name: '2022年', layout: 'wide', region: '532322', observations: 9 },
+      { name: '2023年', layout: 'wide', region: '532322', regionName: '双柏县', observations: 27 },
+      { name: '2022年', layout: 'wide', region: '532322', regionName: '双柏县', observations: 9 },
       { name: '2021年', layout: 'skipped', region: null, observations: 0 },
     ]);
   });

@@ -1,7 +1,10 @@
 /**
- * Import history: every batch with its file, time and counts; a batch can be undone (its replaced values return).
+ * Import history: every batch with its file, time and counts, and under it, on asking, its values; a batch can be
+ * undone (its replaced values return).
  * Below it, 锁定年度 and the 操作日志 (locks, unlocks and typed values).
  */
+import { Button, Table } from 'antd';
+import type { TableColumnsType as ColumnsType } from 'antd';
 import { useState } from 'react';
 import type { BatchSummary } from '../../../shared/api';
 import { call } from '../../api/client';
@@ -10,6 +13,7 @@ import { useConfirm } from '../../components/confirm';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { localDateTime } from '../../../shared/text/time';
 import { BackupSection } from './BackupSection';
+import { BatchValues } from './BatchValues';
 import { LocksSection } from './LocksSection';
 
 export const HistoryPage = () => {
@@ -52,37 +56,52 @@ export const HistoryPage = () => {
   );
 };
 
-const BatchTable = ({ batches, busy, onUndo }: { batches: BatchSummary[]; busy: boolean; onUndo: (batch: number, fileName: string) => void }) => (
-  <table className="indicators">
-    <thead>
-      <tr>
-        <th>批次</th>
-        <th>时间</th>
-        <th>文件</th>
-        <th>数值</th>
-        <th>替换</th>
-        <th>状态</th>
-        <th />
-      </tr>
-    </thead>
-    <tbody>
-      {batches.map((b) => (
-        <tr key={b.id}>
-          <td className="num">{b.id}</td>
-          <td>{localDateTime(b.importedAt)}</td>
-          <td>{b.fileName}</td>
-          <td className="num">{b.observations}</td>
-          <td className="num">{b.replaced}</td>
-          <td>{b.status === 'undone' ? '已撤销' : '有效'}</td>
-          <td>
-            {b.status === 'active' && (
-              <button type="button" disabled={busy} onClick={() => onUndo(b.id, b.fileName)}>
-                撤销
-              </button>
-            )}
-          </td>
-        </tr>
-      ))}
-    </tbody>
-  </table>
-);
+/** The batches, newest first: sorted by number or by count, filtered by state; 查看数值 opens a batch's values under it. */
+const BatchTable = ({ batches, busy, onUndo }: { batches: BatchSummary[]; busy: boolean; onUndo: (batch: number, fileName: string) => void }) => {
+  const [open, setOpen] = useState<number[]>([]);
+  const toggle = (id: number) => setOpen((o) => (o.includes(id) ? o.filter((x) => x !== id) : [...o, id]));
+  const columns: ColumnsType<BatchSummary> = [
+    { title: '批次', dataIndex: 'id', className: 'num', sorter: (a, b) => a.id - b.id, defaultSortOrder: 'descend', width: 80 },
+    { title: '时间', dataIndex: 'importedAt', render: (at: string) => localDateTime(at), width: 170 },
+    { title: '文件', dataIndex: 'fileName' },
+    { title: '数值', dataIndex: 'observations', className: 'num', align: 'right', sorter: (a, b) => a.observations - b.observations },
+    { title: '替换', dataIndex: 'replaced', className: 'num', align: 'right', sorter: (a, b) => a.replaced - b.replaced },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      render: (s: BatchSummary['status']) => (s === 'undone' ? '已撤销' : '有效'),
+      filters: [
+        { text: '有效', value: 'active' },
+        { text: '已撤销', value: 'undone' },
+      ],
+      onFilter: (value, b) => b.status === value,
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      render: (_, b) => (
+        <span className="row-actions">
+          <Button size="small" aria-expanded={open.includes(b.id)} onClick={() => toggle(b.id)}>
+            {open.includes(b.id) ? '收起数值' : '查看数值'}
+          </Button>
+          {b.status === 'active' && (
+            <Button size="small" disabled={busy} onClick={() => onUndo(b.id, b.fileName)}>
+              撤销
+            </Button>
+          )}
+        </span>
+      ),
+    },
+  ];
+  return (
+    <Table<BatchSummary>
+      className="batches"
+      size="small"
+      rowKey="id"
+      columns={columns}
+      dataSource={batches}
+      pagination={batches.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      expandable={{ expandedRowKeys: open, showExpandColumn: false, expandedRowRender: (b) => <BatchValues batch={b.id} undone={b.status === 'undone'} /> }}
+    />
+  );
+};

@@ -7,6 +7,7 @@ import type { YearLockDto } from '../../../shared/api';
 import { localDateTime } from '../../../shared/text/time';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
+import { DataTable } from '../../components/DataTable';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { ScopedRegionPicker } from '../../components/ScopedRegionPicker';
 import { AuditLog } from './AuditLog';
@@ -110,56 +111,49 @@ export const LocksSection = () => {
       {locks.error && <ErrorNotice error={locks.error} onRetry={() => setRefresh((n) => n + 1)} />}
       {locks.data && locks.data.length === 0 && <Empty>尚未锁定任何年度。</Empty>}
       {locks.data && locks.data.length > 0 && (
-        <table className="indicators" aria-label="已锁定年度">
-          <thead>
-            <tr>
-              <th>地区</th>
-              <th>年份</th>
-              <th>锁定人</th>
-              <th>锁定时间</th>
-              <th>原因</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {locks.data.map((l) => {
-              const key = `${l.region}-${l.year}`;
-              return (
-                <tr key={key}>
-                  <td>
-                    {l.regionName}（{l.region}）
-                  </td>
-                  <td className="num">{l.year}</td>
-                  <td>{l.by}</td>
-                  <td className="nowrap">{localDateTime(l.at)}</td>
-                  <td>
-                    {l.reason}
-                    {asking === key && (
-                      <UnlockConfirm
-                        lock={l}
-                        by={by}
-                        onCancel={() => setAsking(null)}
-                        onDone={(m) => {
-                          setAsking(null);
-                          setError(null);
-                          setMessage(m);
-                          setRefresh((n) => n + 1);
-                        }}
-                      />
-                    )}
-                  </td>
-                  <td>
-                    {asking !== key && (
-                      <button type="button" aria-label={`解锁${l.regionName}${l.year}年`} onClick={() => setAsking(key)}>
-                        解锁
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable<YearLockDto>
+          label="已锁定年度"
+          rowKey={(l) => `${l.region}-${l.year}`}
+          dataSource={locks.data}
+          columns={[
+            { title: '地区', key: 'region', render: (_, l) => `${l.regionName}（${l.region}）`, sorter: (a, b) => a.region.localeCompare(b.region) },
+            { title: '年份', dataIndex: 'year', className: 'num', sorter: (a, b) => a.year - b.year },
+            { title: '锁定人', dataIndex: 'by' },
+            { title: '锁定时间', dataIndex: 'at', className: 'nowrap', render: (at: string) => localDateTime(at) },
+            {
+              title: '原因',
+              key: 'reason',
+              render: (_, l) => (
+                <>
+                  {l.reason}
+                  {asking === `${l.region}-${l.year}` && (
+                    <UnlockConfirm
+                      lock={l}
+                      by={by}
+                      onCancel={() => setAsking(null)}
+                      onDone={(m) => {
+                        setAsking(null);
+                        setError(null);
+                        setMessage(m);
+                        setRefresh((n) => n + 1);
+                      }}
+                    />
+                  )}
+                </>
+              ),
+            },
+            {
+              title: '操作',
+              key: 'unlock',
+              render: (_, l) =>
+                asking !== `${l.region}-${l.year}` && (
+                  <button type="button" aria-label={`解锁${l.regionName}${l.year}年`} onClick={() => setAsking(`${l.region}-${l.year}`)}>
+                    解锁
+                  </button>
+                ),
+            },
+          ]}
+        />
       )}
       <h3>操作日志</h3>
       {log.loading && !log.data && <Loading />}

@@ -6,20 +6,17 @@ import { Steps } from 'antd';
 import { useState } from 'react';
 import type { ImportResultDto } from '../../../shared/api';
 import type { ChosenFile } from '../../api/files';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
 import { ProblemsTable } from '../../components/ProblemsTable';
 import { FileField } from '../../components/FileField';
+import { periodText } from './periodText';
 import { TemplateForm } from './TemplateForm';
 import { useImportJob } from './useImportJob';
 import { ScopedRegionPicker } from '../../components/ScopedRegionPicker';
 
-/** "2023年", "2023年12月 当月", "2023年第4季度 本季" as the clerk's reports word them. */
-const periodText = (v: ImportResultDto['values'][number]): string => {
-  const q = /^(\d{4})Q([1-4])$/.exec(v.period);
-  const m = /^(\d{4})-(\d{2})$/.exec(v.period);
-  const when = q ? `${q[1]}年第${'一二三四'[Number(q[2]) - 1]}季度` : m ? `${m[1]}年${Number(m[2])}月` : `${v.year}年`;
-  return v.periodKind ? `${when} ${v.periodKind}` : when;
-};
+type ImportValue = ImportResultDto['values'][number];
+const STATUS_WORDS: Record<ImportValue['status'], string> = { new: '新增', changed: '替换', same: '相同' };
 
 const Preview = ({ result }: { result: ImportResultDto }) => {
   // Changes carry codes; the values listed beside them carry the names the clerk knows.
@@ -40,7 +37,7 @@ const Preview = ({ result }: { result: ImportResultDto }) => {
       <ul>
         {result.sheets.map((s) => (
           <li key={s.name}>
-            工作表“{s.name}”：{s.layout === 'skipped' ? '未读取' : `${s.period ? `${s.period}报表，` : ''}${s.region ? (result.values.find((v) => v.region === s.region)?.regionName ?? s.region) : '多个地区'}，${s.observations} 个数值`}
+            工作表“{s.name}”：{s.layout === 'skipped' ? '未读取' : `${s.period ? `${s.period}报表，` : ''}${s.region ? s.regionName || s.region : '多个地区'}，${s.observations} 个数值`}
           </li>
         ))}
       </ul>
@@ -59,37 +56,36 @@ const Preview = ({ result }: { result: ImportResultDto }) => {
           <summary>
             将写入的数值：{result.valuesTotal} 个{result.valuesTotal > result.values.length ? `（列出前 ${result.values.length} 个）` : ''}——请核对地区、时期和单位
           </summary>
-          <table className="problems" aria-label="将写入的数值">
-            <thead>
-              <tr>
-                <th>单元格</th>
-                <th>地区</th>
-                <th>指标或统计项</th>
-                <th>时期</th>
-                <th>数值</th>
-                <th>单位</th>
-                <th>与已有数值</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.values.map((v) => (
-                <tr key={`${v.sheet}!${v.cell}|${v.period}|${v.periodKind ?? ''}`}>
-                  <td>
-                    {v.sheet}!{v.cell}
-                  </td>
-                  <td>{v.regionName}</td>
-                  <td>{v.seriesName}</td>
-                  <td title={v.derivedFrom ?? undefined}>
+          <DataTable<ImportValue>
+            label="将写入的数值"
+            rowKey={(v) => `${v.sheet}!${v.cell}|${v.period}|${v.periodKind ?? ''}`}
+            dataSource={result.values}
+            pagination={result.values.length > 200 ? { pageSize: 200, showSizeChanger: false, showTotal: (n) => `列出 ${n} 个` } : false}
+            columns={[
+              { title: '单元格', key: 'cell', render: (_, v) => `${v.sheet}!${v.cell}` },
+              { title: '地区', dataIndex: 'regionName' },
+              { title: '指标或统计项', dataIndex: 'seriesName' },
+              {
+                title: '时期',
+                key: 'period',
+                render: (_, v) => (
+                  <span title={v.derivedFrom ?? undefined}>
                     {periodText(v)}
                     {v.derivedFrom ? <span className="muted">（全年数，{v.derivedFrom.split('：')[0]}）</span> : null}
-                  </td>
-                  <td className="num">{v.value}</td>
-                  <td>{v.unit}</td>
-                  <td>{v.status === 'new' ? '新增' : v.status === 'changed' ? '替换' : '相同'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </span>
+                ),
+              },
+              { title: '数值', dataIndex: 'value', className: 'num', align: 'right' },
+              { title: '单位', dataIndex: 'unit' },
+              {
+                title: '与已有数值',
+                dataIndex: 'status',
+                render: (st: ImportValue['status']) => STATUS_WORDS[st],
+                filters: (Object.keys(STATUS_WORDS) as ImportValue['status'][]).map((value) => ({ text: STATUS_WORDS[value], value })),
+                onFilter: (value, v) => v.status === value,
+              },
+            ]}
+          />
         </details>
       )}
       {result.changes.length > 0 && (

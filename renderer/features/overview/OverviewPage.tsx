@@ -11,6 +11,7 @@ import { call } from '../../api/client';
 import { fileNameOf, saveFile, type SavedFile } from '../../api/files';
 import { writeRoute } from '../../api/route';
 import { useCall } from '../../api/useCall';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNotice, Loading } from '../../components/Notice';
 import { PlanSelect } from '../../components/PlanSelect';
 import { SavedFileNotice } from '../../components/SavedFileNotice';
@@ -130,42 +131,44 @@ export const OverviewPage = ({ initialPlan, onEvaluate }: { initialPlan: string 
           {attention.length === 0 ? (
             <p className="ok">没有滞后或未达到目标的指标。</p>
           ) : (
-            <table className="indicators attention" aria-label="需要关注的指标">
-              <thead>
-                <tr>
-                  <th>序号</th>
-                  <th>指标</th>
-                  <th>属性</th>
-                  <th>{result.data.year}年</th>
-                  <th>目标</th>
-                  <th>完成进度</th>
-                  <th>评价</th>
-                </tr>
-              </thead>
-              <tbody>
-                {attention.map((r) => {
-                  const l = statusLabel(r.status, { exceeded: r.exceeded, binding: r.attribute === '约束性' });
-                  return (
-                    <tr key={r.seq} className={r.attribute === '约束性' ? 'binding' : undefined}>
-                      <td>{r.seq}</td>
-                      <td>{r.name}</td>
-                      <td>{r.attribute ?? ''}</td>
-                      <td className="num">{figure(r)}</td>
-                      <td className="num">{r.target}</td>
-                      <td className="num">
-                        {formatPercent(r.completion)}
-                        <span className="muted small">（时序 {Math.round(r.timeProgress * 100)}%）</span>
-                      </td>
-                      <td>
-                        <span className="badge" style={{ background: `#${l.fill}`, color: `#${l.font}` }}>
-                          {l.symbol} {l.word}
-                        </span>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable<EvaluatedRow>
+              label="需要关注的指标"
+              className="attention"
+              rowKey={(r) => String(attention.indexOf(r))}
+              rowClassName={(r) => (r.attribute === '约束性' ? 'binding' : '')}
+              dataSource={attention}
+              columns={[
+                { title: '序号', dataIndex: 'seq', width: 60 },
+                { title: '指标', dataIndex: 'name' },
+                { title: '属性', dataIndex: 'attribute', width: 80, render: (a: string | null) => a ?? '' },
+                { title: `${result.data.year}年`, key: 'figure', className: 'num', align: 'right', render: (_, r) => figure(r) },
+                { title: '目标', dataIndex: 'target', className: 'num', align: 'right' },
+                {
+                  title: '完成进度',
+                  key: 'completion',
+                  className: 'num',
+                  align: 'right',
+                  render: (_, r) => (
+                    <>
+                      {formatPercent(r.completion)}
+                      <span className="muted small">（时序 {Math.round(r.timeProgress * 100)}%）</span>
+                    </>
+                  ),
+                },
+                {
+                  title: '评价',
+                  key: 'status',
+                  render: (_, r) => {
+                    const l = statusLabel(r.status, { exceeded: r.exceeded, binding: r.attribute === '约束性' });
+                    return (
+                      <span className="badge" style={{ background: `#${l.fill}`, color: `#${l.font}` }}>
+                        {l.symbol} {l.word}
+                      </span>
+                    );
+                  },
+                },
+              ]}
+            />
           )}
           {result.data && <CompletionChart result={result.data} />}
         </>

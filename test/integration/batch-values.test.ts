@@ -1,0 +1,79 @@
+/**
+ * Issue 10 (导入记录: each batch's values): `batches.values` lists what a batch stored, with the value each replaced and
+ * the later batch that replaced it in turn, a page at a time; an undo shows in both batches' lists.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BATCH_VALUES_PAGE, type Handlers } from '../../shared/api';
+import { createHandlers, dispatch } from '../../main/services/handlers';
+import { freshDb, longSheet, tempDir, writeWorkbook } from '../helpers/files';
+import { dibaoForm } from '../helpers/forms';
+
+let h: Handlers;
+let dir: string;
+let first: number;
+let second: number;
+let months: number;
+
+beforeAll(async () => {
+  const { db } = freshDb();
+  h = createHandlers(db);
+  dir = tempDir();
+  const years = [2021, 2022, 2023];
+  const one = await writeWorkbook(path.join(dir, '楚雄州一.xlsx'), [
+    { name: '楚雄州', rows: longSheet('地区：楚雄彝族自治州', years, [['养老机构床位数', '张', 100, 110, 120], ['农村特困人员数', '人', 50, 48, 46]]) },
+  ]);
+  const two = await writeWorkbook(path.join(dir, '楚雄州二.xlsx'), [{ name: '更正', rows: longSheet('地区：楚雄彝族自治州', [2023], [['养老机构床位数', '张', 125]]) }]);
+  const three = await writeWorkbook(path.join(dir, '城市低保月报.xlsx'), [{ name: '2023年12月', ...dibaoForm() }]);
+  first = (await h['import.run']({ file: one })).batch!;
+  second = (await h['import.run']({ file: two })).batch!;
+  months = (await h['import.run']({ file: three })).batch!;
+  expect([first, second, months].every((b) => typeof b === 'number')).toBe(true);
+}, 60_000);
+
+describe('batches.values', () => {
+  it('lists the first batch’s six values by sheet, region, item and year, the one replaced since marked with the batch that did', async () => {
+    const r = await h['batches.values']({ batch: first });
+    expect(r.batch).toMatchObject({ id: first, fileName: '楚雄州一.xlsx', status: 'active' });
+    expect(r.total).toBe(6);
+    const beds = r.values.filter((v) => v.series === 'elderly_beds');
+    expect(beds.map((v) => [v.cell, v.year, v.value, v.replaced, v.supersededBy, v.regionName, v.unit])).toEqual([
+      ['C3', 2021, 100, null, null, '楚雄彝族自治州', '张'],
+      ['D3', 2022, 110, null, null, '楚雄彝族自治州', '张'],
+      ['E3', 2023, 120, null, second, '楚雄彝族自治州', '张'],
+    ]);
+  });
+
+  it('lists the correcting batch’s one value with the value it replaced', async () => {
+    const r = await h['batches.values']({ batch: second });
+    expect(r.values.map((v) => [v.sheet, v.cell, v.period, v.value, v.replaced, v.supersededBy])).toEqual([['更正', 'C3', '2023', 125, 120, null]]);
+  });
+
+  it('lists a monthly form’s figures with their month and kind beside the year’s values made from them', async () => {
+    const r = await h['batches.values']({ batch: months });
+    expect(r.values.some((v) => v.period === '2023-12' && v.periodKind === '累计')).toBe(true);
+    expect(r.values.some((v) => v.period === '2023' && v.periodKind === null)).toBe(true);
+  });
+
+  it('gives the same values a page at a time as at once, with the total each time', async () => {
+    const all = await h['batches.values']({ batch: months, limit: 500 });
+    const pages = [];
+    for (let offset = 0; offset < all.total; offset += 37) pages.push(...(await h['batches.values']({ batch: months, offset, limit: 37 })).values);
+    expect(pages).toEqual(all.values);
+    expect(all.values).toHaveLength(all.total);
+  });
+
+  it('after the correction is undone: the first batch’s value is its own again, and the undone batch has none', async () => {
+    await h['batches.undo']({ batch: second });
+    expect((await h['batches.values']({ batch: first })).values.every((v) => v.supersededBy === null)).toBe(true);
+    const undone = await h['batches.values']({ batch: second });
+    expect(undone.batch.status).toBe('undone');
+    expect(undone.total).toBe(0);
+  });
+
+  it('refuses a batch that does not exist and a page larger than allowed', async () => {
+    await expect(h['batches.values']({ batch: 999 })).rejects.toThrow(/没有第 999 批导入/);
+    await expect(dispatch(h, 'batches.values', { batch: first, limit: MAX_BATCH_VALUES_PAGE + 1 })).rejects.toThrow();
+    await expect(dispatch(h, 'batches.values', { batch: first, offset: -1 })).rejects.toThrow();
+  });
+});
