@@ -95,6 +95,19 @@ describe('评估’s table', () => {
       await trend.waitFor({ state: 'detached' });
       await page.keyboard.press('Enter');
       await trend.waitFor();
+      // The row itself takes the focus: the space bar closes its course, ↓ goes to the row below, Enter opens that one's.
+      await row16.focus();
+      await page.keyboard.press(' ');
+      await trend.waitFor({ state: 'detached' });
+      await page.keyboard.press('ArrowDown');
+      const focused = page.locator('tr.ant-table-row:focus');
+      const below = await focused.locator('td').nth(2).innerText();
+      expect(below).not.toContain('养老机构护理型床位占比');
+      await expect(focused.getAttribute('aria-expanded')).resolves.toBe('false');
+      await page.keyboard.press('Enter');
+      await expect(focused.getAttribute('aria-expanded')).resolves.toBe('true');
+      await page.getByRole('figure', { name: /历年走势$/ }).waitFor();
+      await page.screenshot({ path: path.join(SHOTS, `evaluation-keyboard-${size.width}.png`) });
     }, 60_000);
   }
 

@@ -5,7 +5,7 @@
  * plan period and where its value comes from.
  */
 import { Table, type TableColumnsType } from 'antd';
-import { useMemo, useState, type MouseEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { EvaluatedRow, EvaluationResult } from '../../../shared/evaluation/result';
 import { baselineMeetsTarget } from '../../../shared/evaluation/result';
 import { STATUSES } from '../../../shared/evaluation/status';
@@ -33,6 +33,12 @@ const byCompletion = (a: EvaluatedRow, b: EvaluatedRow, order?: 'ascend' | 'desc
 };
 
 const warningsOf = (row: EvaluatedRow): string[] => row.warnings.map((w) => w.split(' / ')[0]!);
+
+/** Moves the focus to the row `step` rows below (or above) `from`, passing over a row's opened course. */
+const focusRow = (from: HTMLElement, step: 1 | -1): void => {
+  const rows = [...(from.closest('tbody')?.querySelectorAll<HTMLElement>('tr.ant-table-row') ?? [])];
+  rows[rows.indexOf(from) + step]?.focus();
+};
 
 export const IndicatorTable = ({ result, tables = [] }: { result: EvaluationResult; tables?: readonly TableName[] }) => {
   const [open, setOpen] = useState<string[]>([]);
@@ -197,9 +203,22 @@ export const IndicatorTable = ({ result, tables = [] }: { result: EvaluationResu
         fixed: 'left',
       }}
       onRow={(row) => ({
-        // A click anywhere on the row but a button or link opens its course and source.
+        // A click anywhere on the row but a button or link opens its course and source; so do Enter and the space bar
+        // on the row itself, which takes the focus (Tab), and ↑ ↓ go to the row above and below.
+        tabIndex: 0,
+        'aria-expanded': open.includes(keyOf(row)),
         onClick: (e: MouseEvent) => {
           if (!(e.target as HTMLElement).closest('button, a, input, .ant-table-row-expand-icon')) toggle(keyOf(row));
+        },
+        onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
+          if (e.target !== e.currentTarget) return;
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            toggle(keyOf(row));
+          } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            focusRow(e.currentTarget, e.key === 'ArrowDown' ? 1 : -1);
+          }
         },
       })}
     />
