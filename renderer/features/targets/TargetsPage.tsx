@@ -4,11 +4,12 @@
  * absolute quantity (人, 个, 张 …) only against such a target; rates and shares use the plan's own.
  */
 import { useState } from 'react';
-import type { ImportProblem } from '../../../shared/api';
+import type { ImportProblem, RegionTargetDto } from '../../../shared/api';
 import { call } from '../../api/client';
 import { readablePath, type ChosenFile } from '../../api/files';
 import { useCall } from '../../api/useCall';
 import { useConfirm } from '../../components/confirm';
+import { DataTable } from '../../components/DataTable';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { localDateTime } from '../../../shared/text/time';
 import { PlanSelect } from '../../components/PlanSelect';
@@ -173,40 +174,31 @@ export const TargetsPage = ({ initialPlan }: { initialPlan: string | null }) => 
       {targets.error && <ErrorNotice error={targets.error} />}
       {targets.data && targets.data.length === 0 && <Empty>尚未设置下级地区目标。</Empty>}
       {targets.data && targets.data.length > 0 && (
-        <table className="indicators" aria-label="下级地区目标">
-          <thead>
-            <tr>
-              <th>地区</th>
-              <th>代码</th>
-              <th>序号</th>
-              <th>指标名称</th>
-              <th>规划目标</th>
-              <th>本地区目标</th>
-              <th>设定人</th>
-              <th>设定时间</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {targets.data.map((t) => (
-              <tr key={`${t.region}-${t.seq}`}>
-                <td>{t.regionName}</td>
-                <td>{t.region}</td>
-                <td className="num">{t.seq}</td>
-                <td>{t.name}</td>
-                <td className="num">{rows.data?.find((r) => r.seq === t.seq)?.target ?? ''}</td>
-                <td className="num">{t.target}</td>
-                <td>{t.setBy ?? ''}</td>
-                <td>{localDateTime(t.setAt)}</td>
-                <td>
-                  <button type="button" aria-label={`删除${t.regionName}第${t.seq}项目标`} onClick={() => onRemove(t)}>
-                    删除
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable<RegionTargetDto>
+          label="下级地区目标"
+          rowKey={(t) => `${t.region}-${t.seq}`}
+          dataSource={targets.data}
+          pagination={targets.data.length > 100 ? { pageSize: 100, showSizeChanger: false, showTotal: (n) => `共 ${n} 个目标` } : false}
+          columns={[
+            { title: '地区', dataIndex: 'regionName', sorter: (a, b) => a.region.localeCompare(b.region) },
+            { title: '代码', dataIndex: 'region' },
+            { title: '序号', dataIndex: 'seq', className: 'num', sorter: (a, b) => a.seq.localeCompare(b.seq, 'zh-CN', { numeric: true }) },
+            { title: '指标名称', dataIndex: 'name' },
+            { title: '规划目标', key: 'planTarget', className: 'num', render: (_, t) => rows.data?.find((r) => r.seq === t.seq)?.target ?? '' },
+            { title: '本地区目标', dataIndex: 'target', className: 'num' },
+            { title: '设定人', dataIndex: 'setBy', render: (by: string | null) => by ?? '' },
+            { title: '设定时间', dataIndex: 'setAt', className: 'nowrap', render: (at: string) => localDateTime(at) },
+            {
+              title: '操作',
+              key: 'remove',
+              render: (_, t) => (
+                <button type="button" aria-label={`删除${t.regionName}第${t.seq}项目标`} onClick={() => onRemove(t)}>
+                  删除
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );
