@@ -337,12 +337,17 @@ export const pdfBytes = async (doc: ReportDocument, createdAt?: Date): Promise<{
   pdfmake.setUrlAccessPolicy(() => false);
   (pdfmake as unknown as { setLocalAccessPolicy(cb: (p: string) => boolean): void }).setLocalAccessPolicy((p) => fontFiles.has(p) || memoryFonts.has(p));
   // Laid out once; if a table's end would stand alone on a page, laid out again with those tables split. A layout that
-  // is laid out again is never finished (its fonts are not subset, its file not written).
+  // is laid out again is never finished (its fonts are not subset, its file not written), nor drawn: pdfmake reads
+  // maxPagesNumber (a documented option) once the pages are laid out, and then draws only the first page. Drawing is
+  // some 40% of a pass (issue 14); an annual or mid-term report is laid out twice.
   const split = new Set<number>();
   let buffer: Buffer;
   for (let pass = 0; ; pass += 1) {
     const wanted = new Set<number>();
-    const output = pdfmake.createPdf(reportDefinition(doc, fonts, split, wanted, createdAt));
+    const definition = reportDefinition(doc, fonts, split, wanted, createdAt);
+    const again = () => pass < 3 && [...wanted].some((t) => !split.has(t));
+    Object.defineProperty(definition, 'maxPagesNumber', { get: () => (again() ? 1 : undefined), enumerable: true });
+    const output = pdfmake.createPdf(definition);
     await output.getStream();
     const added = [...wanted].filter((t) => !split.has(t));
     if (added.length === 0 || pass === 3) {
