@@ -3,10 +3,14 @@
  * decisions it needs, every problem by row and column, and the plan checks (规划核对).
  */
 import type { PlanImportResultDto, PlanRowChoice } from '../../../shared/api';
+import { DataTable } from '../../components/DataTable';
 import { chinese, periodText, problemPlace, targetKindWord } from './planWords';
 import { RowDecision } from './RowDecision';
 
 type Candidate = { code: string; name: string; unit: string };
+/** A row as read, with its place in the table (1, 2, …), which the choices are keyed by. */
+type PlacedRow = PlanImportResultDto['rows'][number] & { position: number };
+type PlacedProblem = PlanImportResultDto['problems'][number] & { place: number };
 
 const FORMATS: Record<string, string> = {
   'tab-text': '粘贴的表格（制表符分隔）',
@@ -33,6 +37,8 @@ export const PlanImportPreview = ({
 }) => {
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const p = result.plan;
+  /** A row offered close names, none of which is chosen yet. */
+  const needsDecision = (position: number) => (candidates.get(position)?.length ?? 0) > 0 && !choices.get(position)?.indicator;
   return (
     <div className="preview">
       <p className={result.ok ? 'ok' : 'error-text'}>
@@ -61,47 +67,36 @@ export const PlanImportPreview = ({
         </dl>
       )}
       {result.rows.length > 0 && (
-        <table className="problems plan-rows" aria-label="读到的指标表">
-          <thead>
-            <tr>
-              <th>序号</th>
-              <th>指标名称</th>
-              <th>单位</th>
-              <th>基期值</th>
-              <th>目标值</th>
-              <th>年均增长</th>
-              <th>属性</th>
-              <th>类别</th>
-              <th>目标类型</th>
-              <th>对应指标</th>
-              <th>需决定</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.rows.map((r, i) => {
-              const position = i + 1;
-              const rowCandidates = candidates.get(position) ?? [];
-              const open = rowCandidates.length > 0 && !choices.get(position)?.indicator;
-              return (
-                <tr key={position} className={open ? 'needs-decision' : undefined}>
-                  <td className="num">{r.seq}</td>
-                  <td>{r.name}</td>
-                  <td>{r.unit}</td>
-                  <td className="num">{r.baseline}</td>
-                  <td className="num">{r.target}</td>
-                  <td className="num">{r.growth}</td>
-                  <td>{r.attribute ?? ''}</td>
-                  <td>{r.category ?? ''}</td>
-                  <td className={r.targetKind === 'qualitative' ? 'decide' : undefined}>{targetKindWord(r.targetKind)}</td>
-                  <td>{r.match === 'existing' ? <span title="已有指标">已有指标 {r.indicator}</span> : <span className="muted">新指标</span>}</td>
-                  <td>
-                    <RowDecision row={r} position={position} candidates={rowCandidates} choice={choices.get(position)} disabled={busy || !result.dryRun} onChoose={onChoose} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable<PlacedRow>
+          label="读到的指标表"
+          className="plan-rows"
+          rowKey="position"
+          rowClassName={(r) => (needsDecision(r.position) ? 'needs-decision' : '')}
+          dataSource={result.rows.map((row, i) => ({ ...row, position: i + 1 }))}
+          columns={[
+            { title: '序号', dataIndex: 'seq', className: 'num' },
+            { title: '指标名称', dataIndex: 'name', width: 200 },
+            { title: '单位', dataIndex: 'unit', className: 'nowrap' },
+            { title: '基期值', dataIndex: 'baseline', className: 'num' },
+            { title: '目标值', dataIndex: 'target', className: 'num' },
+            { title: '年均增长', dataIndex: 'growth', className: 'num' },
+            { title: '属性', dataIndex: 'attribute', render: (a: string | null) => a ?? '' },
+            { title: '类别', dataIndex: 'category', render: (c: string | null) => c ?? '' },
+            { title: '目标类型', dataIndex: 'targetKind', onCell: (r) => ({ className: r.targetKind === 'qualitative' ? 'decide' : '' }), render: (_, r) => targetKindWord(r.targetKind) },
+            {
+              title: '对应指标',
+              dataIndex: 'match',
+              render: (_, r) => (r.match === 'existing' ? <span title="已有指标">已有指标 {r.indicator}</span> : <span className="muted">新指标</span>),
+            },
+            {
+              title: '需决定',
+              key: 'decide',
+              render: (_, r) => (
+                <RowDecision row={r} position={r.position} candidates={candidates.get(r.position) ?? []} choice={choices.get(r.position)} disabled={busy || !result.dryRun} onChoose={onChoose} />
+              ),
+            },
+          ]}
+        />
       )}
       {result.tables.filter((t) => t.kind !== 'main').map((t) => (
         <p key={t.title} className="muted">
@@ -109,24 +104,18 @@ export const PlanImportPreview = ({
         </p>
       ))}
       {result.problems.length > 0 && (
-        <table className="problems" aria-label="试读问题">
-          <thead>
-            <tr>
-              <th>类别</th>
-              <th>位置</th>
-              <th>说明</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.problems.map((q, i) => (
-              <tr key={i} className={q.severity}>
-                <td>{q.severity === 'error' ? '错误' : '提示'}</td>
-                <td>{problemPlace(q)}</td>
-                <td>{chinese(q.message)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable<PlacedProblem>
+          label="试读问题"
+          className="problems-table"
+          rowKey="place"
+          rowClassName={(q) => `problem-${q.severity}`}
+          dataSource={result.problems.map((q, place) => ({ ...q, place }))}
+          columns={[
+            { title: '类别', dataIndex: 'severity', width: 70, render: (sev: string) => (sev === 'error' ? '错误' : '提示') },
+            { title: '位置', key: 'place', render: (_, q) => problemPlace(q) },
+            { title: '说明', dataIndex: 'message', render: (m: string) => chinese(m) },
+          ]}
+        />
       )}
       <h3>规划核对</h3>
       {result.warnings.length > 0 ? (
