@@ -26,6 +26,12 @@ export const divisionLines = (tree: Node[]): string[] => {
   const walk = (nodes: Node[], parent: string) => {
     for (const n of nodes) {
       const code = normaliseCode(n.code);
+      // 东莞、中山 and 儋州 have no counties: the package lists the city again as its own county (4419 and 441900,
+      // both 441900 here). Its townships are the city's; a second line would make the city its own parent.
+      if (code === parent) {
+        if (n.children) walk(n.children, parent);
+        continue;
+      }
       // A municipality's "市辖区" level (1101 → 110100) is kept: it is how the statistics codes are nested.
       lines.push(`${code}\t${n.name}\t${parent}`);
       if (n.children) walk(n.children, code);

@@ -109,10 +109,13 @@ export interface BatchValueDto {
   period: string;
   periodKind: string | null;
   value: number;
-  /** The value it replaced, if any. */
+  /** A year's value made from months or quarters: the rule and the cells it came from ('1-12月累计：2023年12月!L10'). */
+  derivedFrom: string | null;
+  /** The value it replaced, if any (the same value when a file was imported again). */
   replaced: number | null;
-  /** The later batch that has replaced it in turn, if any (and is not undone). */
+  /** The later batch that has taken it over in turn, if any (and is not undone), and that batch's value. */
   supersededBy: number | null;
+  supersededValue: number | null;
 }
 
 export interface BatchValuesDto {
@@ -356,7 +359,7 @@ export interface Api {
   /** A region and every region under it (a plan's region, for the 地区 choice), parents first. */
   'regions.within': { input: { code: string }; output: Region[] };
   /** Regions of the whole country by a part of their name or the start of their code, best first, with the names above each. */
-  'regions.search': { input: { query: string }; output: (Region & { path: string })[] };
+  'regions.search': { input: { query: string }; output: { regions: (Region & { path: string })[]; more: boolean } };
   'evaluation.run': { input: { plan: string; region?: string; year: number; kind?: EvaluationKind }; output: EvaluationResult };
   'import.run': { input: { file: string; dryRun?: boolean; region?: string; sheet?: string; profile?: string; saveProfile?: string }; output: ImportResultDto };
   'batches.list': { input: void; output: BatchSummary[] };

@@ -34,7 +34,8 @@ export const readDivisions = (dir: string, extraAliases: Record<string, string[]
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
     const [code, name, parent] = line.split('\t');
-    if (!code || !name) continue;
+    // A region is never its own parent (an older file listed 东莞、中山、儋州 again under themselves).
+    if (!code || !name || parent === code) continue;
     const short = shortName(name);
     out.push({
       code,

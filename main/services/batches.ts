@@ -37,31 +37,56 @@ export const listBatches = (db: ReadDb): BatchSummary[] =>
  */
 const VALUES_SQL = `
   SELECT o.sheet, o.cell, o.region_code AS region, o.series_code AS series, o.year, CAST(o.year AS TEXT) AS period, NULL AS kind,
-         o.value, r.old_value AS replaced, NULL AS superseded_by
+         o.value, o.derived_from, r.old_value AS replaced, NULL AS superseded_by, NULL AS superseded_value
   FROM observation o
   LEFT JOIN observation_replaced r ON r.batch_id = o.batch_id AND r.region_code = o.region_code AND r.series_code = o.series_code AND r.year = o.year
   WHERE o.batch_id = :batch
   UNION ALL
-  SELECT r.old_sheet, r.old_cell, r.region_code, r.series_code, r.year, CAST(r.year AS TEXT), NULL, r.old_value, p.old_value, r.batch_id
+  SELECT r.old_sheet, r.old_cell, r.region_code, r.series_code, r.year, CAST(r.year AS TEXT), NULL, r.old_value, r.old_derived_from, p.old_value, r.batch_id,
+         COALESCE(
+           (SELECT o.value FROM observation o WHERE o.region_code = r.region_code AND o.series_code = r.series_code AND o.year = r.year AND o.batch_id = r.batch_id),
+           (SELECT n.old_value FROM observation_replaced n JOIN import_batch nb ON nb.id = n.batch_id AND nb.status = 'active'
+            WHERE n.old_batch_id = r.batch_id AND n.region_code = r.region_code AND n.series_code = r.series_code AND n.year = r.year))
   FROM observation_replaced r
   JOIN import_batch b ON b.id = r.batch_id AND b.status = 'active'
   LEFT JOIN observation_replaced p ON p.batch_id = r.old_batch_id AND p.region_code = r.region_code AND p.series_code = r.series_code AND p.year = r.year
   WHERE r.old_batch_id = :batch
   UNION ALL
-  SELECT o.sheet, o.cell, o.region_code, o.series_code, o.year, o.period, o.kind, o.value, r.old_value, NULL
+  SELECT o.sheet, o.cell, o.region_code, o.series_code, o.year, o.period, o.kind, o.value, NULL, r.old_value, NULL, NULL
   FROM period_observation o
   LEFT JOIN period_observation_replaced r ON r.batch_id = o.batch_id AND r.region_code = o.region_code AND r.series_code = o.series_code
     AND r.period = o.period AND r.kind = o.kind
   WHERE o.batch_id = :batch
   UNION ALL
-  SELECT r.old_sheet, r.old_cell, r.region_code, r.series_code, r.year, r.period, r.kind, r.old_value, p.old_value, r.batch_id
+  SELECT r.old_sheet, r.old_cell, r.region_code, r.series_code, r.year, r.period, r.kind, r.old_value, NULL, p.old_value, r.batch_id,
+         COALESCE(
+           (SELECT o.value FROM period_observation o WHERE o.region_code = r.region_code AND o.series_code = r.series_code AND o.period = r.period
+              AND o.kind = r.kind AND o.batch_id = r.batch_id),
+           (SELECT n.old_value FROM period_observation_replaced n JOIN import_batch nb ON nb.id = n.batch_id AND nb.status = 'active'
+            WHERE n.old_batch_id = r.batch_id AND n.region_code = r.region_code AND n.series_code = r.series_code AND n.period = r.period AND n.kind = r.kind))
   FROM period_observation_replaced r
   JOIN import_batch b ON b.id = r.batch_id AND b.status = 'active'
   LEFT JOIN period_observation_replaced p ON p.batch_id = r.old_batch_id AND p.region_code = r.region_code AND p.series_code = r.series_code
     AND p.period = r.period AND p.kind = r.kind
   WHERE r.old_batch_id = :batch`;
 
-type ValueRow = { sheet: string | null; cell: string | null; region: string; series: string; year: number; period: string; kind: string | null; value: number; replaced: number | null; superseded_by: number | null };
+/** The sheet, then row by row and left to right as the clerk reads it (C9 before C10, B3 before C3), then the value's key. */
+const VALUES_ORDER = `ORDER BY sheet, CAST(ltrim(cell, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') AS INTEGER), length(cell), cell, region, series, period, kind`;
+
+type ValueRow = {
+  sheet: string | null;
+  cell: string | null;
+  region: string;
+  series: string;
+  year: number;
+  period: string;
+  kind: string | null;
+  value: number;
+  derived_from: string | null;
+  replaced: number | null;
+  superseded_by: number | null;
+  superseded_value: number | null;
+};
 
 export const batchValues = (db: ReadDb, input: { batch: number; offset?: number; limit?: number }): BatchValuesDto => {
   const row = db.prepare<[number], BatchRow>('SELECT * FROM import_batch WHERE id = ?').get(input.batch);
@@ -71,7 +96,7 @@ export const batchValues = (db: ReadDb, input: { batch: number; offset?: number;
   return db.transaction(() => {
     const total = db.prepare<{ batch: number }, { n: number }>(`SELECT COUNT(*) AS n FROM (${VALUES_SQL})`).get({ batch: input.batch })!.n;
     const rows = db
-      .prepare<{ batch: number; limit: number; offset: number }, ValueRow>(`${VALUES_SQL} ORDER BY 1, 3, 4, 6, 7 LIMIT :limit OFFSET :offset`)
+      .prepare<{ batch: number; limit: number; offset: number }, ValueRow>(`SELECT * FROM (${VALUES_SQL}) ${VALUES_ORDER} LIMIT :limit OFFSET :offset`)
       .all({ batch: input.batch, limit, offset });
     const catalog = catalogOf(db);
     const { regions } = regionTreeOf(db);
@@ -93,8 +118,10 @@ export const batchValues = (db: ReadDb, input: { batch: number; offset?: number;
           period: r.period,
           periodKind: r.kind,
           value: r.value,
+          derivedFrom: r.derived_from,
           replaced: r.replaced,
           supersededBy: r.superseded_by,
+          supersededValue: r.superseded_value,
         };
       }),
     };

@@ -4,6 +4,8 @@ import type { ReadDb } from '../db/types';
 import { UserError } from '../../shared/errors';
 import { MAX_REGION_MATCHES } from '../../shared/api';
 import { regionTreeOf } from './context';
+import { normaliseRegionCode } from '../../shared/text/region-code';
+import { nameKey } from '../../shared/text/normalize';
 
 /** At most this many regions are sent for one choice (a province with its townships has about 1,700). */
 export const MAX_REGIONS_WITHIN = 20_000;
@@ -29,29 +31,57 @@ export interface RegionMatch extends Region {
   path: string;
 }
 
-
 const LEVEL_ORDER: Record<Region['level'], number> = { province: 0, prefecture: 1, county: 2, township: 3 };
 
 /**
- * Regions of the whole country whose name contains `query` or whose code starts with it (digits): the field where a
- * bureau names its own plan's region, which may be any of the 44,700. Best first: the name itself, then names that
- * start with it, then the rest; within each, provinces before prefectures, counties and townships, then by code.
+ * Regions of the whole country for a text as a clerk types it: the field where a bureau names its own plan's region,
+ * which may be any of the 44,700. The text is read as `findRegion` reads a region in a workbook (full-width
+ * characters, the 12-digit statistical code, a short name the catalogue knows, 楚雄州), and may name the regions
+ * above as well, run together or apart (镇坪县城关镇, 武清 城关镇). Best first: the name itself (or a known short
+ * name), names that start with it, names that contain it, then regions whose names above complete it; within each,
+ * provinces before prefectures, counties and townships, then by code. `more`: there were more than are sent.
  */
-export const searchRegions = (db: ReadDb, query: string): RegionMatch[] => {
-  const q = query.replace(/\s+/g, '');
-  if (q === '') return [];
+export const searchRegions = (db: ReadDb, query: string): { regions: RegionMatch[]; more: boolean } => {
+  const text = query.normalize('NFKC').trim();
+  const terms = text.split(/\s+/).filter((t) => t !== '');
+  if (terms.length === 0) return { regions: [], more: false };
   const { regions } = regionTreeOf(db);
-  const byCode = /^\d+$/.test(q);
-  const found: { region: Region; rank: number }[] = [];
+  const q = terms.join('');
+  const code = /^\d+$/.test(q) ? (normaliseRegionCode(q) ?? q) : null;
+  const aliases = code ? new Set<string>() : new Set(db.prepare<[string], { region_code: string }>('SELECT region_code FROM region_alias WHERE alias = ?').all(nameKey(q)).map((r) => r.region_code));
+  /** The names from the province down to the region, run together. */
+  const fullName = (r: Region): string => {
+    let names = r.name;
+    for (let p = r.parentCode ? regions.get(r.parentCode) : undefined; p; p = p.parentCode ? regions.get(p.parentCode) : undefined) names = p.name + names;
+    return names;
+  };
+  const last = terms[terms.length - 1]!;
+  const rankOf = (r: Region): number => {
+    if (code) return r.code === code ? 0 : r.code.startsWith(code) ? 1 : -1;
+    if (terms.length === 1) {
+      if (r.name === q || aliases.has(r.code)) return 0;
+      if (r.name.startsWith(q)) return 1;
+      if (r.name.includes(q)) return 2;
+      // Run together with the names above (镇坪县城关镇): found where it ends inside the region's own name.
+      const full = fullName(r);
+      const at = full.lastIndexOf(q);
+      return at >= 0 && at + q.length > full.length - r.name.length ? 3 : -1;
+    }
+    // Apart (武清 城关镇): the last in the region's own name, the others in the names above.
+    if (!r.name.includes(last)) return -1;
+    const above = fullName(r).slice(0, -r.name.length);
+    return terms.slice(0, -1).every((t) => above.includes(t)) ? 3 : -1;
+  };
+  const hits: { region: Region; rank: number }[] = [];
   for (const r of regions.values()) {
-    const rank = byCode ? (r.code.startsWith(q) ? (r.code === q ? 0 : 1) : -1) : r.name === q ? 0 : r.name.startsWith(q) ? 1 : r.name.includes(q) ? 2 : -1;
-    if (rank >= 0) found.push({ region: r, rank });
+    const rank = rankOf(r);
+    if (rank >= 0) hits.push({ region: r, rank });
   }
-  found.sort((a, b) => a.rank - b.rank || LEVEL_ORDER[a.region.level] - LEVEL_ORDER[b.region.level] || (a.region.code < b.region.code ? -1 : 1));
+  hits.sort((a, b) => a.rank - b.rank || LEVEL_ORDER[a.region.level] - LEVEL_ORDER[b.region.level] || (a.region.code < b.region.code ? -1 : 1));
   const pathOf = (r: Region): string => {
     const names: string[] = [];
     for (let p = r.parentCode ? regions.get(r.parentCode) : undefined; p; p = p.parentCode ? regions.get(p.parentCode) : undefined) names.unshift(p.name);
     return names.join(' › ');
   };
-  return found.slice(0, MAX_REGION_MATCHES).map(({ region }) => ({ ...region, path: pathOf(region) }));
+  return { regions: hits.slice(0, MAX_REGION_MATCHES).map(({ region }) => ({ ...region, path: pathOf(region) })), more: hits.length > MAX_REGION_MATCHES };
 };

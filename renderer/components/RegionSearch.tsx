@@ -1,14 +1,15 @@
 /**
  * 地区 of the whole country (a bureau's own plan may be of any of its 44,700 regions): the clerk types a part of the
- * name or the start of the code (双柏 or 532322) and chooses from the regions the service finds, each shown with the
- * names above it (云南省 › 楚雄彝族自治州) so that two 城关镇 are told apart. Nothing of the country is sent until asked.
+ * name or the start of the code (双柏, 楚雄州 or 532322; 武清 城关镇 with a name above it) and chooses from the regions
+ * the service finds, each shown with the names above it (云南省 › 楚雄彝族自治州) so that two 城关镇 are told apart.
+ * Nothing of the country is sent until asked.
  */
 import { Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { MAX_REGION_MATCHES, type Api } from '../../shared/api';
 import { call } from '../api/client';
 
-type RegionMatch = Api['regions.search']['output'][number];
+type RegionMatch = Api['regions.search']['output']['regions'][number];
 
 /** A pause in the typing before the service is asked (each key would otherwise search the country). */
 const TYPING_PAUSE_MS = 150;
@@ -26,6 +27,8 @@ export const RegionSearch = ({
   placeholder?: string;
 }) => {
   const [found, setFound] = useState<RegionMatch[]>([]);
+  /** More regions have the text than were sent. */
+  const [more, setMore] = useState(false);
   const [chosen, setChosen] = useState<RegionMatch | null>(null);
   const [state, setState] = useState<'idle' | 'searching' | 'failed'>('idle');
   const asked = useRef(0);
@@ -37,6 +40,7 @@ export const RegionSearch = ({
     const n = ++asked.current;
     if (text.trim() === '') {
       setFound([]);
+      setMore(false);
       setState('idle');
       return;
     }
@@ -45,12 +49,14 @@ export const RegionSearch = ({
       call('regions.search', { query: text.slice(0, 40) }).then(
         (r) => {
           if (asked.current !== n) return;
-          setFound(r);
+          setFound(r.regions);
+          setMore(r.more);
           setState('idle');
         },
         () => {
           if (asked.current !== n) return;
           setFound([]);
+          setMore(false);
           setState('failed');
         },
       );
@@ -85,7 +91,7 @@ export const RegionSearch = ({
         popupRender={(menu) => (
           <>
             {menu}
-            {found.length >= MAX_REGION_MATCHES && <div className="muted region-more">只列出前 {MAX_REGION_MATCHES} 个；多输入几个字（如县名）可缩小范围</div>}
+            {more && <div className="muted region-more">只列出前 {MAX_REGION_MATCHES} 个；在前面加上县名或市名（如“武清 城关镇”）可缩小范围</div>}
           </>
         )}
         popupMatchSelectWidth={false}

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOTS, startWorkbench, type Workbench } from './browser-mode';
 import { SAMPLE_BOOKS } from '../../scripts/sample-data';
 import { tempDir } from '../helpers/files';
-import { chooseRegion, EvaluationView, ImportView, TargetsView, WorkbenchPage } from './pages';
+import { chooseRegion, EvaluationView, ImportView, openedDialog, TargetsView, WorkbenchPage } from './pages';
 
 const shots = SHOTS;
 /** How many numbers the 楚雄州 sample workbook holds, from the script that writes it. */
@@ -144,8 +144,7 @@ describe('browser mode', () => {
 
     // 删除 asks first, in the page (antd's modal), 取消 focused.
     await page.getByRole('button', { name: '删除双柏县第6项目标' }).click();
-    const ask = page.getByRole('dialog', { name: '删除双柏县第6项的目标？' });
-    await ask.waitFor();
+    const ask = await openedDialog(page, '删除双柏县第6项的目标？');
     await ask.getByRole('button', { name: '删除', exact: true }).click();
     await page.getByText('尚未设置下级地区目标。').waitFor();
   });
@@ -155,15 +154,13 @@ describe('browser mode', () => {
     await app.goTo('导入记录');
     // 撤销 asks first: 取消 (focused, so Enter cancels) keeps the batch; 撤销 in the dialog undoes it.
     await page.getByRole('button', { name: '撤销' }).first().click();
-    const ask = page.getByRole('dialog', { name: '撤销第 1 批？' });
-    await ask.waitFor();
-    await page.waitForTimeout(400); // the dialog's opening animation, for the picture only
+    const ask = await openedDialog(page, '撤销第 1 批？');
     await page.screenshot({ path: path.join(shots, 'history-undo-confirm.png') });
     await page.keyboard.press('Enter');
     await ask.waitFor({ state: 'detached' });
     await expect(page.getByRole('cell', { name: '已撤销' }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: '撤销' }).first().click();
-    await ask.getByRole('button', { name: '撤销', exact: true }).click();
+    await (await openedDialog(page, '撤销第 1 批？')).getByRole('button', { name: '撤销', exact: true }).click();
     await page.getByText(`已撤销第 1 批：删除 ${CHUXIONG_VALUES} 个数值`, { exact: false }).waitFor();
     // The message comes before the list reloads: wait for the row's new state rather than look once.
     await page.getByRole('cell', { name: '已撤销' }).waitFor();

@@ -19,6 +19,17 @@ export const searchRegion = async (page: Page, text: string, within: Page | Loca
   await box.press('Enter');
 };
 
+/**
+ * An antd confirm dialog once it has finished opening: its zoom moves the buttons for a moment, and a click computed
+ * while they move (a loaded machine draws few frames) can land beside the button.
+ */
+export const openedDialog = async (page: Page, name: string): Promise<Locator> => {
+  const dialog = page.getByRole('dialog', { name });
+  await dialog.waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"]').length === 0);
+  return dialog;
+};
+
 export class WorkbenchPage {
   constructor(readonly page: Page) {}
   async open(url: string) {

@@ -183,7 +183,7 @@ describe('the bureau’s own plan in browser mode', () => {
     const paths = await bench.page.locator('.ant-select-item-option .region-path').allTextContents();
     expect(new Set(paths).size).toBeGreaterThan(5);
     expect(paths.every((p) => / › /.test(p))).toBe(true);
-    await expect(bench.page.getByText(/^只列出前 50 个；多输入几个字/).isVisible()).resolves.toBe(true);
+    await expect(bench.page.getByText(/^只列出前 50 个；在前面加上县名或市名/).isVisible()).resolves.toBe(true);
     await bench.page.screenshot({ path: path.join(shots, 'plans-region-search.png') });
     await box.press('Escape');
     await view.chooseRegion('532326');

@@ -15,7 +15,7 @@ import type { Handlers } from '../../shared/api';
 import { longSheet, tempDir, writeWorkbook } from '../helpers/files';
 import { importChuxiongSample } from '../helpers/seeds';
 import { SHOTS, useWorkbench } from './browser-mode';
-import { chooseRegion, EvaluationView, ImportView, WorkbenchPage } from './pages';
+import { chooseRegion, EvaluationView, ImportView, openedDialog, WorkbenchPage } from './pages';
 
 let services: Handlers;
 const bench = useWorkbench({
@@ -98,7 +98,7 @@ describe('the clerk', () => {
       await expect(values.getByRole('row').filter({ hasText: '月报!C2' }).innerText()).resolves.toMatch(/月报!C2\s+双柏县\s+养老机构床位总数\s+2024年\s+\d+\s+张\s+\d+\s+现存/);
       await shot(page, 'clerk-batch-values', size.width);
       await row.getByRole('button', { name: '撤销' }).click();
-      const ask = page.getByRole('dialog', { name: `撤销第 ${batch} 批？` });
+      const ask = await openedDialog(page, `撤销第 ${batch} 批？`);
       await ask.getByRole('button', { name: '撤销', exact: true }).click();
       await page.getByText(`已撤销第 ${batch} 批：删除 1 个数值`, { exact: false }).waitFor();
       await page.getByText('该批已撤销：它写入的数值已删除，被它替换的原值已恢复。').waitFor();

@@ -37,11 +37,13 @@ describe('batches.values', () => {
     expect(r.batch).toMatchObject({ id: first, fileName: '楚雄州一.xlsx', status: 'active' });
     expect(r.total).toBe(6);
     const beds = r.values.filter((v) => v.series === 'elderly_beds');
-    expect(beds.map((v) => [v.cell, v.year, v.value, v.replaced, v.supersededBy, v.regionName, v.unit])).toEqual([
-      ['C3', 2021, 100, null, null, '楚雄彝族自治州', '张'],
-      ['D3', 2022, 110, null, null, '楚雄彝族自治州', '张'],
-      ['E3', 2023, 120, null, second, '楚雄彝族自治州', '张'],
+    expect(beds.map((v) => [v.cell, v.year, v.value, v.replaced, v.supersededBy, v.supersededValue, v.regionName, v.unit])).toEqual([
+      ['C3', 2021, 100, null, null, null, '楚雄彝族自治州', '张'],
+      ['D3', 2022, 110, null, null, null, '楚雄彝族自治州', '张'],
+      ['E3', 2023, 120, null, second, 125, '楚雄彝族自治州', '张'],
     ]);
+    // Row by row, left to right, as the sheet is read.
+    expect(r.values.map((v) => v.cell)).toEqual(['C3', 'D3', 'E3', 'C4', 'D4', 'E4']);
   });
 
   it('lists the correcting batch’s one value with the value it replaced', async () => {
@@ -52,7 +54,13 @@ describe('batches.values', () => {
   it('lists a monthly form’s figures with their month and kind beside the year’s values made from them', async () => {
     const r = await h['batches.values']({ batch: months });
     expect(r.values.some((v) => v.period === '2023-12' && v.periodKind === '累计')).toBe(true);
-    expect(r.values.some((v) => v.period === '2023' && v.periodKind === null)).toBe(true);
+    const year = r.values.filter((v) => v.period === '2023' && v.periodKind === null);
+    expect(year.length).toBeGreaterThan(0);
+    // Each of the year's values says the rule and the cell it was made from.
+    expect(year.every((v) => /^(年末数|1-12月累计)：2023年12月![A-Z]+\d+$/.test(v.derivedFrom ?? ''))).toBe(true);
+    expect(r.values.filter((v) => v.periodKind !== null).every((v) => v.derivedFrom === null)).toBe(true);
+    // The batch's count is every value it wrote, the month's and the year's.
+    expect((await h['batches.list']()).find((b) => b.id === months)!.observations).toBe(r.total);
   });
 
   it('gives the same values a page at a time as at once, with the total each time', async () => {
@@ -69,6 +77,16 @@ describe('batches.values', () => {
     const undone = await h['batches.values']({ batch: second });
     expect(undone.batch.status).toBe('undone');
     expect(undone.total).toBe(0);
+  });
+
+  it('marks values a later import of the same file took over as the same, in both batches', async () => {
+    const again = await h['import.run']({ file: path.join(dir, '楚雄州一.xlsx') });
+    expect(again.ok).toBe(true);
+    const later = await h['batches.values']({ batch: again.batch! });
+    expect(later.total).toBe(6);
+    expect(later.values.every((v) => v.replaced === v.value)).toBe(true);
+    const earlier = await h['batches.values']({ batch: first });
+    expect(earlier.values.every((v) => v.supersededBy === again.batch && v.supersededValue === v.value)).toBe(true);
   });
 
   it('refuses a batch that does not exist and a page larger than allowed', async () => {

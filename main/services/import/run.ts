@@ -434,7 +434,8 @@ const storeBatch = (
         .prepare(
           'INSERT INTO import_batch (file_name, file_hash, imported_at, layout, observation_count, replaced_count) VALUES (?, ?, ?, ?, ?, ?)',
         )
-        .run(fileName, hash, at, layout, observations.length, replaced).lastInsertRowid,
+        // Every value the batch writes: a year's, a month's or a quarter's (as 导入记录 lists them).
+        .run(fileName, hash, at, layout, observations.length + periodValues.length, replaced).lastInsertRowid,
     );
     const write = prepareObservationWriter(db);
     // Stored in the table's key order (region, series, year): a wide sheet's year-by-year rows otherwise land all

@@ -48,7 +48,7 @@ export const HistoryPage = () => {
         {!loading && !error && (!data || data.length === 0) && <Empty>尚无导入记录。</Empty>}
         {message && <p className="ok">{message}</p>}
         {failure && <ErrorNotice error={failure} />}
-        {data && data.length > 0 && <BatchTable batches={data} busy={busy} onUndo={undo} />}
+        {data && data.length > 0 && <BatchTable batches={data} busy={busy} refresh={refresh} onUndo={undo} />}
       </section>
       <LocksSection key={refresh} />
       <BackupSection onRestored={() => setRefresh((n) => n + 1)} />
@@ -57,7 +57,18 @@ export const HistoryPage = () => {
 };
 
 /** The batches, newest first: sorted by number or by count, filtered by state; 查看数值 opens a batch's values under it. */
-const BatchTable = ({ batches, busy, onUndo }: { batches: BatchSummary[]; busy: boolean; onUndo: (batch: number, fileName: string) => void }) => {
+const BatchTable = ({
+  batches,
+  busy,
+  refresh,
+  onUndo,
+}: {
+  batches: BatchSummary[];
+  busy: boolean;
+  /** Changed after an undo: the values shown are read again (another batch's may be its own again). */
+  refresh: number;
+  onUndo: (batch: number, fileName: string) => void;
+}) => {
   const [open, setOpen] = useState<number[]>([]);
   const toggle = (id: number) => setOpen((o) => (o.includes(id) ? o.filter((x) => x !== id) : [...o, id]));
   const columns: ColumnsType<BatchSummary> = [
@@ -101,7 +112,7 @@ const BatchTable = ({ batches, busy, onUndo }: { batches: BatchSummary[]; busy: 
       columns={columns}
       dataSource={batches}
       pagination={batches.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-      expandable={{ expandedRowKeys: open, showExpandColumn: false, expandedRowRender: (b) => <BatchValues batch={b.id} undone={b.status === 'undone'} /> }}
+      expandable={{ expandedRowKeys: open, showExpandColumn: false, expandedRowRender: (b) => <BatchValues batch={b} refresh={refresh} /> }}
     />
   );
 };
