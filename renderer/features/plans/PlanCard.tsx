@@ -1,7 +1,12 @@
 /** One plan of the list: title, 内置 or 本单位, region, 规划期, the plan checks, and its tools when selected. */
+import { Suspense } from 'react';
 import type { PlanSummary } from '../../../shared/types';
+import { lazyWithAntd } from '../../components/lazyWithAntd';
+import { Loading } from '../../components/Notice';
 import { chinese } from './planWords';
-import { PlanTools } from './PlanTools';
+
+/** The tools use antd (their tables): a script of their own, fetched when a plan's 管理 is first opened. */
+const PlanTools = lazyWithAntd(() => import('./PlanTools').then((m) => m.PlanTools));
 
 export const PlanCard = ({
   plan,
@@ -48,6 +53,10 @@ export const PlanCard = ({
     ) : (
       <p className="ok">规划文本核对：未发现问题</p>
     )}
-    {selected && <PlanTools plan={plan} onRemoved={onRemoved} />}
+    {selected && (
+      <Suspense fallback={<Loading />}>
+        <PlanTools plan={plan} onRemoved={onRemoved} />
+      </Suspense>
+    )}
   </article>
 );

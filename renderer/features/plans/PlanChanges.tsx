@@ -1,5 +1,7 @@
 /** 修改记录: every import, replacement, row edit, adjustment and judgement of a plan, newest as the services list them. */
+import type { PlanChangeDto } from '../../../shared/api';
 import { useCall } from '../../api/useCall';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
 import { JUDGEMENT_WORDS } from './planWords';
 import { FIELD_WORDS } from './rowFields';
@@ -34,34 +36,22 @@ export const PlanChanges = ({ plan, refresh }: { plan: string; refresh: number }
       {changes.error && <ErrorNotice error={changes.error} />}
       {changes.data && changes.data.length === 0 && <p className="muted">没有修改记录（内置规划随工作台提供）。</p>}
       {changes.data && changes.data.length > 0 && (
-        <table className="problems" aria-label="修改记录">
-          <thead>
-            <tr>
-              <th>时间</th>
-              <th>经办人</th>
-              <th>操作</th>
-              <th>序号</th>
-              <th>项目</th>
-              <th>原内容</th>
-              <th>新内容</th>
-              <th>依据</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.data.map((c, i) => (
-              <tr key={i}>
-                <td className="num">{when(c.at)}</td>
-                <td>{c.by}</td>
-                <td>{ACTIONS[c.action] ?? c.action}</td>
-                <td className="num">{c.seq ?? ''}</td>
-                <td>{fieldWord(c.field)}</td>
-                <td>{c.old ?? ''}</td>
-                <td>{valueWord(c.action, c.new)}</td>
-                <td>{c.why ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable<PlanChangeDto & { place: number }>
+          label="修改记录"
+          rowKey="place"
+          dataSource={changes.data.map((c, place) => ({ ...c, place }))}
+          pagination={changes.data.length > 50 ? { pageSize: 50, showSizeChanger: false, showTotal: (n) => `共 ${n} 条` } : false}
+          columns={[
+            { title: '时间', dataIndex: 'at', className: 'num nowrap', render: (at: string) => when(at) },
+            { title: '经办人', dataIndex: 'by' },
+            { title: '操作', dataIndex: 'action', render: (a: string) => ACTIONS[a] ?? a },
+            { title: '序号', dataIndex: 'seq', className: 'num', render: (seq: string | null) => seq ?? '' },
+            { title: '项目', dataIndex: 'field', render: (f: PlanChangeDto['field']) => fieldWord(f) },
+            { title: '原内容', dataIndex: 'old', render: (v: string | null) => v ?? '' },
+            { title: '新内容', key: 'new', render: (_, c) => valueWord(c.action, c.new) },
+            { title: '依据', dataIndex: 'why', render: (v: string | null) => v ?? '' },
+          ]}
+        />
       )}
     </div>
   );

@@ -2,21 +2,14 @@
  * The plans in the database, built-in (内置) and the bureau's own (本单位), each with its period, indicator count and
  * plan checks; 导入本单位规划 reads a new one; a selected plan offers export, adjustment, judgement, removal, history.
  */
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useCall } from '../../api/useCall';
+import { lazyWithAntd } from '../../components/lazyWithAntd';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { PlanCard } from './PlanCard';
 
-/** The import form uses antd (the region search): a script of its own, so that the first screen waits for neither. */
-const PlanImportForm = lazy(() =>
-  Promise.all([import('./PlanImportForm'), import('../../components/AntdScope')]).then(([form, scope]) => ({
-    default: (props: Parameters<typeof form.PlanImportForm>[0]) => (
-      <scope.default>
-        <form.PlanImportForm {...props} />
-      </scope.default>
-    ),
-  })),
-);
+/** The import form uses antd (the region search, its tables): a script of its own, fetched when it is opened. */
+const PlanImportForm = lazyWithAntd(() => import('./PlanImportForm').then((m) => m.PlanImportForm));
 
 export const PlansPage = ({ onEvaluate }: { onEvaluate: (plan: string) => void }) => {
   const [refresh, setRefresh] = useState(0);
