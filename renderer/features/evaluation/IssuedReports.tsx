@@ -9,6 +9,7 @@ import { localDateTime } from '../../../shared/text/time';
 import { call } from '../../api/client';
 import { fileNameOf, saveFile, type SavedFile } from '../../api/files';
 import { useCall } from '../../api/useCall';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
 import { SavedFileNotice } from '../../components/SavedFileNotice';
 
@@ -85,111 +86,99 @@ const Changes = ({ id }: { id: number }) => {
   if (detail.error) return <ErrorNotice error={detail.error} />;
   if (!detail.data) return <p className="muted">正在比对…</p>;
   return (
-    <table className="changes" aria-label={`第 ${id} 份签发后的变化`}>
-      <thead>
-        <tr>
-          <th>年份</th>
-          <th>序号</th>
-          <th>指标、段落或地区</th>
-          <th>变化</th>
-          <th>签发时</th>
-          <th>现在</th>
-        </tr>
-      </thead>
-      <tbody>
-        {detail.data.changes.map((c, i) => (
-          <tr key={i}>
-            <td>{c.year ?? ''}</td>
-            <td>{c.seq ?? ''}</td>
-            <td>{c.name}</td>
-            <td>{WHAT[c.what]}</td>
-            <td>{c.issued ?? '—'}</td>
-            <td>{c.now ?? '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable<IssuedChangeDto & { place: number }>
+      label={`第 ${id} 份签发后的变化`}
+      className="changes"
+      rowKey="place"
+      dataSource={detail.data.changes.map((c, place) => ({ ...c, place }))}
+      columns={[
+        { title: '年份', dataIndex: 'year', render: (y: number | null) => y ?? '' },
+        { title: '序号', dataIndex: 'seq', render: (seq: string | null) => seq ?? '' },
+        { title: '指标、段落或地区', dataIndex: 'name' },
+        { title: '变化', dataIndex: 'what', render: (w: IssuedChangeDto['what']) => WHAT[w] },
+        { title: '签发时', dataIndex: 'issued', render: (v: string | null) => v ?? '—' },
+        { title: '现在', dataIndex: 'now', render: (v: string | null) => v ?? '—' },
+      ]}
+    />
   );
 };
 
-const IssuedRow = ({ r }: { r: IssuedReportDto & { changes: number } }) => {
-  const [open, setOpen] = useState(false);
-  const [saved, setSaved] = useState<{ file: SavedFile; text: string } | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const onReprint = async () => {
-    setError(null);
+type Issued = IssuedReportDto & { changes: number };
+/** What 重印 left under a report's row: the file written, or why it was not. */
+type Reprinted = { file: SavedFile; text: string } | { error: Error };
+
+/** The plan's issued reports, newest first: 签发后有 N 处变化 opens the changes under the row, 重印 prints it again. */
+export const IssuedList = ({ plan, refresh }: { plan: string; refresh: number }) => {
+  const list = useCall('reports.issued', { plan }, refresh);
+  const [open, setOpen] = useState<number[]>([]);
+  const [reprinted, setReprinted] = useState<Map<number, Reprinted>>(new Map());
+  if (list.error) return <ErrorNotice error={list.error} />;
+  if (!list.data || list.data.length === 0) return null;
+  const note = (id: number, r: Reprinted) => setReprinted((m) => new Map(m).set(id, r));
+  const onReprint = async (r: Issued) => {
+    setReprinted((m) => {
+      const next = new Map(m);
+      next.delete(r.id);
+      return next;
+    });
     try {
       const done = await saveFile(fileNameOf(`${r.regionName}${r.year}年${r.kindName}（第${r.id}份签发件）.${r.format}`), (out) => call('reports.reprint', { id: r.id, out }));
-      if (done) setSaved({ file: done.saved, text: done.result.reproduced ? '已重印，与签发件逐字节相同：' : '已输出签发时的原件（本版本重新生成的结果与原件不同）：' });
+      if (done) note(r.id, { file: done.saved, text: done.result.reproduced ? '已重印，与签发件逐字节相同：' : '已输出签发时的原件（本版本重新生成的结果与原件不同）：' });
     } catch (e) {
-      setError(e as Error);
+      note(r.id, { error: e as Error });
     }
   };
   return (
-    <>
-      <tr>
-        <td>{r.id}</td>
-        <td>{localDateTime(r.at)}</td>
-        <td>
-          {r.regionName}
-          {r.year}年{r.kindName}
-        </td>
-        <td>{r.docNumber ?? ''}</td>
-        <td>{r.by}</td>
-        <td>
-          {r.changes === 0 ? (
-            <span className="muted">数据未变</span>
-          ) : (
-            <button type="button" className="link" aria-expanded={open} onClick={() => setOpen(!open)}>
-              签发后有 {r.changes} 处变化
-            </button>
-          )}
-        </td>
-        <td>
-          <button type="button" onClick={onReprint}>
-            重印
-          </button>
-        </td>
-      </tr>
-      {(open || saved || error) && (
-        <tr>
-          <td colSpan={7}>
-            {open && <Changes id={r.id} />}
-            {saved && <SavedFileNotice file={saved.file}>{saved.text}</SavedFileNotice>}
-            {error && <ErrorNotice error={error} />}
-          </td>
-        </tr>
-      )}
-    </>
-  );
-};
-
-/** The plan's issued reports, newest first. */
-export const IssuedList = ({ plan, refresh }: { plan: string; refresh: number }) => {
-  const list = useCall('reports.issued', { plan }, refresh);
-  if (list.error) return <ErrorNotice error={list.error} />;
-  if (!list.data || list.data.length === 0) return null;
-  return (
     <section aria-label="已签发的报告">
       <h3>已签发的报告</h3>
-      <table className="issued">
-        <thead>
-          <tr>
-            <th>编号</th>
-            <th>签发时间</th>
-            <th>报告</th>
-            <th>文号</th>
-            <th>签发人</th>
-            <th>签发后</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {[...list.data].reverse().map((r) => (
-            <IssuedRow key={r.id} r={r} />
-          ))}
-        </tbody>
-      </table>
+      <DataTable<Issued>
+        label="已签发的报告"
+        className="issued"
+        rowKey="id"
+        dataSource={[...list.data].reverse()}
+        expandable={{
+          showExpandColumn: false,
+          expandedRowKeys: [...new Set([...open, ...reprinted.keys()])],
+          expandedRowRender: (r) => {
+            const done = reprinted.get(r.id);
+            return (
+              <>
+                {open.includes(r.id) && <Changes id={r.id} />}
+                {done && 'file' in done && <SavedFileNotice file={done.file}>{done.text}</SavedFileNotice>}
+                {done && 'error' in done && <ErrorNotice error={done.error} />}
+              </>
+            );
+          },
+        }}
+        columns={[
+          { title: '编号', dataIndex: 'id' },
+          { title: '签发时间', dataIndex: 'at', className: 'nowrap', render: (at: string) => localDateTime(at) },
+          { title: '报告', key: 'report', render: (_, r) => `${r.regionName}${r.year}年${r.kindName}` },
+          { title: '文号', dataIndex: 'docNumber', render: (d: string | null) => d ?? '' },
+          { title: '签发人', dataIndex: 'by' },
+          {
+            title: '签发后',
+            key: 'changes',
+            render: (_, r) =>
+              r.changes === 0 ? (
+                <span className="muted">数据未变</span>
+              ) : (
+                <button type="button" className="link" aria-expanded={open.includes(r.id)} onClick={() => setOpen((o) => (o.includes(r.id) ? o.filter((x) => x !== r.id) : [...o, r.id]))}>
+                  签发后有 {r.changes} 处变化
+                </button>
+              ),
+          },
+          {
+            title: '操作',
+            key: 'reprint',
+            render: (_, r) => (
+              <button type="button" onClick={() => void onReprint(r)}>
+                重印
+              </button>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 };
