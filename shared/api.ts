@@ -364,7 +364,7 @@ export interface Api {
   'import.run': { input: { file: string; dryRun?: boolean; region?: string; sheet?: string; profile?: string; saveProfile?: string }; output: ImportResultDto };
   'batches.list': { input: void; output: BatchSummary[] };
   'batches.undo': { input: { batch: number }; output: UndoResultDto };
-  /** A batch's values, a page at a time (by sheet, region, item and period), with what each replaced and what replaced it. */
+  /** A batch's values, a page at a time (by sheet, then row by row and left to right), with what each replaced and what replaced it. */
   'batches.values': { input: { batch: number; offset?: number; limit?: number }; output: BatchValuesDto };
   'observations.source': { input: { region: string; series: string; year: number }; output: ProvenanceDto | null };
   'observations.explain': { input: { region: string; series: string; year: number }; output: ValueExplanationDto };

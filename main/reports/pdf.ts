@@ -9,6 +9,7 @@ import { writeFileAtomic } from './write-file';
 import type { Content, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { Block, ReportDocument } from '../../shared/reports/document';
 import { setParagraph, wordInlines, type Inline } from './cjk-lines';
+import { fontkitModule } from '../lazy-modules';
 import { chooseFonts, fontBytes, lineHeightOf, measurer, type Face, type FontChoice, type FontSet } from './fonts';
 
 const MM = 72 / 25.4;
@@ -67,25 +68,30 @@ interface PdfKitFonts {
 interface EmbeddedFont {
   name: string;
   /** The parsed font (fontkit), which the document's own subset reads. */
-  font: object;
-  constructor: new (document: PdfKitFonts, font: object, id: string) => EmbeddedFont;
+  font: FontkitFont;
+  constructor: new (document: PdfKitFonts, font: FontkitFont, id: string) => EmbeddedFont;
+}
+/** fontkit's font: its tables as decoded so far (by the table's tag), filled as they are first read. */
+interface FontkitFont {
+  _tables: Record<string, unknown>;
 }
 type FontMethod = (this: PdfKitFonts, src: unknown, family?: unknown, size?: unknown) => unknown;
 const registered = new WeakMap<PdfKitFonts, Set<string>>();
 let fontsPatched = false;
 /**
- * Each memory font parsed once per process, with pdfkit's class for a document's font: parsing a CJK font of 10–15 MB
- * (its tables, its glyph cache) took some 50 ms of every report (issue 14). A document still gets its own font
- * object, subset and layout cache around the shared parse, as pdfkit would make it.
+ * Each memory font's tables decoded once per process, with pdfkit's class for a document's font: decoding a CJK font
+ * of 10–15 MB (cmap, metrics, layout tables) took some 50 ms of every report (issue 14). A document still gets its
+ * own fontkit font (its own glyphs, so that each glyph's characters, which the PDF's text layer is made from, are the
+ * document's own), subset and layout cache, as pdfkit would make them; only the decoded tables are shared.
  */
-const parsed = new Map<string, { font: object; Embedded: EmbeddedFont['constructor'] }>();
+const parsed = new Map<string, { tables: FontkitFont['_tables']; Embedded: EmbeddedFont['constructor'] }>();
 
 /**
  * pdfkit opens a font by file name (pdfmake's text, and the charts' SVG text through svg-to-pdfkit's fontCallback)
  * and reads the file each time it meets a name it has not opened in that document. pdfmake's document class is
  * taught, once, to open the names of memoryFonts from memory instead: each is registered with pdfkit (its public
  * registerFont) on first use in a document, so the text and the charts share one embedded font, read from no disk
- * and parsed once per process.
+ * and decoded once per process.
  */
 const openFontsFromMemory = (): void => {
   if (fontsPatched) return;
@@ -104,14 +110,17 @@ const openFontsFromMemory = (): void => {
       known.add(key);
       const done = parsed.get(key);
       if (done) {
-        // What pdfkit's font() does on a name's first use, with the font parsed before instead of again.
-        const embedded = new done.Embedded(this, done.font, `F${++this._fontCount}`);
+        // What pdfkit's font() does on a name's first use (fontkit.create reads only the file's table directory),
+        // with the tables decoded before.
+        const own = fontkitModule().create(bytes, postscript) as unknown as FontkitFont;
+        own._tables = done.tables;
+        const embedded = new done.Embedded(this, own, `F${++this._fontCount}`);
         this._fontFamilies[key] = embedded;
         this._fontFamilies[embedded.name] ??= embedded;
       }
     }
     const result = font.call(this, key, typeof family === 'number' ? family : size);
-    if (!parsed.has(key)) parsed.set(key, { font: this._font.font, Embedded: this._font.constructor });
+    if (!parsed.has(key)) parsed.set(key, { tables: this._font.font._tables, Embedded: this._font.constructor });
     return result;
   };
 };
@@ -322,8 +331,20 @@ export const reportDefinition = (
   } as TDocumentDefinitions;
 };
 
+/**
+ * pdfmake's fonts and file policy are set on the module for each report, and a report is laid out over several awaits:
+ * two reports at once (a preview and a save in browser mode) would lay one out with the other's fonts. One at a time.
+ */
+let turn: Promise<unknown> = Promise.resolve();
+
 /** The PDF's bytes; `createdAt` fixes its creation time (and so its /ID), which is otherwise now. */
-export const pdfBytes = async (doc: ReportDocument, createdAt?: Date): Promise<{ fonts: FontSet; buffer: Buffer }> => {
+export const pdfBytes = (doc: ReportDocument, createdAt?: Date): Promise<{ fonts: FontSet; buffer: Buffer }> => {
+  const run = turn.then(() => layOut(doc, createdAt));
+  turn = run.catch(() => undefined);
+  return run;
+};
+
+const layOut = async (doc: ReportDocument, createdAt?: Date): Promise<{ fonts: FontSet; buffer: Buffer }> => {
   const fonts = chooseFonts(textByFace(doc));
   // pdfmake may read only the chosen font files from disk.
   const fontFiles = new Set(Object.values(fonts).flatMap((f) => [f.normal.file, f.bold.file]));

@@ -16,22 +16,11 @@ const summary = (b: BatchRow): BatchSummary => ({
   status: b.status,
 });
 
-export const listBatches = (db: ReadDb): BatchSummary[] =>
-  db
-    .prepare<[], BatchRow>('SELECT * FROM import_batch ORDER BY id DESC')
-    .all()
-    .map((b) => ({
-      id: b.id,
-      fileName: b.file_name,
-      fileHash: b.file_hash,
-      importedAt: b.imported_at,
-      observations: b.observation_count,
-      replaced: b.replaced_count,
-      status: b.status,
-    }));
+export const listBatches = (db: ReadDb): BatchSummary[] => db.prepare<[], BatchRow>('SELECT * FROM import_batch ORDER BY id DESC').all().map(summary);
 
 /**
- * A batch's values, a page at a time, by sheet, region, item and period: each as the batch stored it, with the value it
+ * A batch's values, a page at a time, by sheet (by its name), then row by row and left to right, then region, item
+ * and period (VALUES_ORDER): each as the batch stored it, with the value it
  * replaced, and, where a later batch (not undone) has replaced it in turn, that batch. An undone batch has none (its
  * values were removed and those it replaced restored); a value typed by hand over it since is no longer the batch's.
  */

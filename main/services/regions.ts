@@ -48,7 +48,7 @@ export const searchRegions = (db: ReadDb, query: string): { regions: RegionMatch
   const { regions } = regionTreeOf(db);
   const q = terms.join('');
   const code = /^\d+$/.test(q) ? (normaliseRegionCode(q) ?? q) : null;
-  const aliases = code ? new Set<string>() : new Set(db.prepare<[string], { region_code: string }>('SELECT region_code FROM region_alias WHERE alias = ?').all(nameKey(q)).map((r) => r.region_code));
+  const aliases = code || terms.length > 1 ? new Set<string>() : new Set(db.prepare<[string], { region_code: string }>('SELECT region_code FROM region_alias WHERE alias = ?').all(nameKey(q)).map((r) => r.region_code));
   /** The names from the province down to the region, run together. */
   const fullName = (r: Region): string => {
     let names = r.name;

@@ -96,6 +96,8 @@ describe('评估’s table', () => {
       await page.keyboard.press('Enter');
       await trend.waitFor();
       // The row itself takes the focus: the space bar closes its course, ↓ goes to the row below, Enter opens that one's.
+      // One row of the table is on Tab's way (the table is passed in one step).
+      await expect(view.table().locator('tr.ant-table-row[tabindex="0"]').count()).resolves.toBe(1);
       await row16.focus();
       await page.keyboard.press(' ');
       await trend.waitFor({ state: 'detached' });
@@ -107,6 +109,9 @@ describe('评估’s table', () => {
       await page.keyboard.press('Enter');
       await expect(focused.getAttribute('aria-expanded')).resolves.toBe('true');
       await page.getByRole('figure', { name: /历年走势$/ }).waitFor();
+      // Tab now comes to the row last visited, and only to it.
+      await expect(view.table().locator('tr.ant-table-row[tabindex="0"]').count()).resolves.toBe(1);
+      await expect(focused.getAttribute('tabindex')).resolves.toBe('0');
       await page.screenshot({ path: path.join(SHOTS, `evaluation-keyboard-${size.width}.png`) });
     }, 60_000);
   }

@@ -5,7 +5,10 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BATCH_VALUES_PAGE, type Handlers } from '../../shared/api';
+import { openDb } from '../../main/db/open';
+import { batchValues, listBatches } from '../../main/services/batches';
 import { createHandlers, dispatch } from '../../main/services/handlers';
+import { runImport } from '../../main/services/import/run';
 import { freshDb, longSheet, tempDir, writeWorkbook } from '../helpers/files';
 import { dibaoForm } from '../helpers/forms';
 
@@ -93,5 +96,26 @@ describe('batches.values', () => {
     await expect(h['batches.values']({ batch: 999 })).rejects.toThrow(/没有第 999 批导入/);
     await expect(dispatch(h, 'batches.values', { batch: first, limit: MAX_BATCH_VALUES_PAGE + 1 })).rejects.toThrow();
     await expect(dispatch(h, 'batches.values', { batch: first, offset: -1 })).rejects.toThrow();
+  });
+});
+
+describe('a database from before batches counted their months (migration 130)', () => {
+  it('counts the month figures of its batches once opened, so that 导入记录 and 查看数值 agree', async () => {
+    const file = path.join(tempDir(), 'old.sqlite');
+    const old = openDb(file);
+    const form = await writeWorkbook(path.join(tempDir(), '城市低保月报.xlsx'), [{ name: '2023年12月', ...dibaoForm() }]);
+    const imported = await runImport(old, { file: form });
+    expect(imported.ok).toBe(true);
+    // The file as version 120 left it: no indexes by old batch, and the year's values only counted.
+    old.exec('DROP INDEX observation_replaced_old_batch; DROP INDEX period_observation_replaced_old_batch');
+    old.prepare('UPDATE import_batch SET observation_count = (SELECT count(*) FROM observation WHERE batch_id = import_batch.id)').run();
+    old.pragma('user_version = 120');
+    expect(listBatches(old)[0]!.observations).toBeLessThan(batchValues(old, { batch: imported.batch! }).total);
+    old.close();
+    const db = openDb(file);
+    const values = batchValues(db, { batch: imported.batch! });
+    expect(listBatches(db)[0]!.observations).toBe(values.total);
+    expect(values.values.some((v) => v.periodKind !== null)).toBe(true);
+    db.close();
   });
 });

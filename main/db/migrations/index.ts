@@ -17,6 +17,7 @@ import { migrate0090 } from './0090-series-nature';
 import { migrate0100 } from './0100-year-locks';
 import { migrate0110 } from './0110-periods';
 import { migrate0120 } from './0120-issued-reports';
+import { migrate0130 } from './0130-replaced-by-batch';
 
 export interface Migration {
   version: number;
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   { version: 100, name: 'year-locks', up: migrate0100 },
   { version: 110, name: 'periods', up: migrate0110 },
   { version: 120, name: 'issued-reports', up: migrate0120 },
+  { version: 130, name: 'replaced-by-batch', up: migrate0130 },
 ];
 
 export const latestVersion = (): number => migrations[migrations.length - 1]?.version ?? 0;

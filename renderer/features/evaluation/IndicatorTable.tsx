@@ -5,7 +5,7 @@
  * plan period and where its value comes from.
  */
 import { Table, type TableColumnsType } from 'antd';
-import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useMemo, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { EvaluatedRow, EvaluationResult } from '../../../shared/evaluation/result';
 import { baselineMeetsTarget } from '../../../shared/evaluation/result';
 import { STATUSES } from '../../../shared/evaluation/status';
@@ -42,6 +42,10 @@ const focusRow = (from: HTMLElement, step: 1 | -1): void => {
 
 export const IndicatorTable = ({ result, tables = [] }: { result: EvaluationResult; tables?: readonly TableName[] }) => {
   const [open, setOpen] = useState<string[]>([]);
+  /** The row Tab comes to (its key), once the focus has been on one; the first row shown while it is filtered out. */
+  const [current, setCurrent] = useState<string | null>(null);
+  /** The rows shown as sorted and filtered (their keys), once the clerk has sorted or filtered. */
+  const [shown, setShown] = useState<string[] | null>(null);
   const toggle = (key: string) => setOpen((o) => (o.includes(key) ? o.filter((k) => k !== key) : [...o, key]));
   // Each row by its place in the plan: 序号 is not unique (a bureau's 其中 rows have none), and it is text (1, 10, （一）).
   // The place travels with the row (antd's filter hands back copies, not the rows given).
@@ -202,10 +206,15 @@ export const IndicatorTable = ({ result, tables = [] }: { result: EvaluationResu
         columnWidth: 36,
         fixed: 'left',
       }}
-      onRow={(row) => ({
+      onChange={(_pagination, _filters, _sorter, extra) => setShown(extra.currentDataSource.map(keyOf))}
+      onRow={(row, index) => ({
         // A click anywhere on the row but a button or link opens its course and source; so do Enter and the space bar
-        // on the row itself, which takes the focus (Tab), and ↑ ↓ go to the row above and below.
-        tabIndex: 0,
+        // on the row itself. One row takes the focus from Tab (the last one visited, at first the first), and ↑ ↓ go
+        // to the row above and below: Tab passes the table in one step.
+        tabIndex: (current !== null && (shown === null || shown.includes(current)) ? keyOf(row) === current : index === 0) ? 0 : -1,
+        onFocus: (e: FocusEvent<HTMLElement>) => {
+          if (e.target === e.currentTarget) setCurrent(keyOf(row));
+        },
         'aria-expanded': open.includes(keyOf(row)),
         onClick: (e: MouseEvent) => {
           if (!(e.target as HTMLElement).closest('button, a, input, .ant-table-row-expand-icon')) toggle(keyOf(row));

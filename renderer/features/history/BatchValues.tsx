@@ -3,11 +3,11 @@
  * cell, or for a year's value made from months the rule and its cells), region, item, period, value and unit, the
  * value it replaced, and whether a later batch has taken it over since. Read again after every undo (`refresh`).
  */
-import { Table } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BatchSummary, BatchValueDto } from '../../../shared/api';
 import { useCall } from '../../api/useCall';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNotice } from '../../components/Notice';
 import { periodText } from '../import/periodText';
 
@@ -36,15 +36,20 @@ const columns: ColumnsType<BatchValueDto> = [
 export const BatchValues = ({ batch, refresh }: { batch: BatchSummary; refresh: number }) => {
   const [page, setPage] = useState(1);
   const { data, error, loading } = useCall('batches.values', { batch: batch.id, offset: (page - 1) * PAGE, limit: PAGE }, refresh);
+  // Fewer values after an undo elsewhere: the page shown is the last one there is.
+  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : page;
+  useEffect(() => {
+    if (page > pages) setPage(pages);
+  }, [page, pages]);
   if (error) return <ErrorNotice error={error} />;
   if (batch.status === 'undone') return <p className="muted">该批已撤销：它写入的数值已删除，被它替换的原值已恢复。</p>;
   // A value typed by hand over the batch's is no longer the batch's (the 操作日志 has it).
   const typedOver = data ? batch.observations - data.total : 0;
   return (
     <>
-      <Table<BatchValueDto>
+      <DataTable<BatchValueDto>
+        label={`第 ${batch.id} 批的数值`}
         className="batch-values"
-        size="small"
         rowKey={(v) => `${v.region}|${v.series}|${v.period}|${v.periodKind ?? ''}`}
         columns={columns}
         dataSource={data?.values ?? []}

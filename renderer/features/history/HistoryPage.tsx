@@ -3,13 +3,14 @@
  * undone (its replaced values return).
  * Below it, 锁定年度 and the 操作日志 (locks, unlocks and typed values).
  */
-import { Button, Table } from 'antd';
+import { Button } from 'antd';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import { useState } from 'react';
 import type { BatchSummary } from '../../../shared/api';
 import { call } from '../../api/client';
 import { useCall } from '../../api/useCall';
 import { useConfirm } from '../../components/confirm';
+import { DataTable } from '../../components/DataTable';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { localDateTime } from '../../../shared/text/time';
 import { BackupSection } from './BackupSection';
@@ -105,9 +106,9 @@ const BatchTable = ({
     },
   ];
   return (
-    <Table<BatchSummary>
+    <DataTable<BatchSummary>
+      label="导入批次"
       className="batches"
-      size="small"
       rowKey="id"
       columns={columns}
       dataSource={batches}
