@@ -4,7 +4,23 @@ import { UserError } from '../../shared/errors';
 import type { ReadDb } from '../db/types';
 import { catalogOf, regionTreeOf } from './context';
 
-type BatchRow = { id: number; file_name: string; file_hash: string; imported_at: string; observation_count: number; replaced_count: number; status: 'active' | 'undone' };
+type BatchRow = {
+  id: number;
+  file_name: string;
+  file_hash: string;
+  imported_at: string;
+  observation_count: number;
+  replaced_count: number;
+  status: 'active' | 'undone';
+  /** The sheets read, in the workbook's order, as JSON (null for a batch imported before it was kept). */
+  sheets: string | null;
+};
+
+/** A batch's sheets as VALUES_ORDER reads them. */
+const sheetOrder = (sheets: string | null): string => {
+  const names = sheets ? (JSON.parse(sheets) as unknown) : null;
+  return Array.isArray(names) && names.length > 0 ? `/${names.join('/')}/` : '';
+};
 
 const summary = (b: BatchRow): BatchSummary => ({
   id: b.id,
@@ -19,8 +35,8 @@ const summary = (b: BatchRow): BatchSummary => ({
 export const listBatches = (db: ReadDb): BatchSummary[] => db.prepare<[], BatchRow>('SELECT * FROM import_batch ORDER BY id DESC').all().map(summary);
 
 /**
- * A batch's values, a page at a time, by sheet (by its name), then row by row and left to right, then region, item
- * and period (VALUES_ORDER): each as the batch stored it, with the value it
+ * A batch's values, a page at a time, by sheet in the workbook's order, then row by row and left to right, then
+ * region, item and period (VALUES_ORDER): each as the batch stored it, with the value it
  * replaced, and, where a later batch (not undone) has replaced it in turn, that batch. An undone batch has none (its
  * values were removed and those it replaced restored); a value typed by hand over it since is no longer the batch's.
  */
@@ -59,8 +75,13 @@ const VALUES_SQL = `
     AND p.period = r.period AND p.kind = r.kind
   WHERE r.old_batch_id = :batch`;
 
-/** The sheet, then row by row and left to right as the clerk reads it (C9 before C10, B3 before C3), then the value's key. */
-const VALUES_ORDER = `ORDER BY sheet, CAST(ltrim(cell, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') AS INTEGER), length(cell), cell, region, series, period, kind`;
+/**
+ * The sheets in the workbook's order (:sheets is '/' + their names joined by '/' + '/': no sheet name holds a '/'; a
+ * batch imported before the order was kept gives '' and its sheets come by name), then row by row and left to right
+ * as the clerk reads a sheet (C9 before C10, B3 before C3), then the value's key.
+ */
+const VALUES_ORDER = `ORDER BY instr(:sheets, '/' || sheet || '/'), sheet, CAST(ltrim(cell, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') AS INTEGER), length(cell), cell,
+  region, series, period, kind`;
 
 type ValueRow = {
   sheet: string | null;
@@ -85,8 +106,8 @@ export const batchValues = (db: ReadDb, input: { batch: number; offset?: number;
   return db.transaction(() => {
     const total = db.prepare<{ batch: number }, { n: number }>(`SELECT COUNT(*) AS n FROM (${VALUES_SQL})`).get({ batch: input.batch })!.n;
     const rows = db
-      .prepare<{ batch: number; limit: number; offset: number }, ValueRow>(`SELECT * FROM (${VALUES_SQL}) ${VALUES_ORDER} LIMIT :limit OFFSET :offset`)
-      .all({ batch: input.batch, limit, offset });
+      .prepare<{ batch: number; limit: number; offset: number; sheets: string }, ValueRow>(`SELECT * FROM (${VALUES_SQL}) ${VALUES_ORDER} LIMIT :limit OFFSET :offset`)
+      .all({ batch: input.batch, limit, offset, sheets: sheetOrder(row.sheets) });
     const catalog = catalogOf(db);
     const { regions } = regionTreeOf(db);
     return {

@@ -9,7 +9,7 @@ import { openDb } from '../../main/db/open';
 import { batchValues, listBatches } from '../../main/services/batches';
 import { createHandlers, dispatch } from '../../main/services/handlers';
 import { runImport } from '../../main/services/import/run';
-import { freshDb, longSheet, tempDir, writeWorkbook } from '../helpers/files';
+import { freshDb, longSheet, tempDir, writeWorkbook, type CellInput } from '../helpers/files';
 import { dibaoForm } from '../helpers/forms';
 
 let h: Handlers;
@@ -92,6 +92,18 @@ describe('batches.values', () => {
     expect(earlier.values.every((v) => v.supersededBy === again.batch && v.supersededValue === v.value)).toBe(true);
   });
 
+  it('lists a year of monthly sheets as the workbook has them, 1月 to 12月, not as their names sort', async () => {
+    const month = (m: number) => ({
+      name: `2023年${m}月`,
+      rows: [[`双柏县临时救助情况（2023年${m}月）`], ['乡镇', '当月救助人次（人次）', '当月资金支出（万元）'], ['妥甸镇', 10 + m, 1]] as CellInput[][],
+    });
+    const file = await writeWorkbook(path.join(dir, '临时救助月报.xlsx'), Array.from({ length: 12 }, (_, i) => month(i + 1)));
+    const r = await h['import.run']({ file });
+    expect(r.ok).toBe(true);
+    const sheets = (await h['batches.values']({ batch: r.batch!, limit: 500 })).values.map((v) => v.sheet).filter((s, i, all) => all.indexOf(s) === i);
+    expect(sheets).toEqual(Array.from({ length: 12 }, (_, i) => `2023年${i + 1}月`));
+  });
+
   it('refuses a batch that does not exist and a page larger than allowed', async () => {
     await expect(h['batches.values']({ batch: 999 })).rejects.toThrow(/没有第 999 批导入/);
     await expect(dispatch(h, 'batches.values', { batch: first, limit: MAX_BATCH_VALUES_PAGE + 1 })).rejects.toThrow();
@@ -109,6 +121,7 @@ describe('a database from before batches counted their months (migration 130)', 
     // The file as version 120 left it: no indexes by old batch, and the year's values only counted.
     old.exec('DROP INDEX observation_replaced_old_batch; DROP INDEX period_observation_replaced_old_batch');
     old.prepare('UPDATE import_batch SET observation_count = (SELECT count(*) FROM observation WHERE batch_id = import_batch.id)').run();
+    old.exec('ALTER TABLE import_batch DROP COLUMN sheets');
     old.pragma('user_version = 120');
     expect(listBatches(old)[0]!.observations).toBeLessThan(batchValues(old, { batch: imported.batch! }).total);
     old.close();

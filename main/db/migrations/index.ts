@@ -18,6 +18,7 @@ import { migrate0100 } from './0100-year-locks';
 import { migrate0110 } from './0110-periods';
 import { migrate0120 } from './0120-issued-reports';
 import { migrate0130 } from './0130-replaced-by-batch';
+import { migrate0140 } from './0140-batch-sheets';
 
 export interface Migration {
   version: number;
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   { version: 110, name: 'periods', up: migrate0110 },
   { version: 120, name: 'issued-reports', up: migrate0120 },
   { version: 130, name: 'replaced-by-batch', up: migrate0130 },
+  { version: 140, name: 'batch-sheets', up: migrate0140 },
 ];
 
 export const latestVersion = (): number => migrations[migrations.length - 1]?.version ?? 0;

@@ -317,6 +317,7 @@ export const runImport = async (db: WriteDb, input: ImportInput): Promise<Import
           periodValues.filter((o) => !now.unchangedPeriods.has(o)),
           now.changes.length,
           now.withValues,
+          sheets.filter((s) => s.layout !== 'skipped').map((s) => s.sheet),
         );
         // One entry in the audit log; the batch lists every value it stored and what each replaced (history, undo).
         audit(db, { by: '导入', action: 'import', subject: fileName, old: now.changes.length > 0 ? `替换 ${now.changes.length} 个数值` : null, new: `${observations.length + periodValues.length} 个数值`, batch });
@@ -426,16 +427,18 @@ const storeBatch = (
   periodValues: ParsedObservation[],
   replaced: number,
   withValues: ReadonlySet<string>,
+  /** The sheets read, in the workbook's order (导入记录 lists the batch's values in it). */
+  sheetNames: readonly string[],
 ): number =>
   db.transaction(() => {
     const at = now();
     const batch = Number(
       db
         .prepare(
-          'INSERT INTO import_batch (file_name, file_hash, imported_at, layout, observation_count, replaced_count) VALUES (?, ?, ?, ?, ?, ?)',
+          'INSERT INTO import_batch (file_name, file_hash, imported_at, layout, observation_count, replaced_count, sheets) VALUES (?, ?, ?, ?, ?, ?, ?)',
         )
         // Every value the batch writes: a year's, a month's or a quarter's (as 导入记录 lists them).
-        .run(fileName, hash, at, layout, observations.length + periodValues.length, replaced).lastInsertRowid,
+        .run(fileName, hash, at, layout, observations.length + periodValues.length, replaced, JSON.stringify(sheetNames)).lastInsertRowid,
     );
     const write = prepareObservationWriter(db);
     // Stored in the table's key order (region, series, year): a wide sheet's year-by-year rows otherwise land all
