@@ -95,20 +95,8 @@ export interface BatchSummary {
 /** At most this many values of a batch come in one page of `batches.values`. */
 export const MAX_BATCH_VALUES_PAGE = 500;
 
-/** One value a batch stored, as it stored it. */
-export interface BatchValueDto {
-  sheet: string;
-  cell: string;
-  region: string;
-  regionName: string;
-  series: string;
-  seriesName: string;
-  unit: string;
-  year: number;
-  /** '2023', or a month or quarter ('2023-03', '2023Q1') with its kind. */
-  period: string;
-  periodKind: string | null;
-  value: number;
+/** One value a batch stored, as it stored it (where it was read, what it is), with what became of it since. */
+export interface BatchValueDto extends Omit<ImportValue, 'status' | 'derivedFrom'> {
   /** A year's value made from months or quarters: the rule and the cells it came from ('1-12月累计：2023年12月!L10'). */
   derivedFrom: string | null;
   /** The value it replaced, if any (the same value when a file was imported again). */

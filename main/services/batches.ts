@@ -1,5 +1,5 @@
 /** Import history: the batches with their counts, and each batch's values (what it stored, and what became of them). */
-import { MAX_BATCH_VALUES_PAGE, type BatchSummary, type BatchValuesDto } from '../../shared/api';
+import { MAX_BATCH_VALUES_PAGE, type BatchSummary, type BatchValueDto, type BatchValuesDto } from '../../shared/api';
 import { UserError } from '../../shared/errors';
 import type { ReadDb } from '../db/types';
 import { catalogOf, regionTreeOf } from './context';
@@ -126,7 +126,7 @@ export const batchValues = (db: ReadDb, input: { batch: number; offset?: number;
           unit: series?.unit ?? '',
           year: r.year,
           period: r.period,
-          periodKind: r.kind,
+          periodKind: r.kind as BatchValueDto['periodKind'],
           value: r.value,
           derivedFrom: r.derived_from,
           replaced: r.replaced,

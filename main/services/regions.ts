@@ -49,10 +49,10 @@ export const searchRegions = (db: ReadDb, query: string): { regions: RegionMatch
   const q = terms.join('');
   const code = /^\d+$/.test(q) ? (normaliseRegionCode(q) ?? q) : null;
   const aliases = code || terms.length > 1 ? new Set<string>() : new Set(db.prepare<[string], { region_code: string }>('SELECT region_code FROM region_alias WHERE alias = ?').all(nameKey(q)).map((r) => r.region_code));
-  /** The names from the province down to the region, run together. */
-  const fullName = (r: Region): string => {
-    let names = r.name;
-    for (let p = r.parentCode ? regions.get(r.parentCode) : undefined; p; p = p.parentCode ? regions.get(p.parentCode) : undefined) names = p.name + names;
+  /** The names above the region, from the province down. */
+  const above = (r: Region): string[] => {
+    const names: string[] = [];
+    for (let p = r.parentCode ? regions.get(r.parentCode) : undefined; p; p = p.parentCode ? regions.get(p.parentCode) : undefined) names.unshift(p.name);
     return names;
   };
   const last = terms[terms.length - 1]!;
@@ -63,14 +63,14 @@ export const searchRegions = (db: ReadDb, query: string): { regions: RegionMatch
       if (r.name.startsWith(q)) return 1;
       if (r.name.includes(q)) return 2;
       // Run together with the names above (镇坪县城关镇): found where it ends inside the region's own name.
-      const full = fullName(r);
+      const full = above(r).join('') + r.name;
       const at = full.lastIndexOf(q);
       return at >= 0 && at + q.length > full.length - r.name.length ? 3 : -1;
     }
     // Apart (武清 城关镇): the last in the region's own name, the others in the names above.
     if (!r.name.includes(last)) return -1;
-    const above = fullName(r).slice(0, -r.name.length);
-    return terms.slice(0, -1).every((t) => above.includes(t)) ? 3 : -1;
+    const names = above(r).join('');
+    return terms.slice(0, -1).every((t) => names.includes(t)) ? 3 : -1;
   };
   const hits: { region: Region; rank: number }[] = [];
   for (const r of regions.values()) {
@@ -78,10 +78,5 @@ export const searchRegions = (db: ReadDb, query: string): { regions: RegionMatch
     if (rank >= 0) hits.push({ region: r, rank });
   }
   hits.sort((a, b) => a.rank - b.rank || LEVEL_ORDER[a.region.level] - LEVEL_ORDER[b.region.level] || (a.region.code < b.region.code ? -1 : 1));
-  const pathOf = (r: Region): string => {
-    const names: string[] = [];
-    for (let p = r.parentCode ? regions.get(r.parentCode) : undefined; p; p = p.parentCode ? regions.get(p.parentCode) : undefined) names.unshift(p.name);
-    return names.join(' › ');
-  };
-  return { regions: hits.slice(0, MAX_REGION_MATCHES).map(({ region }) => ({ ...region, path: pathOf(region) })), more: hits.length > MAX_REGION_MATCHES };
+  return { regions: hits.slice(0, MAX_REGION_MATCHES).map(({ region }) => ({ ...region, path: above(region).join(' › ') })), more: hits.length > MAX_REGION_MATCHES };
 };

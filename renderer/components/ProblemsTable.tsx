@@ -4,14 +4,14 @@
  */
 import type { TableColumnsType } from 'antd';
 import type { ImportProblem } from '../../shared/api';
+import { columnNumber } from '../../shared/text/cell-address';
 import { DataTable } from './DataTable';
 
 /** A cell's place for sorting: C3 before C10, and B10 before C3 (by row, then column). */
 const cellOrder = (cell: string): [number, number] => {
   const m = /^([A-Z]+)(\d+)$/.exec(cell);
   if (!m) return [Number.MAX_SAFE_INTEGER, 0];
-  const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return [Number(m[2]), col];
+  return [Number(m[2]), columnNumber(m[1]!)];
 };
 
 type Placed = ImportProblem & { place: number };

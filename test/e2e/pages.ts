@@ -1,23 +1,20 @@
 /** Page objects for the browser-mode tests: what a clerk clicks and reads, by role and visible text. */
 import type { Locator, Page } from 'playwright-core';
 
-/** 地区 (RegionPicker): types a code or name in the tree's search and takes the first region found (Enter), as a clerk does. */
-export const chooseRegion = async (page: Page, text: string, within: Page | Locator = page, label = '地区') => {
+/** Types a code or name into the region field `label` and takes the first region offered (`option`), as a clerk does. */
+const pickRegion = async (page: Page, option: string, text: string, within: Page | Locator, label: string) => {
   const box = within.getByRole('combobox', { name: label, exact: true });
   await box.click();
   await box.fill(text);
-  await page.locator('.ant-select-tree-treenode', { hasText: text }).first().waitFor();
+  await page.locator(option, { hasText: text }).first().waitFor();
   await box.press('Enter');
 };
 
-/** 地区 of the whole country (RegionSearch): types a name or the start of a code and takes the first region found (Enter). */
-export const searchRegion = async (page: Page, text: string, within: Page | Locator = page, label = '地区') => {
-  const box = within.getByRole('combobox', { name: label, exact: true });
-  await box.click();
-  await box.fill(text);
-  await page.locator('.ant-select-item-option', { hasText: text }).first().waitFor();
-  await box.press('Enter');
-};
+/** 地区 (RegionPicker): a region of the plan's tree. */
+export const chooseRegion = (page: Page, text: string, within: Page | Locator = page, label = '地区') => pickRegion(page, '.ant-select-tree-treenode', text, within, label);
+
+/** 地区 of the whole country (RegionSearch): a region the service finds by name or the start of its code. */
+export const searchRegion = (page: Page, text: string, within: Page | Locator = page, label = '地区') => pickRegion(page, '.ant-select-item-option', text, within, label);
 
 /**
  * An antd confirm dialog once it has finished opening: its zoom moves the buttons for a moment, and a click computed

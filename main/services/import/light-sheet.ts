@@ -4,20 +4,13 @@
  * use. Merged ranges come from the same pass over the sheet XML and are applied here, so merged headers still work.
  */
 import type ExcelJS from 'exceljs';
-
-const columnName = (col: number): string => {
-  let s = '';
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-};
+import { columnName, columnNumber } from '../../../shared/text/cell-address';
 
 /** A1 (also a1 and $A$1, as a merged range may be written); null for anything else. */
 const parseAddress = (a: string): { row: number; col: number } | null => {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a);
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]), col };
+  return { row: Number(m[2]), col: columnNumber(m[1]!.toUpperCase()) };
 };
 
 /** Cell keys: row × KEY + column (columns stop at 16,384). */

@@ -7,19 +7,8 @@
  */
 import { CAPS, CapExceeded, fmt, type CapWhere } from './caps';
 import { MissingSharedString, type SheetValues } from './sheet-values';
+import { columnName, columnNumber } from '../../../shared/text/cell-address';
 import { attr, cellAttrs, decodeXmlText, cellRanges, rowRanges, TEXT_RUN_BYTES, type CellAttrs, type CellRanges, type RowRanges, type Tag, type TagHandler } from './xml-scan';
-
-const columnNumber = (letters: string): number => {
-  let col = 0;
-  for (let i = 0; i < letters.length; i++) col = col * 26 + letters.charCodeAt(i) - 64;
-  return col;
-};
-
-export const columnName = (col: number): string => {
-  let s = '';
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-};
 
 /** A1 → { row: 1, col: 1 }; null for anything else. Letters and digits are bounded before they are read. */
 const parseRef = (ref: string): { row: number; col: number } | null => {

@@ -14,6 +14,7 @@ import { UserError } from '../../../shared/errors';
 import type { SourceDocument, TextTable } from '../../../shared/plan-import/types';
 import { readWorkbookFile } from '../import/workbook';
 import { checkZip, type ZipLimits } from '../import/zip-guard';
+import { columnName, columnNumber } from '../../../shared/text/cell-address';
 
 /** A plan file is small: these caps refuse anything larger before it is parsed. */
 export const PLAN_LIMITS = {
@@ -138,7 +139,7 @@ const preScan = (name: string, sheet: string, xml: Buffer): void => {
     for (const c of (row[1] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
       if (!c[2] || !/<(v|is)\b/.test(c[2])) continue;
       used = true;
-      const col = columnIndex(/\br="([A-Z]+)\d+"/.exec(c[1]!)?.[1] ?? '');
+      const col = columnNumber(/\br="([A-Z]+)\d+"/.exec(c[1]!)?.[1] ?? '');
       if (col > 0) [minCol, maxCol] = [Math.min(minCol, col), Math.max(maxCol, col)];
     }
     if (used && ++rows > PLAN_LIMITS.rows) throw tooBig(name, `工作表“${sheet}”超过 ${PLAN_LIMITS.rows} 行`, `sheet "${sheet}" has more than ${PLAN_LIMITS.rows} rows`);
@@ -163,8 +164,6 @@ const preScanXls = (name: string, bytes: Buffer): void => {
   });
 };
 
-const columnIndex = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-const columnName = (col: number): string => (col > 26 ? columnName(Math.floor((col - 1) / 26)) : '') + String.fromCharCode(65 + ((col - 1) % 26));
 
 // ---------------------------------------------------------------- sheets (.xlsx, .xls)
 
