@@ -14,6 +14,8 @@ type RegionMatch = Api['regions.search']['output']['regions'][number];
 /** A pause in the typing before the service is asked (each key would otherwise search the country). */
 const TYPING_PAUSE_MS = 150;
 
+const NONE = { regions: [], more: false };
+
 export const RegionSearch = ({
   value,
   onChange,
@@ -26,9 +28,8 @@ export const RegionSearch = ({
   label?: string;
   placeholder?: string;
 }) => {
-  const [found, setFound] = useState<RegionMatch[]>([]);
-  /** More regions have the text than were sent. */
-  const [more, setMore] = useState(false);
+  /** What the service found for the text typed last; `more`: there were more than it sent. */
+  const [{ regions: found, more }, setFound] = useState<{ regions: RegionMatch[]; more: boolean }>(NONE);
   const [chosen, setChosen] = useState<RegionMatch | null>(null);
   const [state, setState] = useState<'idle' | 'searching' | 'failed'>('idle');
   const asked = useRef(0);
@@ -39,8 +40,7 @@ export const RegionSearch = ({
     window.clearTimeout(timer.current);
     const n = ++asked.current;
     if (text.trim() === '') {
-      setFound([]);
-      setMore(false);
+      setFound(NONE);
       setState('idle');
       return;
     }
@@ -49,14 +49,12 @@ export const RegionSearch = ({
       call('regions.search', { query: text.slice(0, 40) }).then(
         (r) => {
           if (asked.current !== n) return;
-          setFound(r.regions);
-          setMore(r.more);
+          setFound(r);
           setState('idle');
         },
         () => {
           if (asked.current !== n) return;
-          setFound([]);
-          setMore(false);
+          setFound(NONE);
           setState('failed');
         },
       );

@@ -3,8 +3,7 @@
  * undone (its replaced values return).
  * Below it, 锁定年度 and the 操作日志 (locks, unlocks and typed values).
  */
-import { Button } from 'antd';
-import type { TableColumnsType as ColumnsType } from 'antd';
+import { Button, type TableColumnsType as ColumnsType } from 'antd';
 import { useState } from 'react';
 import type { BatchSummary } from '../../../shared/api';
 import { call } from '../../api/client';
