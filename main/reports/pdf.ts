@@ -370,12 +370,11 @@ const layOut = async (doc: ReportDocument, createdAt?: Date): Promise<{ fonts: F
     Object.defineProperty(definition, 'maxPagesNumber', { get: () => (again() ? 1 : undefined), enumerable: true });
     const output = pdfmake.createPdf(definition);
     await output.getStream();
-    const added = [...wanted].filter((t) => !split.has(t));
-    if (added.length === 0 || pass === 3) {
+    if (!again()) {
       buffer = await output.getBuffer();
       break;
     }
-    for (const t of added) split.add(t);
+    for (const t of wanted) split.add(t);
   }
   return { fonts, buffer };
 };
